@@ -1,0 +1,391 @@
+"""Who said what: cues, sources and contents read off the dependency parse.
+
+Five constructions, each a rule about English rather than about a corpus:
+
+- a cue verb with its subject and complement ("X said that Y", "Y, X said", "X accused Z of Y");
+- a cue noun with its possessor and clause ("X's claim that Y", "American claims that Y");
+- "according to X, Y";
+- a direct quote next to a cue, extended to the whole quotation (several sentences or paragraphs);
+- a floating quote, the next quotation with no cue of its own, which continues the last speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from .lexicon import Lexicon
+from .segment import Quote
+from .types import Kind, Span
+
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Complements that carry what was said when there is no clause: the object, "of"/"for" phrases
+# ("accused X of Y"), the predicate of "called X a liar".
+_OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "dative", "prep", "acomp", "advcl"})
+_OBJECT_PREPS = frozenset({"of", "for", "as", "about", "on", "over", "against", "that", "to", "with"})
+_NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "over", "against", "for", "to", "that"})
+# Participles hanging off another cue ("criticised X, calling him Y") restate the same statement.
+_SAME_STATEMENT_DEPS = frozenset({"advcl", "xcomp", "conj"})
+_TRIM = frozenset({",", ";", ":", "-", "—", "–", "(", ")", ".", "!", "?"})
+_QUOTE_CHARS = frozenset("\"“”«»„'‘’`")
+
+
+@dataclass(slots=True)
+class Attribution:
+    form: str  # verb | noun | according | quote | floating
+    lemma: str
+    kind: Kind
+    cue: Token | None
+    cue_span: Span | None
+    source: Token | None  # head token of the speaker phrase
+    source_span: Span | None
+    content: list[Span]
+    content_tokens: list[Token] = field(default_factory=list)  # heads of the content
+    target: Token | None = None  # object of accuse/blame/criticise
+    direct_quote: bool = False
+    inherited_from: Attribution | None = None  # floating quote: the statement it continues
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.content)
+
+
+def _subtree_span(token: Token) -> tuple[int, int]:
+    """Token index range of the subtree, end exclusive."""
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def _char_span(doc: Doc, start: int, end: int) -> Span | None:
+    """Characters of tokens [start, end), without punctuation at either edge (quote marks stay)."""
+    while start < end and doc[start].text in _TRIM | {"and", "but"} and not _is_quote(doc[start]):
+        start += 1
+    while end > start and (doc[end - 1].text in _TRIM or doc[end - 1].is_space) and not _is_quote(doc[end - 1]):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _is_quote(token: Token) -> bool:
+    return bool(token.text) and all(c in _QUOTE_CHARS for c in token.text)
+
+
+def _phrase_span(token: Token) -> Span | None:
+    # The speaker phrase is the subject's subtree, but a relative clause or a trailing
+    # apposition holding a verb would drag the content in; stop the phrase before them.
+    start, end = _subtree_span(token)
+    for child in token.rights:
+        if child.dep_ in {"relcl", "acl"} and child.i > token.i:
+            end = min(end, child.left_edge.i)
+    return _char_span(token.doc, start, end)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a cue verb, following conjunctions and participles up to their head."""
+    seen = 0
+    while verb is not None and seen < 4:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            verb = verb.head
+            seen += 1
+            continue
+        if verb.dep_ == "relcl":
+            return verb.head
+        return None
+    return None
+
+
+def _spans_minus(spans: list[Span], holes: Iterable[Span | None], text: str) -> list[Span]:
+    out = list(spans)
+    for hole in holes:
+        if hole is None:
+            continue
+        hs, he = hole
+        cut: list[Span] = []
+        for s, e in out:
+            if he <= s or hs >= e:
+                cut.append((s, e))
+                continue
+            if s < hs:
+                cut.append((s, hs))
+            if he < e:
+                cut.append((he, e))
+        out = cut
+    return [_strip(text, s, e) for s, e in out if text[s:e].strip(" ,;:—–-\n\t")]
+
+
+def _strip(text: str, s: int, e: int) -> Span:
+    while s < e and text[s] in " ,;:—–-\n\t":
+        s += 1
+    while e > s and text[e - 1] in " ,;:—–-\n\t":
+        e -= 1
+    return s, e
+
+
+def _with_quotes(spans: list[Span], quotes: list[Quote]) -> tuple[list[Span], bool]:
+    """Widen contents to the whole quotations they touch; True when the content is quoted."""
+    out = list(spans)
+    direct = False
+    for q in quotes:
+        for s, e in spans:
+            if s < q.end and q.start < e:
+                inside = min(e, q.end) - max(s, q.start)
+                # A short quoted phrase inside a reported clause ("called him a 'messenger'") does
+                # not make the clause a direct quote.
+                if inside >= 0.5 * (e - s) or (q.start >= s - 2 and q.end <= e + 2 and q.end - q.start > 0.6 * (e - s)):
+                    direct = True
+                    out.append(q.span)
+                break
+    out.sort()
+    merged: list[Span] = []
+    for s, e in out:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged, direct
+
+
+class Finder:
+    """Finds attributions in parsed documents; built once per process from the lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    def find(self, doc: Doc, quotes: list[Quote]) -> list[Attribution]:
+        text = doc.text
+        found: list[Attribution] = []
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ in ("VERB", "AUX") and (lemma in self.lex.speech_verbs or lemma in self.lex.clausal_verbs):
+                att = self._verb(token, lemma, text)
+            elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lex.cue_nouns:
+                att = self._noun(token, lemma, text)
+            elif token.lower_ == "according" and token.nbor(1).lower_ == "to" if token.i + 1 < len(doc) else False:
+                att = self._according(token, text)
+            else:
+                continue
+            if att is not None:
+                found.append(att)
+        for att in found:
+            att.content, att.direct_quote = _with_quotes(att.content, quotes)
+            att.content = _spans_minus(att.content, (att.cue_span, att.source_span), text)
+        found = [a for a in found if a.content]
+        found.extend(self._quotes_without_cue(doc, quotes, found))
+        found.sort(key=lambda a: a.start)
+        return found
+
+    # -- cue verbs -------------------------------------------------------------------------
+
+    def _verb(self, verb: Token, lemma: str, text: str) -> Attribution | None:
+        doc = verb.doc
+        speech = lemma in self.lex.speech_verbs
+        kind = self.lex.speech_verbs.get(lemma) or self.lex.clausal_verbs[lemma]
+        if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+            return None  # "he was told", "it is expected": no speaker in the clause
+        clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+        # "to" infinitives after speech verbs are orders or plans ("urged him to resign"): content too.
+        target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        heads: list[Token]
+        if clauses:
+            heads = clauses
+            if lemma in self.lex.speech_verbs and kind != "claim" and target is not None:
+                heads = [target, *clauses]
+        elif speech:
+            heads = [
+                c
+                for c in verb.rights
+                if c.dep_ in _OBJECT_DEPS and (c.dep_ != "prep" or c.lower_ in _OBJECT_PREPS)
+                and not (c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "mark") for g in c.children))
+            ]
+            if not heads and verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i:
+                return self._inverted(verb, lemma, kind, text)
+        else:
+            return None
+        if not heads:
+            return None
+        subject = _subject(verb)
+        start = min(_subtree_span(h)[0] for h in heads)
+        end = max(_subtree_span(h)[1] for h in heads)
+        if subject is not None and start <= subject.i < end:
+            # The subject sits inside the complement span ("Y, X said, Z"): cut it out below.
+            pass
+        content = _char_span(doc, start, end)
+        if content is None:
+            return None
+        cue_span = self._cue_span(verb)
+        source_span = _phrase_span(subject) if subject is not None else None
+        return Attribution(
+            form="verb",
+            lemma=lemma,
+            kind=kind,
+            cue=verb,
+            cue_span=cue_span,
+            source=subject,
+            source_span=source_span,
+            content=[content],
+            content_tokens=heads,
+            target=target,
+        )
+
+    def _inverted(self, verb: Token, lemma: str, kind: Kind, text: str) -> Attribution | None:
+        """'The plan, he said, will fail': the cue hangs off the reported clause."""
+        subject = _subject(verb)
+        if subject is None or subject.head is not verb:
+            return None
+        head = verb.head
+        start, end = _subtree_span(head)
+        content = _char_span(verb.doc, start, end)
+        if content is None:
+            return None
+        v_start, v_end = _subtree_span(verb)
+        hole = (verb.doc[v_start].idx, verb.doc[v_end - 1].idx + len(verb.doc[v_end - 1]))
+        return Attribution(
+            form="verb",
+            lemma=lemma,
+            kind=kind,
+            cue=verb,
+            cue_span=self._cue_span(verb),
+            source=subject,
+            source_span=_phrase_span(subject),
+            content=_spans_minus([content], [hole], text),
+            content_tokens=[head],
+        )
+
+    @staticmethod
+    def _cue_span(verb: Token) -> Span:
+        end = verb
+        for child in verb.rights:
+            if child.dep_ == "prt" and child.i == end.i + 1:
+                end = child
+        return verb.idx, end.idx + len(end)
+
+    # -- cue nouns -------------------------------------------------------------------------
+
+    def _noun(self, noun: Token, lemma: str, text: str) -> Attribution | None:
+        source: Token | None = None
+        content_heads: list[Token] = []
+        for child in noun.children:
+            if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
+                source = child
+            elif child.dep_ == "poss":
+                source = child
+            elif child.dep_ in ("amod", "compound") and child.i < noun.i and (
+                child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or child.pos_ == "PROPN"
+            ):
+                source = source or child
+            elif child.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" for g in child.children):
+                content_heads.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                source = next((g for g in child.children if g.dep_ == "pobj"), source)
+            elif child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS:
+                content_heads.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
+        clause = any(h.dep_ in ("acl", "ccomp") for h in content_heads)
+        # Without a speaker and a that-clause, "the denial came after..." tells a story, not a statement.
+        if not content_heads or (source is None and not clause):
+            return None
+        doc = noun.doc
+        start = min(_subtree_span(h)[0] for h in content_heads)
+        end = max(_subtree_span(h)[1] for h in content_heads)
+        if clause:
+            # Content of "claims that X" is X: the mark belongs to the construction, not the claim.
+            while start < end and doc[start].dep_ == "mark":
+                start += 1
+        content = _char_span(doc, start, end)
+        if content is None:
+            return None
+        if source is not None:
+            s_start = source.left_edge.i
+            s_end = source.i + 1
+            # "Guterres'": the possessive marker is not part of the name.
+            source_span = _char_span(doc, s_start, s_end)
+        else:
+            source_span = None
+        return Attribution(
+            form="noun",
+            lemma=lemma,
+            kind=self.lex.cue_nouns[lemma],
+            cue=noun,
+            cue_span=(noun.idx, noun.idx + len(noun)),
+            source=source,
+            source_span=source_span,
+            content=[content],
+            content_tokens=content_heads,
+        )
+
+    # -- according to ----------------------------------------------------------------------
+
+    def _according(self, according: Token, text: str) -> Attribution | None:
+        doc = according.doc
+        to = doc[according.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            return None
+        sent = according.sent
+        a_start, a_end = _subtree_span(according)
+        a_end = max(a_end, _subtree_span(to)[1])
+        head = according.head if according.head is not according else sent.root
+        start, end = _subtree_span(head)
+        start, end = max(start, sent.start), min(end, sent.end)
+        content = _char_span(doc, start, end)
+        if content is None:
+            return None
+        hole = (doc[a_start].idx, doc[a_end - 1].idx + len(doc[a_end - 1]))
+        return Attribution(
+            form="according",
+            lemma="according to",
+            kind="claim",
+            cue=according,
+            cue_span=(according.idx, to.idx + len(to)),
+            source=source,
+            source_span=_phrase_span(source),
+            content=_spans_minus([content], [hole], text),
+            content_tokens=[head],
+        )
+
+    # -- quotes without a cue ----------------------------------------------------------------
+
+    def _quotes_without_cue(self, doc: Doc, quotes: list[Quote], found: list[Attribution]) -> list[Attribution]:
+        """A quotation no cue claimed continues the speaker of the last quote before it."""
+        covered = [s for a in found for s in a.content]
+        ordered = sorted(found, key=lambda a: a.start)
+        out: list[Attribution] = []
+        for q in quotes:
+            if any(s <= q.start and q.end <= e for s, e in covered):
+                continue
+            inner = doc.text[q.start : q.end]
+            # A quoted word or title ("hegemonic policy") is a citation, not a statement.
+            if len(inner.split()) < 5:
+                continue
+            previous = [a for a in ordered if a.start < q.start and a.source_span is not None]
+            if not previous:
+                continue
+            last = previous[-1]
+            out.append(
+                Attribution(
+                    form="floating",
+                    lemma=last.lemma,
+                    kind="claim",
+                    cue=None,
+                    cue_span=None,
+                    source=last.source,
+                    source_span=last.source_span,
+                    content=[q.span],
+                    direct_quote=True,
+                    inherited_from=last,
+                )
+            )
+            covered.append(q.span)
+        return out
+
+
+def sentence_of(doc: Doc, char: int) -> SpacySpan | None:
+    token = doc.char_span(char, char + 1, alignment_mode="expand")
+    return token.sent if token is not None else None

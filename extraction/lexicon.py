@@ -1,0 +1,74 @@
+"""Lexicons shipped as data files under ``extraction/lexicons/``, read once per process."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .types import Kind
+
+# When a word is listed under several kinds, the more specific kind wins.
+_PRECEDENCE: tuple[Kind, ...] = ("denial", "accusation", "criticism", "claim")
+
+
+def _read(name: str) -> str:
+    return resources.files("extraction").joinpath("lexicons", name).read_text(encoding="utf-8")
+
+
+def _json(name: str) -> dict[str, Any]:
+    return json.loads(_read(name))
+
+
+def _by_kind(table: dict[str, list[str]]) -> dict[str, Kind]:
+    out: dict[str, Kind] = {}
+    for kind in reversed(_PRECEDENCE):
+        for word in table.get(kind, ()):
+            out[word.lower()] = kind
+    return out
+
+
+def _lines(name: str) -> frozenset[str]:
+    return frozenset(
+        line.strip().lower() for line in _read(name).splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    speech_verbs: dict[str, Kind]  # lemma -> kind; any complement
+    clausal_verbs: dict[str, Kind]  # lemma -> kind; only with a clause complement
+    cue_nouns: dict[str, Kind]
+    denial_phrases: tuple[tuple[str, ...], ...]
+    strong_denial_phrases: tuple[tuple[str, ...], ...]
+    accusation_words: frozenset[str]
+    criticism_words: frozenset[str]
+    person_pronouns: frozenset[str]
+    collective_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    role_titles: frozenset[str]
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    verbs = _json("cue_verbs.json")
+    speech = _by_kind(verbs["speech"])
+    clausal = {k: v for k, v in _by_kind(verbs["clausal"]).items() if k not in speech}
+    denial = _json("denial_phrases.json")
+    tone = _json("content_tone.json")
+    pronouns = _json("pronouns.json")
+    return Lexicon(
+        speech_verbs=speech,
+        clausal_verbs=clausal,
+        cue_nouns=_by_kind(_json("cue_nouns.json")),
+        denial_phrases=tuple(tuple(p.split()) for p in denial["phrases"]),
+        strong_denial_phrases=tuple(tuple(p.split()) for p in denial["strong"]),
+        accusation_words=frozenset(tone["accusation"]),
+        criticism_words=frozenset(tone["criticism"]),
+        person_pronouns=frozenset(pronouns["person"]),
+        collective_pronouns=frozenset(pronouns["collective"]),
+        relative_pronouns=frozenset(pronouns["relative"]),
+        role_titles=_lines("role_titles.txt"),
+    )

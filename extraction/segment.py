@@ -1,0 +1,66 @@
+"""Paragraphs and quotations: the layout facts the parser does not give.
+
+Quote marks are paired per paragraph. A quote left open at the end of a paragraph runs to
+its end, and continues when the next paragraph opens with a quote mark: the newspaper
+convention for a quotation spanning several paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .types import Span
+
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+# Opening and closing marks; a straight mark closes when a quote is open and opens otherwise.
+_MARKS = re.compile(r"``|''|[\"“”«»„]")
+_OPENERS = {"“", "«", "„", "``"}
+_CLOSERS = {"”", "»", "''"}
+# Single-quoted inner quotations ('weapons agreements') are part of the outer quote, not quotes.
+_MIN_QUOTE_CHARS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int  # opening mark
+    end: int  # after the closing mark, or the paragraph's end when left open
+    paragraph: int
+    continues: bool = False  # this quote carries on the previous paragraph's open quote
+
+    @property
+    def span(self) -> Span:
+        return (self.start, self.end)
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Runs of text separated by blank lines, or by single line breaks when the text has no blank lines."""
+    if "\n\n" not in text.replace("\r", "") and "\n" in text:
+        return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+
+
+def find_quotes(text: str, paras: list[Span] | None = None) -> list[Quote]:
+    quotes: list[Quote] = []
+    previous_open = False
+    for index, (p_start, p_end) in enumerate(paras if paras is not None else paragraphs(text)):
+        open_at: int | None = None
+        first = True
+        for mark in _MARKS.finditer(text, p_start, p_end):
+            m = mark.group()
+            if open_at is None and m not in _CLOSERS:
+                open_at = mark.start()
+            elif open_at is not None and m not in _OPENERS:
+                if mark.end() - open_at > _MIN_QUOTE_CHARS:
+                    continues = first and previous_open and not text[p_start:open_at].strip()
+                    quotes.append(Quote(open_at, mark.end(), index, continues))
+                    first = False
+                open_at = None
+            elif open_at is not None:  # a second opener: the first one was a stray mark
+                open_at = mark.start()
+        if open_at is not None:
+            end = len(text[p_start:p_end].rstrip()) + p_start
+            continues = first and previous_open and not text[p_start:open_at].strip()
+            quotes.append(Quote(open_at, end, index, continues))
+        previous_open = open_at is not None
+    return quotes
