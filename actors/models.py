@@ -1,0 +1,61 @@
+from django.db import models
+from django.db.models import F, Q
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        STATE = "state", "State"
+        ORGANISATION = "organisation", "Organisation"
+        PERSON = "person", "Person"
+        MEDIA = "media", "Media"
+        GROUP = "group", "Group"
+
+    class Status(models.TextChoices):
+        # Machine-created actors that the knowledge base does not know wait for an editor.
+        PROPOSED = "proposed", "Proposed"
+        CONFIRMED = "confirmed", "Confirmed"
+
+    name = models.CharField(max_length=300)
+    kind = models.CharField(max_length=16, choices=Kind.choices, db_index=True)
+    # ISO 3166 alpha-3 for states, CAMEO-style codes (IGOUNO…) for organisations.
+    code = models.CharField(max_length=16, blank=True, db_index=True)
+    description = models.TextField(blank=True)
+    role = models.CharField(max_length=300, blank=True)
+    affiliation = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from"
+    )
+    # The extraction knowledge base's key; ties database rows to the shipped data.
+    kb_key = models.CharField(max_length=120, null=True, blank=True, unique=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.CONFIRMED)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        indexes = [models.Index(fields=["name"], name="actor_name_idx")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="actor_name_not_empty"),
+            models.CheckConstraint(condition=~Q(affiliation=F("id")), name="actor_not_own_affiliation"),
+            models.CheckConstraint(condition=~Q(merged_into=F("id")), name="actor_not_merged_into_self"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActorAlias(models.Model):
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=300)
+    # Unique across all actors: one surface form resolves to one actor.
+    normalised = models.CharField(max_length=300, unique=True)
+
+    class Meta:
+        ordering = ["alias"]
+        verbose_name_plural = "actor aliases"
+        constraints = [models.CheckConstraint(condition=~Q(normalised=""), name="alias_not_empty")]
+
+    def __str__(self) -> str:
+        return self.alias

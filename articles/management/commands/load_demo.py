@@ -1,0 +1,35 @@
+import secrets
+from importlib import resources
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts.roles import Role
+from accounts.services import user_create_with_role, user_set_role
+from articles.services import article_create
+
+
+class Command(BaseCommand):
+    help = "Load the demo: the seed article, and one account per role (passwords are printed)."
+
+    def handle(self, *args, **options):
+        body = resources.files("articles.demo").joinpath("nk-denial.txt").read_text(encoding="utf-8")
+        with transaction.atomic():
+            created = article_create(body=body, outlet="Seed article")
+        state = "already loaded" if created.duplicate else "loaded"
+        self.stdout.write(f"Seed article {state}: #{created.article.pk} {created.article.title}")
+
+        self.stdout.write("Demo accounts (new passwords on every run; log in at /login/):")
+        for role in Role:
+            username = f"demo-{role.value}"
+            # Fresh random passwords: nothing guessable ships with the project.
+            password = secrets.token_urlsafe(9)
+            user = get_user_model().objects.filter(username=username).first()
+            if user is None:
+                user_create_with_role(username=username, password=password, role=role)
+            else:
+                user.set_password(password)
+                user.save(update_fields=["password"])
+                user_set_role(user=user, role=role)
+            self.stdout.write(f"  {role.value:<8} {username:<14} {password}")

@@ -1,0 +1,57 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Article(models.Model):
+    class AnalysisState(models.TextChoices):
+        PENDING = "pending", "Pending"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    class SourceKind(models.TextChoices):
+        TEXT = "text", "Plain text"
+        HTML = "html", "HTML"
+        MARKDOWN = "markdown", "Markdown"
+
+    title = models.CharField(max_length=500)
+    # Every span in claimtrack is a code-point offset into this exact text.
+    body = models.TextField()
+    url = models.URLField(max_length=2000, null=True, blank=True, unique=True)
+    outlet = models.CharField(max_length=200, blank=True, db_index=True)
+    byline = models.CharField(max_length=300, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(max_length=16, default="en")
+    source_kind = models.CharField(max_length=16, choices=SourceKind.choices, default=SourceKind.TEXT)
+    content_sha256 = models.CharField(max_length=64, unique=True, editable=False)
+    ingested_at = models.DateTimeField(auto_now_add=True)
+    ingested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    analysis_state = models.CharField(
+        max_length=16, choices=AnalysisState.choices, default=AnalysisState.PENDING, db_index=True
+    )
+    analysis_extractor_version = models.CharField(max_length=32, blank=True)
+    analysis_error = models.TextField(blank=True)
+    analyzed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            models.Index(fields=["-published_at", "-id"], name="article_published_idx"),
+            models.Index(fields=["-ingested_at"], name="article_ingested_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
+            models.CheckConstraint(
+                condition=Q(content_sha256__regex=r"^[0-9a-f]{64}$"), name="article_sha256_hex"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def display_date(self):
+        return self.published_at or self.ingested_at

@@ -1,0 +1,9 @@
+"""Reads on articles."""
+
+from django.db.models import QuerySet
+
+from .models import Article
+
+
+def article_list_latest(*, limit: int = 20) -> QuerySet[Article]:
+    return Article.objects.defer("body").order_by("-ingested_at", "-id")[:limit]

@@ -1,0 +1,256 @@
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import F, Q
+
+
+class Origin(models.TextChoices):
+    MACHINE = "machine", "Machine"
+    EDITOR = "editor", "Editor"
+
+
+class ReviewStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    CONFIRMED = "confirmed", "Confirmed"
+    REJECTED = "rejected", "Rejected"
+    EDITED = "edited", "Edited"
+
+
+def _span_ok(prefix: str, *, nullable: bool) -> Q:
+    start, end = f"{prefix}_start", f"{prefix}_end"
+    # Explicit NOT NULLs: a comparison with NULL is unknown, and CHECK lets unknown pass.
+    ordered = Q(
+        **{f"{start}__isnull": False, f"{end}__isnull": False, f"{start}__gte": 0, f"{start}__lt": F(end)}
+    )
+    if not nullable:
+        return ordered
+    return Q(**{f"{start}__isnull": True, f"{end}__isnull": True}) | ordered
+
+
+class Mention(models.Model):
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="mentions")
+    actor = models.ForeignKey("actors.Actor", on_delete=models.CASCADE, related_name="mentions")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.CharField(max_length=500)
+    origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.MACHINE)
+
+    class Meta:
+        ordering = ["article_id", "start"]
+        indexes = [models.Index(fields=["article", "start"], name="mention_article_pos_idx")]
+        constraints = [models.CheckConstraint(condition=Q(start__lt=F("end")), name="mention_span_ordered")]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ClaimQuerySet(models.QuerySet):
+    def visible(self) -> "ClaimQuerySet":
+        """What analysts see: everything an editor has not rejected."""
+        return self.exclude(review_status=ReviewStatus.REJECTED)
+
+
+class Claim(models.Model):
+    """One statement: a claim, accusation, denial or criticism made by a speaker."""
+
+    class Kind(models.TextChoices):
+        CLAIM = "claim", "Claim"
+        ACCUSATION = "accusation", "Accusation"
+        DENIAL = "denial", "Denial"
+        CRITICISM = "criticism", "Criticism"
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="claims")
+    # Copied from the article so the timeline can order and page on one indexed table.
+    published_at = models.DateTimeField(null=True, blank=True)
+    speaker = models.ForeignKey(
+        "actors.Actor", null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+    target = models.ForeignKey(
+        "actors.Actor", null=True, blank=True, on_delete=models.SET_NULL, related_name="targeted_by"
+    )
+    speaker_start = models.PositiveIntegerField(null=True, blank=True)
+    speaker_end = models.PositiveIntegerField(null=True, blank=True)
+    cue_start = models.PositiveIntegerField(null=True, blank=True)
+    cue_end = models.PositiveIntegerField(null=True, blank=True)
+    # The first content span, for ordering and overlap tests; all spans are in content_spans.
+    content_start = models.PositiveIntegerField()
+    content_end = models.PositiveIntegerField()
+    content_spans = models.JSONField(default=list)
+    quote_text = models.TextField()
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    direct_quote = models.BooleanField(default=False)
+    confidence = models.FloatField(default=1.0)
+    origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.MACHINE)
+    review_status = models.CharField(
+        max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED
+    )
+    extractor_version = models.CharField(max_length=32, blank=True)
+    note = models.TextField(blank=True)
+    # Optimistic locking: every write states the version it read and bumps it.
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "article_id", "content_start", "id"]
+        indexes = [
+            models.Index(
+                fields=["-published_at", "article", "content_start", "id"], name="claim_timeline_idx"
+            ),
+            models.Index(fields=["article", "content_start"], name="claim_article_pos_idx"),
+            models.Index(fields=["speaker", "-published_at"], name="claim_speaker_idx"),
+            models.Index(fields=["target", "-published_at"], name="claim_target_idx"),
+            models.Index(fields=["kind", "-published_at"], name="claim_kind_idx"),
+            models.Index(fields=["review_status", "confidence"], name="claim_review_idx"),
+            models.Index(fields=["updated_at", "id"], name="claim_updated_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=_span_ok("content", nullable=False), name="claim_content_span_ordered"
+            ),
+            models.CheckConstraint(
+                condition=_span_ok("speaker", nullable=True), name="claim_speaker_span_ordered"
+            ),
+            models.CheckConstraint(condition=_span_ok("cue", nullable=True), name="claim_cue_span_ordered"),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="claim_confidence_0_1"
+            ),
+            models.CheckConstraint(condition=Q(version__gte=1), name="claim_version_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.quote_text[:80]}"
+
+    @property
+    def is_editor_decision(self) -> bool:
+        return self.origin == Origin.EDITOR or self.review_status != ReviewStatus.PROPOSED
+
+
+class ClaimLink(models.Model):
+    class Relation(models.TextChoices):
+        REBUTS = "rebuts", "Rebuts"
+        SUPPORTS = "supports", "Supports"
+        REPEATS = "repeats", "Repeats"
+
+    source = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="outgoing_links")
+    target = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="incoming_links")
+    relation = models.CharField(max_length=16, choices=Relation.choices)
+    origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.MACHINE)
+    confidence = models.FloatField(default=1.0)
+    review_status = models.CharField(
+        max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED
+    )
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["target", "relation"], name="link_target_relation_idx")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(source=F("target")), name="link_not_to_itself"),
+            models.UniqueConstraint(fields=["source", "target", "relation"], name="link_unique_per_relation"),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="link_confidence_0_1"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_id} {self.relation} {self.target_id}"
+
+
+class AnalysisJob(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    # {"all": true} | {"since": ..., "until": ..., "outlet": ..., "actor": id} | {"articles": [ids]}
+    scope = models.JSONField(default=dict)
+    extractor_version = models.CharField(max_length=32, blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    claims_added = models.PositiveIntegerField(default=0)
+    claims_removed = models.PositiveIntegerField(default=0)
+    claims_kept = models.PositiveIntegerField(default=0)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    error_summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(done__lte=F("total")), name="job_done_within_total"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Job {self.pk} ({self.status})"
+
+    @property
+    def progress(self) -> float:
+        return 1.0 if not self.total else min(1.0, (self.done + self.failed) / self.total)
+
+
+class AnalysisJobFailure(models.Model):
+    job = models.ForeignKey(AnalysisJob, on_delete=models.CASCADE, related_name="failures")
+    article = models.ForeignKey("articles.Article", null=True, on_delete=models.SET_NULL, related_name="+")
+    error = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "article"], name="job_failure_once_per_article")
+        ]
+
+    def __str__(self) -> str:
+        return f"Job {self.job_id}, article {self.article_id}: {self.error[:80]}"
+
+
+class ChangeRecord(models.Model):
+    """One editor change: who, when, and the object's fields before and after."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", "Create"
+        UPDATE = "update", "Update"
+        DELETE = "delete", "Delete"
+        MERGE = "merge", "Merge"
+        REVERT = "revert", "Revert"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    action = models.CharField(max_length=16, choices=Action.choices)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    article = models.ForeignKey(
+        "articles.Article", null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
+    )
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    reverted_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reverts"
+    )
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "-at"], name="change_object_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.content_type.model} {self.object_id}"

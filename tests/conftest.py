@@ -1,0 +1,55 @@
+import os
+from pathlib import Path
+
+import pytest
+
+from accounts.roles import Role
+from tests.factories import UserFactory
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # In CI a missing service or browser must fail, not skip: a skip there hides a broken install step.
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if os.environ.get("CI") and skipped and exitstatus == 0:
+        reporter.write_line(f"CI: {len(skipped)} test(s) skipped; skips are failures in CI.", red=True)
+        session.exitstatus = 1
+
+
+@pytest.fixture(autouse=True)
+def _celery_eager_by_default():
+    """Tasks run in-process unless a test asks for the real worker (see tests/integration)."""
+    from claimtrack.celery import app
+
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = before
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return (FIXTURES / "nk-denial.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def analyst(db):
+    return UserFactory(role=Role.ANALYST)
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(role=Role.EDITOR)
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(role=Role.ADMIN)
+
+
+@pytest.fixture
+def outsider(db):
+    """Logged in, but holds no role."""
+    return UserFactory()
