@@ -229,7 +229,11 @@ HKG | Hong Kong | Hong Kong SAR | HKSAR | Hong Konger; Hongkonger | | | other:CH
 MAC | Macao | Macau; Macau SAR | | Macanese | | | other:CHN
 GRL | Greenland | | | Greenlandic; Greenlander | Nuuk | | other:DNK
 PRI | Puerto Rico | | | Puerto Rican | | | other:USA
-"""
+"""  # noqa: E501 (one row per state reads better than rows wrapped at 110 columns)
+
+# ISO names that the news uses for more than one state: ISO's "Congo" is the Republic, the
+# news' "Congo" is as often the Democratic Republic.
+_AMBIGUOUS_NAMES = frozenset({"Congo"})
 
 _OUT = Path(__file__).with_name("data") / "states.json"
 
@@ -245,7 +249,8 @@ def _iso_names(code: str) -> list[str]:
     names = [country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)]
     # ISO's inverted forms ("Korea, Republic of") never occur in running text; Taiwan's ISO
     # name is a political claim, not a name the news uses for it.
-    return [n.removeprefix("the ") for n in names if n and ", " not in n and code != "TWN"]
+    names = [n.removeprefix("the ") for n in names if n and ", " not in n and code != "TWN"]
+    return [n for n in names if n not in _AMBIGUOUS_NAMES]
 
 
 def _description(status: str) -> str:
