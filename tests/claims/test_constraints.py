@@ -35,7 +35,9 @@ def test_empty_article_body_is_refused():
 
 def test_normalised_alias_is_unique_across_actors():
     ActorAlias.objects.create(actor=ActorFactory(), alias="U.S.", normalised="us")
-    _violates("normalised", lambda: ActorAlias.objects.create(actor=ActorFactory(), alias="US", normalised="us"))
+    _violates(
+        "normalised", lambda: ActorAlias.objects.create(actor=ActorFactory(), alias="US", normalised="us")
+    )
 
 
 @pytest.mark.parametrize(
@@ -55,7 +57,9 @@ def test_claim_spans_and_confidence_are_checked_by_the_database(fields, constrai
 
 def test_a_link_never_points_at_its_own_claim():
     claim = ClaimFactory()
-    _violates("link_not_to_itself", lambda: ClaimLink.objects.create(source=claim, target=claim, relation="rebuts"))
+    _violates(
+        "link_not_to_itself", lambda: ClaimLink.objects.create(source=claim, target=claim, relation="rebuts")
+    )
 
 
 def test_one_link_per_source_target_and_relation():

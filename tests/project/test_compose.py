@@ -28,7 +28,7 @@ def test_compose_runs_the_whole_stack_with_health_checks():
 
 def test_compose_uses_named_volumes_for_state():
     compose = _compose()
-    assert "volumes" in compose and compose["volumes"]
+    assert compose.get("volumes")
     pg_volumes = compose["services"]["postgres"]["volumes"]
     assert any(str(v).split(":")[0] in compose["volumes"] for v in pg_volumes)
 
@@ -47,5 +47,7 @@ def test_app_services_get_every_variable_the_settings_require():
 
 def test_no_secret_is_committed_in_compose():
     env = _compose()["services"]["web"]["environment"]
-    secret = env["SECRET_KEY"] if isinstance(env, dict) else next(e for e in env if e.startswith("SECRET_KEY"))
+    secret = (
+        env["SECRET_KEY"] if isinstance(env, dict) else next(e for e in env if e.startswith("SECRET_KEY"))
+    )
     assert "${" in str(secret)
