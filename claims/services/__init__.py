@@ -1,0 +1,1 @@
+"""Writes on claims, links and analysis jobs. Modules: extraction_apply, jobs, editing, history."""
