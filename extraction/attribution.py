@@ -92,7 +92,7 @@ def _subject(verb: Token) -> Token | None:
                 return child
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
-        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
             seen += 1
             continue
@@ -177,7 +177,7 @@ class Finder:
         for att in found:
             att.content, att.direct_quote = _with_quotes(att.content, quotes)
             att.content = _spans_minus(att.content, (att.cue_span, att.source_span), text)
-        found = [a for a in found if a.content]
+        found = _drop_nested([a for a in found if a.content])
         found.extend(self._quotes_without_cue(doc, quotes, found))
         found.sort(key=lambda a: a.start)
         return found
@@ -205,7 +205,7 @@ class Finder:
                 if c.dep_ in _OBJECT_DEPS and (c.dep_ != "prep" or c.lower_ in _OBJECT_PREPS)
                 and not (c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "mark") for g in c.children))
             ]
-            if not heads and verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i:
+            if not heads and verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i != verb.i:
                 return self._inverted(verb, lemma, kind, text)
         else:
             return None
@@ -238,7 +238,7 @@ class Finder:
     def _inverted(self, verb: Token, lemma: str, kind: Kind, text: str) -> Attribution | None:
         """'The plan, he said, will fail': the cue hangs off the reported clause."""
         subject = _subject(verb)
-        if subject is None or subject.head is not verb:
+        if subject is None or subject.head.i != verb.i:
             return None
         head = verb.head
         start, end = _subtree_span(head)
@@ -331,7 +331,7 @@ class Finder:
         sent = according.sent
         a_start, a_end = _subtree_span(according)
         a_end = max(a_end, _subtree_span(to)[1])
-        head = according.head if according.head is not according else sent.root
+        head = according.head if according.head.i != according.i else sent.root
         start, end = _subtree_span(head)
         start, end = max(start, sent.start), min(end, sent.end)
         content = _char_span(doc, start, end)
@@ -368,6 +368,11 @@ class Finder:
             if not previous:
                 continue
             last = previous[-1]
+            if last.content and _same_paragraph(doc.text, max(e for _, e in last.content), q.start):
+                # "“A,” he said. “B.”": one statement in two fragments, as news writing means it.
+                last.content.append(q.span)
+                covered.append(q.span)
+                continue
             out.append(
                 Attribution(
                     form="floating",
@@ -384,6 +389,32 @@ class Finder:
             )
             covered.append(q.span)
         return out
+
+
+def _same_paragraph(text: str, start: int, end: int) -> bool:
+    return start <= end and "\n" not in text[start:end].strip()
+
+
+def _inside(span: Span | None, spans: list[Span]) -> bool:
+    return span is not None and any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def _drop_nested(found: list[Attribution]) -> list[Attribution]:
+    """Drop statements reported inside another statement's content ("he said I think...").
+
+    What a speaker is quoted as thinking is part of what the speaker said, not a statement of
+    its own. The exception is the statement a denial, accusation or criticism answers
+    ("denied American claims that..."): it is kept, since the rebuttal links to it.
+    """
+    kept = []
+    for inner in found:
+        outer = next(
+            (o for o in found if o is not inner and _inside(inner.cue_span, o.content) and not _inside(o.cue_span, inner.content)),
+            None,
+        )
+        if outer is None or (outer.kind != "claim" and inner.form == "noun"):
+            kept.append(inner)
+    return kept
 
 
 def sentence_of(doc: Doc, char: int) -> SpacySpan | None:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from .types import Span
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
-# Opening and closing marks; a straight mark closes when a quote is open and opens otherwise.
+# Opening and closing marks; a straight mark (" or '') closes when a quote is open and opens otherwise.
 _MARKS = re.compile(r"``|''|[\"“”«»„]")
 _OPENERS = {"“", "«", "„", "``"}
-_CLOSERS = {"”", "»", "''"}
+_CLOSERS = {"”", "»"}
 # Single-quoted inner quotations ('weapons agreements') are part of the outer quote, not quotes.
 _MIN_QUOTE_CHARS = 2
 
