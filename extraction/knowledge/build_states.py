@@ -229,7 +229,7 @@ HKG | Hong Kong | Hong Kong SAR | HKSAR | Hong Konger; Hongkonger | | | other:CH
 MAC | Macao | Macau; Macau SAR | | Macanese | | | other:CHN
 GRL | Greenland | | | Greenlandic; Greenlander | Nuuk | | other:DNK
 PRI | Puerto Rico | | | Puerto Rican | | | other:USA
-"""  # noqa: E501 (one row per state reads better than rows wrapped at 110 columns)
+"""
 
 # ISO names that the news uses for more than one state: ISO's "Congo" is the Republic, the
 # news' "Congo" is as often the Democratic Republic.
