@@ -168,8 +168,10 @@ class Finder:
                 att = self._verb(token, lemma, text)
             elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lex.cue_nouns:
                 att = self._noun(token, lemma, text)
-            elif token.lower_ == "according" and token.nbor(1).lower_ == "to" if token.i + 1 < len(doc) else False:
+            elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 att = self._according(token, text)
+            elif token.text == ":":
+                att = self._headline_colon(token)
             else:
                 continue
             if att is not None:
@@ -189,7 +191,7 @@ class Finder:
         speech = lemma in self.lex.speech_verbs
         kind = self.lex.speech_verbs.get(lemma) or self.lex.clausal_verbs[lemma]
         if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
-            return None  # "he was told", "it is expected": no speaker in the clause
+            return self._passive(verb, lemma, kind)
         clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
         # "to" infinitives after speech verbs are orders or plans ("urged him to resign"): content too.
         target = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -205,6 +207,8 @@ class Finder:
                 if c.dep_ in _OBJECT_DEPS and (c.dep_ != "prep" or c.lower_ in _OBJECT_PREPS)
                 and not (c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "mark") for g in c.children))
             ]
+            if not heads and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":":
+                return self._colon(verb, doc[verb.i + 1], lemma, kind)
             if not heads and verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i != verb.i:
                 return self._inverted(verb, lemma, kind, text)
         else:
@@ -257,6 +261,57 @@ class Finder:
             source_span=_phrase_span(subject),
             content=_spans_minus([content], [hole], text),
             content_tokens=[head],
+        )
+
+    def _passive(self, verb: Token, lemma: str, kind: Kind) -> Attribution | None:
+        """'Trump is expected to win': a statement whose speaker the sentence leaves out."""
+        if lemma not in self.lex.passive_verbs:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
+        if subject is None or clause is None:
+            return None
+        spans = [s for s in (_char_span(verb.doc, *_subtree_span(t)) for t in (subject, clause)) if s]
+        return Attribution(
+            form="verb", lemma=lemma, kind=kind, cue=verb, cue_span=self._cue_span(verb), source=None,
+            source_span=None, content=spans, content_tokens=[subject, clause],
+        )
+
+    def _colon(self, verb: Token, colon: Token, lemma: str, kind: Kind) -> Attribution | None:
+        """'Trump said: ...': what follows the colon, to the end of the paragraph."""
+        subject = _subject(verb)
+        text = verb.doc.text
+        end = text.find("\n", colon.idx)
+        end = len(text) if end < 0 else end
+        content = _strip(text, colon.idx + 1, end)
+        if content[1] - content[0] < 3:
+            return None
+        return Attribution(
+            form="verb", lemma=lemma, kind=kind, cue=verb, cue_span=self._cue_span(verb), source=subject,
+            source_span=_phrase_span(subject) if subject is not None else None, content=[content],
+        )
+
+    def _headline_colon(self, colon: Token) -> Attribution | None:
+        """'Lynch: No outside influence on the inquiry': a speaker's name, a colon, their words.
+
+        Only at the start of a line and after a short name, as headlines and transcripts write it.
+        """
+        doc, text = colon.doc, colon.doc.text
+        line_start = text.rfind("\n", 0, colon.idx) + 1
+        before = [t for t in doc[colon.sent.start : colon.i] if t.idx >= line_start and not t.is_space]
+        if not before or len(before) > 4 or any(t.pos_ not in ("PROPN", "NOUN", "DET", "PUNCT", "ADJ") for t in before):
+            return None
+        if not any(t.pos_ in ("PROPN", "NOUN") for t in before):
+            return None
+        end = text.find("\n", colon.idx)
+        end = len(text) if end < 0 else end
+        content = _strip(text, colon.idx + 1, end)
+        if len(text[content[0] : content[1]].split()) < 3:
+            return None
+        source = before[-1]
+        return Attribution(
+            form="colon", lemma=":", kind="claim", cue=colon, cue_span=(colon.idx, colon.idx + 1), source=source,
+            source_span=(before[0].idx, before[-1].idx + len(before[-1])), content=[content],
         )
 
     @staticmethod

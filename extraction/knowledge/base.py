@@ -30,6 +30,7 @@ shared by two people, or equal to another alias, is dropped rather than guessed.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -57,6 +58,7 @@ STATE_BODY_WORDS = (
     "side",
     "state",
     "officials",
+    "ministry",
     "foreign ministry",
     "ministry of foreign affairs",
     "defense ministry",
@@ -66,6 +68,7 @@ STATE_BODY_WORDS = (
     "embassy",
     "delegation",
     "mission",
+    "state media",
 )
 _BODY_SUFFIX = re.compile(r"^(?P<head>.+?) (?:" + "|".join(map(re.escape, STATE_BODY_WORDS)) + r")$")
 _BODY_PREFIX = re.compile(
@@ -177,7 +180,7 @@ class KnowledgeBase:
             self._alias_to_key[norm] = key
             self._forms.append((surname, key, "official"))
             entry = self._entries[key]
-            self._entries[key] = _replace_aliases(entry, (*entry.aliases, surname))
+            self._entries[key] = dataclasses.replace(entry, aliases=(*entry.aliases, surname))
 
     def get(self, key: str) -> KBEntry | None:
         return self._entries.get(key)
@@ -189,11 +192,20 @@ class KnowledgeBase:
         if key := self._alias_to_key.get(norm):
             return self._entries[key]
         match = _BODY_SUFFIX.match(norm) or _BODY_PREFIX.match(norm)
-        if match:
-            key = self._alias_to_key.get(normalise_alias(match["head"]))
-            if key and self._entries[key].kind == "state":
-                return self._entries[key]
+        if match and (state := self._state(match["head"])):
+            return state
+        # A state's name before one of its own institutions: "U.S. State Department",
+        # "British Foreign Office", "Russia's Kremlin".
+        words = norm.split(" ")
+        for cut in range(1, len(words)):
+            head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+            if (state := self._state(head)) and self._alias_to_key.get(tail) == state.key:
+                return state
         return None
+
+    def _state(self, surface: str) -> KBEntry | None:
+        key = self._alias_to_key.get(normalise_alias(surface))
+        return self._entries[key] if key and self._entries[key].kind == "state" else None
 
     def surface_forms(self) -> Iterator[tuple[str, str, str]]:
         """(surface text as written in the data, key, form) for every alias and demonym."""
@@ -251,20 +263,6 @@ def _surname(record: dict) -> str | None:
         return record["surname"]
     words = record["name"].split()
     return words[-1] if len(words) > 1 else None
-
-
-def _replace_aliases(entry: KBEntry, aliases: tuple[str, ...]) -> KBEntry:
-    return KBEntry(
-        key=entry.key,
-        name=entry.name,
-        kind=entry.kind,
-        code=entry.code,
-        affiliation=entry.affiliation,
-        description=entry.description,
-        role=entry.role,
-        aliases=aliases,
-        demonyms=entry.demonyms,
-    )
 
 
 def _read_json(name: str) -> object:
