@@ -150,6 +150,11 @@ def test_demonyms_capitals_and_seats_of_power_resolve(kb, surface, key):
         ("the Chinese foreign ministry", "CHN"),
         ("the government of North Korea", "PRK"),
         ("the Iranian side", "IRN"),
+        ("the North Korean ministry", "PRK"),
+        ("North Korea’s state media", "PRK"),
+        ("the U.S. State Department", "USA"),
+        ("the British Foreign Office", "GBR"),
+        ("the US Kremlin", None),  # an institution of another state
         ("UN officials", None),  # only states: the UN's officials are not the UN speaking
     ],
 )
