@@ -30,6 +30,7 @@ _NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "over", "against", "for", 
 # Participles hanging off another cue ("criticised X, calling him Y") restate the same statement.
 _SAME_STATEMENT_DEPS = frozenset({"advcl", "xcomp", "conj"})
 _TRIM = frozenset({",", ";", ":", "-", "—", "–", "(", ")", ".", "!", "?"})
+_FIRST_PERSON = frozenset({"i", "we", "you"})
 _QUOTE_CHARS = frozenset("\"“”«»„'‘’`")
 
 
@@ -96,7 +97,8 @@ def _subject(verb: Token) -> Token | None:
             verb = verb.head
             seen += 1
             continue
-        if verb.dep_ == "relcl":
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "a statement saying...", "officials who said...": the noun the clause describes.
             return verb.head
         return None
     return None
@@ -176,6 +178,8 @@ class Finder:
                 continue
             if att is not None:
                 found.append(att)
+        # "I think", "we believe" inside a quotation belong to the quotation's speaker.
+        found = [a for a in found if not (a.source is not None and a.source.lower_ in _FIRST_PERSON and _in_quote(a, quotes))]
         for att in found:
             att.content, att.direct_quote = _with_quotes(att.content, quotes)
             att.content = _spans_minus(att.content, (att.cue_span, att.source_span), text)
@@ -444,6 +448,10 @@ class Finder:
             )
             covered.append(q.span)
         return out
+
+
+def _in_quote(att: Attribution, quotes: list[Quote]) -> bool:
+    return att.cue_span is not None and any(q.start < att.cue_span[0] < q.end for q in quotes)
 
 
 def _same_paragraph(text: str, start: int, end: int) -> bool:

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import pycountry
 
+from extraction.knowledge.base import normalise_alias
+
 _TABLE = """
 AFG | Afghanistan | Islamic Emirate of Afghanistan; Islamic Republic of Afghanistan | | Afghan | Kabul | | member
 ALB | Albania | | | Albanian | Tirana | | member
@@ -249,8 +251,20 @@ def _iso_names(code: str) -> list[str]:
     names = [country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)]
     # ISO's inverted forms ("Korea, Republic of") never occur in running text; Taiwan's ISO
     # name is a political claim, not a name the news uses for it.
-    names = [n.removeprefix("the ") for n in names if n and ", " not in n and code != "TWN"]
+    names = [n.removeprefix("the ") for n in names if n and ", " not in n and "(" not in n and code != "TWN"]
     return [n for n in names if n not in _AMBIGUOUS_NAMES]
+
+
+def _unique(name: str, aliases: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Each alias once, under its first form: ISO often repeats a curated name."""
+    seen = {normalise_alias(name)}
+    unique: dict[str, list[str]] = {}
+    for form, surfaces in aliases.items():
+        for surface in surfaces:
+            if (norm := normalise_alias(surface)) not in seen:
+                seen.add(norm)
+                unique.setdefault(form, []).append(surface)
+    return unique
 
 
 def _description(status: str) -> str:
@@ -268,12 +282,15 @@ def build() -> list[dict]:
             c.strip() for c in line.split("|")
         )
         sovereign = status.removeprefix("other:") if status.startswith("other:") else "-"
-        aliases = {
-            "name": [n for n in [*_split(others), *_iso_names(code)] if n != short],
-            "abbreviation": _split(abbreviations),
-            "capital": _split(capitals),
-            "institution": _split(institutions),
-        }
+        aliases = _unique(
+            short,
+            {
+                "name": [*_split(others), *_iso_names(code)],
+                "abbreviation": _split(abbreviations),
+                "capital": _split(capitals),
+                "institution": _split(institutions),
+            },
+        )
         records.append(
             {
                 "key": code,
@@ -283,7 +300,7 @@ def build() -> list[dict]:
                 "affiliation": None if sovereign == "-" else sovereign,
                 "description": _description(status),
                 "role": None,
-                "aliases": {form: values for form, values in aliases.items() if values},
+                "aliases": aliases,
                 "demonyms": _split(demonyms),
             }
         )
