@@ -85,6 +85,9 @@ class Claim(models.Model):
         max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED
     )
     extractor_version = models.CharField(max_length=32, blank=True)
+    # What the extractor first produced ({"kind": ..., "spans": [[s, e], ...]}), never edited:
+    # re-analysis recognises a statement an editor has since re-kinded or re-spanned by it.
+    extracted_as = models.JSONField(null=True, blank=True, editable=False)
     note = models.TextField(blank=True)
     # Optimistic locking: every write states the version it read and bumps it.
     version = models.PositiveIntegerField(default=1)
@@ -179,6 +182,8 @@ class AnalysisJob(models.Model):
     extractor_version = models.CharField(max_length=32, blank=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED, db_index=True)
     total = models.PositiveIntegerField(default=0)
+    # How many analysis tasks the fan-out has sent so far (progress of the fan-out itself).
+    enqueued = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
     failed = models.PositiveIntegerField(default=0)
     claims_added = models.PositiveIntegerField(default=0)
@@ -220,6 +225,36 @@ class AnalysisJobFailure(models.Model):
 
     def __str__(self) -> str:
         return f"Job {self.job_id}, article {self.article_id}: {self.error[:80]}"
+
+
+class AnalysisJobArticle(models.Model):
+    """One article's completion within a job, written once.
+
+    Celery may deliver a task twice (a worker killed before it acknowledged, a visibility
+    timeout); the unique constraint makes only the first completion count in the job's totals.
+    """
+
+    class Outcome(models.TextChoices):
+        DONE = "done", "Done"
+        SKIPPED = "skipped", "Skipped"
+        FAILED = "failed", "Failed"
+
+    job = models.ForeignKey(AnalysisJob, on_delete=models.CASCADE, related_name="completions")
+    # Not a foreign key: the record must survive the article's deletion to keep the counts true.
+    article_id = models.PositiveBigIntegerField()
+    outcome = models.CharField(max_length=16, choices=Outcome.choices)
+    extract_ms = models.PositiveIntegerField(null=True, blank=True)
+    total_ms = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "article_id"], name="job_article_completed_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Job {self.job_id}, article {self.article_id}: {self.outcome}"
 
 
 class ChangeRecord(models.Model):
