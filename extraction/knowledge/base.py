@@ -174,7 +174,7 @@ class KnowledgeBase:
         for surname, key in surnames:
             norm = normalise_alias(surname)
             if len(owners[norm]) > 1 or self._alias_to_key.get(norm, key) != key:
-                continue  # "Kim", "Bush", "Clinton": several people, so nobody gets it
+                continue  # "Kim", "Bush", "Clinton": several people or another actor's alias
             if norm in self._alias_to_key:
                 continue  # already an explicit alias of the same person
             self._alias_to_key[norm] = key
