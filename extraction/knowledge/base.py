@@ -41,7 +41,9 @@ from importlib import resources
 
 KINDS = frozenset({"state", "organisation", "person", "media", "group"})
 FORMS = ("name", "abbreviation", "demonym", "capital", "institution", "official", "media")
-DATA_FILES = ("states.json", "organisations.json", "media.json", "officials.json", "groups.json")
+# Ordered so that every entry comes after the entry it is affiliated with: a loader into the
+# database can set each affiliation in a single pass over entries().
+DATA_FILES = ("states.json", "organisations.json", "groups.json", "media.json", "officials.json")
 
 # The form under which an entry's canonical name is listed, by kind.
 _NAME_FORM = {"person": "official", "media": "media"}
