@@ -143,6 +143,7 @@ class KnowledgeBase:
         self._entries: dict[str, KBEntry] = {}
         self._alias_to_key: dict[str, str] = {}
         self._forms: list[tuple[str, str, str]] = []
+        self._demonyms: set[str] = set()
         surnames: list[tuple[str, str]] = []
         for record in records:
             entry, forms = _parse(record)
@@ -168,6 +169,8 @@ class KnowledgeBase:
         if owner != key:
             raise KnowledgeBaseError(f"alias {surface!r} ({norm!r}) belongs to both {owner} and {key}")
         self._forms.append((surface, key, form))
+        if form == "demonym":
+            self._demonyms.add(norm)
 
     def _add_surnames(self, surnames: list[tuple[str, str]]) -> None:
         owners: dict[str, set[str]] = {}
@@ -193,6 +196,9 @@ class KnowledgeBase:
         norm = normalise_alias(surface)
         if key := self._alias_to_key.get(norm):
             return self._entries[key]
+        # "Americans", "North Koreans": the plural of a demonym names the same actor.
+        if norm.endswith("s") and norm[:-1] in self._demonyms:
+            return self._entries[self._alias_to_key[norm[:-1]]]
         match = _BODY_SUFFIX.match(norm) or _BODY_PREFIX.match(norm)
         if match and (state := self._state(match["head"])):
             return state

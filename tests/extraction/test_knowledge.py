@@ -133,6 +133,9 @@ def test_lookup_finds_names_abbreviations_and_officials(kb, surface, key):
         ("Palestinian", "PSE"),
         ("Taiwanese", "TWN"),
         ("Kosovar", "XKX"),
+        ("Americans", "USA"),
+        ("North Koreans", "PRK"),
+        ("the Houthis", "group:houthis"),
     ],
 )
 def test_demonyms_capitals_and_seats_of_power_resolve(kb, surface, key):
