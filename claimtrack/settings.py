@@ -45,6 +45,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "claimtrack.middleware.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "claimtrack.urls"
@@ -97,6 +98,14 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Pages load scripts and styles from this site only; no inline script or style attribute anywhere.
+CONTENT_SECURITY_POLICY = env(
+    "CONTENT_SECURITY_POLICY",
+    default="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "frame-ancestors 'none'; form-action 'self'",
+)
+# Path prefixes that send no policy (say, a third-party API explorer); none by default.
+CONTENT_SECURITY_POLICY_EXEMPT_PATHS = env.list("CONTENT_SECURITY_POLICY_EXEMPT_PATHS", default=[])
 
 # --- claimtrack limits -------------------------------------------------------------------
 # Articles larger than this are refused at every entry point (form, upload, URL, API, CLI).
