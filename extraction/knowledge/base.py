@@ -8,6 +8,11 @@ the other files are curated by hand). One entry per actor:
      "aliases": {"abbreviation": ["US", "U.S."], "capital": ["Washington"], ...},
      "demonyms": ["American"]}
 
+A person may also carry ``"surname"``: the family name where it is not the last word ("Xi"
+for Xi Jinping), or null where a surname alone would not name them ("May", "Kim"). Alias
+forms: name, abbreviation (match these case-sensitively in text: "US", "WHO", "CAR"), capital,
+institution (seats of power: "the Kremlin"), official (a person's names), media.
+
 Keys and codes follow one convention so that the database and the engine agree on them:
 
 - states: the ISO 3166 alpha-3 code is both key and code (``USA``, ``PRK``); Kosovo uses the
