@@ -113,6 +113,8 @@ CLAIMTRACK_MAX_ARTICLE_BYTES = env.int("CLAIMTRACK_MAX_ARTICLE_BYTES", default=2
 # Fetched pages carry markup around the text, so the download cap is larger than the text cap.
 CLAIMTRACK_MAX_FETCH_BYTES = env.int("CLAIMTRACK_MAX_FETCH_BYTES", default=10 * 1024 * 1024)
 CLAIMTRACK_FETCH_TIMEOUT = env.float("CLAIMTRACK_FETCH_TIMEOUT", default=10.0)
+# The extraction function workers call (dotted path); tests and benchmarks point it elsewhere.
+CLAIMTRACK_EXTRACTOR = env("CLAIMTRACK_EXTRACTOR", default="extraction.pipeline.extract")
 # For tests only, which fetch from a server on 127.0.0.1: never enable it in a deployment, or
 # any user who can ingest a URL can reach services listening on the server's loopback interface.
 CLAIMTRACK_FETCH_ALLOW_LOOPBACK = False
