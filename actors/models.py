@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
@@ -59,3 +60,32 @@ class ActorAlias(models.Model):
 
     def __str__(self) -> str:
         return self.alias
+
+
+class ActorMerge(models.Model):
+    """One merge of a duplicate actor into another, with what moved so that an admin can undo it."""
+
+    source = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="merges_out")
+    into = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="merges_in")
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+    # Ids of the rows the merge re-pointed. Undo moves back exactly these, and only those that
+    # still point where the merge left them: later editor work is never undone with it.
+    moved = models.JSONField(default=dict)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-merged_at", "-id"]
+        constraints = [models.CheckConstraint(condition=~Q(source=F("into")), name="merge_not_into_itself")]
+
+    def __str__(self) -> str:
+        return f"{self.source_id} → {self.into_id}"
+
+    @property
+    def is_undone(self) -> bool:
+        return self.undone_at is not None
