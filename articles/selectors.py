@@ -1,9 +1,98 @@
 """Reads on articles."""
 
-from django.db.models import QuerySet
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from claims.models import Claim, ReviewStatus
 
 from .models import Article
+
+PAGE_SIZE = 50
+# Counting every proposed statement of a million-claim database costs a scan; past this
+# number the home page says "more than", which is all a reader needs to know.
+COUNT_CAP = 1000
 
 
 def article_list_latest(*, limit: int = 20) -> QuerySet[Article]:
     return Article.objects.defer("body").order_by("-ingested_at", "-id")[:limit]
+
+
+@dataclass
+class ArticlePage:
+    articles: list[Article]
+    next_cursor: str | None
+
+
+def article_list(
+    *, search: str = "", outlet: str = "", after: str = "", limit: int = PAGE_SIZE
+) -> ArticlePage:
+    """Articles newest first, keyset-paged on (published_at, id); one query, two with a count."""
+    # A correlated count runs for the page's rows only; a join + GROUP BY would count them all.
+    per_article = (
+        Claim.objects.visible()
+        .filter(article_id=OuterRef("id"))
+        .order_by()
+        .values("article_id")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    qs = Article.objects.defer("body").annotate(statement_count=Coalesce(Subquery(per_article), 0))
+    if search := search.strip():
+        qs = qs.filter(title__icontains=search)
+    if outlet := outlet.strip():
+        qs = qs.filter(outlet=outlet)
+    if cursor := _decode(after):
+        stamp, last_id = cursor
+        if stamp is None:
+            qs = qs.filter(Q(published_at__isnull=False) | Q(published_at__isnull=True, id__lt=last_id))
+        else:
+            qs = qs.filter(Q(published_at__lt=stamp) | Q(published_at=stamp, id__lt=last_id))
+    rows = list(qs.order_by(F("published_at").desc(nulls_first=True), "-id")[: limit + 1])
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return ArticlePage(articles=rows, next_cursor=_encode(rows[-1]) if more else None)
+
+
+def article_analysis_status(*, article_id: int) -> dict | None:
+    """What the ingestion page polls while a worker analyses the article."""
+    row = (
+        Article.objects.filter(id=article_id)
+        .annotate(statements=Count("claims", filter=~Q(claims__review_status=ReviewStatus.REJECTED)))
+        .values("id", "analysis_state", "analysis_extractor_version", "analysis_error", "statements")
+        .first()
+    )
+    if row is None:
+        return None
+    return {
+        "id": row["id"],
+        "state": row["analysis_state"],
+        "extractor_version": row["analysis_extractor_version"],
+        "error": row["analysis_error"],
+        "statements": row["statements"],
+    }
+
+
+def proposed_count(*, cap: int = COUNT_CAP) -> tuple[int, bool]:
+    """How many statements wait for review, up to `cap`; True when there are more."""
+    counted = Claim.objects.filter(review_status=ReviewStatus.PROPOSED)[: cap + 1].count()
+    return min(counted, cap), counted > cap
+
+
+def _encode(article: Article) -> str:
+    stamp = article.published_at.isoformat() if article.published_at else ""
+    return f"{stamp}~{article.id}"
+
+
+def _decode(token: str) -> tuple[datetime | None, int] | None:
+    stamp, sep, last_id = token.partition("~")
+    if not sep or not last_id.isdigit():
+        return None
+    try:
+        return (datetime.fromisoformat(stamp) if stamp else None), int(last_id)
+    except ValueError:
+        return None

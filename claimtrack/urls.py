@@ -7,4 +7,6 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("articles.urls")),
+    path("", include("claims.urls")),
+    path("", include("actors.urls")),
 ]
