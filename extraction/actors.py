@@ -1,0 +1,319 @@
+"""Actors: find who is mentioned, and resolve each speaker phrase to one actor.
+
+Mentions come from the knowledge base (names, abbreviations, demonyms, capitals and
+institutions as metonyms) and from the parser's named entities. A speaker phrase resolves, in
+order of preference, to a named person in it, to a described official ("the deputy
+director", given by a role title) affiliated with the state or body the phrase names, or to
+the state or organisation it names. Pronouns and short names resolve to the actor named
+earlier: the last subject of a fitting kind, as readers of news resolve them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from .knowledge import KBEntry, KnowledgeBase
+from .lexicon import Lexicon
+from .types import Actor, Span
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
+_DETERMINERS = frozenset({"a", "an", "the", "one", "unidentified", "unnamed", "anonymous", "senior", "top"})
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An actor while the document is being read; frozen into an Actor at the end."""
+
+    name: str
+    kind: str
+    code: str | None = None
+    kb_key: str | None = None
+    affiliation: _Draft | None = None
+    role: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    words: frozenset[str] = frozenset()  # lowercase name words, to match "Kim" to "Kim Son-gyong"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # token indices, end exclusive
+    end: int
+    actor: _Draft
+
+
+class ActorIndex:
+    """Knowledge-base matchers, built once per process: the per-document work is one matcher pass."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase, lexicon: Lexicon) -> None:
+        self.kb = kb
+        self.lex = lexicon
+        self.roles = frozenset(lexicon.role_titles | kb.role_titles())
+        self.institutions = kb.institution_nouns()
+        # Abbreviations are matched as written ("US", "WHO"), the rest without case.
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        exact: dict[str, list[Doc]] = {}
+        folded: dict[str, list[Doc]] = {}
+        for surface, key, _form in kb.surface_forms():
+            table = exact if surface.isupper() or any(c.isdigit() for c in surface) else folded
+            table.setdefault(key, []).append(nlp.make_doc(surface))
+        for key, docs in exact.items():
+            self.exact.add(key, docs)
+        for key, docs in folded.items():
+            self.folded.add(key, docs)
+
+    def read(self, doc: Doc) -> DocActors:
+        return DocActors(self, doc)
+
+
+class DocActors:
+    """The actors of one document, and the resolution of phrases to them."""
+
+    def __init__(self, index: ActorIndex, doc: Doc) -> None:
+        self.index = index
+        self.doc = doc
+        self.drafts: list[_Draft] = []
+        self._by_key: dict[str, _Draft] = {}
+        self.by_token: dict[int, _Draft] = {}  # token index -> actor, for every mention token
+        self._speaker_at: dict[int, _Draft] = {}  # head token of each resolved speaker phrase
+        self._find_mentions()
+        self._resolve_pronouns()
+
+    # -- mentions ------------------------------------------------------------------------------
+
+    def _kb_actor(self, entry: KBEntry) -> _Draft:
+        draft = self._by_key.get(entry.key)
+        if draft is None:
+            affiliation = None
+            if entry.affiliation and (parent := self.index.kb.get(entry.affiliation)):
+                affiliation = self._kb_actor(parent)
+            draft = _Draft(
+                name=entry.name,
+                kind=entry.kind,
+                code=entry.code,
+                kb_key=entry.key,
+                affiliation=affiliation,
+                role=entry.role,
+                words=frozenset(entry.name.lower().split()),
+            )
+            self._by_key[entry.key] = draft
+            self.drafts.append(draft)
+        return draft
+
+    def _mention(self, draft: _Draft, start: int, end: int) -> None:
+        doc = self.doc
+        span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        if span not in draft.mentions:
+            draft.mentions.append(span)
+        for i in range(start, end):
+            self.by_token[i] = draft
+
+    def _find_mentions(self) -> None:
+        doc, kb = self.doc, self.index.kb
+        strings = doc.vocab.strings
+        matches = [(s, e, strings[m]) for m, s, e in self.index.exact(doc)]
+        # A case-folded match must still look like a name in the text: "chad" is not Chad.
+        matches += [
+            (s, e, strings[m])
+            for m, s, e in self.index.folded(doc)
+            if doc[s].is_title or doc[s].is_upper or not doc[s].is_alpha
+        ]
+        taken: set[int] = set()
+        for start, end, key in sorted(matches, key=lambda m: (m[0], -(m[1] - m[0]))):
+            if any(i in taken for i in range(start, end)):
+                continue
+            entry = kb.get(key)
+            if entry is None:
+                continue
+            taken.update(range(start, end))
+            self._mention(self._kb_actor(entry), start, end)
+        for ent in doc.ents:
+            kind = _ENTITY_KINDS.get(ent.label_)
+            if kind is None or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            name = ent.text.removesuffix("’s").removesuffix("'s").strip()
+            if not name:
+                continue
+            taken.update(range(ent.start, ent.end))
+            self._mention(self._named(name, kind), ent.start, ent.end)
+
+    def _named(self, name: str, kind: str) -> _Draft:
+        """The actor a name refers to; a surname or first name alone joins the full name seen earlier."""
+        words = frozenset(name.lower().replace("-", " ").split())
+        for draft in reversed(self.drafts):
+            if draft.kind == kind and (words <= draft.words or draft.words <= words):
+                if len(name) > len(draft.name) and draft.kb_key is None:
+                    draft.name, draft.words = name, words
+                return draft
+        draft = _Draft(name=name, kind=kind, words=words)
+        self.drafts.append(draft)
+        return draft
+
+    def _resolve_pronouns(self) -> None:
+        """Subject pronouns take the last subject of their kind ("it" a state, "he" a person)."""
+        persons, others = self.index.lex.person_pronouns, self.index.lex.collective_pronouns
+        last_person: _Draft | None = None
+        last_other: _Draft | None = None
+        for token in self.doc:
+            if token.dep_ not in _SUBJECT_DEPS and token.dep_ != "poss":
+                continue
+            draft = self.by_token.get(token.i)
+            lower = token.lower_
+            if draft is None and token.pos_ == "PRON":
+                draft = last_person if lower in persons else last_other if lower in others else None
+                if draft is not None and token.dep_ in _SUBJECT_DEPS:
+                    self.by_token[token.i] = draft
+                    draft.mentions.append((token.idx, token.idx + len(token)))
+                continue
+            if draft is not None and token.dep_ in _SUBJECT_DEPS:
+                if draft.kind == "person":
+                    last_person = draft
+                else:
+                    last_other = draft
+
+    # -- speakers and targets ------------------------------------------------------------------
+
+    def speaker(self, head: Token | None, span: Span | None) -> _Draft | None:
+        """The actor a speaker phrase names: a person, a described official, or a state or body."""
+        if head is None or span is None:
+            return None
+        draft = self._speaker(head, span)
+        if draft is not None:
+            self._speaker_at[head.i] = draft
+            if draft.kind == "person" and draft.kb_key is None and head.i not in self.by_token:
+                draft.mentions.append(span)
+        return draft
+
+    def _antecedent(self, pronoun: Token) -> _Draft | None:
+        """The last subject or speaker before the pronoun whose kind fits it."""
+        lower = pronoun.lower_
+        lex = self.index.lex
+        if lower in lex.person_pronouns:
+            fits = lambda d: d.kind == "person"  # noqa: E731
+        elif lower in lex.collective_pronouns:
+            fits = lambda d: d.kind != "person" or lower in ("they", "we", "their", "our")  # noqa: E731
+        else:
+            return None
+        for i in range(pronoun.i - 1, max(-1, pronoun.i - 400), -1):
+            draft = self._speaker_at.get(i)
+            if draft is None and self.doc[i].dep_ in _SUBJECT_DEPS:
+                draft = self.by_token.get(i)
+            if draft is not None and fits(draft):
+                return draft
+        return None
+
+    def _speaker(self, head: Token, span: Span) -> _Draft | None:
+        doc = self.doc
+        if head.pos_ == "PRON" and head.lower_ not in self.index.lex.relative_pronouns:
+            return self._antecedent(head) or self.by_token.get(head.i)
+        tokens = [t for t in doc[head.left_edge.i : head.right_edge.i + 1] if span[0] <= t.idx < span[1]] or [head]
+        if head.i in self.by_token and self.by_token[head.i].kind == "person":
+            return self.by_token[head.i]
+        mentioned = [self.by_token[t.i] for t in tokens if t.i in self.by_token]
+        people = [d for d in mentioned if d.kind == "person"]
+        bodies = [d for d in mentioned if d.kind != "person"]
+        role = self._role(head)
+        if people:
+            person = people[-1]
+            if person.affiliation is None and bodies:
+                person.affiliation = bodies[0]
+            return person
+        if role is not None:
+            official = self._official(head, tokens, role, bodies)
+            for t in tokens:
+                self.by_token.setdefault(t.i, official)
+            return official
+        if head.i in self.by_token:
+            return self.by_token[head.i]
+        if bodies and head.lower_ not in self.index.lex.relative_pronouns:
+            # "North Korean officials", "the Russian side": the state speaks.
+            entry = self.index.kb.lookup(" ".join(t.text for t in tokens))
+            if entry is not None:
+                return self._kb_actor(entry)
+            if any(t.head.i == head.i and t.dep_ in ("compound", "amod", "poss", "nmod") for t in tokens if t.i in self.by_token):
+                return bodies[0]
+        return None
+
+    def _role(self, head: Token) -> str | None:
+        """The role title a phrase is headed by, compounds included ("deputy director")."""
+        words = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod") and c.i == head.i - 1]
+        for size in (2, 1):
+            for first in (head.i - size + 1,):
+                if first < 0:
+                    continue
+                phrase = " ".join(t.lower_ for t in self.doc[first : head.i + 1])
+                if phrase in self.index.roles:
+                    return phrase
+        if words and f"{words[-1]} {head.lemma_.lower()}" in self.index.roles:
+            return f"{words[-1]} {head.lemma_.lower()}"
+        lemma = head.lemma_.lower()
+        return lemma if lemma in self.index.roles else None
+
+    def _official(self, head: Token, tokens: list[Token], role: str, bodies: list[_Draft]) -> _Draft:
+        """An official known by title: "the deputy director" again is the deputy director named before."""
+        definite = tokens[0].lower_ in ("the", "this", "that")
+        if definite or not bodies:
+            for draft in reversed(self.drafts):
+                if draft.kind == "person" and draft.role == role:
+                    return draft
+        words = [t.text for t in tokens]
+        while words and words[0].lower() in _DETERMINERS:
+            words.pop(0)
+        draft = _Draft(
+            name=" ".join(words) or role,
+            kind="person",
+            role=role,
+            affiliation=next((b for b in bodies if b.kind in ("state", "organisation")), bodies[0] if bodies else None),
+        )
+        self.drafts.append(draft)
+        return draft
+
+    def first_actor(self, spans: list[Span] | tuple[Span, ...], exclude: set[int]) -> _Draft | None:
+        """The first actor mentioned inside the given character spans, other than those excluded."""
+        for i, draft in sorted(self.by_token.items()):
+            idx = self.doc[i].idx
+            if id(draft) in exclude:
+                continue
+            if any(s <= idx < e for s, e in spans):
+                return draft
+        return None
+
+    def in_subtree(self, token: Token, exclude: set[int]) -> _Draft | None:
+        for t in token.subtree:
+            draft = self.by_token.get(t.i)
+            if draft is not None and id(draft) not in exclude:
+                return draft
+        return None
+
+    # -- output -------------------------------------------------------------------------------
+
+    def freeze(self, speakers: list[_Draft | None]) -> tuple[tuple[Actor, ...], dict[int, str]]:
+        """Actors that are mentioned or speak, in order of first mention; and their ids by draft."""
+        keep = [d for d in self.drafts if d.mentions or any(s is d for s in speakers)]
+        # An affiliation must be in the result too (a minister's state).
+        for d in list(keep):
+            parent = d.affiliation
+            while parent is not None and all(parent is not k for k in keep):
+                keep.append(parent)
+                parent = parent.affiliation
+        keep.sort(key=lambda d: min((m[0] for m in d.mentions), default=1 << 30))
+        ids = {id(d): f"a{i}" for i, d in enumerate(keep, 1)}
+        actors = tuple(
+            Actor(
+                id=ids[id(d)],
+                name=d.name,
+                kind=d.kind,
+                code=d.code,
+                affiliation=ids.get(id(d.affiliation)) if d.affiliation is not None else None,
+                mentions=tuple(sorted(d.mentions)),
+                kb_key=d.kb_key,
+                aliases=tuple(sorted({self.doc.text[s:e] for s, e in d.mentions})),
+            )
+            for d in keep
+        )
+        return actors, ids

@@ -1,0 +1,67 @@
+"""Which statement rebuts which, and which quotation supports which statement.
+
+A denial, accusation or criticism rebuts:
+- the statement written inside its own content ("denied American claims that...",
+  "criticised Guterres' condemnation of..."), or else
+- the nearest earlier statement by another actor that is aimed at the speaker (or the
+  speaker's state or body): "the US accused North Korea... North Korea denied".
+A floating quotation supports the statement whose speaker it continues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .types import Kind, Link, Span
+
+_COUNTER_WINDOW = 2  # paragraphs
+_REBUTTING: frozenset[Kind] = frozenset({"denial", "accusation", "criticism"})
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """What link finding needs to know of a statement."""
+
+    id: str
+    kind: Kind
+    content: tuple[Span, ...]
+    cue: Span | None
+    speaker: str | None  # actor id
+    speaker_side: frozenset[str]  # the speaker and the actors it is affiliated with
+    target: str | None
+    target_side: frozenset[str]  # the target and the actors it is affiliated with
+    continues: str | None  # id of the statement a floating quotation continues
+    paragraph: int
+    confidence: float
+
+
+def _inside(span: Span | None, spans: tuple[Span, ...]) -> bool:
+    return span is not None and any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def find_links(nodes: list[Node]) -> tuple[Link, ...]:
+    links: list[Link] = []
+    for i, node in enumerate(nodes):
+        if node.continues is not None:
+            links.append(Link(node.id, node.continues, "supports", round(node.confidence, 2)))
+        if node.kind not in _REBUTTING:
+            continue
+        embedded = [o for o in nodes if o is not node and _inside(o.cue, node.content) and o.speaker_side.isdisjoint(node.speaker_side)]
+        if embedded:
+            links.extend(Link(node.id, o.id, "rebuts", round(min(node.confidence, 0.9), 2)) for o in embedded)
+            continue
+        if not node.speaker_side:
+            continue
+        for earlier in reversed(nodes[:i]):
+            # A counter-accusation answers what was said just before; a denial may answer
+            # a claim anywhere earlier in the article.
+            if node.kind != "denial" and node.paragraph - earlier.paragraph > _COUNTER_WINDOW:
+                break
+            if earlier.speaker is None or earlier.speaker in node.speaker_side:
+                continue
+            if earlier.target in node.speaker_side and (
+                node.target is None or not node.target_side.isdisjoint(earlier.speaker_side) or node.kind == "denial"
+            ):
+                links.append(Link(node.id, earlier.id, "rebuts", round(node.confidence * 0.8, 2)))
+                break
+    return tuple(links)
