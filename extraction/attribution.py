@@ -264,7 +264,7 @@ class Finder:
         """
         doc = verb.doc
         sent = verb.sent
-        if any(not t.is_punct for t in doc[verb.i + 1 : sent.end]):
+        if any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1 : sent.end]):
             return None
         comma = next((t for t in reversed(doc[sent.start : verb.i]) if t.text == ","), None)
         if comma is None or comma.i - sent.start < 3:

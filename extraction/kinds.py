@@ -32,7 +32,11 @@ def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     return any(" " + " ".join(p) + " " in joined for p in phrases)
 
 
-def classify(doc: Doc, att: Attribution, lexicon: Lexicon, has_target: bool) -> tuple[Kind, float]:
+def classify(
+    doc: Doc, att: Attribution, lexicon: Lexicon, *, has_target: bool, reports_others: bool
+) -> tuple[Kind, float]:
+    """Kind and confidence. reports_others: the content holds other statements ("X denied..., VOA
+    reported"), so its wording is theirs and says nothing of the reporter's own kind."""
     confidence = _FORM_CONFIDENCE.get(att.form, 0.6)
     if att.source_span is None:
         confidence -= 0.2
@@ -40,6 +44,8 @@ def classify(doc: Doc, att: Attribution, lexicon: Lexicon, has_target: bool) -> 
         confidence -= 0.15
     if att.kind != "claim":
         return att.kind, round(min(confidence + 0.1, 0.95), 2)
+    if reports_others:
+        return "claim", round(confidence, 2)
     tokens = _tokens_in(doc, att)
     words = [t.lower_.replace("’", "'") for t in tokens]
     lemmas = {t.lemma_.lower() for t in tokens}

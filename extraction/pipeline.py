@@ -51,6 +51,10 @@ def _side(draft: _Draft | None) -> list[_Draft]:
     return chain
 
 
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
 def _speakers(actors: DocActors, attributions: list[Attribution]) -> dict[int, _Draft | None]:
     # In reading order of the speaker phrases, so that "the deputy director" and "he" find
     # the actor introduced before them.
@@ -84,7 +88,10 @@ def extract_doc(doc: Doc) -> ExtractionResult:
     nodes: list[Node] = []
     for att, target in zip(attributions, targets, strict=True):
         speaker = speakers[id(att)]
-        kind, confidence = classify(doc, att, lexicon, target is not None)
+        reports_others = any(
+            o is not att and o.cue_span is not None and _inside(o.cue_span, att.content) for o in attributions
+        )
+        kind, confidence = classify(doc, att, lexicon, has_target=target is not None, reports_others=reports_others)
         statement = Statement(
             id=statement_ids[id(att)],
             kind=kind,
