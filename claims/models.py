@@ -184,6 +184,8 @@ class AnalysisJob(models.Model):
     total = models.PositiveIntegerField(default=0)
     # How many analysis tasks the fan-out has sent so far (progress of the fan-out itself).
     enqueued = models.PositiveIntegerField(default=0)
+    # The last article id the fan-out has queued; it pages by id (keyset), never by offset.
+    fanout_cursor = models.PositiveBigIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
     failed = models.PositiveIntegerField(default=0)
     claims_added = models.PositiveIntegerField(default=0)

@@ -1,23 +1,71 @@
-from celery import shared_task
-from django.db import OperationalError
+"""Celery tasks for analysis. Thin: they call claims.services and decide only retry vs failure."""
 
-from articles.models import Article
+import logging
+import random
+
+import kombu.exceptions
+import redis.exceptions
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.db import InterfaceError, OperationalError, close_old_connections
+
+from claims.services.analysis import article_analysis_fail, article_analyze
+from claims.services.jobs import job_fan_out_step
+
+logger = logging.getLogger(__name__)
+
+# Worth trying again: the database or the broker was briefly unreachable, a deadlock victim.
+TRANSIENT_ERRORS = (
+    OperationalError,
+    InterfaceError,
+    kombu.exceptions.OperationalError,
+    redis.exceptions.ConnectionError,
+    redis.exceptions.TimeoutError,
+)
+MAX_RETRIES = 5
+SOFT_TIME_LIMIT = 120
+TIME_LIMIT = 150
+
+
+def _backoff(retries: int) -> float:
+    # Exponential with jitter, so that workers that lost the database together don't return together.
+    return min(60, 2**retries) * (0.5 + random.random())
+
+
+@shared_task(
+    bind=True, acks_late=True, max_retries=MAX_RETRIES, soft_time_limit=SOFT_TIME_LIMIT, time_limit=TIME_LIMIT
+)
+def analyze_article(self, article_id: int, content_hash: str, job_id: int | None = None) -> dict:
+    """Analyse one article; with job_id, count it in that job. Safe to run twice (acks_late)."""
+    try:
+        return article_analyze(article_id=article_id, content_hash=content_hash, job_id=job_id).as_dict()
+    except TRANSIENT_ERRORS as exc:
+        if self.request.retries < MAX_RETRIES:
+            close_old_connections()
+            logger.warning("article %s: transient error, retrying: %s", article_id, exc)
+            raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
+        error = f"gave up after {MAX_RETRIES} retries: {type(exc).__name__}: {exc}"
+    except SoftTimeLimitExceeded:
+        error = f"timed out after {SOFT_TIME_LIMIT} s"
+    except Exception as exc:
+        # A bug or an article the extractor cannot read: retrying would fail the same way.
+        logger.exception("article %s: analysis failed", article_id)
+        error = f"{type(exc).__name__}: {exc}"
+    article_analysis_fail(article_id=article_id, content_hash=content_hash, job_id=job_id, error=error)
+    return {"status": "failed", "error": error}
 
 
 @shared_task(
     acks_late=True,
-    autoretry_for=(OperationalError,),
+    autoretry_for=TRANSIENT_ERRORS,
     retry_backoff=True,
-    max_retries=5,
-    soft_time_limit=120,
-    time_limit=150,
+    max_retries=MAX_RETRIES,
+    soft_time_limit=240,
+    time_limit=300,
 )
-def analyze_article(article_id: int, content_hash: str) -> str:
-    """Analyse one article. Safe to run twice: the outcome depends only on the article's text."""
-    article = Article.objects.filter(id=article_id).only("id", "content_sha256").first()
-    # Deleted, or edited since this task was queued (the edit queued a newer one).
-    if article is None or article.content_sha256 != content_hash:
-        return "skipped"
-    # The extraction engine is not wired in yet: the article stays pending, and no claims are
-    # invented meanwhile.
-    return "pending"
+def fan_out_job(job_id: int, after_id: int = 0) -> int | None:
+    """Queue one chunk of a job's articles, then the next step (see job_fan_out_step)."""
+    next_id = job_fan_out_step(job_id=job_id, after_id=after_id)
+    if next_id is not None:
+        fan_out_job.delay(job_id, next_id)
+    return next_id

@@ -1,0 +1,108 @@
+"""Analysing one article: extract outside any transaction, then write and count in one."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from articles.models import Article
+from extraction.types import ExtractionResult
+
+from .extraction_apply import ApplyOutcome, StaleAnalysis, apply_extraction
+from .jobs import job_article_finish, job_is_active
+
+logger = logging.getLogger(__name__)
+
+Extractor = Callable[[str], ExtractionResult]
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisReport:
+    status: str  # done | skipped | cancelled
+    outcome: ApplyOutcome | None = None
+    extract_ms: int | None = None
+    total_ms: int | None = None
+
+    def as_dict(self) -> dict:
+        data = {"status": self.status, "extract_ms": self.extract_ms, "total_ms": self.total_ms}
+        if self.outcome:
+            data |= {"added": self.outcome.added, "removed": self.outcome.removed, "kept": self.outcome.kept}
+        return data
+
+
+@cache
+def get_extractor() -> Extractor:
+    return import_string(settings.CLAIMTRACK_EXTRACTOR)
+
+
+def extractor_version() -> str:
+    """The configured extractor's EXTRACTOR_VERSION (the module that defines the function)."""
+    module_path = settings.CLAIMTRACK_EXTRACTOR.rsplit(".", 1)[0]
+    return str(import_string(f"{module_path}.EXTRACTOR_VERSION"))
+
+
+def article_analyze(*, article_id: int, content_hash: str, job_id: int | None = None) -> AnalysisReport:
+    """Extract and store one article's statements; with a job, count the article in it once.
+
+    Raises whatever extraction or writing raises; the caller (the task) decides between retry
+    and failure (article_analysis_fail).
+    """
+    started = time.perf_counter()
+    if job_id is not None and not job_is_active(job_id=job_id):
+        return AnalysisReport("cancelled")
+    article = (
+        Article.objects.filter(pk=article_id).only("id", "body", "content_sha256", "published_at").first()
+    )
+    # Deleted, or edited since this task was queued (the edit queued a newer one).
+    if article is None or article.content_sha256 != content_hash:
+        return _skip(job_id, article_id, started)
+    # Extraction holds no lock and no transaction: it is the slow part.
+    result = get_extractor()(article.body)
+    extract_ms = _ms_since(started)
+    try:
+        with transaction.atomic():
+            outcome = apply_extraction(article=article, result=result)
+            total_ms = _ms_since(started)
+            if job_id is not None:
+                # Same transaction: the claims and the count commit together or not at all, so
+                # a worker killed in between leaves a task that redelivery completes exactly once.
+                job_article_finish(
+                    job_id=job_id,
+                    article_id=article_id,
+                    outcome=outcome,
+                    extract_ms=extract_ms,
+                    total_ms=total_ms,
+                )
+    except StaleAnalysis:
+        return _skip(job_id, article_id, started)
+    return AnalysisReport("done", outcome, extract_ms, total_ms)
+
+
+def article_analysis_fail(*, article_id: int, content_hash: str, job_id: int | None, error: str) -> None:
+    """Record a failed analysis on the article (unless it changed since) and in the job."""
+    with transaction.atomic():
+        Article.objects.filter(pk=article_id, content_sha256=content_hash).update(
+            analysis_state=Article.AnalysisState.FAILED,
+            analysis_error=error[:5000],
+            analyzed_at=timezone.now(),
+        )
+        if job_id is not None:
+            job_article_finish(job_id=job_id, article_id=article_id, error=error or "failed")
+
+
+def _skip(job_id: int | None, article_id: int, started: float) -> AnalysisReport:
+    if job_id is not None:
+        job_article_finish(job_id=job_id, article_id=article_id, skipped=True, total_ms=_ms_since(started))
+    return AnalysisReport("skipped")
+
+
+def _ms_since(started: float) -> int:
+    return int((time.perf_counter() - started) * 1000)

@@ -1,0 +1,238 @@
+"""Analysis jobs: create, fan out in chunks, count each article once, cancel, retry the failed."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Max
+from django.utils import timezone
+
+from accounts.roles import AnyUser, Role, require_role
+from actors.models import Actor
+from articles.models import Article
+from claims.models import AnalysisJob, AnalysisJobArticle, AnalysisJobFailure
+from claims.scope import JobScope, ScopeError
+
+from .extraction_apply import ApplyOutcome
+
+logger = logging.getLogger(__name__)
+
+# Articles per fan-out step: one step sends this many small task messages and queues the next
+# step, so a job over a million articles never builds one giant message or one endless task.
+FAN_OUT_CHUNK = 500
+_ACTIVE = (AnalysisJob.Status.QUEUED, AnalysisJob.Status.RUNNING)
+
+
+class JobError(ValueError):
+    """A job action that cannot be done in the job's current state; nothing was written."""
+
+
+@transaction.atomic
+def job_create(*, user: AnyUser | None, scope: JobScope) -> AnalysisJob:
+    """Queue a re-analysis of the articles in `scope`. Editors and admins only.
+
+    `user=None` is the command line (`manage.py reanalyze`), which runs with the server's
+    rights; pages and the API always pass the request's user.
+    """
+    if user is not None:
+        require_role(user, Role.EDITOR)
+    scope.validate()
+    if scope.actor_id and not Actor.objects.filter(pk=scope.actor_id).exists():
+        raise ScopeError(f"There is no actor #{scope.actor_id}.")
+    job = AnalysisJob.objects.create(
+        scope=scope.to_json(),
+        extractor_version=_extractor_version(),
+        status=AnalysisJob.Status.QUEUED,
+        requested_by=user if user is not None and user.is_authenticated else None,
+    )
+    from claims.tasks import fan_out_job
+
+    job_id = job.id
+    transaction.on_commit(lambda: fan_out_job.delay(job_id, 0))
+    return job
+
+
+def job_fan_out_step(*, job_id: int, after_id: int) -> int | None:
+    """Queue one chunk of the job's articles (ids > after_id); the id to continue from, or None.
+
+    Safe to run twice for the same step: tasks sent twice are counted once (see
+    job_article_finish), and only the first run advances the cursor and goes on.
+    """
+    from claims.tasks import analyze_article
+
+    job = AnalysisJob.objects.filter(pk=job_id).first()
+    if job is None or job.status not in _ACTIVE:
+        return None
+    scope = JobScope.from_json(job.scope)
+    articles = Article.objects.filter(scope.as_q())
+    if after_id == 0:
+        _job_start(job, articles)
+        job.refresh_from_db()
+        if job.status not in _ACTIVE:
+            return None
+    max_id = job.scope.get("max_id", 0)
+    chunk = list(
+        articles.filter(id__gt=after_id, id__lte=max_id)
+        .order_by("id")
+        .values_list("id", "content_sha256")[:FAN_OUT_CHUNK]
+    )
+    if chunk:
+        # Sent before the cursor moves: a crash in between re-sends (harmless), never loses.
+        with analyze_article.app.producer_or_acquire() as producer:
+            for article_id, digest in chunk:
+                analyze_article.apply_async((article_id, digest, job_id), producer=producer)
+        next_id = chunk[-1][0]
+        moved = AnalysisJob.objects.filter(pk=job_id, fanout_cursor=after_id).update(
+            fanout_cursor=next_id, enqueued=F("enqueued") + len(chunk)
+        )
+        if not moved:
+            return None  # a duplicate of this step already went on
+        if len(chunk) == FAN_OUT_CHUNK:
+            return next_id
+    # Fan-out complete. Articles deleted since the count are not coming: stop waiting for them.
+    AnalysisJob.objects.filter(pk=job_id, total__gt=F("enqueued")).update(total=F("enqueued"))
+    _job_maybe_finish(job_id)
+    return None
+
+
+def _job_start(job: AnalysisJob, articles) -> None:
+    # The job covers the articles that exist now; the id bound keeps later ingests out (they
+    # are analysed on ingest anyway) so the total stays true while the fan-out pages.
+    stats = articles.aggregate(n=Count("id"), max_id=Max("id"))
+    scope = {**job.scope, "max_id": stats["max_id"] or 0}
+    AnalysisJob.objects.filter(pk=job.pk, status=AnalysisJob.Status.QUEUED).update(
+        status=AnalysisJob.Status.RUNNING,
+        started_at=timezone.now(),
+        total=stats["n"],
+        scope=scope,
+        fanout_cursor=0,
+    )
+
+
+def job_is_active(*, job_id: int) -> bool:
+    return AnalysisJob.objects.filter(pk=job_id, status__in=_ACTIVE).exists()
+
+
+def job_article_finish(
+    *,
+    job_id: int,
+    article_id: int,
+    outcome: ApplyOutcome | None = None,
+    skipped: bool = False,
+    error: str = "",
+    extract_ms: int | None = None,
+    total_ms: int | None = None,
+) -> bool:
+    """Count one article's result in the job's totals, once: a second delivery counts nothing.
+
+    Returns whether this call counted. Runs in the caller's transaction when there is one, so
+    that the claims written and the count commit together.
+    """
+    result = (
+        AnalysisJobArticle.Outcome.FAILED
+        if error
+        else AnalysisJobArticle.Outcome.SKIPPED
+        if skipped
+        else AnalysisJobArticle.Outcome.DONE
+    )
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                AnalysisJobArticle.objects.create(
+                    job_id=job_id,
+                    article_id=article_id,
+                    outcome=result,
+                    extract_ms=extract_ms,
+                    total_ms=total_ms,
+                )
+        except IntegrityError:
+            return False  # already counted by an earlier delivery of the same task
+        if error:
+            AnalysisJobFailure.objects.update_or_create(
+                job_id=job_id,
+                article_id=article_id if Article.objects.filter(pk=article_id).exists() else None,
+                defaults={"error": error[:5000]},
+            )
+            AnalysisJob.objects.filter(pk=job_id).update(failed=F("failed") + 1)
+        else:
+            added, removed, kept = (outcome.added, outcome.removed, outcome.kept) if outcome else (0, 0, 0)
+            AnalysisJob.objects.filter(pk=job_id).update(
+                done=F("done") + 1,
+                claims_added=F("claims_added") + added,
+                claims_removed=F("claims_removed") + removed,
+                claims_kept=F("claims_kept") + kept,
+            )
+        _job_maybe_finish(job_id)
+    return True
+
+
+def _job_maybe_finish(job_id: int) -> None:
+    # enqueued >= total: until the fan-out has sent every article, done + failed may reach the
+    # total only because the total shrank, and the job is not over.
+    AnalysisJob.objects.filter(
+        pk=job_id,
+        status=AnalysisJob.Status.RUNNING,
+        total__lte=F("done") + F("failed"),
+        enqueued__gte=F("total"),
+    ).update(status=AnalysisJob.Status.DONE, finished_at=timezone.now())
+
+
+@transaction.atomic
+def job_cancel(*, user: AnyUser, job: AnalysisJob) -> AnalysisJob:
+    """Stop a queued or running job: tasks not yet started skip it; counts stay as they are."""
+    require_role(user, Role.EDITOR)
+    updated = AnalysisJob.objects.filter(pk=job.pk, status__in=_ACTIVE).update(
+        status=AnalysisJob.Status.CANCELLED, finished_at=timezone.now()
+    )
+    job.refresh_from_db()
+    if not updated:
+        raise JobError(
+            f"Job {job.pk} is {job.get_status_display().lower()}; only a queued or running job can be cancelled."
+        )
+    return job
+
+
+@transaction.atomic
+def job_retry_failed(*, user: AnyUser, job: AnalysisJob) -> int:
+    """Queue the job's failed articles again; returns how many. The job runs until they finish."""
+    require_role(user, Role.EDITOR)
+    job = AnalysisJob.objects.select_for_update().get(pk=job.pk)
+    if job.status not in (AnalysisJob.Status.DONE, AnalysisJob.Status.RUNNING):
+        raise JobError(
+            f"Job {job.pk} is {job.get_status_display().lower()}; only its failures of a finished or running job can be retried."
+        )
+    failed_ids = list(
+        job.completions.filter(outcome=AnalysisJobArticle.Outcome.FAILED).values_list("article_id", flat=True)
+    )
+    if not failed_ids:
+        raise JobError(f"Job {job.pk} has no failed articles.")
+    job.completions.filter(article_id__in=failed_ids).delete()
+    job.failures.all().delete()
+    AnalysisJob.objects.filter(pk=job.pk).update(
+        failed=F("failed") - len(failed_ids), status=AnalysisJob.Status.RUNNING, finished_at=None
+    )
+    targets = list(Article.objects.filter(id__in=failed_ids).values_list("id", "content_sha256"))
+    gone = len(failed_ids) - len(targets)
+    if gone:
+        # Deleted since they failed: nothing to retry, and nothing to wait for.
+        AnalysisJob.objects.filter(pk=job.pk).update(total=F("total") - gone, enqueued=F("enqueued") - gone)
+    job_id = job.pk
+    transaction.on_commit(lambda: _send(job_id, targets))
+    _job_maybe_finish(job_id)
+    return len(targets)
+
+
+def _send(job_id: int, targets: Sequence[tuple[int, str]]) -> None:
+    from claims.tasks import analyze_article
+
+    with analyze_article.app.producer_or_acquire() as producer:
+        for article_id, digest in targets:
+            analyze_article.apply_async((article_id, digest, job_id), producer=producer)
+
+
+def _extractor_version() -> str:
+    from claims.services.analysis import extractor_version
+
+    return extractor_version()[:32]
