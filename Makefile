@@ -14,7 +14,7 @@ export DEBUG ?= 1
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/claimtrack
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: run test lint format install install-dev migrate demo worker bench clean
+.PHONY: run test lint format install install-dev migrate demo worker bench clean vendor
 
 $(VENV)/.installed: requirements.txt requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,13 +30,22 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# Browser libraries come from npm (package-lock.json pins them); only their dist files are
+# served, from static/vendor/, which git ignores.
+VENDOR_FILES := static/vendor/htmx.min.js
+$(VENDOR_FILES): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	mkdir -p static/vendor
+	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
+vendor: $(VENDOR_FILES)
+
 migrate: install
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
 	$(PY) manage.py load_demo
 
-run: demo
+run: demo vendor
 	@if [ -n "$$REDIS_URL" ]; then \
 		echo "Starting a Celery worker on $$REDIS_URL (log: celery-worker.log)"; \
 		$(VENV)/bin/celery -A claimtrack worker --loglevel=INFO --concurrency=2 > celery-worker.log 2>&1 & \
@@ -48,7 +57,7 @@ run: demo
 worker: install
 	$(VENV)/bin/celery -A claimtrack worker --loglevel=INFO
 
-test: install-dev
+test: install-dev vendor
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) SECRET_KEY=test-only-not-secret DEBUG=0 \
 		$(MAKE) --no-print-directory _test
 
@@ -68,4 +77,4 @@ format: install-dev
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles test-artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles test-artifacts node_modules static/vendor
