@@ -29,6 +29,10 @@ _HEADERS = {
     "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9",
 }
 
+# Translators reach IPv4 through IPv6; the IPv4 address inside is the one that is dialled.
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+_LOCAL_NAT64 = ipaddress.IPv6Network("64:ff9b:1::/48")
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
@@ -82,7 +86,11 @@ def fetch_url(url: str, *, max_bytes: int, timeout: float, allow_loopback: bool 
 def is_public_address(address: IPAddress) -> bool:
     """True only for globally routable unicast addresses, looking inside IPv4 embedded in IPv6."""
     if isinstance(address, ipaddress.IPv6Address):
+        if address in _LOCAL_NAT64:
+            return False
         embedded = address.ipv4_mapped or address.sixtofour or (address.teredo[1] if address.teredo else None)
+        if embedded is None and address in _NAT64:
+            embedded = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
         if embedded is not None:
             return is_public_address(embedded)
     return address.is_global and not (

@@ -92,7 +92,7 @@ def local_server() -> Iterator[LocalServer]:
     server = _Server(("127.0.0.1", 0), _Handler)
     server.routes = {}
     server.host_headers = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield LocalServer(port=server.server_address[1], routes=server.routes, host_headers=server.host_headers)
     server.shutdown()
