@@ -1,0 +1,57 @@
+"""REST API for actors: list and detail (with aliases and affiliation), for analysts."""
+
+import django_filters as filters
+from django.db.models import Q
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
+
+from accounts.permissions import ReadAnalystWriteEditor
+from claimtrack.api.pagination import KeysetPagination, Ordering
+
+from .models import Actor, ActorAlias
+from .serializers import ActorDetailSerializer, ActorSerializer
+
+
+class ActorFilter(filters.FilterSet):
+    kind = filters.MultipleChoiceFilter(choices=Actor.Kind.choices)
+    code = filters.CharFilter(field_name="code", max_length=16)
+    q = filters.CharFilter(method="filter_name", max_length=200, help_text="Part of a name or an alias.")
+    merged = filters.BooleanFilter(
+        field_name="merged_into",
+        lookup_expr="isnull",
+        exclude=True,
+        help_text="Include only merged (true) or unmerged (false) actors.",
+    )
+
+    class Meta:
+        model = Actor
+        fields: list[str] = []
+
+    def filter_name(self, queryset, name, value):
+        by_alias = ActorAlias.objects.filter(alias__icontains=value).values("actor_id")
+        return queryset.filter(Q(name__icontains=value) | Q(id__in=by_alias))
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List actors"),
+    retrieve=extend_schema(summary="One actor, with its aliases and affiliation"),
+)
+class ActorViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    permission_classes = [ReadAnalystWriteEditor]
+    pagination_class = KeysetPagination
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ActorFilter
+    orderings = {"name": Ordering(("name", "id")), "id": Ordering(("id",))}
+    default_ordering = "name"
+    queryset = Actor.objects.none()
+    lookup_value_regex = "[0-9]{1,18}"
+
+    def get_queryset(self):
+        qs = Actor.objects.select_related("affiliation")
+        if self.action == "retrieve":
+            return qs.prefetch_related("aliases")
+        return qs.defer("description", "affiliation__description")
+
+    def get_serializer_class(self):
+        return ActorDetailSerializer if self.action == "retrieve" else ActorSerializer

@@ -1,0 +1,127 @@
+"""Claim exports, streamed: the filters of the claims list, every matching row, constant memory."""
+
+from collections.abc import Callable, Iterator
+
+from django.http import StreamingHttpResponse
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import ValidationError
+from rest_framework.generics import GenericAPIView
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.request import Request
+
+from accounts.permissions import ReadAnalystWriteEditor
+
+from .. import exports
+from ..models import Claim
+from .claims import CLAIM_ORDERINGS
+from .filters import ClaimFilter
+from .selectors import claim_export_queryset
+
+# Rows fetched per round trip: large enough to keep the database busy, small enough that
+# memory stays flat however many claims match (prefetches run per chunk too).
+CHUNK_SIZE = 1000
+
+
+class _StreamRenderer(BaseRenderer):
+    """Lets content negotiation accept the export's own media type; the body is streamed anyway."""
+
+    format = "export"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return JSONRenderer().render(data, accepted_media_type, renderer_context)
+
+
+class _ExportView(GenericAPIView):
+    permission_classes = [ReadAnalystWriteEditor]
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ClaimFilter
+    queryset = Claim.objects.none()
+    pagination_class = None
+    media_type = "application/octet-stream"
+    filename = "claims"
+    writer: Callable[..., Iterator[str]]
+    needs_urls = True
+
+    def get_renderers(self):
+        renderer = _StreamRenderer()
+        renderer.media_type = self.media_type
+        return [JSONRenderer(), renderer]
+
+    def get_queryset(self):
+        return claim_export_queryset()
+
+    def get(self, request: Request) -> StreamingHttpResponse:
+        name = request.query_params.get("ordering") or "-published_at"
+        if name not in CLAIM_ORDERINGS:
+            raise ValidationError({"ordering": [f"Use one of: {', '.join(CLAIM_ORDERINGS)}."]})
+        fields = CLAIM_ORDERINGS[name].fields
+        claims = self.filter_queryset(self.get_queryset()).order_by(*fields)
+        rows = claims.iterator(chunk_size=CHUNK_SIZE)
+        if self.needs_urls:
+            base = request.build_absolute_uri("/api/v1/")
+            chunks = type(self).writer(rows, lambda path: base + path)
+        else:
+            chunks = type(self).writer(rows)
+        response = StreamingHttpResponse(chunks, content_type=f"{self.media_type}; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
+        return response
+
+
+def _schema(summary: str, media_type: str):
+    return extend_schema(
+        summary=summary,
+        parameters=[
+            OpenApiParameter("ordering", str, enum=list(CLAIM_ORDERINGS), default="-published_at"),
+        ],
+        responses={(200, media_type): OpenApiTypes.STR},
+    )
+
+
+class ClaimCsvExport(_ExportView):
+    media_type, filename = "text/csv", "claims.csv"
+    writer = exports.claims_csv
+    needs_urls = False
+
+    @_schema("Claims as CSV", "text/csv")
+    def get(self, request):
+        return super().get(request)
+
+
+class ClaimJsonLinesExport(_ExportView):
+    media_type, filename = "application/jsonl", "claims.jsonl"
+    writer = exports.claims_jsonl
+    needs_urls = False
+
+    @_schema("Claims as JSON Lines (one API representation per line)", "application/jsonl")
+    def get(self, request):
+        return super().get(request)
+
+
+class ClaimWebAnnotationExport(_ExportView):
+    media_type, filename = "application/ld+json", "claims.annotations.jsonld"
+    writer = exports.claims_web_annotations
+
+    @_schema("Claims as W3C Web Annotations (JSON-LD)", "application/ld+json")
+    def get(self, request):
+        return super().get(request)
+
+
+class ClaimSchemaOrgExport(_ExportView):
+    media_type, filename = "application/ld+json", "claims.schema-org.jsonld"
+    writer = exports.claims_schema_org
+
+    @_schema("Claims as schema.org Claim (JSON-LD)", "application/ld+json")
+    def get(self, request):
+        return super().get(request)
+
+
+class ClaimCameoExport(_ExportView):
+    media_type, filename = "text/tab-separated-values", "claims.cameo.tsv"
+    writer = exports.claims_cameo
+
+    @_schema("Claims as CAMEO-coded event rows (GDELT style, tab-separated)", "text/tab-separated-values")
+    def get(self, request):
+        return super().get(request)

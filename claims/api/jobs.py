@@ -1,0 +1,72 @@
+"""Analysis jobs: analysts follow them; editors start and cancel them."""
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from accounts.permissions import ReadAnalystWriteEditor
+from claimtrack.api.pagination import KeysetPagination, Ordering
+from claimtrack.api.schema import error_response
+
+from ..models import AnalysisJob
+from ..scope import JobScope, ScopeError
+from ..serializers import JobCreateSerializer, JobSerializer
+from ..services.jobs import JobError, job_cancel, job_create
+from .selectors import job_queryset
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List analysis jobs"), retrieve=extend_schema(summary="One job")
+)
+class JobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    permission_classes = [ReadAnalystWriteEditor]
+    serializer_class = JobSerializer
+    pagination_class = KeysetPagination
+    orderings = {"-created_at": Ordering(("-created_at", "-id"))}
+    default_ordering = "-created_at"
+    queryset = AnalysisJob.objects.none()
+    lookup_value_regex = "[0-9]{1,18}"
+
+    def get_queryset(self):
+        return job_queryset()
+
+    @extend_schema(
+        summary="Start a re-analysis (editors)",
+        description='`scope`: `{"all": true}`, or any of since/until/outlet/actor, or `articles: [ids]`.',
+        request=JobCreateSerializer,
+        responses={201: JobSerializer},
+    )
+    def create(self, request: Request) -> Response:
+        serializer = JobCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data["scope"]
+        scope = JobScope(
+            all=data.get("all", False),
+            since=data.get("since"),
+            until=data.get("until"),
+            outlet=data.get("outlet", ""),
+            actor_id=data.get("actor"),
+            article_ids=tuple(data.get("articles", ())),
+        )
+        try:
+            job = job_create(user=request.user, scope=scope)
+        except ScopeError as exc:
+            return Response({"scope": [str(exc)]}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(JobSerializer(job).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Cancel a job (editors)",
+        request=None,
+        responses={200: JobSerializer, 409: error_response("The job has already finished.")},
+    )
+    @action(detail=True, methods=["post"])
+    def cancel(self, request: Request, pk: str) -> Response:
+        job = get_object_or_404(job_queryset(), pk=pk)
+        try:
+            job = job_cancel(user=request.user, job=job)
+        except JobError as exc:
+            return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
+        return Response(JobSerializer(job).data)

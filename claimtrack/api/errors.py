@@ -1,0 +1,26 @@
+"""Turn the services' errors into HTTP answers: a message per field, never a 500."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from articles.errors import IngestError
+from claims.exceptions import EditError, VersionConflict
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, EditError):
+        return Response(exc.field_errors, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, IngestError):
+        return Response({"non_field_errors": [str(exc)]}, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, DjangoValidationError):
+        errors = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        return Response(errors, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, VersionConflict):
+        current = exc.current
+        return Response(
+            {"detail": str(exc), "current_version": current.version},
+            status=status.HTTP_409_CONFLICT,
+        )
+    return drf_exception_handler(exc, context)

@@ -1,0 +1,27 @@
+import pytest
+from rest_framework.test import APIClient
+
+from accounts.api_tokens import api_token_create
+
+
+def token_client(user) -> APIClient:
+    client = APIClient()
+    if user is not None:
+        client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_create(user=user).key}")
+    return client
+
+
+@pytest.fixture
+def client_for():
+    """A client authenticated by API token as `user` (anonymous for None)."""
+    return token_client
+
+
+@pytest.fixture
+def as_analyst(analyst):
+    return token_client(analyst)
+
+
+@pytest.fixture
+def as_editor(editor):
+    return token_client(editor)
