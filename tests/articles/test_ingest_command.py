@@ -113,3 +113,11 @@ def test_failures_are_summarised_with_reasons_and_make_the_exit_code_non_zero(tm
 def test_an_empty_folder_is_an_error(tmp_path):
     _, _, error = ingest_failing(str(tmp_path))
     assert "No ingestible files found" in str(error)
+
+
+def test_ingesting_the_seed_after_the_demo_finds_the_demo_article(seed_file):
+    call_command("load_demo", stdout=io.StringIO())
+    demo = Article.objects.get()
+    _, err = ingest(str(seed_file))
+    assert Article.objects.count() == 1
+    assert f"duplicate of #{demo.pk}" in err

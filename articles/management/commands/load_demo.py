@@ -7,7 +7,7 @@ from django.db import transaction
 
 from accounts.roles import Role
 from accounts.services import user_create_with_role, user_set_role
-from articles.services import article_create
+from articles.services import article_ingest_text
 
 
 class Command(BaseCommand):
@@ -16,7 +16,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         body = resources.files("articles.demo").joinpath("nk-denial.txt").read_text(encoding="utf-8")
         with transaction.atomic():
-            created = article_create(body=body, outlet="Seed article")
+            # Through the same parsing as `manage.py ingest`, so that ingesting the seed file later
+            # finds this article instead of storing a second copy with its page chrome.
+            created = article_ingest_text(text=body, outlet="Seed article")
         state = "already loaded" if created.duplicate else "loaded"
         self.stdout.write(f"Seed article {state}: #{created.article.pk} {created.article.title}")
 
