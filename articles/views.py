@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import Role
+from claims.models import Claim
 from claims.timeline import claim_rows, timeline_order
 
 from . import services
@@ -61,7 +62,7 @@ class ArticleReaderView(RoleRequiredMixin, TemplateView):
         page = article_reader(article_id=kwargs["pk"])
         if page is None:
             raise Http404("No such article.")
-        context["page"] = page
+        context.update(page=page, kinds=Claim.Kind.choices)
         return context
 
 

@@ -1,0 +1,65 @@
+// The article reader: a click on a highlighted span, or on a statement in the side panel,
+// selects that statement; #claim-<id> in the address selects one on load. Editing controls
+// (issue 6) can hook in through the "claimtrack:select" event and window.claimtrackReader.
+(function () {
+  "use strict";
+  const text = document.getElementById("article-text");
+  if (!text) return;
+  const panel = document.querySelector(".statement-list");
+
+  function select(claimId, { scroll = true } = {}) {
+    const id = String(claimId);
+    for (const el of document.querySelectorAll(".hl.active, .statement-item.selected")) {
+      el.classList.remove("active", "selected");
+    }
+    for (const mark of text.querySelectorAll("mark.hl")) {
+      if (mark.dataset.claims.split(" ").includes(id)) mark.classList.add("active");
+    }
+    const item = document.getElementById("statement-" + id);
+    if (!item) return;
+    item.classList.add("selected");
+    if (scroll) {
+      item.scrollIntoView({ block: "nearest" });
+      const first = text.querySelector("mark.hl.active");
+      if (first) first.scrollIntoView({ block: "nearest" });
+    }
+    item.focus({ preventScroll: true });
+    if (location.hash !== "#claim-" + id) history.replaceState(null, "", "#claim-" + id);
+    document.dispatchEvent(new CustomEvent("claimtrack:select", { detail: { claimId: Number(id) } }));
+  }
+
+  text.addEventListener("click", function (event) {
+    const mark = event.target.closest("mark.hl");
+    // A drag that selects text is not a click on a statement (editors select spans that way).
+    if (!mark || !window.getSelection().isCollapsed) return;
+    const ids = mark.dataset.claims.split(" ");
+    const current = document.querySelector(".statement-item.selected");
+    // Clicking again where statements overlap cycles through them, innermost first.
+    let next = mark.dataset.claimId;
+    if (current && ids.includes(current.dataset.claimId)) {
+      const order = [mark.dataset.claimId, ...ids.filter((i) => i !== mark.dataset.claimId)];
+      next = order[(order.indexOf(current.dataset.claimId) + 1) % order.length];
+    }
+    select(next);
+  });
+
+  panel && panel.addEventListener("click", function (event) {
+    const link = event.target.closest("a.claim-link");
+    if (link && link.getAttribute("href").startsWith("#")) {
+      event.preventDefault();
+      select(link.dataset.claimRef);
+      return;
+    }
+    const item = event.target.closest(".statement-item");
+    if (item && !event.target.closest("a")) select(item.dataset.claimId, { scroll: false });
+  });
+
+  function fromHash() {
+    const match = /^#claim-(\d+)$/.exec(location.hash);
+    if (match) select(match[1]);
+  }
+  window.addEventListener("hashchange", fromHash);
+  fromHash();
+
+  window.claimtrackReader = { select };
+})();
