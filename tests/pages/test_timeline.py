@@ -133,7 +133,7 @@ def test_timeline_page_shows_threads_badges_and_the_lane_chart(client, analyst, 
     html = response.content.decode()
     assert response.status_code == 200
     assert 'class="badge kind-denial"' in html
-    assert 'for <a href="/actors/%d/">North Korea</a>' % seed.prk.id in html  # the deputy's state
+    assert f'for <a href="/actors/{seed.prk.id}/">North Korea</a>' in html  # the deputy's state
     # The US claim shows the denials that answer it, and each denial the claim it answers.
     assert html.count('<span class="rel">answered by</span>') >= 2
     assert '<span class="rel">answers</span>' in html
