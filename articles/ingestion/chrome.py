@@ -31,7 +31,7 @@ _CHROME_LINES = re.compile(
     r"|click to (?:share|email|print|open|tweet|pin)\b.{0,80}|(?:opens in (?:a )?new window)"
     r"|like loading(?:\.{3}|…)?|loading(?:\.{3}|…)|like|tweet|print|e-?mail|share|copy link|copied"
     r"|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|pocket|tumblr|threads|bluesky|more"
-    r"|tags?\s*:.{0,300}|filed under\s*:?.{0,300}|categor(?:y|ies)\s*:.{0,300}|posted in .{1,120}"
+    r"|tags?\s*:.{0,300}|filed under\s*:?.{0,300}|categor(?:y|ies)\s*:.{0,300}|posted in [^.!?]{1,120}"
     r"|your email address will not be published\.?(?: required fields are marked \*)?"
     r"|required fields are marked \*|(?:comment|name|e-?mail|website|url)\s*\*?\s*:?"
     r"|save my name,? email,? and website in this browser for the next time i comment\.?"
@@ -43,7 +43,7 @@ _CHROME_LINES = re.compile(
     r"|[«‹←].{0,120}|.{0,120}[»›→]"
     r"|(?:follow|like|join) us on .{1,80}|subscribe(?: (?:to|for) .{1,80})?|sign up (?:for|to) .{1,80}"
     r"|(?:get|receive) (?:our|the) (?:free )?newsletter.{0,80}"
-    r"|(?:©|\(c\)|copyright\b).{0,200}|all rights reserved\.?"
+    r"|(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4}\b).{0,200}|all rights reserved\.?"
     r"|\d+ min(?:ute)?s? read|reading time:? .{1,20}|listen to (?:this )?article.{0,40}"
     r"|accept(?: all)?(?: cookies)?|reject(?: all)?(?: cookies)?|decline|got it|i agree|ok(?:ay)?"
     r"|(?:manage|customi[sz]e) (?:cookies|preferences|settings|consent)|cookie (?:settings|preferences|policy)"
@@ -51,11 +51,13 @@ _CHROME_LINES = re.compile(
     _I,
 )
 
-# A cookie notice is one sentence or two about cookies and consent; at the edge of a page it
-# is never the article.
+# A cookie notice speaks about cookies to the reader of this site ("we use", "by continuing",
+# "your experience"); a closing paragraph of a story about cookie law mentions cookies too,
+# but not in that voice, and must stay.
 _COOKIE_NOTICE = re.compile(
-    r"(?=.*\bcookies?\b)(?=.*\b(?:we use|uses|by (?:continuing|using|clicking)|consent|accept|agree"
-    r"|privacy|experience|preferences)\b).{0,500}",
+    r"(?=.*\bcookies?\b)(?=.*(?:\bwe (?:and our partners )?use\b|\b(?:this|our) (?:web)?site\b"
+    r"|\bby (?:continuing|using|clicking|browsing)\b|\byou (?:agree|consent|accept)\b|\byour (?:browsing )?experience\b"
+    r"|\bcookie (?:policy|settings|preferences|notice)\b)).{0,500}",
     _I,
 )
 

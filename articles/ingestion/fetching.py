@@ -51,17 +51,20 @@ class _Target:
     hostname: str
 
 
-def fetch_url(url: str, *, max_bytes: int, timeout: float, allow_loopback: bool = False) -> FetchedPage:
+def fetch_url(
+    url: str, *, max_bytes: int, timeout: float, allow_loopback: bool = False, ca_bundle: str | None = None
+) -> FetchedPage:
     """Download a page, or raise IngestError with a one-line reason.
 
     `timeout` bounds the whole fetch, redirects included, not only each socket operation: a
-    server that trickles one byte a second must not hold an ingest for hours.
+    server that trickles one byte a second must not hold an ingest for hours. `ca_bundle`
+    replaces the default certificate authorities (certifi's) with the ones in that file.
     """
     deadline = time.monotonic() + timeout
     current = url
     for _hop in range(MAX_REDIRECTS + 1):
         target = _resolve_target(current, allow_loopback=allow_loopback)
-        with _pinned_session(target.hostname) as session:
+        with _pinned_session(target.hostname, ca_bundle=ca_bundle) as session:
             try:
                 response = session.get(
                     target.pinned_url,
@@ -164,8 +167,9 @@ class _PinnedHostAdapter(HTTPAdapter):
         super().init_poolmanager(connections, maxsize, block=block, **pool_kwargs)
 
 
-def _pinned_session(hostname: str) -> requests.Session:
+def _pinned_session(hostname: str, *, ca_bundle: str | None) -> requests.Session:
     session = requests.Session()
+    session.verify = ca_bundle or True
     # Proxies or .netrc from the environment would send the request somewhere other than the
     # address that was checked.
     session.trust_env = False

@@ -116,3 +116,31 @@ def trickle(handler: BaseHTTPRequestHandler, *, seconds: float = 3.0) -> None:
             time.sleep(0.05)
     except OSError:
         pass  # the client gave up, as it should
+
+
+@pytest.fixture
+def tls_local_server(local_server, tmp_path) -> Iterator[tuple[LocalServer, str]]:
+    """An HTTPS server on 127.0.0.1 whose certificate names news.example; yields (server, CA file)."""
+    import ssl
+    import subprocess
+
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=news.example",
+         "-addext", "subjectAltName=DNS:news.example", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    server = _Server(("127.0.0.1", 0), _Handler)
+    server.routes = local_server.routes
+    server.host_headers = local_server.host_headers
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield (
+        LocalServer(port=server.server_address[1], routes=server.routes, host_headers=server.host_headers),
+        str(cert),
+    )
+    server.shutdown()
+    server.server_close()

@@ -165,3 +165,16 @@ def test_the_headline_survives_even_when_everything_after_it_is_chrome():
     assert (
         strip_chrome("Minister denies report\n\nShare this:\nLeave a Reply").text == "Minister denies report"
     )
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Regulators said websites must obtain consent before setting cookies.",
+        "Copyright infringement claims against the agency were dismissed in 2021",
+        "Posted in a letter to the council, the complaint was rejected.",
+    ],
+)
+def test_a_closing_paragraph_that_only_resembles_chrome_stays(closing):
+    text = f"Minister denies report\n\n{PARAGRAPH}\n\n{closing}"
+    assert strip_chrome(text).text == text

@@ -234,3 +234,26 @@ def test_a_server_that_trickles_is_cut_off_at_the_overall_timeout(local_server):
     with pytest.raises(IngestError, match=r"took longer than 0.5 seconds\.$"):
         fetch(local_server.url("/slow"), timeout=0.5)
     assert time.monotonic() - started < 2
+
+
+def test_https_dials_the_checked_address_and_verifies_the_certificate_for_the_host_name(
+    tls_local_server, monkeypatch
+):
+    server, ca_file = tls_local_server
+    resolving(monkeypatch, {"news.example": ["127.0.0.1"], "wrong.example": ["127.0.0.1"]})
+    server.routes["/story"] = Route(body=b"<html><body><p>Over TLS.</p></body></html>")
+    url = f"https://news.example:{server.port}/story"
+    page = fetch_url(url, max_bytes=CAP, timeout=5, allow_loopback=True, ca_bundle=ca_file)
+    assert page.data == b"<html><body><p>Over TLS.</p></body></html>"
+    assert server.host_headers == [f"news.example:{server.port}"]
+    # Connecting by address must not weaken verification: another name fails on the same server.
+    with pytest.raises(IngestError, match=r"^The TLS certificate of wrong.example could not be verified\.$"):
+        fetch_url(
+            f"https://wrong.example:{server.port}/story",
+            max_bytes=CAP,
+            timeout=5,
+            allow_loopback=True,
+            ca_bundle=ca_file,
+        )
+    with pytest.raises(IngestError, match=r"^The TLS certificate of news.example could not be verified\.$"):
+        fetch_url(url, max_bytes=CAP, timeout=5, allow_loopback=True)  # default CAs: self-signed is refused
