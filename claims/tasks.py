@@ -7,7 +7,7 @@ import kombu.exceptions
 import redis.exceptions
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
-from django.db import InterfaceError, OperationalError, close_old_connections
+from django.db import InterfaceError, OperationalError
 
 from claims.services.analysis import article_analysis_fail, article_analyze
 from claims.services.jobs import job_fan_out_step
@@ -41,7 +41,8 @@ def analyze_article(self, article_id: int, content_hash: str, job_id: int | None
         return article_analyze(article_id=article_id, content_hash=content_hash, job_id=job_id).as_dict()
     except TRANSIENT_ERRORS as exc:
         if self.request.retries < MAX_RETRIES:
-            close_old_connections()
+            # A broken connection is replaced before the retry: Celery's Django fix-up closes
+            # unusable connections after each task.
             logger.warning("article %s: transient error, retrying: %s", article_id, exc)
             raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
         error = f"gave up after {MAX_RETRIES} retries: {type(exc).__name__}: {exc}"

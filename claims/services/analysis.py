@@ -26,7 +26,7 @@ Extractor = Callable[[str], ExtractionResult]
 
 @dataclass(frozen=True, slots=True)
 class AnalysisReport:
-    status: str  # done | skipped | cancelled
+    status: str  # done | skipped | job_inactive (the job was cancelled or is over)
     outcome: ApplyOutcome | None = None
     extract_ms: int | None = None
     total_ms: int | None = None
@@ -38,15 +38,18 @@ class AnalysisReport:
         return data
 
 
-@cache
 def get_extractor() -> Extractor:
-    return import_string(settings.CLAIMTRACK_EXTRACTOR)
+    return _import(settings.CLAIMTRACK_EXTRACTOR)
 
 
 def extractor_version() -> str:
     """The configured extractor's EXTRACTOR_VERSION (the module that defines the function)."""
-    module_path = settings.CLAIMTRACK_EXTRACTOR.rsplit(".", 1)[0]
-    return str(import_string(f"{module_path}.EXTRACTOR_VERSION"))
+    return str(_import(settings.CLAIMTRACK_EXTRACTOR.rsplit(".", 1)[0] + ".EXTRACTOR_VERSION"))
+
+
+@cache
+def _import(dotted_path: str):
+    return import_string(dotted_path)
 
 
 def article_analyze(*, article_id: int, content_hash: str, job_id: int | None = None) -> AnalysisReport:
@@ -57,7 +60,7 @@ def article_analyze(*, article_id: int, content_hash: str, job_id: int | None = 
     """
     started = time.perf_counter()
     if job_id is not None and not job_is_active(job_id=job_id):
-        return AnalysisReport("cancelled")
+        return AnalysisReport("job_inactive")
     article = (
         Article.objects.filter(pk=article_id).only("id", "body", "content_sha256", "published_at").first()
     )

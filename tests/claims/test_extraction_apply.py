@@ -303,7 +303,7 @@ def test_actors_resolve_by_alias_and_unknown_ones_are_proposed(article):
 
 
 def test_actors_with_a_knowledge_base_key_are_found_by_it_or_created_confirmed(article, known_states):
-    prk, usa = known_states
+    prk, _ = known_states
     apply_extraction(article=article, result=result())
     assert Claim.objects.get(kind="denial").speaker == prk
     assert Actor.objects.filter(kb_key__in=["PRK", "USA"]).count() == 2
