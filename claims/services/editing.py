@@ -28,6 +28,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.roles import Role, require_role
+from actors.editing import canonical
 from actors.models import Actor
 from articles.models import Article
 
@@ -104,14 +105,7 @@ def canonical_actor(field: str, actor: Any) -> Actor | None:
         return None
     if not isinstance(actor, Actor):
         raise EditError({field: ["Choose an actor."]})
-    seen: set[int] = set()
-    while actor.merged_into_id is not None:
-        # A merge cycle cannot be created through the services; guard anyway rather than loop.
-        if actor.pk in seen:
-            raise EditError({field: ["This actor's merges form a cycle; an admin must fix it."]})
-        seen.add(actor.pk)
-        actor = Actor.objects.get(pk=actor.merged_into_id)
-    return actor
+    return canonical(actor)
 
 
 def _clean_version(expected_version: Any) -> int:
