@@ -10,6 +10,7 @@ earlier: the last subject of a fitting kind, as readers of news resolve them.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -67,20 +68,22 @@ class ActorIndex:
         for key, docs in folded.items():
             self.folded.add(key, docs)
 
-    def read(self, doc: Doc) -> DocActors:
-        return DocActors(self, doc)
+    def read(self, doc: Doc, text: str) -> DocActors:
+        return DocActors(self, doc, text)
 
 
 class DocActors:
     """The actors of one document, and the resolution of phrases to them."""
 
-    def __init__(self, index: ActorIndex, doc: Doc) -> None:
+    def __init__(self, index: ActorIndex, doc: Doc, text: str) -> None:
         self.index = index
         self.doc = doc
+        self.text = text  # doc.text rebuilds the string on every access
         self.drafts: list[_Draft] = []
         self._by_key: dict[str, _Draft] = {}
         self.by_token: dict[int, _Draft] = {}  # token index -> actor, for every mention token
         self._speaker_at: dict[int, _Draft] = {}  # head token of each resolved speaker phrase
+        self._positions: list[tuple[int, _Draft]] | None = None  # mentions by character, once speakers are known
         self._find_mentions()
         self._resolve_pronouns()
 
@@ -275,13 +278,20 @@ class DocActors:
 
     def first_actor(self, spans: list[Span] | tuple[Span, ...], exclude: set[int]) -> _Draft | None:
         """The first actor mentioned inside the given character spans, other than those excluded."""
-        for i, draft in sorted(self.by_token.items()):
-            idx = self.doc[i].idx
-            if id(draft) in exclude:
-                continue
-            if any(s <= idx < e for s, e in spans):
-                return draft
-        return None
+        if self._positions is None:
+            self._positions = sorted((self.doc[i].idx, d) for i, d in self.by_token.items())
+        starts = [p for p, _ in self._positions]
+        found: tuple[int, _Draft] | None = None
+        for s, e in spans:
+            for k in range(bisect_left(starts, s), len(starts)):
+                idx, draft = self._positions[k]
+                if idx >= e:
+                    break
+                if id(draft) not in exclude:
+                    if found is None or idx < found[0]:
+                        found = (idx, draft)
+                    break
+        return found[1] if found else None
 
     def in_subtree(self, token: Token, exclude: set[int]) -> _Draft | None:
         for t in token.subtree:
@@ -312,7 +322,7 @@ class DocActors:
                 affiliation=ids.get(id(d.affiliation)) if d.affiliation is not None else None,
                 mentions=tuple(sorted(d.mentions)),
                 kb_key=d.kb_key,
-                aliases=tuple(sorted({self.doc.text[s:e] for s, e in d.mentions})),
+                aliases=tuple(sorted({self.text[s:e] for s, e in d.mentions})),
             )
             for d in keep
         )

@@ -172,8 +172,8 @@ class Finder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
 
-    def find(self, doc: Doc, quotes: list[Quote]) -> list[Attribution]:
-        text = doc.text
+    def find(self, doc: Doc, text: str, quotes: list[Quote]) -> list[Attribution]:
+        """All attributions of a document; text is doc.text, which spaCy rebuilds on each access."""
         found: list[Attribution] = []
         for token in doc:
             lemma = token.lemma_.lower()
@@ -184,7 +184,7 @@ class Finder:
             elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 att = self._according(token, text)
             elif token.text == ":":
-                att = self._headline_colon(token)
+                att = self._headline_colon(token, text)
             else:
                 continue
             if att is not None:
@@ -195,7 +195,7 @@ class Finder:
             att.content, att.direct_quote = _with_quotes(att.content, quotes)
             att.content = _spans_minus(att.content, (att.cue_span, att.source_span), text)
         found = _drop_nested([a for a in found if a.content], self.lex.clausal_verbs)
-        found.extend(self._quotes_without_cue(doc, quotes, found))
+        found.extend(self._quotes_without_cue(doc, text, quotes, found))
         found.sort(key=lambda a: a.start)
         return found
 
@@ -223,7 +223,7 @@ class Finder:
                 and not (c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "mark") for g in c.children))
             ]
             if not heads and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":":
-                return self._colon(verb, doc[verb.i + 1], lemma, kind)
+                return self._colon(verb, doc[verb.i + 1], lemma, kind, text)
             if not heads and verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i != verb.i:
                 return self._inverted(verb, lemma, kind, text)
             if not heads and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
@@ -320,10 +320,9 @@ class Finder:
             source_span=None, content=spans, content_tokens=[subject, clause],
         )
 
-    def _colon(self, verb: Token, colon: Token, lemma: str, kind: Kind) -> Attribution | None:
+    def _colon(self, verb: Token, colon: Token, lemma: str, kind: Kind, text: str) -> Attribution | None:
         """'Trump said: ...': what follows the colon, to the end of the paragraph."""
         subject = _subject(verb)
-        text = verb.doc.text
         end = text.find("\n", colon.idx)
         end = len(text) if end < 0 else end
         content = _strip(text, colon.idx + 1, end)
@@ -334,12 +333,12 @@ class Finder:
             source_span=_phrase_span(subject) if subject is not None else None, content=[content],
         )
 
-    def _headline_colon(self, colon: Token) -> Attribution | None:
+    def _headline_colon(self, colon: Token, text: str) -> Attribution | None:
         """'Lynch: No outside influence on the inquiry': a speaker's name, a colon, their words.
 
         Only at the start of a line and after a short name, as headlines and transcripts write it.
         """
-        doc, text = colon.doc, colon.doc.text
+        doc = colon.doc
         line_start = text.rfind("\n", 0, colon.idx) + 1
         before = [t for t in doc[colon.sent.start : colon.i] if t.idx >= line_start and not t.is_space]
         if not before or len(before) > 4 or any(t.pos_ not in ("PROPN", "NOUN", "DET", "PUNCT", "ADJ") for t in before):
@@ -451,7 +450,9 @@ class Finder:
 
     # -- quotes without a cue ----------------------------------------------------------------
 
-    def _quotes_without_cue(self, doc: Doc, quotes: list[Quote], found: list[Attribution]) -> list[Attribution]:
+    def _quotes_without_cue(
+        self, doc: Doc, text: str, quotes: list[Quote], found: list[Attribution]
+    ) -> list[Attribution]:
         """A quotation no cue claimed continues the speaker of the last quote before it."""
         covered = [s for a in found for s in a.content]
         ordered = sorted(found, key=lambda a: a.start)
@@ -459,7 +460,7 @@ class Finder:
         for q in quotes:
             if any(s <= q.start and q.end <= e for s, e in covered):
                 continue
-            inner = doc.text[q.start : q.end]
+            inner = text[q.start : q.end]
             # A quoted word or title ("hegemonic policy") is a citation, not a statement.
             if len(inner.split()) < 5:
                 continue
@@ -467,7 +468,7 @@ class Finder:
             if not previous:
                 continue
             last = previous[-1]
-            if last.content and _same_paragraph(doc.text, max(e for _, e in last.content), q.start):
+            if last.content and _same_paragraph(text, max(e for _, e in last.content), q.start):
                 # "“A,” he said. “B.”": one statement in two fragments, as news writing means it.
                 last.content.append(q.span)
                 covered.append(q.span)

@@ -74,8 +74,8 @@ def extract_doc(doc: Doc) -> ExtractionResult:
     lexicon = load_lexicon()
     paras = paragraphs(text)
     para_starts = [s for s, _ in paras]
-    attributions = _finder().find(doc, find_quotes(text, paras))
-    actors = _actor_index().read(doc)
+    attributions = _finder().find(doc, text, find_quotes(text, paras))
+    actors = _actor_index().read(doc, text)
     speakers = _speakers(actors, attributions)
     targets: list[_Draft | None] = []
     for att in attributions:
