@@ -149,7 +149,9 @@ class DocActors:
         """The actor a name refers to; a surname or first name alone joins the full name seen earlier."""
         words = frozenset(name.lower().replace("-", " ").split())
         for draft in reversed(self.drafts):
-            if draft.kind == kind and (words <= draft.words or draft.words <= words):
+            # The tagger may call a lone surname an organisation; a person's name words decide.
+            same = draft.kind == kind or (draft.kind == "person" and words <= draft.words)
+            if same and (words <= draft.words or draft.words <= words):
                 if len(name) > len(draft.name) and draft.kb_key is None:
                     draft.name, draft.words = name, words
                 return draft

@@ -146,7 +146,7 @@ def _with_quotes(spans: list[Span], quotes: list[Quote]) -> tuple[list[Span], bo
     """Widen contents to the whole quotations they touch; True when the content is quoted."""
     out = list(spans)
     direct = False
-    for q in quotes:
+    for k, q in enumerate(quotes):
         for s, e in spans:
             if s < q.end and q.start < e:
                 inside = min(e, q.end) - max(s, q.start)
@@ -154,7 +154,7 @@ def _with_quotes(spans: list[Span], quotes: list[Quote]) -> tuple[list[Span], bo
                 # not make the clause a direct quote.
                 if inside >= 0.5 * (e - s) or (q.start >= s - 2 and q.end <= e + 2 and q.end - q.start > 0.6 * (e - s)):
                     direct = True
-                    out.append(q.span)
+                    out.extend(x.span for x in _quotation(quotes, k))
                 break
     out.sort()
     merged: list[Span] = []
@@ -164,6 +164,16 @@ def _with_quotes(spans: list[Span], quotes: list[Quote]) -> tuple[list[Span], bo
         else:
             merged.append((s, e))
     return merged, direct
+
+
+def _quotation(quotes: list[Quote], k: int) -> list[Quote]:
+    """The quote and those it runs on from or into across paragraph breaks."""
+    first, last = k, k
+    while first > 0 and quotes[first].continues:
+        first -= 1
+    while last + 1 < len(quotes) and quotes[last + 1].continues:
+        last += 1
+    return quotes[first : last + 1]
 
 
 class Finder:
@@ -496,7 +506,7 @@ def _in_quote(att: Attribution, quotes: list[Quote]) -> bool:
 
 
 def _same_paragraph(text: str, start: int, end: int) -> bool:
-    return start <= end and "\n" not in text[start:end].strip()
+    return start <= end and "\n" not in text[start:end]
 
 
 def _inside(span: Span | None, spans: list[Span]) -> bool:

@@ -1,0 +1,178 @@
+"""Each construction the extractor knows, in short sentences written for the test."""
+
+from __future__ import annotations
+
+from extraction import Link
+
+from .conftest import content, only, piece, run, speaker_name
+
+
+def test_reported_speech_with_a_that_clause_gives_speaker_cue_and_content():
+    text = "The foreign minister said that the talks had failed."
+    result = run(text)
+    statement = only(result)
+    assert statement.kind == "claim"
+    assert piece(text, statement.speaker_span) == "The foreign minister"
+    assert piece(text, statement.cue_span) == "said"
+    assert "the talks had failed" in content(text, statement)
+    assert not statement.direct_quote
+
+
+def test_quote_before_the_speaker_includes_the_quote_marks():
+    text = "“We will not negotiate under pressure,” the spokesperson said."
+    statement = only(run(text))
+    assert content(text, statement) == "“We will not negotiate under pressure,”"
+    assert piece(text, statement.speaker_span) == "the spokesperson"
+    assert statement.direct_quote
+
+
+def test_quote_after_a_colon_belongs_to_the_speaker_before_it():
+    text = 'The senator told reporters: "This bill will never pass the chamber."'
+    statement = only(run(text))
+    assert piece(text, statement.speaker_span) == "The senator"
+    assert "This bill will never pass the chamber." in content(text, statement)
+    assert statement.direct_quote
+
+
+def test_split_quote_is_one_statement_in_two_fragments():
+    text = "“The harvest was poor,” the farmer said. “Prices will rise before winter.”"
+    statement = only(run(text))
+    assert len(statement.content_spans) == 2
+    assert content(text, statement) == "“The harvest was poor,” | “Prices will rise before winter.”"
+
+
+def test_quote_running_over_two_paragraphs_is_one_content():
+    text = (
+        "The mayor spoke at length.\n\n"
+        "“The bridge is unsafe. We are closing it today.\n\n"
+        "“Repairs will take a year,” the mayor said."
+    )
+    statement = only(run(text))
+    assert piece(text, statement.speaker_span) == "the mayor"
+    joined = content(text, statement)
+    assert "The bridge is unsafe" in joined and "Repairs will take a year" in joined
+
+
+def test_floating_quote_in_the_next_paragraph_continues_the_last_speaker():
+    text = (
+        "“The plan is reckless,” said the opposition leader Maria Lopez.\n\n"
+        "“It will cost every family a fortune and deliver nothing in return.”"
+    )
+    result = run(text)
+    first, floating = sorted(result.statements, key=lambda s: s.content_spans[0])
+    assert floating.speaker == first.speaker is not None
+    assert floating.cue_span is None and floating.direct_quote
+    assert Link(floating.id, first.id, "supports", floating.confidence) in result.links
+
+
+def test_according_to_names_the_speaker_and_leaves_it_out_of_the_content():
+    text = "The factory will close in March, according to the company's owners."
+    statement = only(run(text))
+    assert piece(text, statement.cue_span) == "according to"
+    assert piece(text, statement.speaker_span) == "the company's owners"
+    assert content(text, statement) == "The factory will close in March"
+
+
+def test_beliefs_are_statements_of_their_holder():
+    text = "The governor believes that the budget is too small."
+    statement = only(run(text))
+    assert piece(text, statement.speaker_span) == "The governor"
+    assert "the budget is too small" in content(text, statement)
+
+
+def test_accuse_of_is_an_accusation_aimed_at_the_object():
+    text = "Russia accused Ukraine of shelling the power station."
+    result = run(text)
+    statement = only(result)
+    assert statement.kind == "accusation"
+    assert speaker_name(result, statement) == "Russia"
+    assert result.actor(statement.target).name == "Ukraine"
+
+
+def test_blame_for_is_an_accusation():
+    text = "Iran blamed Israel for the explosion at the nuclear site."
+    result = run(text)
+    statement = only(result)
+    assert (statement.kind, result.actor(statement.target).name) == ("accusation", "Israel")
+
+
+def test_condemn_is_a_criticism_of_the_object():
+    text = "France condemned China over the arrests of journalists."
+    result = run(text)
+    statement = only(result)
+    assert statement.kind == "criticism"
+    assert result.actor(statement.target).name == "China"
+
+
+def test_denial_of_embedded_claim_yields_claim_denial_and_link():
+    result = run("North Korea has denied American claims that it supplies shells to Russia.")
+    claim, denial = sorted(result.statements, key=lambda s: s.kind != "claim")
+    assert (claim.kind, speaker_name(result, claim)) == ("claim", "United States")
+    assert (denial.kind, speaker_name(result, denial)) == ("denial", "North Korea")
+    assert result.actor(claim.target).name == "North Korea"  # "it" is North Korea
+    assert [(link.source, link.target, link.relation) for link in result.links] == [
+        (denial.id, claim.id, "rebuts")
+    ]
+
+
+def test_quoted_flat_rejection_is_a_denial_that_rebuts_the_earlier_claim():
+    text = (
+        "The United States has accused Iran of sending drones to Russia.\n\n"
+        "“We have never had any such agreement with Moscow,” Iran's foreign minister said."
+    )
+    result = run(text)
+    accusation = only(result, "accusation")
+    denial = only(result, "denial")
+    assert denial.direct_quote
+    assert result.actor(result.actor(denial.speaker).affiliation).name == "Iran"
+    assert (denial.id, accusation.id, "rebuts") in {(lk.source, lk.target, lk.relation) for lk in result.links}
+
+
+def test_noun_statement_with_a_possessor_is_a_statement_of_the_possessor():
+    text = "Germany criticised Guterres' recent condemnation of the missile test."
+    result = run(text)
+    condemnation = next(s for s in result.statements if s.speaker_span and piece(text, s.speaker_span) == "Guterres")
+    criticism = next(s for s in result.statements if s is not condemnation)
+    assert condemnation.kind == criticism.kind == "criticism"
+    assert content(text, condemnation) == "the missile test"
+    assert (criticism.id, condemnation.id, "rebuts") in {(lk.source, lk.target, lk.relation) for lk in result.links}
+
+
+def test_narrative_noun_is_not_a_statement():
+    assert run("The denial came after a week of missile tests.").statements == ()
+
+
+def test_pronoun_speaker_resolves_to_the_actor_named_before():
+    text = "Japan protested strongly on Monday. It said the ship had entered its waters."
+    result = run(text)
+    statement = next(s for s in result.statements if piece(text, s.speaker_span) == "It")
+    assert speaker_name(result, statement) == "Japan"
+
+
+def test_described_official_speaks_for_their_state_and_is_found_again():
+    text = (
+        "A deputy director at the North Korean foreign ministry said the drills were a provocation.\n\n"
+        "The deputy director said the army was ready."
+    )
+    result = run(text)
+    first, second = sorted(result.statements, key=lambda s: s.content_spans[0])
+    assert first.speaker == second.speaker
+    official = result.actor(first.speaker)
+    assert official.kind == "person"
+    assert result.actor(official.affiliation).name == "North Korea"
+
+
+def test_titled_person_is_affiliated_with_the_state_in_the_title():
+    text = "Kenya's foreign minister Amina Odhiambo said the border would reopen. Odhiambo added that trade would resume."
+    result = run(text)
+    first, second = sorted(result.statements, key=lambda s: s.content_spans[0])
+    person = result.actor(first.speaker)
+    assert person.kind == "person" and "Odhiambo" in person.name
+    assert second.speaker == first.speaker
+    assert result.actor(person.affiliation).code == "KEN"
+
+
+def test_offsets_are_code_points_even_after_emoji():
+    text = "🎉🎉 Fans cheered. “We deserved this win,” the coach said."
+    statement = only(run(text))
+    assert content(text, statement) == "“We deserved this win,”"
