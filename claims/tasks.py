@@ -35,10 +35,14 @@ def _backoff(retries: int) -> float:
 @shared_task(
     bind=True, acks_late=True, max_retries=MAX_RETRIES, soft_time_limit=SOFT_TIME_LIMIT, time_limit=TIME_LIMIT
 )
-def analyze_article(self, article_id: int, content_hash: str, job_id: int | None = None) -> dict:
-    """Analyse one article; with job_id, count it in that job. Safe to run twice (acks_late)."""
+def analyze_article(self, article_id: int, content_hash: str, job_id: int | None = None) -> str:
+    """Analyse one article; with job_id, count it in that job. Safe to run twice (acks_late).
+
+    Returns done, skipped (deleted or stale), job_inactive or failed; per-article timings of job
+    tasks are kept on AnalysisJobArticle.
+    """
     try:
-        return article_analyze(article_id=article_id, content_hash=content_hash, job_id=job_id).as_dict()
+        return article_analyze(article_id=article_id, content_hash=content_hash, job_id=job_id).status
     except TRANSIENT_ERRORS as exc:
         if self.request.retries < MAX_RETRIES:
             # A broken connection is replaced before the retry: Celery's Django fix-up closes
@@ -53,7 +57,7 @@ def analyze_article(self, article_id: int, content_hash: str, job_id: int | None
         logger.exception("article %s: analysis failed", article_id)
         error = f"{type(exc).__name__}: {exc}"
     article_analysis_fail(article_id=article_id, content_hash=content_hash, job_id=job_id, error=error)
-    return {"status": "failed", "error": error}
+    return "failed"
 
 
 @shared_task(

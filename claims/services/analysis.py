@@ -31,12 +31,6 @@ class AnalysisReport:
     extract_ms: int | None = None
     total_ms: int | None = None
 
-    def as_dict(self) -> dict:
-        data = {"status": self.status, "extract_ms": self.extract_ms, "total_ms": self.total_ms}
-        if self.outcome:
-            data |= {"added": self.outcome.added, "removed": self.outcome.removed, "kept": self.outcome.kept}
-        return data
-
 
 def get_extractor() -> Extractor:
     return _import(settings.CLAIMTRACK_EXTRACTOR)

@@ -36,7 +36,7 @@ def _test_database_url() -> str:
 class WorkerProcess:
     """One `celery worker` child process; kill() simulates a crash, stop() a clean shutdown."""
 
-    def __init__(self, *, concurrency: int = 1, name: str = "w1") -> None:
+    def __init__(self, *, concurrency: int = 1, name: str = "w1", env: dict[str, str] | None = None) -> None:
         self.name = name
         env = {
             **os.environ,
@@ -44,6 +44,8 @@ class WorkerProcess:
             "REDIS_URL": settings.REDIS_URL,
             "DEBUG": "1",
             "CONN_MAX_AGE": "0",
+            # Extra settings for this worker only (e.g. CLAIMTRACK_EXTRACTOR, CELERY_VISIBILITY_TIMEOUT).
+            **(env or {}),
         }
         self.log_path = ROOT / "test-artifacts" / f"celery-{name}-{os.getpid()}.log"
         self.log_path.parent.mkdir(exist_ok=True)

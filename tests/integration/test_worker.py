@@ -30,4 +30,4 @@ def test_ingest_enqueues_analysis_only_after_commit_and_the_worker_runs_it(celer
             assert sent == []  # nothing leaves before the row is committed
         assert len(sent) == 1
     assert sent[0].get(timeout=60) != "skipped"  # the worker found the committed row
-    assert Article.objects.get(pk=created.article.pk).analysis_state == "pending"
+    assert Article.objects.get(pk=created.article.pk).analysis_state == "done"
