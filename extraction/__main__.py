@@ -75,7 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         path = pending.popleft()
         target = args.out / f"{path.stem}.json"
         try:
-            target.write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            target.write_text(
+                json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            )
         except OSError as exc:
             print(f"extraction: {target}: {exc.strerror}", file=sys.stderr)
             failed.append(path)

@@ -83,7 +83,9 @@ class DocActors:
         self._by_key: dict[str, _Draft] = {}
         self.by_token: dict[int, _Draft] = {}  # token index -> actor, for every mention token
         self._speaker_at: dict[int, _Draft] = {}  # head token of each resolved speaker phrase
-        self._positions: list[tuple[int, _Draft]] | None = None  # mentions by character, once speakers are known
+        self._positions: list[tuple[int, _Draft]] | None = (
+            None  # mentions by character, once speakers are known
+        )
         self._find_mentions()
         self._resolve_pronouns()
 
@@ -216,7 +218,9 @@ class DocActors:
         doc = self.doc
         if head.pos_ == "PRON" and head.lower_ not in self.index.lex.relative_pronouns:
             return self._antecedent(head) or self.by_token.get(head.i)
-        tokens = [t for t in doc[head.left_edge.i : head.right_edge.i + 1] if span[0] <= t.idx < span[1]] or [head]
+        tokens = [t for t in doc[head.left_edge.i : head.right_edge.i + 1] if span[0] <= t.idx < span[1]] or [
+            head
+        ]
         if head.i in self.by_token and self.by_token[head.i].kind == "person":
             return self.by_token[head.i]
         mentioned = [self.by_token[t.i] for t in tokens if t.i in self.by_token]
@@ -240,7 +244,11 @@ class DocActors:
             entry = self.index.kb.lookup(" ".join(t.text for t in tokens))
             if entry is not None:
                 return self._kb_actor(entry)
-            if any(t.head.i == head.i and t.dep_ in ("compound", "amod", "poss", "nmod") for t in tokens if t.i in self.by_token):
+            if any(
+                t.head.i == head.i and t.dep_ in ("compound", "amod", "poss", "nmod")
+                for t in tokens
+                if t.i in self.by_token
+            ):
                 return bodies[0]
         return None
 
@@ -273,7 +281,9 @@ class DocActors:
             name=" ".join(words) or role,
             kind="person",
             role=role,
-            affiliation=next((b for b in bodies if b.kind in ("state", "organisation")), bodies[0] if bodies else None),
+            affiliation=next(
+                (b for b in bodies if b.kind in ("state", "organisation")), bodies[0] if bodies else None
+            ),
         )
         self.drafts.append(draft)
         return draft

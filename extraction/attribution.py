@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
 from .segment import Quote
@@ -63,7 +63,9 @@ def _char_span(doc: Doc, start: int, end: int) -> Span | None:
     """Characters of tokens [start, end), without punctuation at either edge (quote marks stay)."""
     while start < end and doc[start].text in _TRIM | {"and", "but"} and not _is_quote(doc[start]):
         start += 1
-    while end > start and (doc[end - 1].text in _TRIM or doc[end - 1].is_space) and not _is_quote(doc[end - 1]):
+    while (
+        end > start and (doc[end - 1].text in _TRIM or doc[end - 1].is_space) and not _is_quote(doc[end - 1])
+    ):
         end -= 1
     if start >= end:
         return None
@@ -152,7 +154,9 @@ def _with_quotes(spans: list[Span], quotes: list[Quote]) -> tuple[list[Span], bo
                 inside = min(e, q.end) - max(s, q.start)
                 # A short quoted phrase inside a reported clause ("called him a 'messenger'") does
                 # not make the clause a direct quote.
-                if inside >= 0.5 * (e - s) or (q.start >= s - 2 and q.end <= e + 2 and q.end - q.start > 0.6 * (e - s)):
+                if inside >= 0.5 * (e - s) or (
+                    q.start >= s - 2 and q.end <= e + 2 and q.end - q.start > 0.6 * (e - s)
+                ):
                     direct = True
                     out.extend(x.span for x in _quotation(quotes, k))
                 break
@@ -187,7 +191,9 @@ class Finder:
         found: list[Attribution] = []
         for token in doc:
             lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB", "AUX") and (lemma in self.lex.speech_verbs or lemma in self.lex.clausal_verbs):
+            if token.pos_ in ("VERB", "AUX") and (
+                lemma in self.lex.speech_verbs or lemma in self.lex.clausal_verbs
+            ):
                 att = self._verb(token, lemma, text)
             elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lex.cue_nouns:
                 att = self._noun(token, lemma, text)
@@ -200,7 +206,11 @@ class Finder:
             if att is not None:
                 found.append(att)
         # "I think", "we believe" inside a quotation belong to the quotation's speaker.
-        found = [a for a in found if not (a.source is not None and a.source.lower_ in _FIRST_PERSON and _in_quote(a, quotes))]
+        found = [
+            a
+            for a in found
+            if not (a.source is not None and a.source.lower_ in _FIRST_PERSON and _in_quote(a, quotes))
+        ]
         for att in found:
             att.content, att.direct_quote = _with_quotes(att.content, quotes)
             att.content = _spans_minus(att.content, (att.cue_span, att.source_span), text)
@@ -215,7 +225,9 @@ class Finder:
         doc = verb.doc
         speech = lemma in self.lex.speech_verbs
         kind = self.lex.speech_verbs.get(lemma) or self.lex.clausal_verbs[lemma]
-        if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+        if any(c.dep_ == "auxpass" for c in verb.children) and not any(
+            c.dep_ == "agent" for c in verb.children
+        ):
             return self._passive(verb, lemma, kind)
         clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
         # "to" infinitives after speech verbs are orders or plans ("urged him to resign"): content too.
@@ -229,7 +241,8 @@ class Finder:
             heads = [
                 c
                 for c in verb.rights
-                if c.dep_ in _OBJECT_DEPS and (c.dep_ != "prep" or c.lower_ in _OBJECT_PREPS)
+                if c.dep_ in _OBJECT_DEPS
+                and (c.dep_ != "prep" or c.lower_ in _OBJECT_PREPS)
                 and not (c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "mark") for g in c.children))
             ]
             if not heads and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":":
@@ -245,9 +258,6 @@ class Finder:
         subject = _subject(verb)
         start = min(_subtree_span(h)[0] for h in heads)
         end = max(_subtree_span(h)[1] for h in heads)
-        if subject is not None and start <= subject.i < end:
-            # The subject sits inside the complement span ("Y, X said, Z"): cut it out below.
-            pass
         content = _char_span(doc, start, end)
         if content is None:
             return None
@@ -288,8 +298,15 @@ class Finder:
         head = next((t for t in speaker if t.pos_ in ("PROPN", "NOUN", "PRON")), speaker[0])
         source_span = (speaker[0].idx, speaker[-1].idx + len(speaker[-1]))
         return Attribution(
-            form="verb", lemma=lemma, kind=kind, cue=verb, cue_span=self._cue_span(verb), source=head,
-            source_span=source_span, content=[content], content_tokens=[],
+            form="verb",
+            lemma=lemma,
+            kind=kind,
+            cue=verb,
+            cue_span=self._cue_span(verb),
+            source=head,
+            source_span=source_span,
+            content=[content],
+            content_tokens=[],
         )
 
     def _inverted(self, verb: Token, lemma: str, kind: Kind, text: str) -> Attribution | None:
@@ -326,8 +343,15 @@ class Finder:
             return None
         spans = [s for s in (_char_span(verb.doc, *_subtree_span(t)) for t in (subject, clause)) if s]
         return Attribution(
-            form="verb", lemma=lemma, kind=kind, cue=verb, cue_span=self._cue_span(verb), source=None,
-            source_span=None, content=spans, content_tokens=[subject, clause],
+            form="verb",
+            lemma=lemma,
+            kind=kind,
+            cue=verb,
+            cue_span=self._cue_span(verb),
+            source=None,
+            source_span=None,
+            content=spans,
+            content_tokens=[subject, clause],
         )
 
     def _colon(self, verb: Token, colon: Token, lemma: str, kind: Kind, text: str) -> Attribution | None:
@@ -339,8 +363,14 @@ class Finder:
         if content[1] - content[0] < 3:
             return None
         return Attribution(
-            form="verb", lemma=lemma, kind=kind, cue=verb, cue_span=self._cue_span(verb), source=subject,
-            source_span=_phrase_span(subject) if subject is not None else None, content=[content],
+            form="verb",
+            lemma=lemma,
+            kind=kind,
+            cue=verb,
+            cue_span=self._cue_span(verb),
+            source=subject,
+            source_span=_phrase_span(subject) if subject is not None else None,
+            content=[content],
         )
 
     def _headline_colon(self, colon: Token, text: str) -> Attribution | None:
@@ -351,7 +381,11 @@ class Finder:
         doc = colon.doc
         line_start = text.rfind("\n", 0, colon.idx) + 1
         before = [t for t in doc[colon.sent.start : colon.i] if t.idx >= line_start and not t.is_space]
-        if not before or len(before) > 4 or any(t.pos_ not in ("PROPN", "NOUN", "DET", "PUNCT", "ADJ") for t in before):
+        if (
+            not before
+            or len(before) > 4
+            or any(t.pos_ not in ("PROPN", "NOUN", "DET", "PUNCT", "ADJ") for t in before)
+        ):
             return None
         if not any(t.pos_ in ("PROPN", "NOUN") for t in before):
             return None
@@ -362,8 +396,14 @@ class Finder:
             return None
         source = before[-1]
         return Attribution(
-            form="colon", lemma=":", kind="claim", cue=colon, cue_span=(colon.idx, colon.idx + 1), source=source,
-            source_span=(before[0].idx, before[-1].idx + len(before[-1])), content=[content],
+            form="colon",
+            lemma=":",
+            kind="claim",
+            cue=colon,
+            cue_span=(colon.idx, colon.idx + 1),
+            source=source,
+            source_span=(before[0].idx, before[-1].idx + len(before[-1])),
+            content=[content],
         )
 
     @staticmethod
@@ -383,8 +423,10 @@ class Finder:
             if child.dep_ in ("poss", "nsubj") and child.i < noun.i:
                 # nsubj: the parser reads a headline's "US claims" as subject and verb.
                 source = child
-            elif child.dep_ in ("amod", "compound") and child.i < noun.i and (
-                child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or child.pos_ == "PROPN"
+            elif (
+                child.dep_ in ("amod", "compound")
+                and child.i < noun.i
+                and (child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or child.pos_ == "PROPN")
             ):
                 source = source or child
             elif child.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" for g in child.children):
@@ -524,7 +566,13 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
     dropped_outers: set[int] = set()
     for inner in found:
         outer = next(
-            (o for o in found if o is not inner and _inside(inner.cue_span, o.content) and not _inside(o.cue_span, inner.content)),
+            (
+                o
+                for o in found
+                if o is not inner
+                and _inside(inner.cue_span, o.content)
+                and not _inside(o.cue_span, inner.content)
+            ),
             None,
         )
         if outer is not None and outer.lemma in clausal and inner.kind != "claim":
@@ -539,8 +587,3 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
         ):
             kept.append(inner)
     return [a for a in kept if id(a) not in dropped_outers]
-
-
-def sentence_of(doc: Doc, char: int) -> SpacySpan | None:
-    token = doc.char_span(char, char + 1, alignment_mode="expand")
-    return token.sent if token is not None else None

@@ -46,7 +46,11 @@ def find_links(nodes: list[Node]) -> tuple[Link, ...]:
             links.append(Link(node.id, node.continues, "supports", round(node.confidence, 2)))
         if node.kind not in _REBUTTING:
             continue
-        embedded = [o for o in nodes if o is not node and _inside(o.cue, node.content) and o.speaker_side.isdisjoint(node.speaker_side)]
+        embedded = [
+            o
+            for o in nodes
+            if o is not node and _inside(o.cue, node.content) and o.speaker_side.isdisjoint(node.speaker_side)
+        ]
         if embedded:
             links.extend(Link(node.id, o.id, "rebuts", round(min(node.confidence, 0.9), 2)) for o in embedded)
             continue
@@ -60,7 +64,9 @@ def find_links(nodes: list[Node]) -> tuple[Link, ...]:
             if earlier.speaker is None or earlier.speaker in node.speaker_side:
                 continue
             if earlier.target in node.speaker_side and (
-                node.target is None or not node.target_side.isdisjoint(earlier.speaker_side) or node.kind == "denial"
+                node.target is None
+                or not node.target_side.isdisjoint(earlier.speaker_side)
+                or node.kind == "denial"
             ):
                 links.append(Link(node.id, earlier.id, "rebuts", round(node.confidence * 0.8, 2)))
                 break

@@ -91,7 +91,9 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         reports_others = any(
             o is not att and o.cue_span is not None and _inside(o.cue_span, att.content) for o in attributions
         )
-        kind, confidence = classify(doc, att, lexicon, has_target=target is not None, reports_others=reports_others)
+        kind, confidence = classify(
+            doc, att, lexicon, has_target=target is not None, reports_others=reports_others
+        )
         statement = Statement(
             id=statement_ids[id(att)],
             kind=kind,
@@ -114,7 +116,9 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 speaker_side=frozenset(ids[id(d)] for d in _side(speaker) if id(d) in ids),
                 target=statement.target,
                 target_side=frozenset(ids[id(d)] for d in _side(target) if id(d) in ids),
-                continues=statement_ids.get(id(att.inherited_from)) if att.inherited_from is not None else None,
+                continues=statement_ids.get(id(att.inherited_from))
+                if att.inherited_from is not None
+                else None,
                 confidence=confidence,
                 paragraph=bisect_right(para_starts, att.start),
             )

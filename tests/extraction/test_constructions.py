@@ -125,17 +125,23 @@ def test_quoted_flat_rejection_is_a_denial_that_rebuts_the_earlier_claim():
     denial = only(result, "denial")
     assert denial.direct_quote
     assert result.actor(result.actor(denial.speaker).affiliation).name == "Iran"
-    assert (denial.id, accusation.id, "rebuts") in {(lk.source, lk.target, lk.relation) for lk in result.links}
+    assert (denial.id, accusation.id, "rebuts") in {
+        (lk.source, lk.target, lk.relation) for lk in result.links
+    }
 
 
 def test_noun_statement_with_a_possessor_is_a_statement_of_the_possessor():
     text = "Germany criticised Guterres' recent condemnation of the missile test."
     result = run(text)
-    condemnation = next(s for s in result.statements if s.speaker_span and piece(text, s.speaker_span) == "Guterres")
+    condemnation = next(
+        s for s in result.statements if s.speaker_span and piece(text, s.speaker_span) == "Guterres"
+    )
     criticism = next(s for s in result.statements if s is not condemnation)
     assert condemnation.kind == criticism.kind == "criticism"
     assert content(text, condemnation) == "the missile test"
-    assert (criticism.id, condemnation.id, "rebuts") in {(lk.source, lk.target, lk.relation) for lk in result.links}
+    assert (criticism.id, condemnation.id, "rebuts") in {
+        (lk.source, lk.target, lk.relation) for lk in result.links
+    }
 
 
 def test_narrative_noun_is_not_a_statement():
