@@ -1,0 +1,87 @@
+"""manage.py reanalyze: queue an analysis job over stored articles, optionally wait for it."""
+
+import time
+from datetime import UTC, datetime
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.dateparse import parse_date, parse_datetime
+
+from actors.models import Actor, ActorAlias
+from claims.models import AnalysisJob
+from claims.scope import JobScope, ScopeError
+from claims.services.jobs import job_create
+from extraction.knowledge import normalise_alias
+
+
+def _when(value: str) -> datetime:
+    parsed = parse_datetime(value)
+    if parsed is None and (day := parse_date(value)):
+        parsed = datetime(day.year, day.month, day.day)
+    if parsed is None:
+        raise CommandError(f"Not a date: {value!r} (use YYYY-MM-DD or an ISO 8601 date-time).")
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _actor_id(value: str) -> int:
+    if value.isdigit():
+        return int(value)
+    alias = ActorAlias.objects.filter(normalised=normalise_alias(value)).first()
+    if alias:
+        return alias.actor_id
+    actor = Actor.objects.filter(name__iexact=value.strip()).first()
+    if actor is None:
+        raise CommandError(f"No actor named {value!r}.")
+    return actor.pk
+
+
+class Command(BaseCommand):
+    help = "Re-analyse stored articles on the Celery workers, keeping every editor decision."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--all", action="store_true", help="every stored article")
+        parser.add_argument("--since", help="published on or after this date (YYYY-MM-DD or ISO date-time)")
+        parser.add_argument("--until", help="published before this date")
+        parser.add_argument("--outlet", default="", help="articles from this outlet")
+        parser.add_argument("--actor", help="articles where this actor (id or name) speaks or is mentioned")
+        parser.add_argument("--article", type=int, nargs="+", default=[], metavar="ID", help="these articles")
+        parser.add_argument("--wait", action="store_true", help="print progress until the job ends")
+
+    def handle(self, *args, **options) -> None:
+        scope = JobScope(
+            all=options["all"],
+            since=_when(options["since"]) if options["since"] else None,
+            until=_when(options["until"]) if options["until"] else None,
+            outlet=options["outlet"].strip(),
+            actor_id=_actor_id(options["actor"]) if options["actor"] else None,
+            article_ids=tuple(options["article"]),
+        )
+        try:
+            job = job_create(user=None, scope=scope)
+        except ScopeError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(f"Job {job.pk} queued: {scope.describe()}.")
+        if options["wait"]:
+            self._wait(job)
+
+    def _wait(self, job: AnalysisJob) -> None:
+        last = None
+        while True:
+            job.refresh_from_db()
+            line = f"job {job.pk} {job.status}: {job.done + job.failed}/{job.total} ({job.failed} failed)"
+            if line != last:
+                self.stdout.write(line)
+                self.stdout.flush()
+                last = line
+            if job.status in (
+                AnalysisJob.Status.DONE,
+                AnalysisJob.Status.FAILED,
+                AnalysisJob.Status.CANCELLED,
+            ):
+                break
+            time.sleep(1)
+        self.stdout.write(
+            f"Job {job.pk} {job.status}: {job.done} analysed, {job.failed} failed; claims added "
+            f"{job.claims_added}, removed {job.claims_removed}, kept {job.claims_kept}."
+        )
+        for failure in job.failures.all()[:20]:
+            self.stderr.write(f"  article {failure.article_id}: {failure.error}")
