@@ -9,5 +9,8 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("articles.urls")),
     path("", include("claims.urls")),
+    path("", include("claims.jobs_urls")),  # analysis jobs (issue 4)
     path("", include("actors.urls")),
+    path("", include("claims.edit_urls")),  # editing, review queue, history (issue 6)
+    path("", include("actors.edit_urls")),
 ]
