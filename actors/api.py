@@ -8,6 +8,7 @@ from rest_framework import mixins, viewsets
 
 from accounts.permissions import ReadAnalystWriteEditor
 from claimtrack.api.pagination import KeysetPagination, Ordering
+from claimtrack.api.views import IdLookupMixin
 
 from .models import Actor, ActorAlias
 from .serializers import ActorDetailSerializer, ActorSerializer
@@ -37,7 +38,7 @@ class ActorFilter(filters.FilterSet):
     list=extend_schema(summary="List actors"),
     retrieve=extend_schema(summary="One actor, with its aliases and affiliation"),
 )
-class ActorViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ActorViewSet(IdLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     permission_classes = [ReadAnalystWriteEditor]
     pagination_class = KeysetPagination
     filter_backends = [DjangoFilterBackend]
@@ -45,7 +46,8 @@ class ActorViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     orderings = {"name": Ordering(("name", "id")), "id": Ordering(("id",))}
     default_ordering = "name"
     queryset = Actor.objects.none()
-    lookup_value_regex = "[0-9]{1,18}"
+    # Any segment reaches the view, so a malformed id gets the API's JSON 404, not a page.
+    lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
         qs = Actor.objects.select_related("affiliation")

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 
 from accounts.permissions import ReadAnalystWriteEditor
 from claimtrack.api.pagination import KeysetPagination, Ordering
+from claimtrack.api.views import IdLookupMixin
 
 from .errors import IngestError
 from .models import Article
@@ -40,7 +41,9 @@ class ArticleFilter(filters.FilterSet):
     list=extend_schema(summary="List articles", description="Without their text; the detail has it."),
     retrieve=extend_schema(summary="One article, with its text"),
 )
-class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ArticleViewSet(
+    IdLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     permission_classes = [ReadAnalystWriteEditor]
     pagination_class = KeysetPagination
     filter_backends = [DjangoFilterBackend]
@@ -52,7 +55,8 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     }
     default_ordering = "-published_at"
     queryset = Article.objects.none()
-    lookup_value_regex = "[0-9]{1,18}"
+    # Any segment reaches the view, so a malformed id gets the API's JSON 404, not a page.
+    lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
         if self.action == "retrieve":

@@ -156,6 +156,8 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "claimtrack.api.schema.ClaimtrackAutoSchema",
     "EXCEPTION_HANDLER": "claimtrack.api.errors.exception_handler",
+    # `?format=` is the exports' business; DRF's own use of it would turn typos into 404s.
+    "URL_FORMAT_OVERRIDE": None,
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",

@@ -16,6 +16,7 @@ from claimtrack.api.conditional import (
     expected_version,
 )
 from claimtrack.api.pagination import KeysetPagination, Ordering
+from claimtrack.api.views import parse_id
 
 from ..exceptions import VersionConflict
 from ..models import Claim
@@ -69,13 +70,14 @@ class ClaimViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     versioned_write = True
     conditional_get = True
     queryset = Claim.objects.none()  # for the schema; get_queryset reads through the selector
-    lookup_value_regex = "[0-9]{1,18}"
+    # Any segment reaches the view, so a malformed id gets the API's JSON 404, not a page.
+    lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
         return claim_queryset()
 
     def _claim(self, pk: str) -> Claim:
-        return get_object_or_404(claim_queryset(), pk=pk)
+        return get_object_or_404(claim_queryset(), pk=parse_id(pk))
 
     def retrieve(self, request: Request, pk: str) -> Response:
         return conditional_response(request, ClaimSerializer(self._claim(pk)).data)

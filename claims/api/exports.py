@@ -71,12 +71,13 @@ class _ExportView(GenericAPIView):
 
 
 def _schema(summary: str, media_type: str):
+    body = OpenApiTypes.OBJECT if media_type == "application/ld+json" else OpenApiTypes.STR
     return extend_schema(
         summary=summary,
         parameters=[
             OpenApiParameter("ordering", str, enum=list(CLAIM_ORDERINGS), default="-published_at"),
         ],
-        responses={(200, media_type): OpenApiTypes.STR},
+        responses={(200, media_type): body},
     )
 
 

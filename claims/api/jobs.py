@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from accounts.permissions import ReadAnalystWriteEditor
 from claimtrack.api.pagination import KeysetPagination, Ordering
 from claimtrack.api.schema import error_response
+from claimtrack.api.views import IdLookupMixin, parse_id
 
 from ..models import AnalysisJob
 from ..scope import JobScope, ScopeError
@@ -21,14 +22,15 @@ from .selectors import job_queryset
 @extend_schema_view(
     list=extend_schema(summary="List analysis jobs"), retrieve=extend_schema(summary="One job")
 )
-class JobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class JobViewSet(IdLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     permission_classes = [ReadAnalystWriteEditor]
     serializer_class = JobSerializer
     pagination_class = KeysetPagination
     orderings = {"-created_at": Ordering(("-created_at", "-id"))}
     default_ordering = "-created_at"
     queryset = AnalysisJob.objects.none()
-    lookup_value_regex = "[0-9]{1,18}"
+    # Any segment reaches the view, so a malformed id gets the API's JSON 404, not a page.
+    lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
         return job_queryset()
@@ -64,7 +66,7 @@ class JobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gene
     )
     @action(detail=True, methods=["post"])
     def cancel(self, request: Request, pk: str) -> Response:
-        job = get_object_or_404(job_queryset(), pk=pk)
+        job = get_object_or_404(job_queryset(), pk=parse_id(pk))
         try:
             job = job_cancel(user=request.user, job=job)
         except JobError as exc:

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from accounts.permissions import ReadAnalystWriteEditor
 from claimtrack.api.pagination import KeysetPagination, Ordering
+from claimtrack.api.views import IdLookupMixin, parse_id
 
 from ..models import ClaimLink
 from ..serializers import LinkCreateSerializer, LinkSerializer
@@ -25,7 +26,7 @@ from .selectors import link_queryset
         description="An editor's link is deleted; a machine link is rejected, so re-analysis does not bring it back.",
     ),
 )
-class LinkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class LinkViewSet(IdLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     permission_classes = [ReadAnalystWriteEditor]
     serializer_class = LinkSerializer
     pagination_class = KeysetPagination
@@ -34,7 +35,8 @@ class LinkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     orderings = {"id": Ordering(("id",)), "-id": Ordering(("-id",))}
     default_ordering = "id"
     queryset = ClaimLink.objects.none()
-    lookup_value_regex = "[0-9]{1,18}"
+    # Any segment reaches the view, so a malformed id gets the API's JSON 404, not a page.
+    lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
         return link_queryset()
@@ -49,6 +51,6 @@ class LinkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         return Response(LinkSerializer(link).data, status=status.HTTP_201_CREATED)
 
     def destroy(self, request: Request, pk: str) -> Response:
-        link = get_object_or_404(link_queryset().exclude(review_status="rejected"), pk=pk)
+        link = get_object_or_404(link_queryset().exclude(review_status="rejected"), pk=parse_id(pk))
         link_delete(user=request.user, link=link)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -62,6 +62,8 @@ class SpanField(serializers.ListField):
 
     def to_internal_value(self, data):
         span = super().to_internal_value(data)
+        if len(span) != 2:
+            raise ValidationError("A span is a pair [start, end].")
         if span[0] >= span[1]:
             raise ValidationError(f"The span {span[0]}–{span[1]} is empty or reversed.")
         return span

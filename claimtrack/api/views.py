@@ -1,0 +1,18 @@
+"""Pieces the API's views share."""
+
+from rest_framework.exceptions import NotFound
+
+
+def parse_id(raw: str) -> int:
+    """A path id as an int; anything that cannot be a row id is a 404 (never a database error)."""
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
+        raise NotFound()
+    return int(raw)
+
+
+class IdLookupMixin:
+    """For generic views: `get_object` refuses ids the database could not even compare."""
+
+    def get_object(self):
+        parse_id(self.kwargs[self.lookup_url_kwarg or self.lookup_field])
+        return super().get_object()
