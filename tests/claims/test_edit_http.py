@@ -325,3 +325,12 @@ def test_history_pages_are_for_editors(request, role, status):
     client = _client(request, role)
     assert client.get(reverse("history-claim", args=[claim.pk])).status_code == status
     assert client.get(reverse("history-recent")).status_code == status
+
+
+@pytest.mark.parametrize(("role", "panel"), [("analyst", False), ("editor", True), ("admin_user", True)])
+def test_the_reader_carries_the_edit_panel_for_editors_only(request, role, panel):
+    claim = ClaimFactory()
+    page = _client(request, role).get(reverse("article-detail", args=[claim.article_id])).content.decode()
+    assert ('id="edit-panel"' in page) is panel
+    assert ("js/editor.js" in page) is panel
+    assert ('href="/review/"' in page) is panel
