@@ -514,7 +514,7 @@ class Finder:
                 continue
             inner = text[q.start : q.end]
             # A quoted word or title ("hegemonic policy") is a citation, not a statement.
-            if len(inner.split()) < 5:
+            if len(inner.split()) < 5 or not _stands_alone(text, q):
                 continue
             previous = [a for a in ordered if a.start < q.start and a.source_span is not None]
             if not previous:
@@ -541,6 +541,13 @@ class Finder:
             )
             covered.append(q.span)
         return out
+
+
+def _stands_alone(text: str, quote: Quote) -> bool:
+    """A quotation that is a sentence of its own; one inside a narrative sentence is a citation."""
+    before = text[: quote.start].rstrip(" \t")
+    after = text[quote.end :].lstrip(" \t")
+    return (not before or before[-1] in "\n.!?:”\"'") and (not after or after[0] in "\n" or after[0].isupper())
 
 
 def _in_quote(att: Attribution, quotes: list[Quote]) -> bool:

@@ -1,0 +1,87 @@
+"""Throughput of the extractor next to spaCy's nlp.pipe alone, on a folder of .txt files.
+
+    python bench/extraction.py FOLDER [--rounds N] [--batch-size N]
+
+Both are timed in the same process on the same texts, after a warm-up that loads the model and
+builds the knowledge-base matchers (a once-per-process cost, reported separately). Each round
+times nlp.pipe and then the whole extractor; the best round of each is kept. Peak memory is
+the process's maximum resident set size. Prints JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from extraction.pipeline import EXTRACTOR_VERSION, extract, extract_many, get_nlp
+
+
+def _peak_rss_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux and in bytes on macOS.
+    scale = 1 / 1024 / 1024 if sys.platform == "darwin" else 1 / 1024
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale, 1)
+
+
+def _timed(run: Callable[[list[str]], Iterable[object]], texts: list[str]) -> float:
+    start = time.perf_counter()
+    for _ in run(texts):
+        pass
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--batch-size", type=int, default=16)
+    args = parser.parse_args(argv)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(args.folder.glob("*.txt"))]
+    if not texts:
+        parser.error(f"no .txt files in {args.folder}")
+    words = sum(len(t.split()) for t in texts)
+
+    start = time.perf_counter()
+    nlp = get_nlp()
+    extract(texts[0])  # builds the matchers and reads the lexicons and knowledge base
+    warm_up = time.perf_counter() - start
+
+    pipe_best = full_best = float("inf")
+    for _ in range(args.rounds):
+        pipe_best = min(pipe_best, _timed(lambda ts: nlp.pipe(ts, batch_size=args.batch_size), texts))
+        full_best = min(full_best, _timed(lambda ts: extract_many(ts, batch_size=args.batch_size), texts))
+
+    def rates(seconds: float) -> dict[str, float]:
+        return {
+            "seconds": round(seconds, 2),
+            "articles_per_s": round(len(texts) / seconds, 2),
+            "words_per_s": round(words / seconds, 1),
+        }
+
+    report = {
+        "extractor_version": EXTRACTOR_VERSION,
+        "articles": len(texts),
+        "words": words,
+        "rounds": args.rounds,
+        "batch_size": args.batch_size,
+        "warm_up_seconds": round(warm_up, 2),
+        "nlp_pipe": rates(pipe_best),
+        "extractor": rates(full_best),
+        "throughput_ratio": round(pipe_best / full_best, 3),
+        "peak_rss_mb": _peak_rss_mb(),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+    }
+    print(json.dumps(report, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
