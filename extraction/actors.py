@@ -250,6 +250,16 @@ class DocActors:
                 if t.i in self.by_token
             ):
                 return bodies[0]
+        if not bodies and tokens[0].lower_ == "the" and head.lemma_.lower() in self.index.institutions:
+            # "the ministry said": the institution of the state or body last named.
+            return self._last_body(head)
+        return None
+
+    def _last_body(self, before: Token) -> _Draft | None:
+        for i in range(before.i - 1, max(-1, before.i - 400), -1):
+            draft = self.by_token.get(i)
+            if draft is not None and draft.kind in ("state", "organisation"):
+                return draft
         return None
 
     def _role(self, head: Token) -> str | None:

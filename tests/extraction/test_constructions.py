@@ -182,3 +182,35 @@ def test_offsets_are_code_points_even_after_emoji():
     text = "🎉🎉 Fans cheered. “We deserved this win,” the coach said."
     statement = only(run(text))
     assert content(text, statement) == "“We deserved this win,”"
+
+
+def test_the_institution_speaks_for_the_state_last_named():
+    text = "Egypt closed the crossing on Friday. The ministry said that the decision was temporary."
+    result = run(text)
+    statement = only(result)
+    assert speaker_name(result, statement) == "Egypt"
+
+
+def test_that_less_clause_after_insist_is_the_content():
+    text = "The prime minister insisted the election had been fair."
+    statement = only(run(text))
+    assert content(text, statement) == "the election had been fair"
+
+
+def test_dismissing_reports_is_a_denial_that_rebuts_the_report_about_the_denier():
+    text = (
+        "Britain said that Argentina had moved troops to the border.\n\n"
+        "Argentina dismissed the reports as fantasy."
+    )
+    result = run(text)
+    claim, denial = only(result, "claim"), only(result, "denial")
+    assert speaker_name(result, denial) == "Argentina"
+    assert result.actor(claim.target).name == "Argentina"
+    assert (denial.id, claim.id, "rebuts") in {(lk.source, lk.target, lk.relation) for lk in result.links}
+
+
+def test_she_resolves_to_the_woman_named_as_speaker_before():
+    text = "“We will appeal,” said Sarah Jones. She added that the ruling ignored the evidence."
+    result = run(text)
+    first, second = sorted(result.statements, key=lambda s: s.content_spans[0])
+    assert speaker_name(result, second) == speaker_name(result, first) == "Sarah Jones"
