@@ -25,3 +25,9 @@ def as_analyst(analyst):
 @pytest.fixture
 def as_editor(editor):
     return token_client(editor)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Users are created per test here (one per role, per endpoint); PBKDF2 would dominate the run.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
