@@ -5,8 +5,8 @@ import random
 
 import kombu.exceptions
 import redis.exceptions
-from celery import shared_task
-from celery.exceptions import SoftTimeLimitExceeded
+from celery import Task, shared_task
+from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded, WorkerLostError
 from django.db import InterfaceError, OperationalError
 
 from claims.services.analysis import article_analysis_fail, article_analyze
@@ -32,8 +32,31 @@ def _backoff(retries: int) -> float:
     return min(60, 2**retries) * (0.5 + random.random())
 
 
+class _AnalysisTask(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo) -> None:
+        # Called in the worker's main process when the pool process running the task was killed
+        # (hard time limit, out of memory): the task body never got to record anything, and a
+        # job waiting for this article would never finish.
+        if isinstance(exc, TimeLimitExceeded | WorkerLostError):
+            article_id, content_hash, *rest = [*args, kwargs.get("job_id")]
+            job_id = next((r for r in rest if r is not None), None)
+            reason = (
+                f"timed out after {TIME_LIMIT} s"
+                if isinstance(exc, TimeLimitExceeded)
+                else "worker process died"
+            )
+            article_analysis_fail(
+                article_id=article_id, content_hash=content_hash, job_id=job_id, error=reason
+            )
+
+
 @shared_task(
-    bind=True, acks_late=True, max_retries=MAX_RETRIES, soft_time_limit=SOFT_TIME_LIMIT, time_limit=TIME_LIMIT
+    base=_AnalysisTask,
+    bind=True,
+    acks_late=True,
+    max_retries=MAX_RETRIES,
+    soft_time_limit=SOFT_TIME_LIMIT,
+    time_limit=TIME_LIMIT,
 )
 def analyze_article(self, article_id: int, content_hash: str, job_id: int | None = None) -> str:
     """Analyse one article; with job_id, count it in that job. Safe to run twice (acks_late).

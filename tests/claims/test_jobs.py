@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 from unittest.mock import patch
 
 import pytest
-from celery.exceptions import Retry
+from celery.exceptions import Retry, TimeLimitExceeded
 from django.core.exceptions import PermissionDenied
 from django.db import OperationalError
 
@@ -227,3 +227,16 @@ def test_transient_errors_are_retried_and_others_fail_at_once():
 
     assert analyze_article.run(*args) == "done"
     assert Article.objects.get(pk=article.pk).analysis_state == "done"
+
+
+def test_a_task_killed_by_its_hard_time_limit_is_recorded_as_failed():
+    article = articles(1)[0]
+    job = AnalysisJob.objects.create(scope={"all": True}, status="running", total=1, enqueued=1)
+    analyze_article.on_failure(
+        TimeLimitExceeded(150), "task-id", (article.pk, article.content_sha256, job.pk), {}, None
+    )
+    job.refresh_from_db()
+    article.refresh_from_db()
+    assert (job.failed, job.status) == (1, "done")
+    assert article.analysis_state == "failed" and "timed out" in article.analysis_error
+    assert AnalysisJobFailure.objects.get(job=job).error == "timed out after 150 s"
