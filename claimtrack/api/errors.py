@@ -1,5 +1,6 @@
 """Turn the services' errors into HTTP answers: a message per field, never a 500."""
 
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import status
 from rest_framework.response import Response
@@ -8,8 +9,13 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from articles.errors import IngestError
 from claims.exceptions import EditError, VersionConflict
 
+from .parsers import RequestTooLarge
+
 
 def exception_handler(exc, context):
+    if isinstance(exc, RequestDataTooBig):
+        # Django's own check (in HttpRequest.body) fired before our parser's; same answer.
+        exc = RequestTooLarge()
     if isinstance(exc, EditError):
         return Response(exc.field_errors, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, IngestError):

@@ -31,3 +31,14 @@ def as_editor(editor):
 def _fast_password_hashing(settings):
     # Users are created per test here (one per role, per endpoint); PBKDF2 would dominate the run.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle_counts():
+    # Throttle counters live in the cache; without this, anonymous requests from earlier tests
+    # (all from 127.0.0.1) would add up to a 429 somewhere later in the run.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
