@@ -199,6 +199,8 @@ class Finder:
                 att = self._noun(token, lemma, text)
             elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 att = self._according(token, text)
+            elif token.lower_ in self.lex.cue_adverbs and token.dep_ == "advmod":
+                att = self._adverb(token, text)
             elif token.text == ":":
                 att = self._headline_colon(token, text)
             else:
@@ -331,6 +333,26 @@ class Finder:
             source_span=_phrase_span(subject),
             content=_spans_minus([content], [hole], text),
             content_tokens=[head],
+        )
+
+    def _adverb(self, adverb: Token, text: str) -> Attribution | None:
+        """'The firm reportedly paid the fine': the clause is someone's statement, speaker unnamed."""
+        head = adverb.head
+        start, end = _subtree_span(head)
+        sent = adverb.sent
+        content = _char_span(adverb.doc, max(start, sent.start), min(end, sent.end))
+        if content is None:
+            return None
+        cue_span = (adverb.idx, adverb.idx + len(adverb))
+        return Attribution(
+            form="adverb",
+            lemma=adverb.lower_,
+            kind="claim",
+            cue=adverb,
+            cue_span=cue_span,
+            source=None,
+            source_span=None,
+            content=_spans_minus([content], [cue_span], text),
         )
 
     def _passive(self, verb: Token, lemma: str, kind: Kind) -> Attribution | None:
