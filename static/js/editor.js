@@ -14,7 +14,8 @@
 
   const $ = (selector, root = panel) => root.querySelector(selector);
   const $$ = (selector, root = panel) => Array.from(root.querySelectorAll(selector));
-  const url = (name, id) => panel.dataset[name].replace(/\/0\/$/, "/" + id + "/");
+  // URLs are rendered with 0 in place of the id: the one "/0/" segment is the id.
+  const url = (name, id) => panel.dataset[name].replace("/0/", "/" + id + "/");
   const csrf = $("input[name=csrfmiddlewaretoken]").value;
 
   let loaded = null; // the statement as the server last sent it
@@ -137,14 +138,20 @@
 
   // --- the statement ------------------------------------------------------------------------
 
+  // Loads overlap when an editor moves fast (n, n, c…): only the latest one may fill the panel.
+  let loadSeq = 0;
+
   async function load(claimId) {
+    const mine = ++loadSeq;
     const result = await call("GET", url("claimUrl", claimId));
+    if (mine !== loadSeq) return;
     if (!result.ok) return showErrors(result.data);
     clearMessages();
     setLoaded(result.data);
   }
 
   function setLoaded(claim) {
+    loadSeq++; // anything still loading is older than this
     loaded = claim;
     draft = JSON.parse(JSON.stringify(claim));
     render();
@@ -242,9 +249,9 @@
       status("Not saved.");
       return showErrors(result.data);
     }
-    status(done);
     setLoaded(result.data);
     await refreshReader(result.data.id);
+    status(done); // only now: the reader shows the change too
     return result.data;
   }
 
@@ -278,9 +285,9 @@
       content_spans: [selection],
     });
     if (!result.ok) return showErrors(result.data);
-    status("Statement added; now set its speaker.");
     setLoaded(result.data);
     await refreshReader(result.data.id);
+    status("Statement added; now set its speaker.");
   }
 
   async function link(targetId) {
@@ -291,19 +298,19 @@
       relation: $("select[name=link-relation]").value,
     });
     if (!result.ok) return showErrors(result.data);
-    status("Linked.");
     loaded.links = result.data.source.links;
     renderLinks();
     await refreshReader(loaded.id);
+    status("Linked.");
   }
 
   async function unlink(linkId) {
     clearMessages();
     const result = await call("POST", url("unlinkUrl", linkId), {});
     if (!result.ok) return showErrors(result.data);
-    status("Link removed.");
     await refreshReader(loaded.id);
     await load(loaded.id);
+    status("Link removed.");
   }
 
   // --- searches -----------------------------------------------------------------------------
@@ -469,6 +476,8 @@
   }
 
   document.addEventListener("claimtrack:select", (event) => {
+    // Re-selecting the statement in the panel (also after each save) keeps the draft as it is.
+    if (loaded && loaded.id === event.detail.claimId) return;
     if (loaded && draft && Object.keys(changes()).length && loaded.id !== event.detail.claimId) {
       status("Unsaved changes to #" + loaded.id + " were dropped.");
     }
