@@ -569,7 +569,9 @@ def _stands_alone(text: str, quote: Quote) -> bool:
     """A quotation that is a sentence of its own; one inside a narrative sentence is a citation."""
     before = text[: quote.start].rstrip(" \t")
     after = text[quote.end :].lstrip(" \t")
-    return (not before or before[-1] in "\n.!?:”\"'") and (not after or after[0] in "\n" or after[0].isupper())
+    return (not before or before[-1] in "\n.!?:”\"'") and (
+        not after or after[0] in "\n" or after[0].isupper()
+    )
 
 
 def _in_quote(att: Attribution, quotes: list[Quote]) -> bool:

@@ -15,7 +15,14 @@ from .lexicon import Lexicon
 from .types import Kind
 
 # How much each construction is to be trusted, from how often it was right when measured.
-_FORM_CONFIDENCE = {"verb": 0.8, "according": 0.85, "noun": 0.65, "colon": 0.6, "floating": 0.6, "adverb": 0.6}
+_FORM_CONFIDENCE = {
+    "verb": 0.8,
+    "according": 0.85,
+    "noun": 0.65,
+    "colon": 0.6,
+    "floating": 0.6,
+    "adverb": 0.6,
+}
 
 
 def _tokens_in(doc: Doc, att: Attribution) -> list:

@@ -18,8 +18,12 @@ from .types import Span
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 # Opening and closing marks; a straight mark (" or '') closes when a quote is open and opens otherwise.
 _MARKS = re.compile(r"``|''|[\"“”«»„]")
-_OPENERS = {"“", "«", "„", "``"}
-_CLOSERS = {"”", "»"}
+_OPENERS = {"“", "«", "„", "``", "‘"}
+_CLOSERS = {"”", "»", "’"}
+# British style quotes with single marks, used when a paragraph has no double marks. A ’
+# between two letters is an apostrophe (North Korea’s, don’t), never a closing mark;
+# nor is the ’ of a plural possessive (the unions’ demands): after an s, before a lowercase word.
+_SINGLE_MARKS = re.compile(r"(?<![\w’])‘|’(?!\w)(?<!s’(?= [a-z]))")
 # Single-quoted inner quotations ('weapons agreements') are part of the outer quote, not quotes.
 _MIN_QUOTE_CHARS = 2
 
@@ -49,7 +53,10 @@ def find_quotes(text: str, paras: list[Span] | None = None) -> list[Quote]:
     for index, (p_start, p_end) in enumerate(paras if paras is not None else paragraphs(text)):
         open_at: int | None = None
         first = True
-        for mark in _MARKS.finditer(text, p_start, p_end):
+        marks = list(_MARKS.finditer(text, p_start, p_end)) or list(
+            _SINGLE_MARKS.finditer(text, p_start, p_end)
+        )
+        for mark in marks:
             m = mark.group()
             if open_at is None and m not in _CLOSERS:
                 open_at = mark.start()

@@ -214,3 +214,9 @@ def test_she_resolves_to_the_woman_named_as_speaker_before():
     result = run(text)
     first, second = sorted(result.statements, key=lambda s: s.content_spans[0])
     assert speaker_name(result, second) == speaker_name(result, first) == "Sarah Jones"
+
+
+def test_single_quote_marks_quote_as_british_papers_write():
+    text = "‘We will not back down,’ the minister said. ‘The unions’ demands can’t be met.’"
+    statement = only(run(text))
+    assert content(text, statement) == "‘We will not back down,’ | ‘The unions’ demands can’t be met.’"
