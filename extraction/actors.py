@@ -263,18 +263,13 @@ class DocActors:
         return None
 
     def _role(self, head: Token) -> str | None:
-        """The role title a phrase is headed by, compounds included ("deputy director")."""
-        words = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod") and c.i == head.i - 1]
-        for size in (2, 1):
-            for first in (head.i - size + 1,):
-                if first < 0:
-                    continue
-                phrase = " ".join(t.lower_ for t in self.doc[first : head.i + 1])
+        """The role title a phrase is headed by, the word before included ("deputy director")."""
+        lemma = head.lemma_.lower()
+        if head.i > 0:
+            before = self.doc[head.i - 1].lower_
+            for phrase in (f"{before} {head.lower_}", f"{before} {lemma}"):
                 if phrase in self.index.roles:
                     return phrase
-        if words and f"{words[-1]} {head.lemma_.lower()}" in self.index.roles:
-            return f"{words[-1]} {head.lemma_.lower()}"
-        lemma = head.lemma_.lower()
         return lemma if lemma in self.index.roles else None
 
     def _official(self, head: Token, tokens: list[Token], role: str, bodies: list[_Draft]) -> _Draft:

@@ -1,18 +1,24 @@
 """Who said what: cues, sources and contents read off the dependency parse.
 
-Five constructions, each a rule about English rather than about a corpus:
+The constructions, each a rule about English rather than about a corpus:
 
-- a cue verb with its subject and complement ("X said that Y", "Y, X said", "X accused Z of Y");
+- a cue verb with its subject and complement ("X said that Y", "Y, X said", "X accused Z of Y",
+  "X said: Y", "Y, X reported."), or without a speaker ("X is expected to Y");
 - a cue noun with its possessor and clause ("X's claim that Y", "American claims that Y");
-- "according to X, Y";
+- "according to X, Y"; "X reportedly Y"; a headline's "X: Y";
 - a direct quote next to a cue, extended to the whole quotation (several sentences or paragraphs);
-- a floating quote, the next quotation with no cue of its own, which continues the last speaker.
+- a floating quote with no cue of its own, which continues the last speaker: in the same
+  paragraph as one more fragment of that statement, in a later one as a statement of its own.
+
+A statement reported inside another's content ("he said I think...") is part of it, not a
+statement of its own, unless it is a denial, accusation or criticism being reported, or the
+claim such a statement answers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Container, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -27,16 +33,15 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "dative", "prep", "acomp", "advcl"})
 _OBJECT_PREPS = frozenset({"of", "for", "as", "about", "on", "over", "against", "that", "to", "with"})
 _NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "over", "against", "for", "to", "that"})
-# Participles hanging off another cue ("criticised X, calling him Y") restate the same statement.
-_SAME_STATEMENT_DEPS = frozenset({"advcl", "xcomp", "conj"})
 _TRIM = frozenset({",", ";", ":", "-", "—", "–", "(", ")", ".", "!", "?"})
+_TRIM_START = _TRIM | {"and", "but"}
 _FIRST_PERSON = frozenset({"i", "we", "you"})
 _QUOTE_CHARS = frozenset("\"“”«»„'‘’`")
 
 
 @dataclass(slots=True)
 class Attribution:
-    form: str  # verb | noun | according | quote | floating
+    form: str  # verb | noun | according | colon | adverb | floating
     lemma: str
     kind: Kind
     cue: Token | None
@@ -44,7 +49,6 @@ class Attribution:
     source: Token | None  # head token of the speaker phrase
     source_span: Span | None
     content: list[Span]
-    content_tokens: list[Token] = field(default_factory=list)  # heads of the content
     target: Token | None = None  # object of accuse/blame/criticise
     direct_quote: bool = False
     inherited_from: Attribution | None = None  # floating quote: the statement it continues
@@ -61,7 +65,7 @@ def _subtree_span(token: Token) -> tuple[int, int]:
 
 def _char_span(doc: Doc, start: int, end: int) -> Span | None:
     """Characters of tokens [start, end), without punctuation at either edge (quote marks stay)."""
-    while start < end and doc[start].text in _TRIM | {"and", "but"} and not _is_quote(doc[start]):
+    while start < end and doc[start].text in _TRIM_START and not _is_quote(doc[start]):
         start += 1
     while (
         end > start and (doc[end - 1].text in _TRIM or doc[end - 1].is_space) and not _is_quote(doc[end - 1])
@@ -274,7 +278,6 @@ class Finder:
             source=subject,
             source_span=source_span,
             content=[content],
-            content_tokens=heads,
             target=target,
         )
 
@@ -308,7 +311,6 @@ class Finder:
             source=head,
             source_span=source_span,
             content=[content],
-            content_tokens=[],
         )
 
     def _inverted(self, verb: Token, lemma: str, kind: Kind, text: str) -> Attribution | None:
@@ -332,7 +334,6 @@ class Finder:
             source=subject,
             source_span=_phrase_span(subject),
             content=_spans_minus([content], [hole], text),
-            content_tokens=[head],
         )
 
     def _adverb(self, adverb: Token, text: str) -> Attribution | None:
@@ -373,7 +374,6 @@ class Finder:
             source=None,
             source_span=None,
             content=spans,
-            content_tokens=[subject, clause],
         )
 
     def _colon(self, verb: Token, colon: Token, lemma: str, kind: Kind, text: str) -> Attribution | None:
@@ -489,7 +489,6 @@ class Finder:
             source=source,
             source_span=source_span,
             content=[content],
-            content_tokens=content_heads,
         )
 
     # -- according to ----------------------------------------------------------------------
@@ -519,7 +518,6 @@ class Finder:
             source=source,
             source_span=_phrase_span(source),
             content=_spans_minus([content], [hole], text),
-            content_tokens=[head],
         )
 
     # -- quotes without a cue ----------------------------------------------------------------

