@@ -160,12 +160,14 @@ def _rebuttal_prefetches() -> list[Prefetch]:
     """The statements each claim answers and the ones that answer it, with their speakers."""
     answers = (
         ClaimLink.objects.filter(relation=ClaimLink.Relation.REBUTS)
+        .exclude(review_status=ReviewStatus.REJECTED)  # removed by an editor (a tombstone)
         .exclude(target__review_status=ReviewStatus.REJECTED)
         .select_related("target__speaker", "target__article")
         .defer("target__article__body")
     )
     answered_by = (
         ClaimLink.objects.filter(relation=ClaimLink.Relation.REBUTS)
+        .exclude(review_status=ReviewStatus.REJECTED)
         .exclude(source__review_status=ReviewStatus.REJECTED)
         .select_related("source__speaker", "source__article")
         .defer("source__article__body")

@@ -334,3 +334,16 @@ def test_the_reader_carries_the_edit_panel_for_editors_only(request, role, panel
     assert ('id="edit-panel"' in page) is panel
     assert ("js/editor.js" in page) is panel
     assert ('href="/review/"' in page) is panel
+
+
+def test_a_removed_machine_link_disappears_from_the_reader(client, editor):
+    link = ClaimLinkFactory(origin="machine")
+    link.target.article = link.source.article
+    link.target.save()
+    client.force_login(editor)
+    url = reverse("article-detail", args=[link.source.article_id])
+    assert "rebutted by" in client.get(url).content.decode()
+    assert _post(client, reverse("edit-link-delete", args=[link.pk])).status_code == 200
+    page = client.get(url).content.decode()
+    assert "rebutted by" not in page and 'class="rel">rebuts' not in page
+    assert ClaimLink.objects.get(pk=link.pk).review_status == "rejected"  # the tombstone stays
