@@ -128,13 +128,18 @@ def test_editor_changes_a_speaker_and_links_a_rebuttal_and_a_reanalysis_keeps_bo
     article = article_create(body=SEED_TEXT, title="North Korea denies arms deal").article
     article.refresh_from_db()
     assert article.analysis_state == "done", article.analysis_error
-    statement = Claim.objects.filter(article=article, kind="claim", origin="machine").order_by("content_start").first()
+    statement = (
+        Claim.objects.filter(article=article, kind="claim", origin="machine")
+        .order_by("content_start")
+        .first()
+    )
     denial = Claim.objects.filter(article=article, kind="denial").order_by("-content_start").first()
     assert statement and denial
     new_speaker = ActorFactory(name="Korean Central News Agency", kind="media")
     # A claim in another article for the denial to rebut.
     elsewhere = ArticleFactory(
-        title="Washington briefing", body="The State Department said Pyongyang is secretly supplying shells to Moscow."
+        title="Washington briefing",
+        body="The State Department said Pyongyang is secretly supplying shells to Moscow.",
     )
     briefing = ClaimFactory(
         article=elsewhere,
@@ -155,7 +160,9 @@ def test_editor_changes_a_speaker_and_links_a_rebuttal_and_a_reanalysis_keeps_bo
     speaker_box.locator(".actor-results button", has_text=new_speaker.name).first.click()
     assert speaker_box.locator(".actor-current").inner_text() == new_speaker.name
     page.click('#edit-panel [data-action="save"]')
-    page.wait_for_function("() => document.querySelector('#edit-panel .edit-status').textContent === 'Saved.'")
+    page.wait_for_function(
+        "() => document.querySelector('#edit-panel .edit-status').textContent === 'Saved.'"
+    )
     assert new_speaker.name in page.locator(f"#statement-{statement.id} .statement-head").inner_text()
     _shot(page, "edit-speaker-changed")
 
@@ -163,7 +170,9 @@ def test_editor_changes_a_speaker_and_links_a_rebuttal_and_a_reanalysis_keeps_bo
     _select(page, denial)
     page.fill("#edit-panel .link-query", "secretly supplying")
     page.locator("#edit-panel .link-results button", has_text="State Department").click()
-    page.wait_for_function("() => document.querySelector('#edit-panel .edit-status').textContent === 'Linked.'")
+    page.wait_for_function(
+        "() => document.querySelector('#edit-panel .edit-status').textContent === 'Linked.'"
+    )
     assert "secretly supplying" in page.locator("#edit-panel .edit-links").inner_text()
     assert "secretly supplying" in page.locator(f"#statement-{denial.id} .links").inner_text()
     _shot(page, "edit-rebuttal-linked")
@@ -190,7 +199,10 @@ def test_editor_changes_a_speaker_and_links_a_rebuttal_and_a_reanalysis_keeps_bo
     statement.refresh_from_db()
     assert statement.speaker_id == new_speaker.id and statement.review_status == "edited"
     assert ClaimLink.objects.filter(source=denial, target=briefing, origin="editor").exists()
-    assert Claim.objects.filter(article=article, kind="claim", content_start=statement.content_start).count() == 1
+    assert (
+        Claim.objects.filter(article=article, kind="claim", content_start=statement.content_start).count()
+        == 1
+    )
     page.goto(live_server.url + reverse("article-detail", args=[article.id]) + f"#claim-{denial.id}")
     assert "secretly supplying" in page.locator(f"#statement-{denial.id} .links").inner_text()
     assert new_speaker.name in page.locator(f"#statement-{statement.id} .statement-head").inner_text()
@@ -199,10 +211,18 @@ def test_editor_changes_a_speaker_and_links_a_rebuttal_and_a_reanalysis_keeps_bo
 
 
 def test_a_stale_save_shows_the_other_editors_change_and_keys_confirm_and_move_on(page, live_server):
-    article = ArticleFactory(title="Talks", body="The ministry said talks had failed. The envoy denied it at once.")
-    first = ClaimFactory(article=article, content_start=0, content_end=34, quote_text=article.body[:34], kind="claim")
+    article = ArticleFactory(
+        title="Talks", body="The ministry said talks had failed. The envoy denied it at once."
+    )
+    first = ClaimFactory(
+        article=article, content_start=0, content_end=34, quote_text=article.body[:34], kind="claim"
+    )
     second = ClaimFactory(
-        article=article, content_start=36, content_end=len(article.body), quote_text=article.body[36:], kind="claim"
+        article=article,
+        content_start=36,
+        content_end=len(article.body),
+        quote_text=article.body[36:],
+        kind="claim",
     )
     rival = UserFactory(role="editor", username="rival-editor")
     editor = UserFactory(role="editor")
@@ -223,7 +243,9 @@ def test_a_stale_save_shows_the_other_editors_change_and_keys_confirm_and_move_o
     assert (second.kind, second.version) == ("accusation", 2)  # not overwritten
 
     page.click('#edit-panel [data-action="load-current"]')
-    page.wait_for_function("() => document.querySelector('#edit-panel select[name=kind]').value === 'accusation'")
+    page.wait_for_function(
+        "() => document.querySelector('#edit-panel select[name=kind]').value === 'accusation'"
+    )
 
     # Keyboard: p moves to the previous statement, c confirms it, n moves on, x rejects.
     page.evaluate("document.activeElement.blur()")  # keys act when no field has the focus
@@ -232,13 +254,17 @@ def test_a_stale_save_shows_the_other_editors_change_and_keys_confirm_and_move_o
         "id => document.querySelector('#edit-panel [data-show=id]').textContent === '#' + id", arg=first.id
     )
     page.keyboard.press("c")
-    page.wait_for_function("() => document.querySelector('#edit-panel .edit-status').textContent === 'Confirmed.'")
+    page.wait_for_function(
+        "() => document.querySelector('#edit-panel .edit-status').textContent === 'Confirmed.'"
+    )
     page.keyboard.press("n")
     page.wait_for_function(
         "id => document.querySelector('#edit-panel [data-show=id]').textContent === '#' + id", arg=second.id
     )
     page.keyboard.press("x")
-    page.wait_for_function("() => document.querySelector('#edit-panel .edit-status').textContent === 'Rejected.'")
+    page.wait_for_function(
+        "() => document.querySelector('#edit-panel .edit-status').textContent === 'Rejected.'"
+    )
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.review_status, second.review_status) == ("confirmed", "rejected")
@@ -256,10 +282,16 @@ def test_editor_adds_a_statement_from_a_selection_in_text_with_emoji(page, live_
     _select_text(page, "denied the report 😀 entirely")
     page.select_option("#edit-panel select[name=new-kind]", "denial")
     page.click('#edit-panel [data-action="create"]')
-    page.wait_for_function("() => document.querySelector('#edit-panel .edit-status').textContent.startsWith('Statement added')")
+    page.wait_for_function(
+        "() => document.querySelector('#edit-panel .edit-status').textContent.startsWith('Statement added')"
+    )
     claim = Claim.objects.get(article=article)
     assert claim.quote_text == "denied the report 😀 entirely"
-    assert (claim.content_start, claim.origin, claim.review_status) == (body.index("denied"), "editor", "confirmed")
+    assert (claim.content_start, claim.origin, claim.review_status) == (
+        body.index("denied"),
+        "editor",
+        "confirmed",
+    )
 
     # Speaker span from a selection, the speaker from the search, then save.
     _select_text(page, "The ministry")
@@ -268,7 +300,9 @@ def test_editor_adds_a_statement_from_a_selection_in_text_with_emoji(page, live_
     box.locator(".actor-query").fill("Ministry of")
     box.locator(".actor-results button", has_text="Ministry of Defence").click()
     page.click('#edit-panel [data-action="save"]')
-    page.wait_for_function("() => document.querySelector('#edit-panel .edit-status').textContent === 'Saved.'")
+    page.wait_for_function(
+        "() => document.querySelector('#edit-panel .edit-status').textContent === 'Saved.'"
+    )
     claim.refresh_from_db()
     assert body[claim.speaker_start : claim.speaker_end] == "The ministry"
     assert claim.speaker == ministry
