@@ -35,6 +35,7 @@ _OBJECT_PREPS = frozenset({"of", "for", "as", "about", "on", "over", "against", 
 _NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "over", "against", "for", "to", "that"})
 _TRIM = frozenset({",", ";", ":", "-", "—", "–", "(", ")", ".", "!", "?"})
 _TRIM_START = _TRIM | {"and", "but"}
+_CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 _FIRST_PERSON = frozenset({"i", "we", "you"})
 _QUOTE_CHARS = frozenset("\"“”«»„'‘’`")
 
@@ -108,6 +109,17 @@ def _subject(verb: Token) -> Token | None:
             return verb.head
         return None
     return None
+
+
+def _before_contrast(heads: list[Token], start: int, end: int) -> int:
+    """End the content before ", while Hamas said...": a contrasting clause is someone else's."""
+    for head in heads:
+        for token in head.subtree:
+            if token.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS for m in token.children
+            ):
+                end = min(end, max(start + 1, token.left_edge.i))
+    return end
 
 
 def _possessor_before(noun: Token) -> Token | None:
@@ -211,12 +223,11 @@ class Finder:
                 continue
             if att is not None:
                 found.append(att)
-        # "I think", "we believe" inside a quotation belong to the quotation's speaker.
-        found = [
-            a
-            for a in found
-            if not (a.source is not None and a.source.lower_ in _FIRST_PERSON and _in_quote(a, quotes))
-        ]
+        # "I think", "nobody told us" inside a quotation belong to the quotation's speaker.
+        found = [a for a in found if not _quoted_inside(a, quotes)]
+        for att in found:
+            if not att.content:
+                att.content = _adjacent_quote(att, quotes, text)
         for att in found:
             att.content, att.direct_quote = _with_quotes(att.content, quotes)
             att.content = _spans_minus(att.content, (att.cue_span, att.source_span), text)
@@ -257,6 +268,18 @@ class Finder:
                 return self._inverted(verb, lemma, kind, text)
             if not heads and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
                 return self._trailing(verb, lemma, kind)
+            if not heads and (subject := _subject(verb)) is not None:
+                # '"Why now?" she asked.': find() gives it the quotation next to it, if any.
+                return Attribution(
+                    form="verb",
+                    lemma=lemma,
+                    kind=kind,
+                    cue=verb,
+                    cue_span=self._cue_span(verb),
+                    source=subject,
+                    source_span=_phrase_span(subject),
+                    content=[],
+                )
         else:
             return None
         if not heads:
@@ -264,6 +287,7 @@ class Finder:
         subject = _subject(verb)
         start = min(_subtree_span(h)[0] for h in heads)
         end = max(_subtree_span(h)[1] for h in heads)
+        end = _before_contrast(heads, start, end)
         content = _char_span(doc, start, end)
         if content is None:
             return None
@@ -532,18 +556,19 @@ class Finder:
         for q in quotes:
             if any(s <= q.start and q.end <= e for s, e in covered):
                 continue
-            inner = text[q.start : q.end]
             # A quoted word or title ("hegemonic policy") is a citation, not a statement.
-            if len(inner.split()) < 5 or not _stands_alone(text, q):
+            if not _stands_alone(text, q):
                 continue
             previous = [a for a in ordered if a.start < q.start and a.source_span is not None]
             if not previous:
                 continue
             last = previous[-1]
-            if last.content and _same_paragraph(text, max(e for _, e in last.content), q.start):
+            if last.direct_quote and _same_paragraph(text, max(e for _, e in last.content), q.start):
                 # "“A,” he said. “B.”": one statement in two fragments, as news writing means it.
                 last.content.append(q.span)
                 covered.append(q.span)
+                continue
+            if len(text[q.start : q.end].split()) < 5:
                 continue
             out.append(
                 Attribution(
@@ -572,8 +597,30 @@ def _stands_alone(text: str, quote: Quote) -> bool:
     )
 
 
-def _in_quote(att: Attribution, quotes: list[Quote]) -> bool:
-    return att.cue_span is not None and any(q.start < att.cue_span[0] < q.end for q in quotes)
+def _quoted_inside(att: Attribution, quotes: list[Quote]) -> bool:
+    """Cue and speaker both inside one quotation, or a first-person speaker quoted."""
+    if att.cue_span is None:
+        return False
+    for q in quotes:
+        if q.start < att.cue_span[0] < q.end:
+            if att.source is not None and att.source.lower_ in _FIRST_PERSON:
+                return True
+            return att.source_span is not None and q.start < att.source_span[0] < q.end
+    return False
+
+
+def _adjacent_quote(att: Attribution, quotes: list[Quote], text: str) -> list[Span]:
+    """'"Why now?" she asked.' / 'she said, "..."': the quotation right before or after the cue."""
+    marks = [s for s in (att.source_span, att.cue_span) if s]
+    if not marks:
+        return []
+    first, last = min(s for s, _ in marks), max(e for _, e in marks)
+    for q in quotes:
+        if q.end <= first and not text[q.end : first].strip(" ,\t"):
+            return [q.span]
+        if q.start >= last and not text[last : q.start].strip(" ,:\t"):
+            return [q.span]
+    return []
 
 
 def _same_paragraph(text: str, start: int, end: int) -> bool:

@@ -63,6 +63,8 @@ def find_links(nodes: list[Node]) -> tuple[Link, ...]:
                 break
             if earlier.speaker is None or earlier.speaker in node.speaker_side:
                 continue
+            if any(lk.source == earlier.id and lk.target == node.id for lk in links):
+                continue  # the earlier statement answers this one; they do not answer each other
             if earlier.target in node.speaker_side and (
                 node.target is None
                 or not node.target_side.isdisjoint(earlier.speaker_side)

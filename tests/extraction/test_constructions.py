@@ -220,3 +220,24 @@ def test_single_quote_marks_quote_as_british_papers_write():
     text = "‘We will not back down,’ the minister said. ‘The unions’ demands can’t be met.’"
     statement = only(run(text))
     assert content(text, statement) == "‘We will not back down,’ | ‘The unions’ demands can’t be met.’"
+
+
+def test_a_contrasting_clause_is_a_statement_of_its_own():
+    text = "The army said it had hit military targets, while the rebels said that a school was destroyed."
+    result = run(text)
+    army, rebels = sorted(result.statements, key=lambda s: s.content_spans[0])
+    assert content(text, army) == "it had hit military targets"
+    assert piece(text, rebels.speaker_span) == "the rebels"
+
+
+def test_question_quote_before_the_speaker_and_its_follow_up_are_one_statement():
+    text = '"Why now?" she asked. "Nobody told us."'
+    statement = only(run(text))
+    assert content(text, statement) == '"Why now?" | "Nobody told us."'
+
+
+def test_mutual_accusation_and_denial_link_one_way():
+    text = "Officials in Kyiv accused Moscow of shelling the city, a charge Russia denies."
+    result = run(text)
+    denial = only(result, "denial")
+    assert [(lk.source, lk.relation) for lk in result.links] == [(denial.id, "rebuts")]
