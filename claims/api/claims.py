@@ -28,7 +28,7 @@ from ..serializers import (
 )
 from ..services.editing import claim_confirm, claim_create, claim_reject, claim_update
 from .filters import ClaimFilter
-from .selectors import claim_get, claim_queryset
+from .selectors import attach_links, claim_get, claim_queryset
 
 # Each ordering matches an index on claims_claim, so a page is an index range scan.
 CLAIM_ORDERINGS = {
@@ -77,7 +77,12 @@ class ClaimViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return claim_queryset()
 
     def _claim(self, pk: str) -> Claim:
-        return get_object_or_404(claim_queryset(), pk=parse_id(pk))
+        claim = get_object_or_404(claim_queryset(), pk=parse_id(pk))
+        return attach_links([claim])[0]
+
+    def list(self, request: Request) -> Response:
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(ClaimSerializer(attach_links(page), many=True).data)
 
     def retrieve(self, request: Request, pk: str) -> Response:
         return conditional_response(request, ClaimSerializer(self._claim(pk)).data)
