@@ -148,7 +148,7 @@ def actors_resolve(*, extracted: Sequence[ExtractedActor]) -> dict[str, Actor]:
     created_ids: set[str] = set()
     if missing:
         # Sorted lock order: two workers creating overlapping sets of actors cannot deadlock.
-        _advisory_locks(sorted({_lock_name(a, forms[a.id]) for a in missing}))
+        _advisory_locks(sorted({name for a in missing for name in _lock_names(a, forms[a.id])}))
         # Someone may have created them while we waited for the locks.
         by_key.update(_actors_by_key({a.kb_key for a in missing if a.kb_key}))
         by_alias.update(_actors_by_alias({f for a in missing for f in forms[a.id]}))
@@ -231,8 +231,10 @@ def _link_affiliations(
         Actor.objects.bulk_update(changed, ["affiliation"])
 
 
-def _lock_name(actor: ExtractedActor, forms: list[str]) -> str:
-    return f"actor:{actor.kb_key}" if actor.kb_key else f"alias:{forms[0]}"
+def _lock_names(actor: ExtractedActor, forms: list[str]) -> list[str]:
+    # Every alias the new actor will take: two transactions inserting the same alias then meet
+    # at the advisory lock, in sorted order, rather than deadlocking on each other's index rows.
+    return [f"actor:{actor.kb_key}"] * bool(actor.kb_key) + [f"alias:{form}" for form in forms]
 
 
 def _advisory_locks(names: list[str]) -> None:
