@@ -1,6 +1,9 @@
 """Template filters for the analyst pages."""
 
+import functools
+
 from django import template
+from django.urls import get_script_prefix, reverse
 
 register = template.Library()
 
@@ -18,3 +21,20 @@ def clip(value: object, length: int) -> str:
     if len(text) <= length:
         return text
     return text[: max(0, length - 1)].rstrip() + "…"
+
+
+@functools.lru_cache(maxsize=8192)
+def _url(name: str, pk: int, prefix: str) -> str:
+    return reverse(name, args=[pk])
+
+
+@register.filter
+def article_url(pk: int) -> str:
+    """The reader's address for an article id. A timeline page links the same few articles and
+    actors dozens of times; `reverse` on each link was a fifth of its render time."""
+    return _url("article-detail", pk, get_script_prefix())
+
+
+@register.filter
+def actor_url(pk: int) -> str:
+    return _url("actor-detail", pk, get_script_prefix())
