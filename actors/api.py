@@ -8,7 +8,7 @@ from rest_framework import mixins, viewsets
 
 from accounts.permissions import ReadAnalystWriteEditor
 from claimtrack.api.pagination import KeysetPagination, Ordering
-from claimtrack.api.views import IdLookupMixin
+from claimtrack.api.views import ConditionalRetrieveMixin, IdLookupMixin
 
 from .models import Actor, ActorAlias
 from .serializers import ActorDetailSerializer, ActorSerializer
@@ -38,7 +38,13 @@ class ActorFilter(filters.FilterSet):
     list=extend_schema(summary="List actors"),
     retrieve=extend_schema(summary="One actor, with its aliases and affiliation"),
 )
-class ActorViewSet(IdLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ActorViewSet(
+    ConditionalRetrieveMixin,
+    IdLookupMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
     permission_classes = [ReadAnalystWriteEditor]
     pagination_class = KeysetPagination
     filter_backends = [DjangoFilterBackend]

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 
 from accounts.permissions import ReadAnalystWriteEditor
 from claimtrack.api.pagination import KeysetPagination, Ordering
-from claimtrack.api.views import IdLookupMixin
+from claimtrack.api.views import ConditionalRetrieveMixin, IdLookupMixin
 
 from .errors import IngestError
 from .models import Article
@@ -42,7 +42,11 @@ class ArticleFilter(filters.FilterSet):
     retrieve=extend_schema(summary="One article, with its text"),
 )
 class ArticleViewSet(
-    IdLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    ConditionalRetrieveMixin,
+    IdLookupMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
 ):
     permission_classes = [ReadAnalystWriteEditor]
     pagination_class = KeysetPagination

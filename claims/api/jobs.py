@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from accounts.permissions import ReadAnalystWriteEditor
 from claimtrack.api.pagination import KeysetPagination, Ordering
 from claimtrack.api.schema import error_response
-from claimtrack.api.views import IdLookupMixin, parse_id
+from claimtrack.api.views import ConditionalRetrieveMixin, IdLookupMixin, parse_id
 
 from ..models import AnalysisJob
 from ..scope import JobScope, ScopeError
@@ -22,7 +22,13 @@ from .selectors import job_queryset
 @extend_schema_view(
     list=extend_schema(summary="List analysis jobs"), retrieve=extend_schema(summary="One job")
 )
-class JobViewSet(IdLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class JobViewSet(
+    ConditionalRetrieveMixin,
+    IdLookupMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
     permission_classes = [ReadAnalystWriteEditor]
     serializer_class = JobSerializer
     pagination_class = KeysetPagination

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 
 from accounts.permissions import ReadAnalystWriteEditor
 from claimtrack.api.pagination import KeysetPagination, Ordering
-from claimtrack.api.views import IdLookupMixin, parse_id
+from claimtrack.api.views import ConditionalRetrieveMixin, IdLookupMixin, parse_id
 
 from ..models import ClaimLink
 from ..serializers import LinkCreateSerializer, LinkSerializer
@@ -26,7 +26,13 @@ from .selectors import link_queryset
         description="An editor's link is deleted; a machine link is rejected, so re-analysis does not bring it back.",
     ),
 )
-class LinkViewSet(IdLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class LinkViewSet(
+    ConditionalRetrieveMixin,
+    IdLookupMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
     permission_classes = [ReadAnalystWriteEditor]
     serializer_class = LinkSerializer
     pagination_class = KeysetPagination

@@ -2,6 +2,8 @@
 
 from rest_framework.exceptions import NotFound
 
+from .conditional import conditional_response
+
 
 def parse_id(raw: str) -> int:
     """A path id as an int; anything that cannot be a row id is a 404 (never a database error)."""
@@ -16,3 +18,12 @@ class IdLookupMixin:
     def get_object(self):
         parse_id(self.kwargs[self.lookup_url_kwarg or self.lookup_field])
         return super().get_object()
+
+
+class ConditionalRetrieveMixin:
+    """Detail GET with an ETag, and 304 Not Modified when If-None-Match names it."""
+
+    conditional_get = True
+
+    def retrieve(self, request, *args, **kwargs):
+        return conditional_response(request, self.get_serializer(self.get_object()).data)
