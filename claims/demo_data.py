@@ -1,6 +1,7 @@
 """Synthetic news at scale, for benchmarks and for trying the pages with a realistic volume.
 
-Actors are the shipped knowledge base (states, organisations, media, officials), so the data
+Actors are the shipped knowledge base (states, organisations, media, officials; loaded by
+actors.services.actors_load_knowledge_base when missing), so the data
 looks like what the extractor would store. Every article is built sentence by sentence and each
 statement's spans are computed while the text is written: the article reader highlights them
 exactly. Denials answer earlier accusations against their speaker ("rebuts"), and some claims
@@ -22,9 +23,9 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from actors.models import Actor, ActorAlias
+from actors.models import Actor
+from actors.services import actors_load_knowledge_base
 from articles.models import Article
-from extraction.knowledge.base import load_knowledge_base, normalise_alias
 
 from .models import Claim, ClaimLink, Origin, ReviewStatus
 
@@ -125,39 +126,9 @@ class _Builder:
 
 
 def actors_from_knowledge_base() -> tuple[list[Actor], int]:
-    """The knowledge base's actors as rows, created where missing; returns (actors, created)."""
-    entries = list(load_knowledge_base().entries())
-    existing = {a.kb_key: a for a in Actor.objects.filter(kb_key__isnull=False)}
-    new = [
-        Actor(
-            name=e.name,
-            kind=e.kind,
-            code=e.code or "",
-            description=e.description or "",
-            role=e.role or "",
-            kb_key=e.key,
-        )
-        for e in entries
-        if e.key not in existing
-    ]
-    Actor.objects.bulk_create(new, batch_size=1000)
-    rows = {a.kb_key: a for a in Actor.objects.filter(kb_key__isnull=False)}
-    changed = []
-    for e in entries:
-        actor, parent = rows.get(e.key), rows.get(e.affiliation or "")
-        if actor is not None and parent is not None and actor.affiliation_id != parent.id:
-            actor.affiliation_id = parent.id
-            changed.append(actor)
-    Actor.objects.bulk_update(changed, ["affiliation"], batch_size=1000)
-    aliases = [
-        ActorAlias(actor=rows[e.key], alias=alias[:300], normalised=normalise_alias(alias)[:300])
-        for e in entries
-        for alias in (*e.aliases, *e.demonyms)
-        if e.key in rows and normalise_alias(alias)
-    ]
-    # Unique across actors: an alias someone already holds stays theirs.
-    ActorAlias.objects.bulk_create(aliases, batch_size=2000, ignore_conflicts=True)
-    return list(rows.values()), len(new)
+    """The knowledge base's actors, loaded where missing; returns (actors, how many were new)."""
+    loaded = actors_load_knowledge_base()
+    return list(Actor.objects.filter(kb_key__isnull=False)), loaded.actors_created
 
 
 def generate_demo(
@@ -384,6 +355,9 @@ def _statement(b: _Builder) -> _Sentence:
         return _Sentence(kind, speaker, None, "denied", content, False)
     content = _fill(b, rng.choice(CLAIM_CONTENT), target, other)
     direct = rng.random() < 0.25
+    if direct:
+        # A quotation opens a sentence: capitalised here, so the stored text matches its span.
+        content = content[:1].upper() + content[1:]
     return _Sentence(
         "claim", speaker, target.body_id, rng.choice(("said", "claimed", "reported")), content, direct
     )
@@ -437,7 +411,7 @@ def _compose(sentences: list[_Sentence], rng: random.Random, ref: str) -> tuple[
             put(".")
         elif s.direct:
             put("“")
-            content = put(s.content[:1].upper() + s.content[1:])
+            content = put(s.content)
             put(",” ")
             cue = put("said")
             put(" ")
