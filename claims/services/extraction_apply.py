@@ -57,7 +57,9 @@ def apply_extraction(*, article: Article, result: ExtractionResult) -> ApplyOutc
     actors = actors_resolve(extracted=result.actors)
     _replace_mentions(locked, result, actors, len(body))
 
-    existing = list(Claim.objects.filter(article=locked))
+    # Locked too: an editor confirming a machine claim right now either commits before this
+    # read (and the claim counts as a decision) or waits until this run has committed.
+    existing = list(Claim.objects.filter(article=locked).select_for_update())
     editor_links = list(
         ClaimLink.objects.filter(Q(source__article=locked) | Q(target__article=locked)).exclude(
             origin=Origin.MACHINE, review_status=ReviewStatus.PROPOSED
