@@ -109,27 +109,39 @@ def actor_page(*, actor_id: int, today: date | None = None) -> ActorPage | None:
         said_counts=said_counts,
         against=against,
         accusers=accusers,
-        months=_months(voices, today or timezone.now().date()),
+        months=_months(voices, _chart_end(said, today or timezone.now().date())),
     )
 
 
-def _months(voices: tuple[int, ...], today: date) -> list[MonthCount]:
-    first = _month_start(today, back=CHART_MONTHS - 1)
+def _chart_end(said: dict[str, list[Claim]], today: date) -> date:
+    # The chart ends at the actor's latest statement, which the newest-first lists above
+    # already hold: an actor quiet for years still shows the months when it spoke.
+    stamps = [c.published_at for claims in said.values() for c in claims if c.published_at]
+    return min(today, max(stamps).date()) if stamps else today
+
+
+def _months(voices: tuple[int, ...], last: date) -> list[MonthCount]:
+    first = _month_start(last, back=CHART_MONTHS - 1)
     since = timezone.make_aware(datetime.combine(first, datetime.min.time()))
     counted = {
         row["month"].date() if isinstance(row["month"], datetime) else row["month"]: row["n"]
         for row in Claim.objects.visible()
-        .filter(speaker_id__in=voices, published_at__gte=since)
+        .filter(speaker_id__in=voices, published_at__gte=since, published_at__lt=_next_month(last))
         .annotate(month=TruncMonth("published_at"))
         .values("month")
         .annotate(n=Count("id"))
         .order_by()
     }
     months, month = [], first
-    while month <= today:
+    while month <= last:
         months.append(MonthCount(month=month, count=counted.get(month, 0)))
         month = (month + timedelta(days=32)).replace(day=1)
     return months
+
+
+def _next_month(day: date) -> datetime:
+    start = _month_start(day, back=-1)
+    return timezone.make_aware(datetime.combine(start, datetime.min.time()))
 
 
 def _month_start(day: date, *, back: int) -> date:
