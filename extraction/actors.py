@@ -10,6 +10,7 @@ earlier: the last subject of a fitting kind, as readers of news resolve them.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -22,6 +23,7 @@ from .lexicon import Lexicon
 from .types import Actor, Span
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_PERSONAL_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){2}$")  # three-part names: Kim Son Gyong
 _ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
 _DETERMINERS = frozenset({"a", "an", "the", "one", "unidentified", "unnamed", "anonymous", "senior", "top"})
 
@@ -38,6 +40,9 @@ class _Draft:
     role: str | None = None
     mentions: list[Span] = field(default_factory=list)
     words: frozenset[str] = frozenset()  # lowercase name words, to match "Kim" to "Kim Son-gyong"
+    # Names as written ("US", "American", "Guterres"); pronouns and descriptions are mentions
+    # but not aliases, since an alias is stored as a name of the actor for good.
+    names: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,16 @@ class Mention:
     start: int  # token indices, end exclusive
     end: int
     actor: _Draft
+
+
+def _spellings(surface: str) -> set[str]:
+    """The name as written and with its hyphens and spaces swapped: "Kim Son Gyong" is also
+    written "Kim Son-gyong", "Secretary-General" also "Secretary General"."""
+    out = {surface, surface.replace("-", " ")}
+    head, _, last = surface.rpartition(" ")
+    if head and _PERSONAL_NAME.match(surface):
+        out.add(f"{head}-{last}")
+    return out
 
 
 class ActorIndex:
@@ -62,7 +77,8 @@ class ActorIndex:
         folded: dict[str, list[Doc]] = {}
         for surface, key, _form in kb.surface_forms():
             table = exact if surface.isupper() or any(c.isdigit() for c in surface) else folded
-            table.setdefault(key, []).append(nlp.make_doc(surface))
+            for variant in _spellings(surface):
+                table.setdefault(key, []).append(nlp.make_doc(variant))
         for key, docs in exact.items():
             self.exact.add(key, docs)
         for key, docs in folded.items():
@@ -115,6 +131,7 @@ class DocActors:
         span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
         if span not in draft.mentions:
             draft.mentions.append(span)
+        draft.names.add(self.text[span[0] : span[1]])
         for i in range(start, end):
             self.by_token[i] = draft
 
@@ -339,7 +356,7 @@ class DocActors:
                 affiliation=ids.get(id(d.affiliation)) if d.affiliation is not None else None,
                 mentions=tuple(sorted(d.mentions)),
                 kb_key=d.kb_key,
-                aliases=tuple(sorted({self.text[s:e] for s, e in d.mentions})),
+                aliases=tuple(sorted(d.names)),
             )
             for d in keep
         )

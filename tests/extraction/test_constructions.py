@@ -241,3 +241,10 @@ def test_mutual_accusation_and_denial_link_one_way():
     result = run(text)
     denial = only(result, "denial")
     assert [(lk.source, lk.relation) for lk in result.links] == [(denial.id, "rebuts")]
+
+
+def test_pronouns_and_descriptions_are_mentions_but_not_aliases():
+    result = run("Japan protested on Monday. It said the ship had entered its waters.")
+    japan = next(a for a in result.actors if a.code == "JPN")
+    assert len(japan.mentions) == 2
+    assert japan.aliases == ("Japan",)
