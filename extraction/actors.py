@@ -206,11 +206,12 @@ class DocActors:
         """The actor a speaker phrase names: a person, a described official, or a state or body."""
         if head is None or span is None:
             return None
+        named = head.i in self.by_token
         draft = self._speaker(head, span)
         if draft is not None:
             self._speaker_at[head.i] = draft
-            if draft.kind == "person" and draft.kb_key is None and head.i not in self.by_token:
-                draft.mentions.append(span)
+            if draft.kind == "person" and not named and span not in draft.mentions:
+                draft.mentions.append(span)  # "the deputy director": a mention by description
         return draft
 
     def _antecedent(self, pronoun: Token) -> _Draft | None:
