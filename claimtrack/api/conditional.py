@@ -43,7 +43,7 @@ def expected_version(
 
     If-Match must be the ETag of the representation as it is now, or the write is refused (412)
     before anything is attempted; the version read alongside is then checked again under a row
-    lock by the service, so a write that slips in between is refused too (409).
+    lock by the service, so a write that slips in between is refused too (the view answers 412).
     """
     if_match = request.headers.get("If-Match")
     if if_match is not None:
