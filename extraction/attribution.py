@@ -111,6 +111,16 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _verbal(verb: Token, subject: Token | None) -> bool:
+    """'Trump attacked Clinton' is words, 'Russia attacked Kharkiv' is force: a person speaks, or
+    a reason is given ('attacked the plan as reckless', 'slammed them for...')."""
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "over", "as") for c in verb.children):
+        return True
+    return subject is not None and (
+        subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she", "i", "we", "you", "who")
+    )
+
+
 def _before_contrast(heads: list[Token], start: int, end: int) -> int:
     """End the content before ", while Hamas said...": a contrasting clause is someone else's."""
     for head in heads:
@@ -285,6 +295,8 @@ class Finder:
         if not heads:
             return None
         subject = _subject(verb)
+        if lemma in self.lex.physical_verbs and not _verbal(verb, subject):
+            return None
         start = min(_subtree_span(h)[0] for h in heads)
         end = max(_subtree_span(h)[1] for h in heads)
         end = _before_contrast(heads, start, end)

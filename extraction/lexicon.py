@@ -40,6 +40,7 @@ def _lines(name: str) -> frozenset[str]:
 class Lexicon:
     speech_verbs: dict[str, Kind]  # lemma -> kind; any complement
     clausal_verbs: dict[str, Kind]  # lemma -> kind; only with a clause complement
+    physical_verbs: frozenset[str]  # "attack", "blast": words, or force; see cue_verbs.json
     cue_adverbs: frozenset[str]  # "reportedly": the clause is someone's statement, the speaker unnamed
     passive_verbs: frozenset[str]  # "X is expected/said/believed to...": a statement without a speaker
     cue_nouns: dict[str, Kind]
@@ -66,6 +67,7 @@ def load_lexicon() -> Lexicon:
         clausal_verbs=clausal,
         passive_verbs=frozenset(verbs["passive"]),
         cue_adverbs=frozenset(verbs["adverbs"]),
+        physical_verbs=frozenset(verbs["physical"]),
         cue_nouns=_by_kind(_json("cue_nouns.json")),
         denial_phrases=tuple(tuple(p.split()) for p in denial["phrases"]),
         strong_denial_phrases=tuple(tuple(p.split()) for p in denial["strong"]),

@@ -248,3 +248,9 @@ def test_pronouns_and_descriptions_are_mentions_but_not_aliases():
     japan = next(a for a in result.actors if a.code == "JPN")
     assert len(japan.mentions) == 2
     assert japan.aliases == ("Japan",)
+
+
+def test_force_is_not_criticism_but_a_speaker_attacking_is():
+    assert run("Russian forces attacked Kharkiv overnight.").statements == ()
+    statement = only(run("The senator attacked the governor over the budget."))
+    assert statement.kind == "criticism"
