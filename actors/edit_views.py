@@ -14,24 +14,11 @@ from django.views.generic import TemplateView
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import Role, can_administer
 from claims.exceptions import EditError
-from extraction.knowledge import normalise_alias
 
 from .editing import actor_set_affiliation, alias_add
+from .lookup import find_actor
 from .merging import actor_merge, actor_merge_undo
-from .models import Actor, ActorAlias, ActorMerge
-
-
-def find_actor(text: str) -> Actor | None:
-    """An actor by id ("42", "#42"), or by a name or alias it is known under."""
-    text = text.strip().lstrip("#")
-    if not text:
-        return None
-    if text.isdigit():
-        return Actor.objects.filter(pk=int(text)).first()
-    alias = ActorAlias.objects.select_related("actor").filter(normalised=normalise_alias(text)).first()
-    if alias:
-        return alias.actor
-    return Actor.objects.filter(name__iexact=text).order_by("merged_into", "id").first()
+from .models import Actor, ActorMerge
 
 
 def _messages_from(request: HttpRequest, exc: EditError) -> None:

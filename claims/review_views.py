@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import Role
-from actors.models import Actor
+from actors.lookup import find_actor
 from articles.models import Article
 
 from .edit_selectors import latest_change
@@ -35,9 +35,11 @@ class ReviewQueueView(RoleRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         get = self.request.GET
         kind = get.get("kind", "")
+        # The actor may be typed as a name or alias as well as an id.
+        actor = find_actor(get.get("actor", "")[:300])
         filters = ReviewFilters(
             article=_int_param(get.get("article", "")),
-            actor=_int_param(get.get("actor", "")),
+            actor=actor.pk if actor else None,
             kind=kind if kind in Claim.Kind.values else "",
         )
         page = review_queue(filters=filters, after=ReviewCursor.decode(get.get("after", "")))
@@ -55,9 +57,8 @@ class ReviewQueueView(RoleRequiredMixin, TemplateView):
             article=Article.objects.filter(pk=filters.article).only("id", "title").first()
             if filters.article
             else None,
-            actor=Actor.objects.filter(pk=filters.actor).only("id", "name").first()
-            if filters.actor
-            else None,
+            actor=actor,
+            actor_query=get.get("actor", "")[:300],
             next_query=urlencode([*keep, ("after", page.next_cursor)]) if page.next_cursor else "",
             here=self.request.get_full_path(),
         )

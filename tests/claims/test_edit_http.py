@@ -347,3 +347,16 @@ def test_a_removed_machine_link_disappears_from_the_reader(client, editor):
     page = client.get(url).content.decode()
     assert "rebutted by" not in page and 'class="rel">rebuts' not in page
     assert ClaimLink.objects.get(pk=link.pk).review_status == "rejected"  # the tombstone stays
+
+
+def test_the_queue_filters_by_an_actor_typed_as_a_name(client, editor):
+    from tests.factories import ActorAliasFactory
+
+    speaker = ActorAliasFactory(alias="DPRK", normalised="dprk").actor
+    ClaimFactory(speaker=speaker, quote_text="said by the dprk")
+    ClaimFactory(quote_text="said by someone else")
+    client.force_login(editor)
+    page = client.get(reverse("review-queue"), {"actor": "the DPRK"}).content.decode()
+    assert "said by the dprk" in page and "said by someone else" not in page
+    page = client.get(reverse("review-queue"), {"actor": "Atlantis"}).content.decode()
+    assert "No actor is known as “Atlantis”" in page
