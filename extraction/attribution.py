@@ -256,8 +256,9 @@ class Finder:
             c.dep_ == "agent" for c in verb.children
         ):
             return self._passive(verb, lemma, kind)
+        # A clause is what was said: "said (that) X", "urged him to resign", "wants them to go".
         clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
-        # "to" infinitives after speech verbs are orders or plans ("urged him to resign"): content too.
+        # Whom an accusation or criticism is aimed at: "accused the US of lying".
         target = next((c for c in verb.children if c.dep_ == "dobj"), None)
         heads: list[Token]
         if clauses:
