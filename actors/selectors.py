@@ -80,13 +80,19 @@ def actor_page(*, actor_id: int, today: date | None = None) -> ActorPage | None:
         )
         for kind in Claim.Kind.values
     }
-    said_counts = dict(
+    # One pass over the actor's statements, by kind and month, gives both the totals per kind
+    # and the chart: an index-only scan of claim_speaker_idx, which includes kind and status.
+    by_kind_month = list(
         Claim.objects.visible()
         .filter(speaker_id__in=voices)
-        .values_list("kind")
-        .annotate(n=Count("id"))
-        .values_list("kind", "n")
+        .annotate(month=TruncMonth("published_at"))
+        .values_list("kind", "month")
+        .annotate(n=Count("*"))
+        .order_by()
     )
+    said_counts: dict[str, int] = {}
+    for kind, _, n in by_kind_month:
+        said_counts[kind] = said_counts.get(kind, 0) + n
     hostile = (Claim.Kind.ACCUSATION, Claim.Kind.CRITICISM)
     against = list(
         rows.filter(target_id__in=voices, kind__in=hostile).order_by("-published_at", "-id")[
@@ -97,7 +103,7 @@ def actor_page(*, actor_id: int, today: date | None = None) -> ActorPage | None:
         Claim.objects.visible()
         .filter(target_id__in=voices, kind__in=hostile, speaker__isnull=False)
         .values("speaker_id")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
         .order_by("-n", "speaker_id")[:10]
     )
     names = Actor.objects.in_bulk([row["speaker_id"] for row in accuser_counts])
@@ -109,39 +115,25 @@ def actor_page(*, actor_id: int, today: date | None = None) -> ActorPage | None:
         said_counts=said_counts,
         against=against,
         accusers=accusers,
-        months=_months(voices, _chart_end(said, today or timezone.now().date())),
+        months=_months(by_kind_month, today or timezone.now().date()),
     )
 
 
-def _chart_end(said: dict[str, list[Claim]], today: date) -> date:
-    # The chart ends at the actor's latest statement, which the newest-first lists above
-    # already hold: an actor quiet for years still shows the months when it spoke.
-    stamps = [c.published_at for claims in said.values() for c in claims if c.published_at]
-    return min(today, max(stamps).date()) if stamps else today
-
-
-def _months(voices: tuple[int, ...], last: date) -> list[MonthCount]:
+def _months(by_kind_month: list[tuple[str, datetime | None, int]], today: date) -> list[MonthCount]:
+    counted: dict[date, int] = {}
+    for _, month, n in by_kind_month:
+        if month is not None:
+            day = month.date() if isinstance(month, datetime) else month
+            counted[day] = counted.get(day, 0) + n
+    # The chart ends at the actor's latest statement: an actor quiet for years still shows the
+    # months when it spoke.
+    last = min(today, max(counted)) if counted else today
     first = _month_start(last, back=CHART_MONTHS - 1)
-    since = timezone.make_aware(datetime.combine(first, datetime.min.time()))
-    counted = {
-        row["month"].date() if isinstance(row["month"], datetime) else row["month"]: row["n"]
-        for row in Claim.objects.visible()
-        .filter(speaker_id__in=voices, published_at__gte=since, published_at__lt=_next_month(last))
-        .annotate(month=TruncMonth("published_at"))
-        .values("month")
-        .annotate(n=Count("id"))
-        .order_by()
-    }
     months, month = [], first
     while month <= last:
         months.append(MonthCount(month=month, count=counted.get(month, 0)))
         month = (month + timedelta(days=32)).replace(day=1)
     return months
-
-
-def _next_month(day: date) -> datetime:
-    start = _month_start(day, back=-1)
-    return timezone.make_aware(datetime.combine(start, datetime.min.time()))
 
 
 def _month_start(day: date, *, back: int) -> date:

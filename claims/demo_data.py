@@ -15,7 +15,7 @@ import itertools
 import random
 import secrets
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -170,13 +170,17 @@ def generate_demo(
 def _builder(rng: random.Random, actors: list[Actor]) -> _Builder:
     speaking = [a for a in actors if a.kind in (Actor.Kind.STATE, Actor.Kind.ORGANISATION, Actor.Kind.PERSON)]
     codes = {a.id: a.code for a in actors}
+    bodies = [
+        a.affiliation_id if a.kind == Actor.Kind.PERSON and a.affiliation_id else a.id for a in speaking
+    ]
+    officials = Counter(body for actor, body in zip(speaking, bodies, strict=True) if body != actor.id)
     voices, weights = [], []
-    for actor in speaking:
-        body = actor.affiliation_id if actor.kind == Actor.Kind.PERSON and actor.affiliation_id else actor.id
+    for actor, body in zip(speaking, bodies, strict=True):
         voices.append(_Voice(actor.id, actor.name, body))
         weight = PROMINENT.get(codes.get(body) or "", 1.0)
-        # Officials speak less often than their states, and in proportion to them.
-        weights.append(weight * 0.25 if body != actor.id else weight)
+        # A state's officials together speak half as often as the state itself, however many
+        # of them the knowledge base lists (it lists dozens of Americans).
+        weights.append(weight / 2 / officials[body] if body != actor.id else weight)
     if not voices:
         raise ValueError("No actors to speak: the knowledge base is empty.")
     cumulative = list(itertools.accumulate(weights))

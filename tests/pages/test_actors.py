@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_actor_page_gathers_what_it_and_its_officials_said_and_who_attacked_it(
     seed, django_assert_num_queries
 ):
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         page = actor_page(actor_id=seed.prk.id, today=date(2022, 12, 1))
         _ = [a.alias for a in page.actor.aliases.all()], [m.name for m in page.actor.members.all()]
     assert {c.id for c in page.said["denial"]} == {seed.nk_denial.id, seed.dd_denial.id}
@@ -78,5 +78,5 @@ def test_busy_actor_page_query_count_is_fixed(client, analyst, seed, django_asse
             content_end=i * 2 + 1,
         )
     client.force_login(analyst)
-    with django_assert_max_num_queries(15):  # session, user, role + the page's 12
+    with django_assert_max_num_queries(14):  # session, user, role + the page's 11
         assert client.get(reverse("actor-detail", args=[seed.prk.id])).status_code == 200
