@@ -109,7 +109,9 @@ class Claim(models.Model):
             # The included columns let an actor page count a busy actor's statements by kind,
             # month and accuser from the index alone (index-only scans), not from 100k heap rows.
             models.Index(
-                fields=["speaker", "-published_at"], include=["kind", "review_status"], name="claim_speaker_idx"
+                fields=["speaker", "-published_at"],
+                include=["kind", "review_status"],
+                name="claim_speaker_idx",
             ),
             models.Index(
                 fields=["target", "-published_at"],
