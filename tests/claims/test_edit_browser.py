@@ -141,12 +141,13 @@ def test_editor_changes_a_speaker_and_links_a_rebuttal_and_a_reanalysis_keeps_bo
         title="Washington briefing",
         body="The State Department said Pyongyang is secretly supplying shells to Moscow.",
     )
+    start = elsewhere.body.index("Pyongyang")
     briefing = ClaimFactory(
         article=elsewhere,
         speaker=ActorFactory(name="State Department"),
-        content_start=31,
+        content_start=start,
         content_end=len(elsewhere.body) - 1,
-        quote_text=elsewhere.body[31:-1],
+        quote_text=elsewhere.body[start:-1],
         review_status="confirmed",
     )
     editor = UserFactory(role="editor")
@@ -309,4 +310,49 @@ def test_editor_adds_a_statement_from_a_selection_in_text_with_emoji(page, live_
     mark = page.locator(f"mark.hl.role-speaker[data-claim-id='{claim.id}']")
     assert mark.inner_text() == "The ministry"
     _shot(page, "edit-new-statement-emoji")
+    assert page.problems == []
+
+
+def test_admin_reviews_reverts_and_undoes_a_merge_in_the_browser(page, live_server):
+    article = ArticleFactory(
+        title="Queue", body="The ministry said talks had failed. The envoy denied it at once."
+    )
+    unsure = ClaimFactory(article=article, confidence=0.2, quote_text="The envoy denied it", kind="denial")
+    ClaimFactory(article=article, confidence=0.9, quote_text="The ministry said talks had failed")
+    admin = UserFactory(role="admin")
+    page.goto(live_server.url + reverse("login") + "?next=" + reverse("review-queue"))
+    page.fill("input[name=username]", admin.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.login button[type=submit]")
+    page.wait_for_url("**/review/")
+
+    # Least confident first; confirm it from the queue.
+    first = page.locator(".review-item").first
+    assert first.get_attribute("data-claim-id") == str(unsure.id)
+    first.locator("button[value=confirm]").click()
+    page.wait_for_selector(".message.success")
+    assert Claim.objects.get(pk=unsure.pk).review_status == "confirmed"
+    _shot(page, "review-queue")
+
+    # The history shows the change; the admin reverts it.
+    page.goto(live_server.url + reverse("history-claim", args=[unsure.id]))
+    assert "proposed" in page.locator("table.diff").inner_text()
+    page.click("form.revert button")
+    page.wait_for_selector(".message.success")
+    assert Claim.objects.get(pk=unsure.pk).review_status == "proposed"
+    assert "reverted by" in page.locator(".change.reverted").inner_text()
+    _shot(page, "history-reverted")
+
+    # Merge a duplicate actor by name, then undo the merge.
+    kept, duplicate = ActorFactory(name="North Korea"), ActorFactory(name="DPRK")
+    ClaimFactory(article=article, speaker=duplicate)
+    page.goto(live_server.url + reverse("actor-edit", args=[duplicate.id]))
+    page.fill("form[action$='/edit/merge/'] input[name=into]", "North Korea")
+    page.click("form[action$='/edit/merge/'] button")
+    page.wait_for_url(f"**/actors/{kept.id}/edit/")
+    assert Claim.objects.filter(speaker=kept).count() == 1
+    page.click("form[action*='/actors/merges/'] button")
+    page.wait_for_selector(".message.success")
+    assert Claim.objects.filter(speaker=duplicate).count() == 1
+    _shot(page, "actor-merge-undone")
     assert page.problems == []
