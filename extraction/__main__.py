@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from .pipeline import EXTRACTOR_VERSION, extract_many
+from .pipeline import EXTRACTOR_VERSION, extract_doc, get_nlp
 
 
 class InputError(Exception):
@@ -64,20 +64,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     # the path of each result is taken from the front as results come back.
     pending: deque[Path] = deque()
 
+    nlp = get_nlp()
+
     def texts() -> Iterator[str]:
         for path, text in _readable(args.files, failed):
+            if len(text) > nlp.max_length:
+                print(
+                    f"extraction: {path}: too long ({len(text)} characters, at most {nlp.max_length})",
+                    file=sys.stderr,
+                )
+                failed.append(path)
+                continue
             pending.append(path)
             yield text
 
     cr, end = ("\r", "") if sys.stderr.isatty() else ("", "\n")
     done = 0
-    for result in extract_many(texts(), batch_size=args.batch_size):
+    for doc in nlp.pipe(texts(), batch_size=args.batch_size):
         path = pending.popleft()
         target = args.out / f"{path.stem}.json"
         try:
-            target.write_text(
-                json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-            )
+            # One document the rules trip over must not stop the hundreds after it.
+            data = extract_doc(doc).to_dict()
+        except Exception as exc:  # reported on one line; the run goes on
+            print(f"extraction: {path}: extraction failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            failed.append(path)
+            continue
+        try:
+            target.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         except OSError as exc:
             print(f"extraction: {target}: {exc.strerror}", file=sys.stderr)
             failed.append(path)

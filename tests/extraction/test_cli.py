@@ -35,3 +35,24 @@ def test_all_good_files_exit_zero(tmp_path):
     (tmp_path / "a.txt").write_text("Nothing was said here.", encoding="utf-8")
     assert main(["--out", str(tmp_path / "out"), str(tmp_path / "a.txt")]) == 0
     assert json.loads((tmp_path / "out" / "a.json").read_text(encoding="utf-8"))["statements"] == []
+
+
+def test_a_document_the_rules_trip_over_is_reported_and_the_others_go_on(tmp_path, capsys, monkeypatch):
+    import extraction.__main__ as cli
+
+    real = cli.extract_doc
+
+    def fragile(doc):
+        if "BOOM" in doc.text:
+            raise RuntimeError("rule bug")
+        return real(doc)
+
+    monkeypatch.setattr(cli, "extract_doc", fragile)
+    (tmp_path / "a.txt").write_text("BOOM went the rule.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The mayor said the road was open.", encoding="utf-8")
+    out = tmp_path / "out"
+
+    assert main(["--out", str(out), str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]) == 1
+
+    assert [p.name for p in out.iterdir()] == ["b.json"]
+    assert "a.txt: extraction failed: RuntimeError: rule bug" in capsys.readouterr().err
