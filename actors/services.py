@@ -177,14 +177,16 @@ def _actors_by_key(keys: Iterable[str]) -> dict[str, Actor]:
     keys = [k for k in keys if k]
     if not keys:
         return {}
-    return {a.kb_key: a for a in Actor.objects.filter(kb_key__in=keys).select_related("merged_into")}
+    return {
+        a.kb_key: a for a in Actor.objects.filter(kb_key__in=keys).select_related("merged_into").order_by()
+    }
 
 
 def _actors_by_alias(forms: Iterable[str]) -> dict[str, Actor]:
     forms = [f for f in forms if f]
     if not forms:
         return {}
-    aliases = ActorAlias.objects.filter(normalised__in=forms).select_related("actor__merged_into")
+    aliases = ActorAlias.objects.filter(normalised__in=forms).select_related("actor__merged_into").order_by()
     return {alias.normalised: alias.actor for alias in aliases}
 
 

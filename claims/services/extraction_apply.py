@@ -59,11 +59,11 @@ def apply_extraction(*, article: Article, result: ExtractionResult) -> ApplyOutc
 
     # Locked too: an editor confirming a machine claim right now either commits before this
     # read (and the claim counts as a decision) or waits until this run has committed.
-    existing = list(Claim.objects.filter(article=locked).select_for_update())
+    existing = list(Claim.objects.filter(article=locked).order_by().select_for_update())
     editor_links = list(
-        ClaimLink.objects.filter(Q(source__article=locked) | Q(target__article=locked)).exclude(
-            origin=Origin.MACHINE, review_status=ReviewStatus.PROPOSED
-        )
+        ClaimLink.objects.filter(Q(source__article=locked) | Q(target__article=locked))
+        .exclude(origin=Origin.MACHINE, review_status=ReviewStatus.PROPOSED)
+        .order_by()
     )
     # A machine claim at either end of an editor's link is part of that decision: keep it.
     pinned = {cid for link in editor_links for cid in (link.source_id, link.target_id)}
@@ -262,28 +262,36 @@ def _overlap(a: Iterable[Sequence[int]], b: Iterable[Sequence[int]]) -> int:
 def _replace_mentions(
     article: Article, result: ExtractionResult, actors: dict[str, Actor], length: int
 ) -> None:
-    Mention.objects.filter(article=article, origin=Origin.MACHINE).delete()
-    seen: set[tuple[int, int, int]] = set()
-    rows = []
+    wanted: dict[tuple[int, int, int], Mention] = {}
     for extracted in result.actors:
         actor = actors.get(extracted.id)
         if actor is None:
             continue
         for span in extracted.mentions:
-            if not _span_fits(span, length) or (actor.id, span[0], span[1]) in seen:
-                continue
-            seen.add((actor.id, span[0], span[1]))
-            rows.append(
-                Mention(
-                    article=article,
-                    actor=actor,
-                    start=span[0],
-                    end=span[1],
-                    text=article.body[span[0] : span[1]][:500],
-                    origin=Origin.MACHINE,
+            if _span_fits(span, length):
+                wanted.setdefault(
+                    (actor.id, span[0], span[1]),
+                    Mention(
+                        article=article,
+                        actor=actor,
+                        start=span[0],
+                        end=span[1],
+                        text=article.body[span[0] : span[1]][:500],
+                        origin=Origin.MACHINE,
+                    ),
                 )
-            )
-    Mention.objects.bulk_create(rows)
+    # Only the difference is written: a re-analysis usually finds the same mentions again, and
+    # rewriting a hundred rows per article would be most of its database time.
+    existing = dict(
+        ((actor_id, start, end), pk)
+        for pk, actor_id, start, end in Mention.objects.filter(article=article, origin=Origin.MACHINE)
+        .order_by()
+        .values_list("id", "actor_id", "start", "end")
+    )
+    stale = [pk for key, pk in existing.items() if key not in wanted]
+    if stale:
+        Mention.objects.filter(id__in=stale).delete()
+    Mention.objects.bulk_create([m for key, m in wanted.items() if key not in existing])
 
 
 def _create_links(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Max
+from django.db import connection, transaction
+from django.db.models import Case, Count, F, Max, Q, Value, When
 from django.utils import timezone
 
 from accounts.roles import AnyUser, Role, require_role
@@ -82,7 +82,9 @@ def job_fan_out_step(*, job_id: int, after_id: int) -> int | None:
         # Sent before the cursor moves: a crash in between re-sends (harmless), never loses.
         with analyze_article.app.producer_or_acquire() as producer:
             for article_id, digest in chunk:
-                analyze_article.apply_async((article_id, digest, job_id), producer=producer)
+                analyze_article.apply_async(
+                    (article_id, digest, job_id), producer=producer, ignore_result=True
+                )
         next_id = chunk[-1][0]
         moved = AnalysisJob.objects.filter(pk=job_id, fanout_cursor=after_id).update(
             fanout_cursor=next_id, enqueued=F("enqueued") + len(chunk)
@@ -137,17 +139,8 @@ def job_article_finish(
         if skipped
         else AnalysisJobArticle.Outcome.DONE
     )
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                AnalysisJobArticle.objects.create(
-                    job_id=job_id,
-                    article_id=article_id,
-                    outcome=result,
-                    extract_ms=extract_ms,
-                    total_ms=total_ms,
-                )
-        except IntegrityError:
+    with transaction.atomic(savepoint=False):
+        if not _record_completion(job_id, article_id, result, extract_ms, total_ms):
             return False  # already counted by an earlier delivery of the same task
         if error:
             AnalysisJobFailure.objects.update_or_create(
@@ -155,17 +148,46 @@ def job_article_finish(
                 article_id=article_id if Article.objects.filter(pk=article_id).exists() else None,
                 defaults={"error": error[:5000]},
             )
-            AnalysisJob.objects.filter(pk=job_id).update(failed=F("failed") + 1)
+            counters = {"failed": F("failed") + 1}
         else:
             added, removed, kept = (outcome.added, outcome.removed, outcome.kept) if outcome else (0, 0, 0)
-            AnalysisJob.objects.filter(pk=job_id).update(
-                done=F("done") + 1,
-                claims_added=F("claims_added") + added,
-                claims_removed=F("claims_removed") + removed,
-                claims_kept=F("claims_kept") + kept,
-            )
-        _job_maybe_finish(job_id)
+            counters = {
+                "done": F("done") + 1,
+                "claims_added": F("claims_added") + added,
+                "claims_removed": F("claims_removed") + removed,
+                "claims_kept": F("claims_kept") + kept,
+            }
+        # One statement counts and, for the last article, finishes the job. SET expressions
+        # see the row as it was, hence "+ 1" for the article being counted now.
+        last = Q(
+            status=AnalysisJob.Status.RUNNING,
+            total__lte=F("done") + F("failed") + 1,
+            enqueued__gte=F("total"),
+        )
+        AnalysisJob.objects.filter(pk=job_id).update(
+            **counters,
+            status=Case(When(last, then=Value(AnalysisJob.Status.DONE)), default=F("status")),
+            finished_at=Case(When(last, then=Value(timezone.now())), default=F("finished_at")),
+        )
     return True
+
+
+def _record_completion(
+    job_id: int, article_id: int, outcome: str, extract_ms: int | None, total_ms: int | None
+) -> bool:
+    """Insert the (job, article) completion unless one exists; whether this call inserted it.
+
+    ON CONFLICT DO NOTHING rather than catching IntegrityError: no savepoint round trips on
+    the hot path, and a concurrent duplicate waits for the first one's commit, then yields.
+    """
+    table = connection.ops.quote_name(AnalysisJobArticle._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (job_id, article_id, outcome, extract_ms, total_ms, created_at) "
+            "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (job_id, article_id) DO NOTHING RETURNING id",
+            [job_id, article_id, outcome, extract_ms, total_ms, timezone.now()],
+        )
+        return cursor.fetchone() is not None
 
 
 def _job_maybe_finish(job_id: int) -> None:
@@ -229,7 +251,7 @@ def _send(job_id: int, targets: Sequence[tuple[int, str]]) -> None:
 
     with analyze_article.app.producer_or_acquire() as producer:
         for article_id, digest in targets:
-            analyze_article.apply_async((article_id, digest, job_id), producer=producer)
+            analyze_article.apply_async((article_id, digest, job_id), producer=producer, ignore_result=True)
 
 
 def _extractor_version() -> str:
