@@ -14,6 +14,7 @@ queueing, fan-out and idle workers). Without --texts it generates articles.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -102,6 +103,22 @@ def start_workers(n: int) -> list[subprocess.Popen]:
     raise SystemExit("workers did not start; see test-artifacts/bench-reanalysis-workers.log")
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process and its live children (the pool processes), from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pids = [pid]
+    with contextlib.suppress(OSError):
+        pids += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 def stop_workers(workers: list[subprocess.Popen]) -> None:
     for w in workers:
         w.terminate()
@@ -127,7 +144,9 @@ def measure(processes: int, article_ids: list[int]) -> dict:
         # Warm-up: each worker process loads the spaCy model on its first task; that is start-up
         # cost, not re-analysis throughput.
         run_job(JobScope(article_ids=tuple(article_ids[: 4 * processes])))
+        cpu_before = sum(_cpu_seconds(w.pid) for w in workers)
         job = run_job(JobScope(outlet=OUTLET))
+        worker_cpu = sum(_cpu_seconds(w.pid) for w in workers) - cpu_before
     finally:
         stop_workers(workers)
     wall = (job.finished_at - job.created_at).total_seconds()
@@ -146,6 +165,9 @@ def measure(processes: int, article_ids: list[int]) -> dict:
         "task_s": round(task_s, 2),
         "outside_extraction_in_tasks": round(1 - extract_s / task_s, 4) if task_s else None,
         "outside_extraction_end_to_end": round(1 - extract_s / (wall * processes), 4),
+        # CPU the worker processes used: unlike wall time, it does not depend on what else runs.
+        "worker_cpu_s": round(worker_cpu, 2),
+        "worker_cpu_ms_per_article": round(worker_cpu * 1000 / max(job.total, 1), 1),
         # This machine has 2 cores; anything else running skews the scaling figure.
         "load_avg_1min_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }
