@@ -99,6 +99,7 @@ class DocActors:
         self._by_key: dict[str, _Draft] = {}
         self.by_token: dict[int, _Draft] = {}  # token index -> actor, for every mention token
         self._speaker_at: dict[int, _Draft] = {}  # head token of each resolved speaker phrase
+        self._speaker_nouns: dict[str, _Draft] = {}  # head noun of a speaker phrase -> its actor
         self._positions: list[tuple[int, _Draft]] | None = (
             None  # mentions by character, once speakers are known
         )
@@ -150,7 +151,7 @@ class DocActors:
             if any(i in taken for i in range(start, end)):
                 continue
             entry = kb.get(key)
-            if entry is None:
+            if entry is None or self._inside_longer_name(start, end, taken):
                 continue
             taken.update(range(start, end))
             self._mention(self._kb_actor(entry), start, end)
@@ -163,6 +164,20 @@ class DocActors:
                 continue
             taken.update(range(ent.start, ent.end))
             self._mention(self._named(name, kind), ent.start, ent.end)
+
+    def _inside_longer_name(self, start: int, end: int, taken: set[int]) -> bool:
+        """'Philippine National Security Council' is not the UN Security Council: a capitalised
+        word that is not itself a known name runs into the match from the left."""
+        if start == 0:
+            return False
+        before = self.doc[start - 1]
+        return (
+            before.is_title
+            and before.pos_ == "PROPN"
+            and before.i not in taken
+            and start <= before.head.i < end
+            and before.ent_type_ not in ("GPE", "NORP")
+        )
 
     def _named(self, name: str, kind: str) -> _Draft:
         """The actor a name refers to; a surname or first name alone joins the full name seen earlier."""
@@ -210,6 +225,8 @@ class DocActors:
         draft = self._speaker(head, span)
         if draft is not None:
             self._speaker_at[head.i] = draft
+            if head.pos_ in ("NOUN", "PROPN"):
+                self._speaker_nouns[head.lemma_.lower()] = draft
             if draft.kind == "person" and not named and span not in draft.mentions:
                 draft.mentions.append(span)  # "the deputy director": a mention by description
         return draft
@@ -268,6 +285,9 @@ class DocActors:
                 if t.i in self.by_token
             ):
                 return bodies[0]
+        if tokens[0].lower_ == "the" and len(tokens) <= 3 and head.lemma_.lower() in self._speaker_nouns:
+            # "The Philippine National Security Council said... the council said": the same body.
+            return self._speaker_nouns[head.lemma_.lower()]
         if not bodies and tokens[0].lower_ == "the" and head.lemma_.lower() in self.index.institutions:
             # "the ministry said": the institution of the state or body last named.
             return self._last_body(head)

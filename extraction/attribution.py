@@ -250,6 +250,8 @@ class Finder:
 
     def _verb(self, verb: Token, lemma: str, text: str) -> Attribution | None:
         doc = verb.doc
+        if verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
+            return None  # "Manila was to blame": the subject is blamed, not blaming
         speech = lemma in self.lex.speech_verbs
         kind = self.lex.speech_verbs.get(lemma) or self.lex.clausal_verbs[lemma]
         if any(c.dep_ == "auxpass" for c in verb.children) and not any(
@@ -479,8 +481,11 @@ class Finder:
         source: Token | None = None
         content_heads: list[Token] = []
         for child in noun.children:
-            if child.dep_ in ("poss", "nsubj") and child.i < noun.i:
-                # nsubj: the parser reads a headline's "US claims" as subject and verb.
+            if child.dep_ == "poss" or (
+                child.dep_ == "nsubj" and noun.tag_ == "NNS" and noun.dep_ in ("ROOT", "ccomp")
+            ):
+                # nsubj: the parser reads a headline's "US claims" as subject and verb; but in
+                # "Manila was to blame" the subject is the one blamed, not the speaker.
                 source = child
             elif (
                 child.dep_ in ("amod", "compound")

@@ -41,6 +41,11 @@ def _inside(span: Span | None, spans: tuple[Span, ...]) -> bool:
 
 def find_links(nodes: list[Node]) -> tuple[Link, ...]:
     links: list[Link] = []
+    # Statements reported inside a rebuttal ("rejected accusations by X that...") are what is
+    # answered; they do not answer anything themselves.
+    answered = {
+        o.id for n in nodes if n.kind in _REBUTTING for o in nodes if o is not n and _inside(o.cue, n.content)
+    }
     for i, node in enumerate(nodes):
         if node.continues is not None:
             links.append(Link(node.id, node.continues, "supports", round(node.confidence, 2)))
@@ -54,7 +59,7 @@ def find_links(nodes: list[Node]) -> tuple[Link, ...]:
         if embedded:
             links.extend(Link(node.id, o.id, "rebuts", round(min(node.confidence, 0.9), 2)) for o in embedded)
             continue
-        if not node.speaker_side:
+        if not node.speaker_side or node.id in answered:
             continue
         for earlier in reversed(nodes[:i]):
             # A counter-accusation answers what was said just before; a denial may answer

@@ -254,3 +254,20 @@ def test_force_is_not_criticism_but_a_speaker_attacking_is():
     assert run("Russian forces attacked Kharkiv overnight.").statements == ()
     statement = only(run("The senator attacked the governor over the budget."))
     assert statement.kind == "criticism"
+
+
+def test_a_body_named_again_by_its_head_noun_is_the_same_speaker():
+    text = (
+        "The Philippine National Security Council said Chinese ships had fired water cannon.\n\n"
+        "“This is a violation of international law,” the council said."
+    )
+    result = run(text)
+    first, second = sorted(result.statements, key=lambda s: s.content_spans[0])
+    assert first.speaker == second.speaker
+    assert result.actor(first.speaker).code == "PHL"  # not the UN Security Council
+
+
+def test_the_one_to_blame_is_not_a_speaker():
+    text = "China rejected the claims, saying Manila was to blame for the incident."
+    result = run(text)
+    assert all(piece(text, s.speaker_span) != "Manila" for s in result.statements)
