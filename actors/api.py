@@ -15,7 +15,7 @@ from .serializers import ActorDetailSerializer, ActorSerializer
 
 
 class ActorFilter(filters.FilterSet):
-    kind = filters.MultipleChoiceFilter(choices=Actor.Kind.choices)
+    kind = filters.MultipleChoiceFilter(distinct=False, choices=Actor.Kind.choices)
     code = filters.CharFilter(field_name="code", max_length=16)
     q = filters.CharFilter(method="filter_name", max_length=200, help_text="Part of a name or an alias.")
     merged = filters.BooleanFilter(
