@@ -281,6 +281,8 @@ class Finder:
                 return self._inverted(verb, lemma, kind, text)
             if not heads and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
                 return self._trailing(verb, lemma, kind)
+            if not heads and verb.dep_ == "relcl" and verb.head.lemma_.lower() in self.lex.cue_nouns:
+                return self._answering_relative(verb, lemma, kind)
             if not heads and (subject := _subject(verb)) is not None:
                 # '"Why now?" she asked.': find() gives it the quotation next to it, if any.
                 return Attribution(
@@ -318,6 +320,27 @@ class Finder:
             source_span=source_span,
             content=[content],
             target=target,
+        )
+
+    def _answering_relative(self, verb: Token, lemma: str, kind: Kind) -> Attribution | None:
+        """'X accused Y of Z, a charge Y denies': the relative clause answers the clause before."""
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        noun = verb.head
+        sent = verb.sent
+        if subject is None or noun.left_edge.i <= sent.start:
+            return None
+        content = _char_span(verb.doc, sent.start, noun.left_edge.i)
+        if content is None:
+            return None
+        return Attribution(
+            form="verb",
+            lemma=lemma,
+            kind=kind,
+            cue=verb,
+            cue_span=self._cue_span(verb),
+            source=subject,
+            source_span=_phrase_span(subject),
+            content=[content],
         )
 
     def _trailing(self, verb: Token, lemma: str, kind: Kind) -> Attribution | None:

@@ -271,3 +271,11 @@ def test_the_one_to_blame_is_not_a_speaker():
     text = "China rejected the claims, saying Manila was to blame for the incident."
     result = run(text)
     assert all(piece(text, s.speaker_span) != "Manila" for s in result.statements)
+
+
+def test_a_charge_denied_in_a_relative_clause_rebuts_the_accusation():
+    text = "Beijing has long accused Washington of stoking tensions in the region, a charge the US denies."
+    result = run(text)
+    accusation, denial = only(result, "accusation"), only(result, "denial")
+    assert speaker_name(result, denial) == "United States"
+    assert [(lk.source, lk.target) for lk in result.links] == [(denial.id, accusation.id)]
