@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
 from .segment import Quote
-from .types import Kind, Span
+from .types import Kind, Span, within
 
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -668,10 +668,6 @@ def _same_paragraph(text: str, start: int, end: int) -> bool:
     return start <= end and "\n" not in text[start:end]
 
 
-def _inside(span: Span | None, spans: list[Span]) -> bool:
-    return span is not None and any(s <= span[0] and span[1] <= e for s, e in spans)
-
-
 def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attribution]:
     """Drop statements reported inside another statement's content ("he said I think...").
 
@@ -687,8 +683,8 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
                 o
                 for o in found
                 if o is not inner
-                and _inside(inner.cue_span, o.content)
-                and not _inside(o.cue_span, inner.content)
+                and within(inner.cue_span, o.content)
+                and not within(o.cue_span, inner.content)
             ),
             None,
         )

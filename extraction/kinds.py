@@ -56,7 +56,7 @@ def classify(
     tokens = _tokens_in(doc, att)
     words = [t.lower_.replace("’", "'") for t in tokens]
     lemmas = {t.lemma_.lower() for t in tokens}
-    if _has_phrase(words, lexicon.strong_denial_phrases):
+    if _has_phrase(words, lexicon.denial_phrases):
         return "denial", round(confidence - 0.1, 2)
     # Blame and judgement need someone to be aimed at; without a target it stays a claim.
     if has_target and lemmas & lexicon.accusation_words:

@@ -45,7 +45,6 @@ class Lexicon:
     passive_verbs: frozenset[str]  # "X is expected/said/believed to...": a statement without a speaker
     cue_nouns: dict[str, Kind]
     denial_phrases: tuple[tuple[str, ...], ...]
-    strong_denial_phrases: tuple[tuple[str, ...], ...]
     accusation_words: frozenset[str]
     criticism_words: frozenset[str]
     person_pronouns: frozenset[str]
@@ -70,7 +69,6 @@ def load_lexicon() -> Lexicon:
         physical_verbs=frozenset(verbs["physical"]),
         cue_nouns=_by_kind(_json("cue_nouns.json")),
         denial_phrases=tuple(tuple(p.split()) for p in denial["phrases"]),
-        strong_denial_phrases=tuple(tuple(p.split()) for p in denial["strong"]),
         accusation_words=frozenset(tone["accusation"]),
         criticism_words=frozenset(tone["criticism"]),
         person_pronouns=frozenset(pronouns["person"]),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .types import Kind, Link, Span
+from .types import Kind, Link, Span, within
 
 _COUNTER_WINDOW = 2  # paragraphs
 _REBUTTING: frozenset[Kind] = frozenset({"denial", "accusation", "criticism"})
@@ -35,16 +35,12 @@ class Node:
     confidence: float
 
 
-def _inside(span: Span | None, spans: tuple[Span, ...]) -> bool:
-    return span is not None and any(s <= span[0] and span[1] <= e for s, e in spans)
-
-
 def find_links(nodes: list[Node]) -> tuple[Link, ...]:
     links: list[Link] = []
     # Statements reported inside a rebuttal ("rejected accusations by X that...") are what is
     # answered; they do not answer anything themselves.
     answered = {
-        o.id for n in nodes if n.kind in _REBUTTING for o in nodes if o is not n and _inside(o.cue, n.content)
+        o.id for n in nodes if n.kind in _REBUTTING for o in nodes if o is not n and within(o.cue, n.content)
     }
     for i, node in enumerate(nodes):
         if node.continues is not None:
@@ -54,7 +50,7 @@ def find_links(nodes: list[Node]) -> tuple[Link, ...]:
         embedded = [
             o
             for o in nodes
-            if o is not node and _inside(o.cue, node.content) and o.speaker_side.isdisjoint(node.speaker_side)
+            if o is not node and within(o.cue, node.content) and o.speaker_side.isdisjoint(node.speaker_side)
         ]
         if embedded:
             links.extend(Link(node.id, o.id, "rebuts", round(min(node.confidence, 0.9), 2)) for o in embedded)

@@ -16,7 +16,7 @@ from .knowledge import load_knowledge_base
 from .lexicon import load_lexicon
 from .links import Node, find_links
 from .segment import find_quotes, paragraphs
-from .types import ExtractionResult, Statement
+from .types import ExtractionResult, Statement, within
 
 EXTRACTOR_VERSION = "2026.11.1"
 
@@ -49,10 +49,6 @@ def _side(draft: _Draft | None) -> list[_Draft]:
         chain.append(draft)
         draft = draft.affiliation
     return chain
-
-
-def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(s <= span[0] and span[1] <= e for s, e in spans)
 
 
 def _speakers(actors: DocActors, attributions: list[Attribution]) -> dict[int, _Draft | None]:
@@ -88,9 +84,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
     nodes: list[Node] = []
     for att, target in zip(attributions, targets, strict=True):
         speaker = speakers[id(att)]
-        reports_others = any(
-            o is not att and o.cue_span is not None and _inside(o.cue_span, att.content) for o in attributions
-        )
+        reports_others = any(o is not att and within(o.cue_span, att.content) for o in attributions)
         kind, confidence = classify(
             doc, att, lexicon, has_target=target is not None, reports_others=reports_others
         )

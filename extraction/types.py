@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -10,6 +11,11 @@ Kind = Literal["claim", "accusation", "denial", "criticism"]
 Relation = Literal["rebuts", "supports", "repeats"]
 
 SCHEMA = "claimtrack.extraction/1"
+
+
+def within(span: Span | None, spans: Iterable[Span]) -> bool:
+    """True when the span lies inside one of the spans."""
+    return span is not None and any(s <= span[0] and span[1] <= e for s, e in spans)
 
 
 def _span(value: Any) -> Span | None:
