@@ -32,7 +32,6 @@ _MIN_QUOTE_CHARS = 2
 class Quote:
     start: int  # opening mark
     end: int  # after the closing mark, or the paragraph's end when left open
-    paragraph: int
     continues: bool = False  # this quote carries on the previous paragraph's open quote
 
     @property
@@ -50,7 +49,7 @@ def paragraphs(text: str) -> list[Span]:
 def find_quotes(text: str, paras: list[Span] | None = None) -> list[Quote]:
     quotes: list[Quote] = []
     previous_open = False
-    for index, (p_start, p_end) in enumerate(paras if paras is not None else paragraphs(text)):
+    for p_start, p_end in paras if paras is not None else paragraphs(text):
         open_at: int | None = None
         first = True
         marks = list(_MARKS.finditer(text, p_start, p_end)) or list(
@@ -63,7 +62,7 @@ def find_quotes(text: str, paras: list[Span] | None = None) -> list[Quote]:
             elif open_at is not None and m not in _OPENERS:
                 if mark.end() - open_at > _MIN_QUOTE_CHARS:
                     continues = first and previous_open and not text[p_start:open_at].strip()
-                    quotes.append(Quote(open_at, mark.end(), index, continues))
+                    quotes.append(Quote(open_at, mark.end(), continues))
                     first = False
                 open_at = None
             elif open_at is not None:  # a second opener: the first one was a stray mark
@@ -71,7 +70,7 @@ def find_quotes(text: str, paras: list[Span] | None = None) -> list[Quote]:
         if open_at is not None:
             end = len(text[p_start:p_end].rstrip()) + p_start
             continues = first and previous_open and not text[p_start:open_at].strip()
-            quotes.append(Quote(open_at, end, index, continues))
+            quotes.append(Quote(open_at, end, continues))
         previous_open = open_at is not None
     return quotes
 
