@@ -469,6 +469,8 @@ class Finder:
             not before
             or len(before) > 4
             or any(t.pos_ not in ("PROPN", "NOUN", "DET", "PUNCT", "ADJ") for t in before)
+            # "Breaking: ...", "Exclusive: ...": a label, not a speaker.
+            or " ".join(t.lower_ for t in before) in self.lex.headline_labels
         ):
             return None
         if not any(t.pos_ in ("PROPN", "NOUN") for t in before):

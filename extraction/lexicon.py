@@ -51,6 +51,7 @@ class Lexicon:
     collective_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     role_titles: frozenset[str]
+    headline_labels: frozenset[str]  # "Breaking:", "Exclusive:": not speakers before a colon
 
 
 @cache
@@ -75,4 +76,5 @@ def load_lexicon() -> Lexicon:
         collective_pronouns=frozenset(pronouns["collective"]),
         relative_pronouns=frozenset(pronouns["relative"]),
         role_titles=_lines("role_titles.txt"),
+        headline_labels=_lines("headline_labels.txt"),
     )
