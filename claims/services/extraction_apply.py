@@ -83,8 +83,9 @@ def apply_extraction(*, article: Article, result: ExtractionResult) -> ApplyOutc
         old = machine.get(_signature(claim))
         if old is not None and old.id not in found_again:
             found_again.add(old.id)
-            if (old.confidence, old.extractor_version) != (claim.confidence, claim.extractor_version):
-                old.confidence, old.extractor_version = claim.confidence, claim.extractor_version
+            fresh = (claim.confidence, claim.extractor_version, claim.published_at)
+            if (old.confidence, old.extractor_version, old.published_at) != fresh:
+                old.confidence, old.extractor_version, old.published_at = fresh
                 refreshed.append(old)
             by_statement[statement.id] = old
         else:
@@ -104,7 +105,7 @@ def apply_extraction(*, article: Article, result: ExtractionResult) -> ApplyOutc
         Claim.objects.filter(id__in=stale_ids).delete()
     Claim.objects.bulk_create(new_claims)
     if refreshed:
-        Claim.objects.bulk_update(refreshed, ["confidence", "extractor_version"])
+        Claim.objects.bulk_update(refreshed, ["confidence", "extractor_version", "published_at"])
     _create_links(result, by_statement, editor_links)
 
     locked.analysis_state = Article.AnalysisState.DONE

@@ -321,3 +321,13 @@ def test_a_changed_text_is_refused_as_stale(article, known_states):
     with pytest.raises(StaleAnalysis):
         apply_extraction(article=stale, result=result())
     assert not Claim.objects.exists()
+
+
+def test_kept_machine_claims_follow_a_corrected_publication_date(article, known_states):
+    apply_extraction(article=article, result=result())
+    ids = set(Claim.objects.values_list("id", flat=True))
+    article.published_at = None
+    article.save()
+    apply_extraction(article=article, result=result())
+    assert set(Claim.objects.values_list("id", flat=True)) == ids
+    assert set(Claim.objects.values_list("published_at", flat=True)) == {None}
