@@ -19,6 +19,12 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Hundreds of tests create users; the production hasher is slow on purpose.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _celery_eager_by_default():
     """Tasks run in-process unless a test asks for the real worker (see tests/integration)."""
     from claimtrack.celery import app
