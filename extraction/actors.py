@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from .knowledge import KBEntry, KnowledgeBase
 from .lexicon import Lexicon
@@ -50,6 +51,12 @@ class Mention:
     start: int  # token indices, end exclusive
     end: int
     actor: _Draft
+
+
+def _looks_like_a_name(span: SpacySpan) -> bool:
+    """Capitalised as a name is, after a leading "the" ("the West", not "the west wing")."""
+    first = span[1] if len(span) > 1 and span[0].lower_ == "the" else span[0]
+    return first.is_title or first.is_upper or not first.is_alpha
 
 
 def _spellings(surface: str) -> set[str]:
@@ -141,11 +148,7 @@ class DocActors:
         strings = doc.vocab.strings
         matches = [(s, e, strings[m]) for m, s, e in self.index.exact(doc)]
         # A case-folded match must still look like a name in the text: "chad" is not Chad.
-        matches += [
-            (s, e, strings[m])
-            for m, s, e in self.index.folded(doc)
-            if doc[s].is_title or doc[s].is_upper or not doc[s].is_alpha
-        ]
+        matches += [(s, e, strings[m]) for m, s, e in self.index.folded(doc) if _looks_like_a_name(doc[s:e])]
         taken: set[int] = set()
         for start, end, key in sorted(matches, key=lambda m: (m[0], -(m[1] - m[0]))):
             if any(i in taken for i in range(start, end)):
@@ -209,7 +212,8 @@ class DocActors:
                     self.by_token[token.i] = draft
                     draft.mentions.append((token.idx, token.idx + len(token)))
                 continue
-            if draft is not None and token.dep_ in _SUBJECT_DEPS:
+            # The subject of a noun is a misparse ("US claims that it..." in a headline), not a subject.
+            if draft is not None and token.dep_ in _SUBJECT_DEPS and token.head.pos_ in ("VERB", "AUX"):
                 if draft.kind == "person":
                     last_person = draft
                 else:

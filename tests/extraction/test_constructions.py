@@ -279,3 +279,10 @@ def test_a_charge_denied_in_a_relative_clause_rebuts_the_accusation():
     accusation, denial = only(result, "accusation"), only(result, "denial")
     assert speaker_name(result, denial) == "United States"
     assert [(lk.source, lk.target) for lk in result.links] == [(denial.id, accusation.id)]
+
+
+def test_a_name_written_with_the_is_matched_and_a_lowercase_phrase_is_not():
+    result = run("Moscow denounced the West's sanctions. The west wing was closed.")
+    west = [a for a in result.actors if a.kb_key == "group:west"]
+    assert len(west) == 1 and len(west[0].mentions) == 1
+    assert result.actor(only(result).target).kb_key == "group:west"
