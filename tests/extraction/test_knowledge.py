@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from collections import defaultdict
 from dataclasses import FrozenInstanceError
 from pathlib import Path
@@ -304,13 +303,10 @@ def test_entries_are_immutable(kb):
         kb.get("USA").name = "Elsewhere"
 
 
-def test_the_knowledge_base_is_loaded_once_per_process_and_quickly():
+def test_the_knowledge_base_is_loaded_once_per_process():
     load_knowledge_base.cache_clear()
-    started = time.perf_counter()
     first = load_knowledge_base()
-    elapsed = time.perf_counter() - started
     assert load_knowledge_base() is first
-    assert elapsed < 0.2
 
 
 def test_generated_states_json_matches_its_generator():
