@@ -118,8 +118,18 @@ def test_article_list_pages_by_keyset_and_counts_statements(client, analyst, see
         a.title for a in rest.context["page"].articles
     }
     assert len(titles) == 55 and rest.context["next_query"] is None
-    listed = client.get(reverse("article-list"), {"q": "denies US"}).context["page"].articles
+    listed = client.get(reverse("article-list"), {"q": "denies us"}).context["page"].articles
     assert [(a.id, a.statement_count) for a in listed] == [(seed.article.id, 5)]
+
+
+def test_article_list_costs_two_queries(seed, django_assert_num_queries):
+    from articles.selectors import article_list
+
+    for i in range(10):
+        ArticleFactory(title=f"Filler {i}")
+    with django_assert_num_queries(2):
+        page = article_list(search="", outlet="")
+    assert len(page.articles) == 11 and {a.statement_count for a in page.articles} == {0, 5}
 
 
 def test_status_json_reports_state_and_statement_count(client, analyst, seed):
