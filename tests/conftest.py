@@ -8,6 +8,8 @@ from tests.factories import UserFactory
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
+pytest_plugins = ["tests.browser_support"]
+
 
 def pytest_sessionfinish(session, exitstatus):
     # In CI a missing service or browser must fail, not skip: a skip there hides a broken install step.

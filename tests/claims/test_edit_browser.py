@@ -3,93 +3,30 @@
 Screenshots land in test-artifacts/.
 """
 
-import os
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from accounts.roles import Role
 from articles.services import article_create
 from claims.models import AnalysisJob, Claim, ClaimLink
 from claims.services.editing import claim_update
+from tests.browser_support import log_in, screenshot
 from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, UserFactory
 
 # Transactional: the live server's thread must see the test's rows.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("role_groups"),
+]
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
 SEED_TEXT = (ROOT / "tests" / "fixtures" / "nk-denial.txt").read_text(encoding="utf-8")
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture(autouse=True)
-def _role_groups(transactional_db):
-    # A transactional test ends with a flush, which also empties the groups a data migration made.
-    for role in Role:
-        Group.objects.get_or_create(name=role.value)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Browser tests need Chromium at {CHROMIUM} (apt-get install chromium).")
-    # Playwright's sync API runs an event loop in this thread; Django would take the test's
-    # plain ORM calls for async-context ones without this.
-    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            yield browser
-            browser.close()
-    finally:
-        if before is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
-
-
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(viewport={"width": 1500, "height": 1100})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    # Anything the Content-Security-Policy blocks, and any script error, fails the test.
-    page.problems = []
-    page.on("console", lambda msg: msg.type == "error" and page.problems.append(msg.text))
-    page.on("pageerror", lambda exc: page.problems.append(str(exc)))
-    # A full page load after the first would defeat "no reloads": count them.
-    page.loads = []
-    page.on("load", lambda: page.loads.append(page.url))
-    yield page
-    context.close()
-
-
-def _shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
 def _log_in(page, live_server, user, next_path: str) -> None:
-    page.goto(live_server.url + reverse("login") + "?next=" + next_path)
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form.login button[type=submit]")
-    page.wait_for_url(f"**{next_path}")
+    log_in(page, live_server, user, next_path)
     page.wait_for_selector("#edit-panel")
 
 
@@ -165,7 +102,7 @@ def test_editor_changes_a_speaker_and_links_a_rebuttal_and_a_reanalysis_keeps_bo
         "() => document.querySelector('#edit-panel .edit-status').textContent === 'Saved.'"
     )
     assert new_speaker.name in page.locator(f"#statement-{statement.id} .statement-head").inner_text()
-    _shot(page, "edit-speaker-changed")
+    screenshot(page, "edit-speaker-changed")
 
     # Link the denial as a rebuttal of the claim in the other article, found by its words.
     _select(page, denial)
@@ -176,7 +113,7 @@ def test_editor_changes_a_speaker_and_links_a_rebuttal_and_a_reanalysis_keeps_bo
     )
     assert "secretly supplying" in page.locator("#edit-panel .edit-links").inner_text()
     assert "secretly supplying" in page.locator(f"#statement-{denial.id} .links").inner_text()
-    _shot(page, "edit-rebuttal-linked")
+    screenshot(page, "edit-rebuttal-linked")
     assert len(page.loads) == loads, "editing must not reload the page"
 
     statement.refresh_from_db()
@@ -207,7 +144,7 @@ def test_editor_changes_a_speaker_and_links_a_rebuttal_and_a_reanalysis_keeps_bo
     page.goto(live_server.url + reverse("article-detail", args=[article.id]) + f"#claim-{denial.id}")
     assert "secretly supplying" in page.locator(f"#statement-{denial.id} .links").inner_text()
     assert new_speaker.name in page.locator(f"#statement-{statement.id} .statement-head").inner_text()
-    _shot(page, "edit-after-reanalysis")
+    screenshot(page, "edit-after-reanalysis")
     assert page.problems == []
 
 
@@ -239,7 +176,7 @@ def test_a_stale_save_shows_the_other_editors_change_and_keys_confirm_and_move_o
     text = conflict.inner_text()
     assert "rival-editor changed this statement" in text and "Nothing was saved" in text
     assert "kind: claim → accusation" in text
-    _shot(page, "edit-conflict")
+    screenshot(page, "edit-conflict")
     second.refresh_from_db()
     assert (second.kind, second.version) == ("accusation", 2)  # not overwritten
 
@@ -309,7 +246,7 @@ def test_editor_adds_a_statement_from_a_selection_in_text_with_emoji(page, live_
     assert claim.speaker == ministry
     mark = page.locator(f"mark.hl.role-speaker[data-claim-id='{claim.id}']")
     assert mark.inner_text() == "The ministry"
-    _shot(page, "edit-new-statement-emoji")
+    screenshot(page, "edit-new-statement-emoji")
     assert page.problems == []
 
 
@@ -320,11 +257,7 @@ def test_admin_reviews_reverts_and_undoes_a_merge_in_the_browser(page, live_serv
     unsure = ClaimFactory(article=article, confidence=0.2, quote_text="The envoy denied it", kind="denial")
     ClaimFactory(article=article, confidence=0.9, quote_text="The ministry said talks had failed")
     admin = UserFactory(role="admin")
-    page.goto(live_server.url + reverse("login") + "?next=" + reverse("review-queue"))
-    page.fill("input[name=username]", admin.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form.login button[type=submit]")
-    page.wait_for_url("**/review/")
+    log_in(page, live_server, admin, reverse("review-queue"))
 
     # Least confident first; confirm it from the queue.
     first = page.locator(".review-item").first
@@ -332,7 +265,7 @@ def test_admin_reviews_reverts_and_undoes_a_merge_in_the_browser(page, live_serv
     first.locator("button[value=confirm]").click()
     page.wait_for_selector(".message.success")
     assert Claim.objects.get(pk=unsure.pk).review_status == "confirmed"
-    _shot(page, "review-queue")
+    screenshot(page, "review-queue")
 
     # The history shows the change; the admin reverts it.
     page.goto(live_server.url + reverse("history-claim", args=[unsure.id]))
@@ -341,7 +274,7 @@ def test_admin_reviews_reverts_and_undoes_a_merge_in_the_browser(page, live_serv
     page.wait_for_selector(".message.success")
     assert Claim.objects.get(pk=unsure.pk).review_status == "proposed"
     assert "reverted by" in page.locator(".change.reverted").inner_text()
-    _shot(page, "history-reverted")
+    screenshot(page, "history-reverted")
 
     # Merge a duplicate actor by name, then undo the merge.
     kept, duplicate = ActorFactory(name="North Korea"), ActorFactory(name="DPRK")
@@ -354,5 +287,5 @@ def test_admin_reviews_reverts_and_undoes_a_merge_in_the_browser(page, live_serv
     page.click("form[action*='/actors/merges/'] button")
     page.wait_for_selector(".message.success")
     assert Claim.objects.filter(speaker=duplicate).count() == 1
-    _shot(page, "actor-merge-undone")
+    screenshot(page, "actor-merge-undone")
     assert page.problems == []

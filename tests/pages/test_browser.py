@@ -3,89 +3,27 @@
 Screenshots land in test-artifacts/ (kept by CI as artifacts, ignored by git).
 """
 
-import os
-from pathlib import Path
-
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from accounts.roles import Role
 from articles.models import Article
+from tests.browser_support import log_in, screenshot
 from tests.factories import ArticleFactory, ClaimFactory, UserFactory
 
 from .seed import create_seed
 
 # Transactional: the live server's thread must see the test's rows.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("role_groups"),
 ]
-PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture(autouse=True)
-def _role_groups(transactional_db):
-    # A transactional test ends with a flush, which also empties the groups a data migration made.
-    for role in Role:
-        Group.objects.get_or_create(name=role.value)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Browser tests need Chromium at {CHROMIUM} (apt-get install chromium).")
-    # Playwright's sync API keeps an event loop running in this thread, which Django takes
-    # for an async context; the tests' ORM calls are plain synchronous code all the same.
-    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            yield browser
-            browser.close()
-    finally:
-        if before is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
-
-
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    # Anything the Content-Security-Policy blocks shows up as a console error: fail on it.
-    page.problems = []
-    page.on("console", lambda msg: msg.type == "error" and page.problems.append(msg.text))
-    page.on("pageerror", lambda exc: page.problems.append(str(exc)))
-    yield page
-    context.close()
-
-
-def _shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
 def _log_in(page, live_server, user, next_path: str) -> None:
     page.goto(live_server.url + next_path)
     assert "/login/" in page.url  # anonymous: sent to log in first
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form.login button[type=submit]")
-    page.wait_for_url(f"**{next_path}")
+    log_in(page, live_server, user, next_path)
 
 
 def test_analyst_follows_north_koreas_denial_to_the_us_claim(page, live_server):
@@ -95,14 +33,14 @@ def test_analyst_follows_north_koreas_denial_to_the_us_claim(page, live_server):
 
     _log_in(page, live_server, analyst, reverse("timeline"))
     assert page.locator(".statement").count() == 5
-    _shot(page, "timeline")
+    screenshot(page, "timeline")
 
     page.fill("input[name=who]", "North Korea")
     page.click("form.filters button[type=submit]")
     page.wait_for_url(f"**actor={seed.prk.id}**")
     assert page.locator("h1").inner_text() == "Timeline: North Korea"
     assert page.locator(".lane-chart .dot").count() == 5  # all five involve North Korea
-    _shot(page, "timeline-north-korea")
+    screenshot(page, "timeline-north-korea")
 
     # The denial's dot in the lane chart opens the statement in its article.
     page.click(f".lane-chart a[data-claim-id='{seed.nk_denial.id}']")
@@ -113,7 +51,7 @@ def test_analyst_follows_north_koreas_denial_to_the_us_claim(page, live_server):
     assert speaker.inner_text() == "North Korea"
     assert (speaker.get_attribute("data-start"), speaker.get_attribute("data-end")) == ("80", "91")
     assert "active" in speaker.get_attribute("class")
-    _shot(page, "reader-denial")
+    screenshot(page, "reader-denial")
 
     # The denial is linked to the claim it rebuts; following the link selects the US claim.
     link = denial_item.locator("a.claim-link")
@@ -130,7 +68,7 @@ def test_analyst_follows_north_koreas_denial_to_the_us_claim(page, live_server):
     assert "selected" in denial_item.get_attribute("class")
     american.click()
     assert "selected" in us_item.get_attribute("class")
-    _shot(page, "reader-us-claim")
+    screenshot(page, "reader-us-claim")
     assert page.problems == []
 
 
@@ -180,7 +118,7 @@ def test_editor_ingests_text_and_sees_the_analysis_state_change(page, live_serve
     # Analysis ran (in-process here); the page polls and shows its outcome.
     page.wait_for_selector(".result .state-done")
     assert "statements found" in page.locator(".result").inner_text()
-    _shot(page, "ingest-done")
+    screenshot(page, "ingest-done")
 
     # The same text again is reported as a duplicate, with a link to the article.
     page.goto(live_server.url + reverse("ingest"))
@@ -196,7 +134,7 @@ def test_editor_ingests_text_and_sees_the_analysis_state_change(page, live_serve
     page.fill("input[name=url]", "http://127.0.0.1:1/nothing-here")
     page.click("form.ingest button[type=submit]")
     page.wait_for_selector(".result.error")
-    _shot(page, "ingest-error")
+    screenshot(page, "ingest-error")
     assert Article.objects.count() == 1
     assert [p for p in page.problems if "status of 400" not in p] == []
 
@@ -220,11 +158,11 @@ def test_home_and_actor_pages_render_without_policy_violations(page, live_server
     assert page.locator(".waiting .big").inner_text() == "5"
     for link in ("Timeline", "Articles", "Actors", "Ingest", "Admin"):
         assert page.locator(f".mainnav >> text={link}").count() == 1
-    _shot(page, "home")
+    screenshot(page, "home")
     page.goto(live_server.url + reverse("actor-detail", args=[seed.prk.id]))
     assert page.locator(".bars").count() == 1
     assert "deputy director" in page.locator(".members").inner_text()
-    _shot(page, "actor-north-korea")
+    screenshot(page, "actor-north-korea")
     page.goto(live_server.url + reverse("timeline") + "?q=ammunition")
     page.wait_for_selector(".statement")
     assert page.problems == []
