@@ -123,6 +123,12 @@ CLAIMTRACK_FETCH_ALLOW_LOOPBACK = False
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=4 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 
+# --- Cache ------------------------------------------------------------------------------
+# API throttle counters live here. Several gunicorn processes must share one cache, or each
+# process enforces its own limit; compose points CACHE_URL at Redis (its own db: a cache clear
+# must never flush the Celery broker's queues).
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
 # --- Celery -------------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
