@@ -285,16 +285,7 @@ class Finder:
                 return self._answering_relative(verb, lemma, kind)
             if not heads and (subject := _subject(verb)) is not None:
                 # '"Why now?" she asked.': find() gives it the quotation next to it, if any.
-                return Attribution(
-                    form="verb",
-                    lemma=lemma,
-                    kind=kind,
-                    cue=verb,
-                    cue_span=self._cue_span(verb),
-                    source=subject,
-                    source_span=_phrase_span(subject),
-                    content=[],
-                )
+                return self._verb_attribution(verb, lemma, kind, subject, [])
         else:
             return None
         if not heads:
@@ -332,16 +323,7 @@ class Finder:
         content = _char_span(verb.doc, sent.start, noun.left_edge.i)
         if content is None:
             return None
-        return Attribution(
-            form="verb",
-            lemma=lemma,
-            kind=kind,
-            cue=verb,
-            cue_span=self._cue_span(verb),
-            source=subject,
-            source_span=_phrase_span(subject),
-            content=[content],
-        )
+        return self._verb_attribution(verb, lemma, kind, subject, [content])
 
     def _trailing(self, verb: Token, lemma: str, kind: Kind) -> Attribution | None:
         """'..., the Voice of America (VOA) reported.' when the parser lost the cue's subject.
@@ -364,16 +346,7 @@ class Finder:
             return None
         head = next((t for t in speaker if t.pos_ in ("PROPN", "NOUN", "PRON")), speaker[0])
         source_span = (speaker[0].idx, speaker[-1].idx + len(speaker[-1]))
-        return Attribution(
-            form="verb",
-            lemma=lemma,
-            kind=kind,
-            cue=verb,
-            cue_span=self._cue_span(verb),
-            source=head,
-            source_span=source_span,
-            content=[content],
-        )
+        return self._verb_attribution(verb, lemma, kind, head, [content], source_span=source_span)
 
     def _inverted(self, verb: Token, lemma: str, kind: Kind, text: str) -> Attribution | None:
         """'The plan, he said, will fail': the cue hangs off the reported clause."""
@@ -387,16 +360,7 @@ class Finder:
             return None
         v_start, v_end = _subtree_span(verb)
         hole = (verb.doc[v_start].idx, verb.doc[v_end - 1].idx + len(verb.doc[v_end - 1]))
-        return Attribution(
-            form="verb",
-            lemma=lemma,
-            kind=kind,
-            cue=verb,
-            cue_span=self._cue_span(verb),
-            source=subject,
-            source_span=_phrase_span(subject),
-            content=_spans_minus([content], [hole], text),
-        )
+        return self._verb_attribution(verb, lemma, kind, subject, _spans_minus([content], [hole], text))
 
     def _adverb(self, adverb: Token, text: str) -> Attribution | None:
         """'The firm reportedly paid the fine': the clause is someone's statement, speaker unnamed."""
@@ -427,16 +391,7 @@ class Finder:
         if subject is None or clause is None:
             return None
         spans = [s for s in (_char_span(verb.doc, *_subtree_span(t)) for t in (subject, clause)) if s]
-        return Attribution(
-            form="verb",
-            lemma=lemma,
-            kind=kind,
-            cue=verb,
-            cue_span=self._cue_span(verb),
-            source=None,
-            source_span=None,
-            content=spans,
-        )
+        return self._verb_attribution(verb, lemma, kind, None, spans)
 
     def _colon(self, verb: Token, colon: Token, lemma: str, kind: Kind, text: str) -> Attribution | None:
         """'Trump said: ...': what follows the colon, to the end of the paragraph."""
@@ -446,16 +401,7 @@ class Finder:
         content = _strip(text, colon.idx + 1, end)
         if content[1] - content[0] < 3:
             return None
-        return Attribution(
-            form="verb",
-            lemma=lemma,
-            kind=kind,
-            cue=verb,
-            cue_span=self._cue_span(verb),
-            source=subject,
-            source_span=_phrase_span(subject) if subject is not None else None,
-            content=[content],
-        )
+        return self._verb_attribution(verb, lemma, kind, subject, [content])
 
     def _headline_colon(self, colon: Token, text: str) -> Attribution | None:
         """'Lynch: No outside influence on the inquiry': a speaker's name, a colon, their words.
@@ -490,6 +436,30 @@ class Finder:
             source=source,
             source_span=(before[0].idx, before[-1].idx + len(before[-1])),
             content=[content],
+        )
+
+    def _verb_attribution(
+        self,
+        verb: Token,
+        lemma: str,
+        kind: Kind,
+        source: Token | None,
+        content: list[Span],
+        *,
+        source_span: Span | None = None,
+    ) -> Attribution:
+        """A statement cued by `verb`; the speaker span is the phrase `source` heads unless given."""
+        if source_span is None and source is not None:
+            source_span = _phrase_span(source)
+        return Attribution(
+            form="verb",
+            lemma=lemma,
+            kind=kind,
+            cue=verb,
+            cue_span=self._cue_span(verb),
+            source=source,
+            source_span=source_span,
+            content=content,
         )
 
     @staticmethod
