@@ -6,6 +6,7 @@ Rules describe English web pages in general; each is a full-line match.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -177,30 +178,29 @@ def parse_byline(line: str) -> Byline | None:
     )
 
 
+def _skip_meta_lines(
+    lines: list[str], start: int, found: list[_Meta], *, skippable: Callable[[str], bool]
+) -> int:
+    """Index of the first line from `start` that is neither blank, meta nor `skippable`; metas go to `found`."""
+    index = start
+    while index < len(lines):
+        line = lines[index].strip()
+        if line:
+            meta = _parse_meta(line)
+            if meta is None and not skippable(line):
+                break
+            if meta is not None:
+                found.append(meta)
+        index += 1
+    return index
+
+
 def _strip_head(lines: list[str], found: list[_Meta]) -> int:
     """Drop chrome before the headline and meta lines right after it; return the headline's index."""
-    headline = 0
-    while headline < len(lines):
-        line = lines[headline].strip()
-        if line:
-            meta = _parse_meta(line)
-            if meta is None and not is_chrome_line(line):
-                break
-            if meta is not None:
-                found.append(meta)
-        headline += 1
+    headline = _skip_meta_lines(lines, 0, found, skippable=is_chrome_line)
     # Between the headline and the first paragraph: "By Jane Doe", "12 March 2024 | 3 min read".
     # Section headings ("Related") are left alone here: after a headline they may head text.
-    following = headline + 1
-    while following < len(lines):
-        line = lines[following].strip()
-        if line:
-            meta = _parse_meta(line)
-            if meta is None and not _is_widget_line(line):
-                break
-            if meta is not None:
-                found.append(meta)
-        following += 1
+    following = _skip_meta_lines(lines, headline + 1, found, skippable=_is_widget_line)
     if following > headline + 1 and any(line.strip() for line in lines[headline + 1 : following]):
         lines[headline + 1 : following] = [""] if following < len(lines) else []
     return headline
