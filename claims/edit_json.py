@@ -6,8 +6,9 @@ Offsets are code points, as stored; static/js/editor.js converts them for the DO
 from typing import Any
 
 from actors.models import Actor
+from history.models import ChangeRecord
 
-from .models import ChangeRecord, Claim, ClaimLink
+from .models import Claim, ClaimLink
 
 
 def actor_json(actor: Actor | None) -> dict[str, Any] | None:

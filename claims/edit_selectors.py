@@ -5,9 +5,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q, QuerySet
 
 from actors.models import Actor
+from history.models import ChangeRecord
 
-from .models import ChangeRecord, Claim, ClaimLink, ReviewStatus
-from .selectors import claim_filter_text
+from .models import Claim, ClaimLink, ReviewStatus
+from .selectors.search import claim_filter_text
 
 SEARCH_LIMIT = 20
 

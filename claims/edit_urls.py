@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from . import edit_views, history_views, review_views
+from . import edit_views
+from .views import history as history_views
+from .views import review as review_views
 
 urlpatterns = [
     path("edit/claims/search/", edit_views.claim_search_view, name="edit-claim-search"),

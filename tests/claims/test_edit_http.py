@@ -6,8 +6,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from claims.models import ChangeRecord, ClaimLink
+from claims.models import ClaimLink
 from claims.services.editing import claim_update
+from history.models import ChangeRecord
 from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, ClaimLinkFactory
 
 pytestmark = pytest.mark.django_db
