@@ -14,7 +14,19 @@ export DEBUG ?= 1
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/claimtrack
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: run test lint format install install-dev migrate demo worker bench clean vendor
+.PHONY: run setup test lint format install install-dev migrate demo worker bench clean vendor
+
+# A local .env so that `manage.py` works as the README shows it, in any new shell: DEBUG on, a
+# key generated here (never committed: git ignores .env), the SQLite database. Written once:
+# an existing .env (say, one holding the compose stack's SECRET_KEY) is left as it is.
+.env:
+	@umask 077 && { \
+		echo "# Written by make for local development; edit freely, make never overwrites it."; \
+		echo "DEBUG=1"; \
+		echo "SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')"; \
+		echo "DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3"; \
+	} > $@
+	@echo "Wrote .env (DEBUG=1, a new SECRET_KEY, SQLite at db.sqlite3)"
 
 $(VENV)/.installed: requirements.txt requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,7 +39,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(PIP) install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed .env
 install-dev: $(VENV)/.installed-dev
 
 # Browser libraries come from npm (package-lock.json pins them); only their dist files are
@@ -45,7 +57,10 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo
 
-run: demo vendor
+# Everything `make run` does before it serves; the README test runs this part.
+setup: demo vendor
+
+run: setup
 	@if [ -n "$$REDIS_URL" ]; then \
 		echo "Starting a Celery worker on $$REDIS_URL (log: celery-worker.log)"; \
 		$(VENV)/bin/celery -A claimtrack worker --loglevel=INFO --concurrency=2 > celery-worker.log 2>&1 & \
