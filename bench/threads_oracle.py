@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.thread_pairs import GoldStatement, graph_from_links, load_gold, score_pairs
-from extraction.matching import Sketch, Thresholds, match
+from extraction.matching import Sketch, Thresholds, best_matches
 
 
 def _sketch(g: GoldStatement) -> Sketch:
@@ -38,18 +38,26 @@ def _in_article_links(directory: Path) -> list:
 
 
 def run(directory: Path, thresholds: Thresholds) -> dict:
+    """Articles arrive one by one (in name order); each statement joins the thread of its best
+    match among the earlier articles' statements, as the threading service does."""
     _, gold = load_gold(directory)
     links = _in_article_links(directory)
-    sketches = [(g, _sketch(g)) for g in gold]
-    for i, (ga, sa) in enumerate(sketches):
-        for gb, sb in sketches[i + 1 :]:
-            m = match(sa, sb, thresholds=thresholds)
-            if m is not None and m.confidence >= thresholds.confidence:
-                links.append((ga.key, gb.key, m.relation))
+    by_article: dict[str, list[GoldStatement]] = {}
+    for g in gold:
+        by_article.setdefault(g.article, []).append(g)
+    seen: list[tuple[GoldStatement, Sketch]] = []
+    for article in sorted(by_article):
+        arriving = [(g, _sketch(g)) for g in by_article[article]]
+        for g, sketch in arriving:
+            ranked = best_matches(sketch, (s for _, s in seen), thresholds=thresholds)
+            if ranked:
+                other, m = ranked[0]
+                links.append((g.key, tuple(other.key.split("/", 1)), m.relation))
+        seen.extend(arriving)
     graph = graph_from_links(links)
     report = score_pairs(gold, graph, {g.key: g.key for g in gold})
     report["statements"] = len(gold)
-    report["articles"] = len({g.article for g in gold})
+    report["articles"] = len(by_article)
     return report
 
 
