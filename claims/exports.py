@@ -12,8 +12,8 @@ from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 
+from .api.serializers import ClaimSerializer, iso
 from .models import Claim
-from .serializers import ClaimSerializer, iso
 
 # GDELT's CAMEO root events: 010 "make statement", 016 "deny accusation", 111 "criticize or
 # denounce", 112 "accuse". A denial of a claim that was not an accusation is still a denial

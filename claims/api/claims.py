@@ -20,15 +20,15 @@ from claimtrack.api.views import parse_id
 
 from ..exceptions import VersionConflict
 from ..models import Claim
-from ..serializers import (
+from ..services.editing import claim_confirm, claim_create, claim_reject, claim_update
+from .filters import ClaimFilter
+from .selectors import attach_links, claim_get, claim_queryset
+from .serializers import (
     ClaimCreateSerializer,
     ClaimReviewSerializer,
     ClaimSerializer,
     ClaimUpdateSerializer,
 )
-from ..services.editing import claim_confirm, claim_create, claim_reject, claim_update
-from .filters import ClaimFilter
-from .selectors import attach_links, claim_get, claim_queryset
 
 # Each ordering matches an index on claims_claim, so a page is an index range scan.
 CLAIM_ORDERINGS = {

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from .models import Actor
+from ..models import Actor
 
 
 class AffiliationRefSerializer(serializers.ModelSerializer):

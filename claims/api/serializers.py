@@ -21,7 +21,7 @@ from claimtrack.api.fields import (
     StrictSerializer,
 )
 
-from .models import AnalysisJob, Claim, ClaimLink, Origin, ReviewStatus
+from ..models import AnalysisJob, Claim, ClaimLink, Origin, ReviewStatus
 
 
 def iso(value) -> str | None:

@@ -6,7 +6,7 @@ from rest_framework.exceptions import ValidationError
 
 from claimtrack.api.fields import StrictCharField, StrictSerializer
 
-from .models import Article
+from ..models import Article
 
 MAX_BULK = 100
 

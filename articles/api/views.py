@@ -13,8 +13,9 @@ from accounts.permissions import ReadAnalystWriteEditor
 from claimtrack.api.pagination import KeysetPagination, Ordering
 from claimtrack.api.views import ConditionalRetrieveMixin, IdLookupMixin
 
-from .errors import IngestError
-from .models import Article
+from ..errors import IngestError
+from ..models import Article
+from ..services import article_ingest_text, article_ingest_url
 from .serializers import (
     ArticleBulkCreatedSerializer,
     ArticleBulkCreateSerializer,
@@ -23,7 +24,6 @@ from .serializers import (
     ArticleDetailSerializer,
     ArticleSerializer,
 )
-from .services import article_ingest_text, article_ingest_url
 
 
 class ArticleFilter(filters.FilterSet):

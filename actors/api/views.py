@@ -10,7 +10,7 @@ from accounts.permissions import ReadAnalystWriteEditor
 from claimtrack.api.pagination import KeysetPagination, Ordering
 from claimtrack.api.views import ConditionalRetrieveMixin, IdLookupMixin
 
-from .models import Actor, ActorAlias
+from ..models import Actor, ActorAlias
 from .serializers import ActorDetailSerializer, ActorSerializer
 
 
