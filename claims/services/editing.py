@@ -19,6 +19,7 @@ Decisions, documented here because pages, the API and re-analysis all depend on 
 - Every change writes a ChangeRecord in the same transaction.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -138,11 +139,22 @@ def claim_update(*, user, claim: Claim | int, expected_version: int, **changes: 
         raise EditError({name: ["This field cannot be changed here."] for name in unknown})
     if not changes:
         raise EditError("Nothing to change.")
+
+    def change(current: Claim) -> None:
+        _apply_changes(current, changes)
+        current.review_status = ReviewStatus.EDITED
+
+    return _write_locked(user=user, claim=claim, expected_version=expected_version, change=change)
+
+
+def _write_locked(
+    *, user, claim: Claim | int, expected_version: Any, change: Callable[[Claim], None]
+) -> Claim:
+    """Lock the statement at the version the caller read, apply `change`, save it as a new version."""
     expected_version = clean_version(expected_version)
     current = lock_claim(claim, expected_version)
     before = claim_snapshot(current)
-    _apply_changes(current, changes)
-    current.review_status = ReviewStatus.EDITED
+    change(current)
     if claim_snapshot(current) == before:
         return current  # nothing changed: no new version, no history noise
     return save_claim_version(
@@ -156,19 +168,11 @@ def claim_update(*, user, claim: Claim | int, expected_version: int, **changes: 
 
 def _set_status(*, user, claim: Claim | int, expected_version: int, status: str) -> Claim:
     require_role(user, Role.EDITOR)
-    expected_version = clean_version(expected_version)
-    current = lock_claim(claim, expected_version)
-    if current.review_status == status:
-        return current
-    before = claim_snapshot(current)
-    current.review_status = status
-    return save_claim_version(
-        user=user,
-        claim=current,
-        expected_version=expected_version,
-        before=before,
-        action=ChangeRecord.Action.UPDATE,
-    )
+
+    def change(current: Claim) -> None:
+        current.review_status = status
+
+    return _write_locked(user=user, claim=claim, expected_version=expected_version, change=change)
 
 
 @transaction.atomic
