@@ -1,12 +1,11 @@
 """Reads behind the editing UI: one statement with its links, searches for link targets and
 speakers, and the latest change to show in a conflict. Each has a fixed number of queries."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q, QuerySet
 
 from actors.models import Actor
 
-from .models import ChangeRecord, Claim, ClaimLink, ReviewStatus
+from .models import Claim, ClaimLink, ReviewStatus
 from .selectors import claim_filter_text
 
 SEARCH_LIMIT = 20
@@ -63,14 +62,4 @@ def actor_search(*, text: str) -> list[Actor]:
         .select_related("affiliation")
         .distinct()
         .order_by("name", "id")[:SEARCH_LIMIT]
-    )
-
-
-def latest_change(*, obj) -> ChangeRecord | None:
-    """The newest recorded change of an object, with who made it: what a conflict message shows."""
-    return (
-        ChangeRecord.objects.select_related("user")
-        .filter(content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk)
-        .order_by("-at", "-id")
-        .first()
     )

@@ -17,8 +17,9 @@ from actors.models import Actor
 from articles.models import Article
 
 from .edit_json import actor_json, change_json, claim_brief_json, claim_json
-from .edit_selectors import actor_search, claim_for_editing, claim_search, latest_change
+from .edit_selectors import actor_search, claim_for_editing, claim_search
 from .exceptions import EditError, VersionConflict
+from .history import latest_change
 from .models import Claim, ClaimLink
 from .services.editing import (
     UPDATABLE_FIELDS,

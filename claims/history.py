@@ -86,3 +86,13 @@ def article_history(*, article_id: int) -> list[HistoryEntry]:
 
 def recent_history() -> list[HistoryEntry]:
     return _entries(ChangeRecord.objects.all())
+
+
+def latest_change(*, obj) -> ChangeRecord | None:
+    """The newest recorded change of an object, with who made it: what a conflict message shows."""
+    return (
+        ChangeRecord.objects.select_related("user")
+        .filter(content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk)
+        .order_by("-at", "-id")
+        .first()
+    )
