@@ -11,6 +11,5 @@ urlpatterns = [
     path("", include("claims.urls")),
     path("", include("claims.jobs_urls")),  # analysis jobs (issue 4)
     path("", include("actors.urls")),
-    path("", include("claims.edit_urls")),  # editing, review queue, history (issue 6)
-    path("", include("actors.edit_urls")),
+    path("", include("actors.edit_urls")),  # actor edit pages
 ]

@@ -424,3 +424,11 @@ def test_a_removed_machine_link_disappears_from_the_reader(client, editor):
     page = client.get(url).content.decode()
     assert "rebutted by" not in page and 'class="rel">rebuts' not in page
     assert ClaimLink.objects.get(pk=link.pk).review_status == "rejected"  # the tombstone stays
+
+
+@pytest.mark.parametrize(
+    "path", ["/edit/claims/1/", "/edit/claims/1/update/", "/edit/links/", "/edit/actors/search/?q=x"]
+)
+def test_the_old_edit_endpoints_are_gone(as_session_editor, path):
+    assert as_session_editor.get(path).status_code == 404
+    assert as_session_editor.post(path, {}, format="json").status_code == 404
