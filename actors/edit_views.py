@@ -13,11 +13,11 @@ from django.views.generic import TemplateView
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import Role, can_administer
-from claims.exceptions import EditError
+from claims.services.actor_merging import actor_merge, actor_merge_undo
+from claimtrack.errors import EditError
 
 from .editing import actor_set_affiliation, alias_add
 from .lookup import find_actor
-from .merging import actor_merge, actor_merge_undo
 from .models import Actor, ActorMerge
 
 

@@ -8,10 +8,10 @@ from typing import Any
 from django.db import IntegrityError, transaction
 
 from accounts.roles import Role, require_role
-from claims.exceptions import EditError
-from claims.models import ChangeRecord
-from claims.services.recording import change_record
+from claimtrack.errors import EditError
 from extraction.knowledge import normalise_alias
+from history.models import ChangeRecord
+from history.services import change_record
 
 from .models import Actor, ActorAlias
 

@@ -4,5 +4,4 @@ from . import views
 
 urlpatterns = [
     path("actors/", views.ActorListView.as_view(), name="actor-list"),
-    path("actors/<int:pk>/", views.ActorDetailView.as_view(), name="actor-detail"),
 ]

@@ -1,16 +1,13 @@
-"""Actor pages: the list with search, and one actor's statements."""
+"""The actor list with search (one actor's page, with its statements, is claims.views.actors)."""
 
 from __future__ import annotations
 
-from django.http import Http404
 from django.views.generic import TemplateView
 
 from accounts.permissions import RoleRequiredMixin
-from claims.models import Claim
 
-from .charts import month_bars
 from .models import Actor
-from .selectors import actor_list, actor_page
+from .selectors import actor_list
 
 
 class ActorListView(RoleRequiredMixin, TemplateView):
@@ -24,20 +21,4 @@ class ActorListView(RoleRequiredMixin, TemplateView):
         context.update(
             actors=actor_list(search=search, kind=kind), search=search, kind=kind, kinds=Actor.Kind.choices
         )
-        return context
-
-
-class ActorDetailView(RoleRequiredMixin, TemplateView):
-    template_name = "actors/detail.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        page = actor_page(actor_id=kwargs["pk"])
-        if page is None:
-            raise Http404("No such actor.")
-        said = [
-            (label, page.said[kind], page.said_counts.get(kind, 0), kind)
-            for kind, label in Claim.Kind.choices
-        ]
-        context.update(page=page, actor=page.actor, said=said, bars=month_bars(page.months))
         return context

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
 
@@ -187,6 +186,10 @@ class AnalysisJob(models.Model):
         FAILED = "failed", "Failed"
         CANCELLED = "cancelled", "Cancelled"
 
+    # The statuses of a job that is still going: defined once, here; the jobs pages hand them to
+    # their script (data-active-statuses), so the browser polls exactly while the server would.
+    ACTIVE_STATUSES = (Status.QUEUED, Status.RUNNING)
+
     # {"all": true} | {"since": ..., "until": ..., "outlet": ..., "actor": id} | {"articles": [ids]}
     scope = models.JSONField(default=dict)
     extractor_version = models.CharField(max_length=32, blank=True)
@@ -217,6 +220,10 @@ class AnalysisJob(models.Model):
 
     def __str__(self) -> str:
         return f"Job {self.pk} ({self.status})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE_STATUSES
 
     @property
     def progress(self) -> float:
@@ -267,37 +274,3 @@ class AnalysisJobArticle(models.Model):
 
     def __str__(self) -> str:
         return f"Job {self.job_id}, article {self.article_id}: {self.outcome}"
-
-
-class ChangeRecord(models.Model):
-    """One editor change: who, when, and the object's fields before and after."""
-
-    class Action(models.TextChoices):
-        CREATE = "create", "Create"
-        UPDATE = "update", "Update"
-        DELETE = "delete", "Delete"
-        MERGE = "merge", "Merge"
-        REVERT = "revert", "Revert"
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-    action = models.CharField(max_length=16, choices=Action.choices)
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    article = models.ForeignKey(
-        "articles.Article", null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
-    )
-    before = models.JSONField(null=True, blank=True)
-    after = models.JSONField(null=True, blank=True)
-    reverted_by = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reverts"
-    )
-
-    class Meta:
-        ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["content_type", "object_id", "-at"], name="change_object_idx")]
-
-    def __str__(self) -> str:
-        return f"{self.action} {self.content_type.model} {self.object_id}"

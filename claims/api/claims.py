@@ -17,9 +17,9 @@ from claimtrack.api.conditional import (
 )
 from claimtrack.api.pagination import KeysetPagination, Ordering
 from claimtrack.api.views import parse_id
+from claimtrack.errors import VersionConflict
+from history.selectors import latest_change
 
-from ..exceptions import VersionConflict
-from ..history import latest_change
 from ..models import Claim
 from ..services.editing import claim_confirm, claim_create, claim_reject, claim_update
 from .filters import ClaimFilter

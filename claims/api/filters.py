@@ -7,7 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from ..models import Claim, ClaimLink, ReviewStatus
-from ..selectors import claim_filter_text
+from ..selectors.search import claim_filter_text
 
 MAX_ID = 2**63 - 1
 

@@ -21,8 +21,9 @@ from claimtrack.api.fields import (
     StrictPrimaryKeyRelatedField,
     StrictSerializer,
 )
+from history.models import ChangeRecord
 
-from ..models import AnalysisJob, ChangeRecord, Claim, ClaimLink, Origin, ReviewStatus
+from ..models import AnalysisJob, Claim, ClaimLink, Origin, ReviewStatus
 
 
 def iso(value) -> str | None:

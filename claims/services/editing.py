@@ -31,10 +31,12 @@ from accounts.roles import Role, require_role
 from actors.editing import canonical
 from actors.models import Actor
 from articles.models import Article
+from claimtrack.errors import EditError, VersionConflict
+from history.models import ChangeRecord
+from history.services import change_record, snapshot_diff
 
-from ..exceptions import EditError, VersionConflict
-from ..models import ChangeRecord, Claim, ClaimLink, Origin, ReviewStatus
-from .recording import change_record, claim_snapshot, link_snapshot, snapshot_diff
+from ..models import Claim, ClaimLink, Origin, ReviewStatus
+from .snapshots import claim_snapshot, link_snapshot
 
 UPDATABLE_FIELDS = frozenset(
     {"kind", "speaker", "target", "content_spans", "speaker_span", "cue_span", "direct_quote", "note"}

@@ -3,9 +3,10 @@ the claim API's: tests/claims/api/test_editing.py)."""
 
 import pytest
 
-from claims.history import article_history, claim_history
-from claims.review import ReviewFilters, extractor_quality, review_counts, review_queue
+from claims.selectors.history import claim_history
+from claims.selectors.review import ReviewFilters, extractor_quality, review_counts, review_queue
 from claims.services.editing import claim_update, link_delete
+from history.selectors import article_history
 from tests.factories import ClaimFactory, ClaimLinkFactory
 
 pytestmark = pytest.mark.django_db

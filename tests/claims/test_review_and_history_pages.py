@@ -6,8 +6,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from claims.models import ChangeRecord
 from claims.services.editing import claim_update
+from history.models import ChangeRecord
 from tests.factories import ArticleFactory, ClaimFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,9 +3,10 @@ from datetime import UTC, date, datetime
 import pytest
 from django.urls import reverse
 
-from actors.charts import month_bars
-from actors.selectors import actor_find_by_name, actor_list, actor_page
+from actors.selectors import actor_find_by_name, actor_list
+from claims.charts.months import month_bars
 from claims.models import Claim
+from claims.selectors.actor_page import actor_page
 from tests.factories import ArticleFactory, ClaimFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,7 @@ def test_actor_page_gathers_what_it_and_its_officials_said_and_who_attacked_it(
 
 
 def test_month_bars_scale_to_the_busiest_month():
-    from actors.selectors import MonthCount
+    from claims.selectors.actor_page import MonthCount
 
     bars = month_bars(
         [MonthCount(date(2026, 1, 1), 0), MonthCount(date(2026, 2, 1), 4), MonthCount(date(2026, 3, 1), 2)]

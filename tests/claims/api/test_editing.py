@@ -11,8 +11,9 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from actors.models import Actor
-from claims.models import ChangeRecord, Claim, ClaimLink
+from claims.models import Claim, ClaimLink
 from claims.services.editing import claim_update
+from history.models import ChangeRecord
 from tests.factories import (
     ActorAliasFactory,
     ActorFactory,

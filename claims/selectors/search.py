@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import QuerySet
 
-from .models import Claim
+from ..models import Claim
 
 
 def claim_filter_text(queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:

@@ -12,9 +12,9 @@ from django.views.generic import TemplateView
 from accounts.permissions import RoleRequiredMixin
 from actors.selectors import actor_find_by_name
 
-from .lanes import lane_chart
-from .models import Claim, ReviewStatus
-from .timeline import ACTOR_ROLES, TimelineCursor, TimelineFilters, claim_timeline
+from ..charts.lanes import lane_chart
+from ..models import Claim, ReviewStatus
+from ..selectors.timeline import ACTOR_ROLES, TimelineCursor, TimelineFilters, claim_timeline
 
 
 class TimelineView(RoleRequiredMixin, TemplateView):

@@ -20,8 +20,8 @@ from django.utils import timezone
 
 from actors.models import Actor
 
-from .models import Claim, ClaimLink, ReviewStatus
-from .selectors import claim_filter_text
+from ..models import Claim, ClaimLink, ReviewStatus
+from .search import claim_filter_text
 
 ActorRole = Literal["speaker", "target", "either"]
 ACTOR_ROLES: tuple[ActorRole, ...] = ("either", "speaker", "target")

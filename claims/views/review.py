@@ -15,12 +15,12 @@ from accounts.permissions import RoleRequiredMixin
 from accounts.roles import Role
 from actors.lookup import find_actor
 from articles.models import Article
+from claimtrack.errors import EditError, VersionConflict
+from history.selectors import latest_change
 
-from .exceptions import EditError, VersionConflict
-from .history import latest_change
-from .models import Claim, ReviewStatus
-from .review import ReviewCursor, ReviewFilters, extractor_quality, review_counts, review_queue
-from .services.editing import claim_confirm, claim_reject
+from ..models import Claim, ReviewStatus
+from ..selectors.review import ReviewCursor, ReviewFilters, extractor_quality, review_counts, review_queue
+from ..services.editing import claim_confirm, claim_reject
 
 
 def _int_param(value: str) -> int | None:

@@ -1,4 +1,4 @@
-"""Reads for the history pages: recorded changes of a statement, of an article, or all recent ones.
+"""Reads of the recorded changes: of one object, of an article, or all recent ones.
 
 Each change becomes a HistoryEntry whose rows are (field, before, after) already rendered as short
 text, so the template shows values without knowing the JSON shapes. 2 queries per page.
@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db import models
+from django.db.models import QuerySet
 
-from .models import ChangeRecord, Claim, ClaimLink
+from .models import ChangeRecord
 
 HISTORY_LIMIT = 200
 
@@ -56,43 +57,35 @@ def _subject(change: ChangeRecord) -> str:
     return f"{change.content_type.name} #{change.object_id}"
 
 
-def _entries(qs: QuerySet[ChangeRecord]) -> list[HistoryEntry]:
-    changes = list(
-        qs.select_related("user", "content_type", "article", "reverted_by__user").order_by("-at", "-id")[
+def history_entries(changes: QuerySet[ChangeRecord]) -> list[HistoryEntry]:
+    """The newest HISTORY_LIMIT of `changes`, ready to show."""
+    rows = list(
+        changes.select_related("user", "content_type", "article", "reverted_by__user").order_by("-at", "-id")[
             :HISTORY_LIMIT
         ]
     )
-    return [HistoryEntry(change=c, subject=_subject(c), rows=_rows(c)) for c in changes]
+    return [HistoryEntry(change=c, subject=_subject(c), rows=_rows(c)) for c in rows]
 
 
-def claim_history(*, claim_id: int) -> list[HistoryEntry]:
-    """The statement's own changes and those of links from or to it."""
-    claim_type = ContentType.objects.get_for_model(Claim)
-    link_type = ContentType.objects.get_for_model(ClaimLink)
-    touches = Q()
-    for side in ("before", "after"):
-        for end in ("source", "target"):
-            touches |= Q(**{f"{side}__{end}": claim_id})
-    return _entries(
-        ChangeRecord.objects.filter(
-            Q(content_type=claim_type, object_id=claim_id) | (Q(content_type=link_type) & touches)
-        )
+def changes_of(*, model: type[models.Model], object_id: int) -> QuerySet[ChangeRecord]:
+    """The recorded changes of one object."""
+    return ChangeRecord.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id=object_id
     )
+
+
+def changes_of_type(model: type[models.Model]) -> QuerySet[ChangeRecord]:
+    return ChangeRecord.objects.filter(content_type=ContentType.objects.get_for_model(model))
 
 
 def article_history(*, article_id: int) -> list[HistoryEntry]:
-    return _entries(ChangeRecord.objects.filter(article_id=article_id))
+    return history_entries(ChangeRecord.objects.filter(article_id=article_id))
 
 
 def recent_history() -> list[HistoryEntry]:
-    return _entries(ChangeRecord.objects.all())
+    return history_entries(ChangeRecord.objects.all())
 
 
-def latest_change(*, obj) -> ChangeRecord | None:
+def latest_change(*, obj: models.Model) -> ChangeRecord | None:
     """The newest recorded change of an object, with who made it: what a conflict message shows."""
-    return (
-        ChangeRecord.objects.select_related("user")
-        .filter(content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk)
-        .order_by("-at", "-id")
-        .first()
-    )
+    return changes_of(model=type(obj), object_id=obj.pk).select_related("user").order_by("-at", "-id").first()

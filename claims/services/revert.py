@@ -11,11 +11,13 @@ from typing import Any
 from django.db import transaction
 
 from accounts.roles import Role, require_role
-from actors.merging import actor_merge_undo
 from actors.models import Actor, ActorAlias, ActorMerge
+from claimtrack.errors import EditError
+from history.models import ChangeRecord
+from history.services import change_mark_reverted, change_record
 
-from ..exceptions import EditError
-from ..models import ChangeRecord, Claim, ClaimLink, Origin, ReviewStatus
+from ..models import Claim, ClaimLink, Origin, ReviewStatus
+from .actor_merging import actor_merge_undo
 from .editing import (
     _lock_claim,
     canonical_actor,
@@ -24,7 +26,7 @@ from .editing import (
     quote_text_for,
     save_claim_version,
 )
-from .recording import change_record, claim_snapshot, link_snapshot
+from .snapshots import claim_snapshot, link_snapshot
 
 Action = ChangeRecord.Action
 
@@ -50,8 +52,7 @@ def change_revert(*, user, change: ChangeRecord) -> ChangeRecord:
             f"A {change.get_action_display().lower()} of a {change.content_type.name} cannot be reverted."
         )
     record = handler(user=user, change=change)
-    change.reverted_by = record
-    change.save(update_fields=["reverted_by"])
+    change_mark_reverted(change=change, by=record)
     return record
 
 

@@ -4,8 +4,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from .models import AnalysisJob, AnalysisJobFailure
-from .scope import JobScope
+from ..models import AnalysisJob, AnalysisJobFailure
+from ..scope import JobScope
 
 FAILURES_SHOWN = 50
 

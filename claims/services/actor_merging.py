@@ -1,4 +1,4 @@
-"""Merging duplicate actors, and undoing a merge.
+"""Merging duplicate actors, and undoing a merge. It lives in claims because it rewrites statements.
 
 A merge moves the duplicate's aliases, statements (as speaker and as target), mentions, members
 and earlier merges onto the kept actor; the duplicate stays as a row whose `merged_into` redirects
@@ -10,13 +10,14 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.roles import Role, require_role
-from claims.exceptions import EditError
-from claims.models import ChangeRecord, Claim, Mention
-from claims.services.recording import change_record
+from actors.editing import actor_ref, canonical
+from actors.models import Actor, ActorAlias, ActorMerge
+from claimtrack.errors import EditError
 from extraction.knowledge import normalise_alias
+from history.models import ChangeRecord
+from history.services import change_record
 
-from .editing import actor_ref, canonical
-from .models import Actor, ActorAlias, ActorMerge
+from ..models import Claim, Mention
 
 
 def _lock(*actors: Actor) -> dict[int, Actor]:

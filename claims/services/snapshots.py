@@ -1,17 +1,8 @@
-"""Snapshots of editable objects and the ChangeRecord rows that hold them.
-
-Every editor write goes through `change_record` in the same transaction as the change itself,
-so the history can never disagree with the data.
-"""
+"""Snapshots of statements and links: what history.services.change_record stores before and after."""
 
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import models
-
-from articles.models import Article
-
-from ..models import ChangeRecord, Claim, ClaimLink
+from ..models import Claim, ClaimLink
 
 # The fields an editor can change on a statement, in the order the history shows them.
 CLAIM_FIELDS = (
@@ -65,30 +56,3 @@ def link_snapshot(link: ClaimLink) -> dict[str, Any]:
         "review_status": link.review_status,
         "confidence": link.confidence,
     }
-
-
-def snapshot_diff(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict, dict]:
-    """Only the fields that changed, so the history reads 'kind: claim → denial'."""
-    keys = [key for key in after if key != "version" and before.get(key) != after.get(key)]
-    return {key: before.get(key) for key in keys}, {key: after.get(key) for key in keys}
-
-
-def change_record(
-    *,
-    user,
-    action: str,
-    obj: models.Model,
-    article: Article | int | None,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-) -> ChangeRecord:
-    article_id = article.pk if isinstance(article, Article) else article
-    return ChangeRecord.objects.create(
-        user=user if getattr(user, "pk", None) else None,
-        action=action,
-        content_type=ContentType.objects.get_for_model(type(obj)),
-        object_id=obj.pk,
-        article_id=article_id,
-        before=before,
-        after=after,
-    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .selectors import MonthCount
+from ..selectors.actor_page import MonthCount
 
 WIDTH = 480
 HEIGHT = 120

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from .models import Claim
+from ..models import Claim
 
 WIDTH = 960
 LANE_HEIGHT = 26

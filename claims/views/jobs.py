@@ -9,11 +9,11 @@ from django.views import View
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import Role
 
-from .jobs_forms import JobStartForm
-from .jobs_selectors import job_failures, job_get, job_list, job_status
-from .models import AnalysisJob
-from .scope import JobScope, ScopeError
-from .services.jobs import JobError, job_cancel, job_create, job_retry_failed
+from ..forms import JobStartForm
+from ..models import AnalysisJob
+from ..scope import JobScope, ScopeError
+from ..selectors.jobs import job_failures, job_get, job_list, job_status
+from ..services.jobs import JobError, job_cancel, job_create, job_retry_failed
 
 _ACTIVE = (AnalysisJob.Status.QUEUED, AnalysisJob.Status.RUNNING)
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
-from .models import Claim, Origin, ReviewStatus
+from ..models import Claim, Origin, ReviewStatus
 
 PAGE_SIZE = 50
 

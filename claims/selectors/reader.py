@@ -10,10 +10,10 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from claims.models import Claim
-from claims.timeline import claim_rows
+from articles.models import Article
 
-from .models import Article
+from ..models import Claim
+from .timeline import claim_rows
 
 ROLES = ("speaker", "cue", "content")
 # When spans of equal length cover the same text, the one named first is the one shown.

@@ -12,11 +12,13 @@ from django.views.generic import TemplateView
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import Role, can_administer
 from articles.models import Article
+from claimtrack.errors import EditError
+from history.models import ChangeRecord
+from history.selectors import article_history, recent_history
 
-from .exceptions import EditError
-from .history import article_history, claim_history, recent_history
-from .models import ChangeRecord, Claim
-from .services.history import change_revert
+from ..models import Claim
+from ..selectors.history import claim_history
+from ..services.revert import change_revert
 
 
 class _HistoryView(RoleRequiredMixin, TemplateView):
@@ -73,9 +75,7 @@ class ChangeRevertView(RoleRequiredMixin, View):
         except PermissionDenied:
             raise
         except EditError as exc:
-            messages.error(
-                request, f"Not reverted: {' '.join(m for ms in exc.field_errors.values() for m in ms)}"
-            )
+            messages.error(request, f"Not reverted: {' '.join(exc.messages)}")
         else:
             messages.success(request, f"Change #{pk} reverted.")
         return HttpResponseRedirect(back)
