@@ -10,5 +10,4 @@ urlpatterns = [
     path("", include("claims.urls")),
     path("", include("actors.urls")),
     path("", include("articles.urls")),
-    path("", include("actors.edit_urls")),  # the actor edit pages
 ]
