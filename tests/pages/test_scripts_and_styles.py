@@ -105,3 +105,35 @@ def test_no_page_loads_a_classic_script_or_a_style_sheet_outside_the_head(page, 
         "id => document.querySelector('#edit-panel [data-show=id]').textContent === '#' + id", arg=claim.id
     )
     assert page.problems == []
+
+
+@pytest.mark.django_db
+def test_the_job_page_tells_its_script_which_statuses_are_active(client, analyst):
+    job = AnalysisJob.objects.create(scope={"all": True})
+    client.force_login(analyst)
+    page = client.get(reverse("job-detail", args=[job.id])).content.decode()
+    active = " ".join(str(status) for status in AnalysisJob.ACTIVE_STATUSES)
+    assert active == "queued running"
+    assert f'data-active-statuses="{active}"' in page
+    # The script has no list of its own to drift from the server's.
+    script = (ROOT / "static" / "js" / "jobs.js").read_text(encoding="utf-8")
+    assert '"queued"' not in script and '"running"' not in script
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("role_groups")
+def test_the_job_page_polls_while_the_job_is_active_and_stops_when_it_ends(page, live_server):
+    job = AnalysisJob.objects.create(scope={"all": True}, status="running", total=4, done=1)
+    log_in(page, live_server, UserFactory(role="editor"), reverse("job-detail", args=[job.id]))
+    assert page.locator("#job-cancel").is_visible()
+    AnalysisJob.objects.filter(pk=job.pk).update(status="done", done=4)
+    page.wait_for_function("() => document.getElementById('job').dataset.status === 'done'")
+    assert page.locator("#job-status-label").inner_text() == "Done"
+    assert page.locator("#job-cancel").is_hidden()
+    assert page.locator("#job-progress").get_attribute("value") == "4"
+    polls = []
+    page.on("request", lambda request: "status.json" in request.url and polls.append(request.url))
+    page.wait_for_timeout(2500)
+    assert polls == []  # ended: no more polling
+    assert page.problems == []
