@@ -10,7 +10,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.roles import Role, require_role
-from actors.editing import actor_ref, canonical
+from actors.editing import actor_ref
+from actors.lookup import canonical
 from actors.models import Actor, ActorAlias, ActorMerge
 from claimtrack.errors import EditError
 from extraction.knowledge import normalise_alias

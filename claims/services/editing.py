@@ -28,7 +28,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.roles import Role, require_role
-from actors.editing import canonical
+from actors.lookup import canonical
 from actors.models import Actor
 from articles.models import Article
 from claimtrack.errors import EditError, VersionConflict

@@ -22,7 +22,7 @@ pytestmark = [
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED_TEXT = (ROOT / "tests" / "fixtures" / "nk-denial.txt").read_text(encoding="utf-8")
+SEED_TEXT = (ROOT / "demo" / "seed" / "nk-denial.txt").read_text(encoding="utf-8")
 
 
 def _log_in(page, live_server, user, next_path: str) -> None:
