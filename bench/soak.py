@@ -75,6 +75,7 @@ def _setup_django(database_url: str) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "claimtrack.settings")
     os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
     os.environ.setdefault("DEBUG", "0")
+    os.environ.setdefault("CLAIMTRACK_DEMO", "1")  # for load_demo and generate_demo, in this process only
     import django
 
     django.setup()
@@ -295,7 +296,7 @@ def _article_text(rng: random.Random, n: int) -> str:
     a, b, c = rng.sample(STATES, 3)
     thing = rng.choice(THINGS)
     return (
-        f"Dispatch {n} {secrets.token_hex(4)}\n\n"
+        f"Dispatch {n}\n\n"
         f"{a} denied claims by {b} that it had supplied {thing} to {c}. "
         f'"These accusations are groundless," a spokesman for the foreign ministry said on day {n}. '
         f"{b} accused {a} of violating sanctions. "
@@ -507,6 +508,20 @@ def _summary(stats: Stats, seconds: float) -> dict:
     }
 
 
+def _sample_memory(services: Services, samples: list[dict], began: float, until: float, every: float) -> None:
+    # A leak keeps climbing; a warming cache levels off. One figure at each end cannot tell them apart.
+    while (now := time.monotonic()) < until:
+        memory = services.memory()
+        samples.append(
+            {
+                "t_s": round(now - began),
+                "web_total_mb": memory["web_total_mb"],
+                "celery_total_mb": memory["celery_total_mb"],
+            }
+        )
+        time.sleep(min(every, max(0.0, until - time.monotonic())))
+
+
 def _log_problems(logs: Path) -> dict:
     found = {}
     for name in ("gunicorn.log", "celery.log"):
@@ -522,7 +537,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=float, default=180, help="seconds of traffic (after warm-up)")
     parser.add_argument(
-        "--warmup", type=float, default=20, help="seconds of traffic before memory is measured"
+        "--warmup", type=float, default=30, help="seconds of traffic before memory is measured"
     )
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--think", type=float, default=0.05, help="mean pause between a thread's requests, s")
@@ -535,6 +550,7 @@ def main() -> None:
         "--drain", type=float, default=120, help="at most this long for written articles to be analysed, s"
     )
     parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--sample-every", type=float, default=30, help="memory sample interval, s")
     args = parser.parse_args()
     if not os.environ.get("REDIS_URL"):
         sys.exit(
@@ -572,19 +588,32 @@ def main() -> None:
         load = {"start": os.getloadavg()[0]}
 
         warm = Stats()
-        drive(
-            base,
-            data,
-            warm,
-            threads=args.threads,
-            until=time.monotonic() + args.warmup,
-            think=args.think,
-            seed=args.seed,
-        )
+        # Memory "after warm-up" means after the worker loaded its model and analysed something:
+        # warm up until an article has been written, then until it is analysed.
+        for _ in range(10):
+            drive(
+                base,
+                data,
+                warm,
+                threads=args.threads,
+                until=time.monotonic() + args.warmup,
+                think=args.think,
+                seed=args.seed,
+            )
+            if warm.written:
+                break
+        _wait_analysed(warm.written, args.drain)
         memory["after_warmup"] = services.memory()
 
         stats = Stats()
         began = time.monotonic()
+        samples: list[dict] = []
+        sampler = threading.Thread(
+            target=_sample_memory,
+            args=(services, samples, began, began + args.duration, args.sample_every),
+            daemon=True,
+        )
+        sampler.start()
         drive(
             base,
             data,
@@ -596,18 +625,13 @@ def main() -> None:
         )
         seconds = time.monotonic() - began
         memory["end"] = services.memory()
+        sampler.join()
+        memory["samples"] = samples
         load["end"] = os.getloadavg()[0]
 
-        from articles.models import Article
-
         written = warm.written + stats.written
-        drain_started = time.monotonic()
-        while time.monotonic() - drain_started < args.drain:
-            pending = Article.objects.filter(id__in=written, analysis_state="pending").count()
-            if not pending:
-                break
-            time.sleep(1)
-        states = _states(Article, written)
+        drain_s = _wait_analysed(written, args.drain)
+        states = _states(written)
         report.update(
             {
                 "duration_s": round(seconds, 1),
@@ -619,10 +643,12 @@ def main() -> None:
                 "written_articles": {
                     "posted": len(written),
                     "analysis_states": states,
-                    "drain_s": round(time.monotonic() - drain_started, 1),
+                    "drain_s": round(drain_s, 1),
                 },
                 "memory": memory,
                 "memory_growth_mb": {
+                    # A leak grows in the second half too; warm-up growth is over by then.
+                    **_second_half_growth(samples, memory["end"], seconds),
                     "web_total_after_warmup_to_end": round(
                         memory["end"]["web_total_mb"] - memory["after_warmup"]["web_total_mb"], 1
                     ),
@@ -654,12 +680,35 @@ def main() -> None:
         sys.exit(1)
 
 
-def _states(model, ids: list[int]) -> dict[str, int]:
+def _second_half_growth(samples: list[dict], end: dict, seconds: float) -> dict:
+    mid = min(samples, key=lambda sample: abs(sample["t_s"] - seconds / 2))
+    return {
+        "second_half_from_s": mid["t_s"],
+        "web_total_second_half": round(end["web_total_mb"] - mid["web_total_mb"], 1),
+        "celery_total_second_half": round(end["celery_total_mb"] - mid["celery_total_mb"], 1),
+    }
+
+
+def _wait_analysed(ids: list[int], timeout: float) -> float:
+    """Seconds until none of these articles waits for analysis (or the timeout)."""
+    from articles.models import Article
+
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if not Article.objects.filter(id__in=ids, analysis_state=Article.AnalysisState.PENDING).exists():
+            break
+        time.sleep(1)
+    return time.monotonic() - started
+
+
+def _states(ids: list[int]) -> dict[str, int]:
     from django.db.models import Count
+
+    from articles.models import Article
 
     return {
         row["analysis_state"]: row["n"]
-        for row in model.objects.filter(id__in=ids).values("analysis_state").annotate(n=Count("id"))
+        for row in Article.objects.filter(id__in=ids).values("analysis_state").annotate(n=Count("id"))
     }
 
 
