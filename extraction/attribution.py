@@ -496,7 +496,10 @@ class Finder:
                 and (child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or child.pos_ == "PROPN")
             ):
                 source = source or child
-            elif child.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" for g in child.children):
+            elif child.dep_ in ("acl", "ccomp", "advcl") and any(
+                g.dep_ == "mark" and (child.dep_ != "advcl" or g.lower_ == "that") for g in child.children
+            ):
+                # advcl: the parser's reading of "claims that the town had fallen" after a noun.
                 content_heads.append(child)
             elif child.dep_ == "prep" and child.lower_ == "by":
                 source = next((g for g in child.children if g.dep_ == "pobj"), source)
@@ -504,7 +507,7 @@ class Finder:
                 content_heads.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
         if source is None:
             source = _possessor_before(noun)
-        clause = any(h.dep_ in ("acl", "ccomp") for h in content_heads)
+        clause = any(h.dep_ in ("acl", "ccomp", "advcl") for h in content_heads)
         # Without a speaker and a that-clause, "the denial came after..." tells a story, not a statement.
         if not content_heads or (source is None and not clause):
             return None
@@ -658,7 +661,9 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
     kept = []
     dropped_outers: set[int] = set()
     for inner in found:
-        outer = next(
+        # The nearest statement around it: in "noted that the group had denied ISIS claims that...",
+        # the claims are inside the denial, which is inside the note.
+        outer = min(
             (
                 o
                 for o in found
@@ -666,7 +671,8 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
                 and within(inner.cue_span, o.content)
                 and not within(o.cue_span, inner.content)
             ),
-            None,
+            key=lambda o: sum(e - s for s, e in o.content),
+            default=None,
         )
         if outer is not None and outer.lemma in clausal and inner.kind != "claim":
             # "sought better ties, blaming the US": the blame is the statement, not the wish.
@@ -674,6 +680,8 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
         if (
             outer is None
             or (outer.kind != "claim" and inner.form == "noun")
+            # "denied the ISIS claims that...", parsed with "claims" as a verb: still what is denied.
+            or (outer.kind == "denial" and inner.kind == "claim" and not outer.direct_quote)
             # A denial or accusation reported by a third party ("X denied..., VOA reported") is
             # the news itself; a belief inside someone's quotation is not.
             or (inner.kind != "claim" and not outer.direct_quote)

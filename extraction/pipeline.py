@@ -120,10 +120,24 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 else None,
                 confidence=confidence,
                 paragraph=bisect_right(para_starts, att.start),
+                words=_content_words(doc, statement.content_spans),
             )
         )
     links = find_links(nodes)
     return ExtractionResult(EXTRACTOR_VERSION, frozen, _denied_speakers(statements, links), links)
+
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+
+
+def _content_words(doc: Doc, spans: tuple[tuple[int, int], ...]) -> frozenset[str]:
+    """Lemmas that say what a statement is about, to tell which claim a denial answers."""
+    words: set[str] = set()
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            words.update(t.lemma_.lower() for t in span if t.pos_ in _CONTENT_POS and not t.is_stop)
+    return frozenset(words)
 
 
 def _denied_speakers(statements: list[Statement], links: tuple[Link, ...]) -> tuple[Statement, ...]:
