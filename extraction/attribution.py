@@ -36,6 +36,7 @@ _NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "over", "against", "for", 
 _TRIM = frozenset({",", ";", ":", "-", "—", "–", "(", ")", ".", "!", "?"})
 _TRIM_START = _TRIM | {"and", "but"}
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+_AWAY_PARTICLES = frozenset({"down", "off", "aside", "away"})
 _FIRST_PERSON = frozenset({"i", "we", "you"})
 _QUOTE_CHARS = frozenset("\"“”«»„'‘’`")
 
@@ -227,6 +228,9 @@ class Finder:
                 lemma in self.lex.speech_verbs or lemma in self.lex.clausal_verbs
             ):
                 att = self._verb(token, lemma, text)
+            elif token.pos_ == "VERB" and (att := self._phrasal_denial(token, text)) is not None:
+                found.append(att)
+                continue
             elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lex.cue_nouns:
                 att = self._noun(token, lemma, text)
             elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
@@ -320,6 +324,20 @@ class Finder:
             content=[content],
             target=target,
         )
+
+    def _phrasal_denial(self, verb: Token, text: str) -> Attribution | None:
+        """'shot down the claims', 'brushed aside reports', 'waved off the allegation': a verb of
+        pushing away with a particle, aimed at a statement, is a denial of it."""
+        if not any(c.dep_ == "prt" and c.lower_ in _AWAY_PARTICLES for c in verb.children):
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or self.lex.cue_nouns.get(obj.lemma_.lower()) not in ("claim", "accusation"):
+            return None
+        subject = _subject(verb)
+        content = _char_span(verb.doc, *_subtree_span(obj))
+        if subject is None or content is None:
+            return None
+        return self._verb_attribution(verb, verb.lemma_.lower(), "denial", subject, [content])
 
     def _answering_relative(self, verb: Token, lemma: str, kind: Kind) -> Attribution | None:
         """'X accused Y of Z, a charge Y denies': the relative clause answers the clause before."""
