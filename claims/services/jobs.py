@@ -1,8 +1,9 @@
 """Analysis jobs: their state and counts. Create, page the fan-out, count each article once,
 cancel, retry the failed.
 
-Sending the tasks is not done here: the fan-out task sends each chunk this module hands it, and
-the other work is queued by task name (claimtrack.queueing), so nothing here imports a task.
+Work is queued by task name through the outbox (claimtrack.queueing), so nothing here imports a
+task, and every step's messages commit with the step that wrote them: a broker outage delays a
+job, never loses a part of it.
 """
 
 from __future__ import annotations
@@ -65,11 +66,10 @@ def job_create(*, user: AnyUser | None, scope: JobScope) -> AnalysisJob:
 
 
 def job_fan_out_chunk(*, job_id: int, after_id: int) -> list[ArticleToSend] | None:
-    """The next chunk of the job's articles to send (ids > after_id), or None: the job is over.
+    """The next chunk of the job's articles to queue (ids > after_id), or None: the job is over.
 
-    The first step (after_id 0) starts the job and fixes its total. The caller sends the chunk,
-    then calls job_fan_out_advance; sending first means a crash in between re-sends (harmless:
-    each article counts once, see job_article_finish), never loses.
+    The first step (after_id 0) starts the job and fixes its total. The caller hands the chunk
+    to job_fan_out_advance, which queues it.
     """
     job = AnalysisJob.objects.filter(pk=job_id).first()
     if job is None or job.status not in _ACTIVE:
@@ -89,19 +89,25 @@ def job_fan_out_chunk(*, job_id: int, after_id: int) -> list[ArticleToSend] | No
     )
 
 
-def job_fan_out_advance(*, job_id: int, after_id: int, sent: Sequence[ArticleToSend]) -> int | None:
-    """Move the fan-out past the chunk just sent; the id to continue from, or None when done.
+@transaction.atomic
+def job_fan_out_advance(*, job_id: int, after_id: int, chunk: Sequence[ArticleToSend]) -> int | None:
+    """Queue the chunk's analyses and the next step, and move the cursor past the chunk, together.
 
-    Safe to run twice for the same step: only the first run advances the cursor and goes on.
+    Returns the id the next step continues from, or None when the fan-out is complete. Safe to
+    run twice for the same step: only the first run advances the cursor and queues anything.
     """
-    if sent:
-        next_id = sent[-1][0]
+    if chunk:
+        next_id = chunk[-1][0]
         moved = AnalysisJob.objects.filter(pk=job_id, fanout_cursor=after_id).update(
-            fanout_cursor=next_id, enqueued=F("enqueued") + len(sent)
+            fanout_cursor=next_id, enqueued=F("enqueued") + len(chunk)
         )
         if not moved:
             return None  # a duplicate of this step already went on
-        if len(sent) == FAN_OUT_CHUNK:
+        enqueue_many_after_commit(
+            ANALYZE_ARTICLE_TASK, [(article_id, digest, job_id) for article_id, digest in chunk]
+        )
+        if len(chunk) == FAN_OUT_CHUNK:
+            enqueue_after_commit(FAN_OUT_TASK, job_id, next_id)
             return next_id
     # Fan-out complete. Articles deleted since the count are not coming: stop waiting for them.
     AnalysisJob.objects.filter(pk=job_id, total__gt=F("enqueued")).update(total=F("enqueued"))
