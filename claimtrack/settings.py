@@ -190,7 +190,13 @@ CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = CLAIMTRACK_BROKER_TIMEOUT
 CLAIMTRACK_HOUSEKEEPING_INTERVAL = env.float("CLAIMTRACK_HOUSEKEEPING_INTERVAL", default=10.0)
 CLAIMTRACK_HOUSEKEEPING = [
     "claimtrack.queueing.outbox_sweep",
+    "claims.services.jobs.job_watchdog",
 ]
+# A job with no progress (fan-out step, article counted) for this long is resumed, at most
+# CLAIMTRACK_JOB_MAX_RESUMES times, then failed with the reason on the Jobs page and in the API.
+# Longer than the slowest article's time limit (analyze_article: 150 s), so slow work is not lost work.
+CLAIMTRACK_JOB_STALL_SECONDS = env.int("CLAIMTRACK_JOB_STALL_SECONDS", default=600)
+CLAIMTRACK_JOB_MAX_RESUMES = env.int("CLAIMTRACK_JOB_MAX_RESUMES", default=2)
 # Outbox: rows younger than the grace time are left to the request that wrote them; sent rows are
 # kept this many seconds for the admin site, then deleted.
 CLAIMTRACK_OUTBOX_GRACE = env.float("CLAIMTRACK_OUTBOX_GRACE", default=5.0)
