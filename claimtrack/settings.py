@@ -1,6 +1,7 @@
 """Settings read from the environment (12-factor). See README "Configuration"."""
 
 import os
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -44,6 +45,12 @@ INSTALLED_APPS = [
     "articles",
     "claims",
 ]
+
+# demo/ generates development data (load_demo, generate_demo). Like Zulip's zilencer it is not
+# part of a production install: on in development (DEBUG) and in the test run, or when asked.
+DEMO_APP = env.bool("CLAIMTRACK_DEMO", default=DEBUG or "pytest" in sys.modules)
+if DEMO_APP:
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
