@@ -91,13 +91,12 @@ def claim_ref(claim: Claim) -> dict[str, Any]:
 
 def linked_ref(end) -> dict[str, Any]:
     """A claims.api.selectors.LinkEnd as the claim's `linked` entries show it."""
-    link = end.link
     return {
-        "id": link.id,
-        "relation": link.relation,
+        "id": end.id,
+        "relation": end.relation,
         "direction": end.direction,
-        "origin": link.origin,
-        "status": link.review_status,
+        "origin": end.origin,
+        "status": end.review_status,
         "claim": claim_ref(end.other),
     }
 
