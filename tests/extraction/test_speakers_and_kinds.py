@@ -146,3 +146,10 @@ def test_accused_him_targets_the_man_named_before():
     result = run(text)
     accusation = only(result, "accusation")
     assert result.actor(accusation.target).name == "Karim Nasser"
+
+
+def test_casting_doubt_on_a_claim_is_a_denial_and_not_denying_is_no_statement():
+    text = "Danish officials cast doubt on the militia's claim but did not deny it outright."
+    result = run(text)
+    denial = only(result, "denial")
+    assert content(text, denial) == "the militia's claim"
