@@ -153,3 +153,13 @@ def test_casting_doubt_on_a_claim_is_a_denial_and_not_denying_is_no_statement():
     result = run(text)
     denial = only(result, "denial")
     assert content(text, denial) == "the militia's claim"
+
+
+def test_a_countrys_newspapers_speak_for_the_press_not_the_state():
+    result = run("Danish newspapers reported that the minister would resign.")
+    assert speaker_name(result, only(result)) == "Danish newspapers"
+
+
+def test_a_newspaper_named_as_a_modifier_is_the_newspaper():
+    result = run("A Washington Post report said that the talks had stalled.")
+    assert speaker_name(result, only(result)) == "The Washington Post"
