@@ -3,15 +3,16 @@ FROM node:20-slim AS vendor
 WORKDIR /build
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund \
- && mkdir -p vendor && cp node_modules/htmx.org/dist/htmx.min.js vendor/
+ && mkdir -p vendor && cp node_modules/htmx.org/dist/htmx.esm.js vendor/
 
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 WORKDIR /app
 
-COPY requirements.txt requirements-model.txt ./
-RUN pip install -r requirements.txt \
+COPY requirements.lock requirements-model.txt ./
+# The hashed lock holds every package, transitive ones included: the image gets exactly those.
+RUN pip install --require-hashes -r requirements.lock \
  && pip install --no-deps --require-hashes -r requirements-model.txt
 
 COPY . .

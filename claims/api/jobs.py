@@ -14,9 +14,9 @@ from claimtrack.api.views import ConditionalRetrieveMixin, IdLookupMixin, parse_
 
 from ..models import AnalysisJob
 from ..scope import JobScope, ScopeError
-from ..serializers import JobCreateSerializer, JobSerializer
 from ..services.jobs import JobError, job_cancel, job_create
 from .selectors import job_queryset
+from .serializers import JobCreateSerializer, JobSerializer
 
 
 @extend_schema_view(

@@ -12,10 +12,10 @@ from claimtrack.api.pagination import KeysetPagination, Ordering
 from claimtrack.api.views import ConditionalRetrieveMixin, IdLookupMixin, parse_id
 
 from ..models import ClaimLink
-from ..serializers import LinkCreateSerializer, LinkSerializer
 from ..services.editing import link_create, link_delete
 from .filters import LinkFilter
 from .selectors import link_queryset
+from .serializers import LinkCreateSerializer, LinkSerializer
 
 
 @extend_schema_view(

@@ -1,0 +1,1 @@
+"""REST API for actors (mounted under /api/v1/)."""

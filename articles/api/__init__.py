@@ -1,0 +1,1 @@
+"""REST API for articles (mounted under /api/v1/)."""
