@@ -36,6 +36,7 @@ _NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "over", "against", "for", 
 _TRIM = frozenset({",", ";", ":", "-", "—", "–", "(", ")", ".", "!", "?"})
 _TRIM_START = _TRIM | {"and", "but"}
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+_MAKING = frozenset({"make", "level", "issue", "publish", "raise", "air", "circulate", "spread", "voice"})
 _DOUBT = frozenset({"doubt", "doubts", "water", "scorn"})
 _AWAY_PARTICLES = frozenset({"down", "off", "aside", "away"})
 _FIRST_PERSON = frozenset({"i", "we", "you"})
@@ -542,6 +543,15 @@ class Finder:
                 content_heads.append(child)
             elif child.dep_ == "prep" and child.lower_ == "by":
                 source = next((g for g in child.children if g.dep_ == "pobj"), source)
+            elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in _MAKING:
+                # "claims made by a senator that...": the maker speaks, the clause is the claim.
+                for g in child.children:
+                    if g.dep_ == "agent":
+                        source = next((p for p in g.children if p.dep_ == "pobj"), source)
+                    elif g.dep_ in ("ccomp", "advcl") and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in g.children
+                    ):
+                        content_heads.append(g)
             elif child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS:
                 content_heads.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
         if source is None:

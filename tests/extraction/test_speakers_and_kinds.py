@@ -130,7 +130,9 @@ def test_shooting_down_a_claim_is_a_denial():
 def test_countering_claims_made_by_another_is_a_denial_of_them():
     text = "The governor countered claims made by a senator that the prison was unsafe."
     result = run(text)
-    assert only(result, "denial").kind == "denial"
+    denial, claim = only(result, "denial"), only(result, "claim")
+    assert (content(text, claim), speaker_name(result, claim)) == ("the prison was unsafe", "senator")
+    assert [(lk.source, lk.target) for lk in result.links] == [(denial.id, claim.id)]
 
 
 def test_being_appalled_is_a_criticism():
