@@ -165,3 +165,10 @@ def test_a_countrys_newspapers_speak_for_the_press_not_the_state():
 def test_a_newspaper_named_as_a_modifier_is_the_newspaper():
     result = run("A Washington Post report said that the talks had stalled.")
     assert speaker_name(result, only(result)) == "The Washington Post"
+
+
+def test_saying_another_actor_helps_terrorists_is_an_accusation():
+    text = "A Somali minister said that Eritrea was arming and funding the militants in the south."
+    result = run(text)
+    accusation = only(result, "accusation")
+    assert result.actor(accusation.target).name == "Eritrea"
