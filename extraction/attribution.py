@@ -36,6 +36,8 @@ _NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "over", "against", "for", 
 _TRIM = frozenset({",", ";", ":", "-", "—", "–", "(", ")", ".", "!", "?"})
 _TRIM_START = _TRIM | {"and", "but"}
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+_MAKING = frozenset({"make", "level", "issue", "publish", "raise", "air", "circulate", "spread", "voice"})
+_DOUBT = frozenset({"doubt", "doubts", "water", "scorn"})
 _AWAY_PARTICLES = frozenset({"down", "off", "aside", "away"})
 _FIRST_PERSON = frozenset({"i", "we", "you"})
 _QUOTE_CHARS = frozenset("\"“”«»„'‘’`")
@@ -266,6 +268,8 @@ class Finder:
             return None  # "a statement attributed to the group": names the statement's source
         speech = lemma in self.lex.speech_verbs
         kind = self.lex.speech_verbs.get(lemma) or self.lex.clausal_verbs[lemma]
+        if kind != "claim" and any(c.dep_ == "neg" for c in verb.children):
+            return None  # "did not deny it", "never accused him": no denial or accusation is made
         if any(c.dep_ == "auxpass" for c in verb.children) and not any(
             c.dep_ == "agent" for c in verb.children
         ):
@@ -328,9 +332,27 @@ class Finder:
     def _phrasal_denial(self, verb: Token, text: str) -> Attribution | None:
         """'shot down the claims', 'brushed aside reports', 'waved off the allegation': a verb of
         pushing away with a particle, aimed at a statement, is a denial of it."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if (
+            verb.lemma_.lower() in ("cast", "throw", "pour")
+            and obj is not None
+            and obj.lemma_.lower() in _DOUBT
+        ):
+            # "cast doubt on the group's claim", "poured cold water on reports".
+            on = next(
+                (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "over")), None
+            )
+            on = on or next(
+                (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "over")), None
+            )
+            what = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None
+            subject = _subject(verb)
+            content = _char_span(verb.doc, *_subtree_span(what)) if what is not None else None
+            if subject is None or content is None:
+                return None
+            return self._verb_attribution(verb, verb.lemma_.lower(), "denial", subject, [content])
         if not any(c.dep_ == "prt" and c.lower_ in _AWAY_PARTICLES for c in verb.children):
             return None
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None or self.lex.cue_nouns.get(obj.lemma_.lower()) not in ("claim", "accusation"):
             return None
         subject = _subject(verb)
@@ -521,6 +543,15 @@ class Finder:
                 content_heads.append(child)
             elif child.dep_ == "prep" and child.lower_ == "by":
                 source = next((g for g in child.children if g.dep_ == "pobj"), source)
+            elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in _MAKING:
+                # "claims made by a senator that...": the maker speaks, the clause is the claim.
+                for g in child.children:
+                    if g.dep_ == "agent":
+                        source = next((p for p in g.children if p.dep_ == "pobj"), source)
+                    elif g.dep_ in ("ccomp", "advcl") and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in g.children
+                    ):
+                        content_heads.append(g)
             elif child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS:
                 content_heads.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
         if source is None:

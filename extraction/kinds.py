@@ -76,7 +76,8 @@ def classify(
     if _has_phrase(words, lexicon.denial_phrases) or _called_false(words, lexicon.copula_falsehoods):
         return "denial", round(confidence - 0.1, 2)
     # Blame and judgement need someone to be aimed at; without a target it stays a claim.
-    if has_target and lemmas & lexicon.accusation_words:
+    aids_extremists = bool(lemmas & lexicon.aiding_words and lemmas & lexicon.extremist_words)
+    if has_target and (lemmas & lexicon.accusation_words or aids_extremists):
         return "accusation", round(confidence - 0.15, 2)
     if (has_target and lemmas & lexicon.criticism_words) or lemmas & lexicon.condemnation_words:
         return "criticism", round(confidence - 0.15, 2)

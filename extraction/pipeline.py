@@ -19,7 +19,7 @@ from .links import Node, find_links
 from .segment import find_quotes, paragraphs
 from .types import ExtractionResult, Link, Statement, within
 
-EXTRACTOR_VERSION = "2026.11.1"
+EXTRACTOR_VERSION = "2026.12.1"
 
 
 @cache

@@ -130,7 +130,9 @@ def test_shooting_down_a_claim_is_a_denial():
 def test_countering_claims_made_by_another_is_a_denial_of_them():
     text = "The governor countered claims made by a senator that the prison was unsafe."
     result = run(text)
-    assert only(result, "denial").kind == "denial"
+    denial, claim = only(result, "denial"), only(result, "claim")
+    assert (content(text, claim), speaker_name(result, claim)) == ("the prison was unsafe", "senator")
+    assert [(lk.source, lk.target) for lk in result.links] == [(denial.id, claim.id)]
 
 
 def test_being_appalled_is_a_criticism():
@@ -146,3 +148,27 @@ def test_accused_him_targets_the_man_named_before():
     result = run(text)
     accusation = only(result, "accusation")
     assert result.actor(accusation.target).name == "Karim Nasser"
+
+
+def test_casting_doubt_on_a_claim_is_a_denial_and_not_denying_is_no_statement():
+    text = "Danish officials cast doubt on the militia's claim but did not deny it outright."
+    result = run(text)
+    denial = only(result, "denial")
+    assert content(text, denial) == "the militia's claim"
+
+
+def test_a_countrys_newspapers_speak_for_the_press_not_the_state():
+    result = run("Danish newspapers reported that the minister would resign.")
+    assert speaker_name(result, only(result)) == "Danish newspapers"
+
+
+def test_a_newspaper_named_as_a_modifier_is_the_newspaper():
+    result = run("A Washington Post report said that the talks had stalled.")
+    assert speaker_name(result, only(result)) == "The Washington Post"
+
+
+def test_saying_another_actor_helps_terrorists_is_an_accusation():
+    text = "A Somali minister said that Eritrea was arming and funding the militants in the south."
+    result = run(text)
+    accusation = only(result, "accusation")
+    assert result.actor(accusation.target).name == "Eritrea"
