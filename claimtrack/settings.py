@@ -44,6 +44,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz/, /readyz/ answer before host validation, sessions and auth (claimtrack/health.py).
+    "claimtrack.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -81,8 +83,16 @@ WSGI_APPLICATION = "claimtrack.wsgi.application"
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# Persistent connections are tested before each request reuses them, so a PostgreSQL restart
+# costs one reconnect instead of an error on every process's next request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if USING_POSTGRES:
+    # An unreachable server fails a request (and /readyz/) in seconds, not after the OS's minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -171,8 +181,45 @@ CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
 CELERY_TASK_ACKS_LATE = False  # opted into per task, only where the task is idempotent
 CELERY_TASK_REJECT_ON_WORKER_LOST = False
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+# A broker that is down or unreachable must cost seconds, not the twenty a request once waited
+# (issue 14): short connect and socket timeouts, and few publish retries. Workers, on the other
+# hand, keep reconnecting for as long as it takes (max retries None), and so come back by themselves.
+BROKER_TIMEOUT = env.float("BROKER_TIMEOUT", default=3.0)
+CELERY_BROKER_CONNECTION_TIMEOUT = BROKER_TIMEOUT
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "socket_connect_timeout": BROKER_TIMEOUT,
+    # Longer than the 1 s blocking poll (BRPOP) an idle worker holds, or every idle poll would time out.
+    "socket_timeout": max(BROKER_TIMEOUT, 2.0),
+    "socket_keepalive": True,
+    "health_check_interval": 25,
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 0.5,
+}
+# No caller reads a task's result (the state lives in the database). Storing one would make each
+# send first subscribe to the result store too, which waits out its own timeouts and retries when
+# Redis is away (12 s with a hung Redis, against 3 s without). A caller that wants a result asks
+# for it: apply_async(..., ignore_result=False).
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "retry_policy": {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
+}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = BROKER_TIMEOUT
+CELERY_REDIS_SOCKET_TIMEOUT = max(BROKER_TIMEOUT, 2.0)
+CELERY_REDIS_BACKEND_HEALTH_CHECK_INTERVAL = 25
+
+# --- Health -------------------------------------------------------------------------------
+# /readyz/ gives each check this long (claimtrack/health.py); workers renew their heartbeat key
+# every interval, and a worker is counted dead once its key is older than the TTL.
+HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=2.0)
+WORKER_HEARTBEAT_INTERVAL = env.float("WORKER_HEARTBEAT_INTERVAL", default=10.0)
+WORKER_HEARTBEAT_TTL = int(3 * WORKER_HEARTBEAT_INTERVAL) + 1
 
 # --- REST framework -----------------------------------------------------------------------
 REST_FRAMEWORK = {
