@@ -31,15 +31,17 @@ class ContentSecurityPolicyMiddleware:
 
 
 class JSONBodyMiddleware:
-    """Every body written to a JSON endpoint (the API, the editing endpoints) is strict JSON.
+    """Every body written to the API is strict JSON (claimtrack/strict_json.py).
 
-    Checked here, in front of DRF and of the plain Django JSON views alike, so that no view, old
-    or new, ever sees a body that could crash it: over the size limit 413, not JSON 415, and
+    Checked here, in front of DRF, so that no view, old or new, and no code that reads the raw
+    body ever sees one that could crash it: over the size limit 413, not JSON 415, and
     invalid UTF-8, NUL, nesting past 64 levels, duplicate keys, NaN or numbers no column holds
     400, each with a message. A body-less write (confirm, delete) passes; its view decides.
     """
 
-    PREFIXES = ("/api/", "/edit/")
+    # Every JSON write endpoint lives under /api/ (the editing panel uses /api/v1/ too); a new
+    # JSON view elsewhere should join this tuple.
+    PREFIXES = ("/api/",)
     WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -54,29 +56,22 @@ class JSONBodyMiddleware:
 
     def _refusal(self, request: HttpRequest) -> HttpResponse | None:
         if message := declared_too_large(request.META):
-            return self._answer(request, 413, message)
+            return self._answer(413, message)
         try:
             body = request.body
         except RequestDataTooBig:
-            return self._answer(request, 413, "The request body is over the limit.")
+            return self._answer(413, "The request body is over the limit.")
         if not body:
             return None
         if request.content_type != "application/json":
-            return self._answer(
-                request, 415, f"Send application/json, not {request.content_type or 'no type'}."
-            )
+            return self._answer(415, f"Send application/json, not {request.content_type or 'no type'}.")
         try:
             setattr(request, DECODED_BODY_ATTRIBUTE, loads_strict(body))
         except JSONInputError as exc:
-            return self._answer(request, 400, str(exc), field=exc.field)
+            return self._answer(400, str(exc), field=exc.field)
         return None
 
     @staticmethod
-    def _answer(request: HttpRequest, status: int, message: str, field: str | None = None) -> HttpResponse:
-        # The shapes each side's clients already read: the editing panel `error` (and `errors`
-        # per field), the API `detail` or, for one field, a list of messages under its name.
-        if request.path_info.startswith("/edit/"):
-            body = {"error": message, **({"errors": {field: [message]}} if field else {})}
-        else:
-            body = {field: [message]} if field else {"detail": message}
-        return JsonResponse(body, status=status)
+    def _answer(status: int, message: str, field: str | None = None) -> HttpResponse:
+        # DRF's shapes: `detail` for the whole body, or a list of messages under a field's name.
+        return JsonResponse({field: [message]} if field else {"detail": message}, status=status)

@@ -1,6 +1,7 @@
 """Settings read from the environment (12-factor). See README "Configuration"."""
 
 import os
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -38,10 +39,17 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "axes",
     "accounts",
+    "history",
     "actors",
     "articles",
     "claims",
 ]
+
+# demo/ generates development data (load_demo, generate_demo). Like Zulip's zilencer it is not
+# part of a production install: on in development (DEBUG) and in the test run, or when asked.
+DEMO_APP = env.bool("CLAIMTRACK_DEMO", default=DEBUG or "pytest" in sys.modules)
+if DEMO_APP:
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     # First: /healthz/, /readyz/ answer before host validation, sessions and auth (claimtrack/health.py).
@@ -85,8 +93,8 @@ WSGI_APPLICATION = "claimtrack.wsgi.application"
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-# Persistent connections are tested before each request reuses them, so a PostgreSQL restart
-# costs one reconnect instead of an error on every process's next request.
+# A kept connection dies with a database restart; checking it before each request's first query
+# replaces it instead of failing that request with a 500 (tests/integration/test_database_restart.py).
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")

@@ -1,4 +1,9 @@
-"""Analysis jobs: create, fan out in chunks, count each article once, cancel, retry the failed."""
+"""Analysis jobs: their state and counts. Create, page the fan-out, count each article once,
+cancel, retry the failed.
+
+Sending the tasks is not done here: the fan-out task sends each chunk this module hands it, and
+the other work is queued by task name (claimtrack.queueing), so nothing here imports a task.
+"""
 
 from __future__ import annotations
 
@@ -14,18 +19,26 @@ from actors.models import Actor
 from articles.models import Article
 from claims.models import AnalysisJob, AnalysisJobArticle, AnalysisJobFailure
 from claims.scope import JobScope, ScopeError
+from claimtrack.errors import ServiceError
+from claimtrack.queueing import enqueue_after_commit, enqueue_many_after_commit
 
 from .extraction_apply import ApplyOutcome
+from .extractor import extractor_version
 
 logger = logging.getLogger(__name__)
 
 # Articles per fan-out step: one step sends this many small task messages and queues the next
 # step, so a job over a million articles never builds one giant message or one endless task.
 FAN_OUT_CHUNK = 500
-_ACTIVE = (AnalysisJob.Status.QUEUED, AnalysisJob.Status.RUNNING)
+_ACTIVE = AnalysisJob.ACTIVE_STATUSES
+ANALYZE_ARTICLE_TASK = "claims.tasks.analyze_article"
+FAN_OUT_TASK = "claims.tasks.fan_out_job"
+
+# (article id, content hash): what one analysis task needs, in the order the task takes them.
+ArticleToSend = tuple[int, str]
 
 
-class JobError(ValueError):
+class JobError(ServiceError):
     """A job action that cannot be done in the job's current state; nothing was written."""
 
 
@@ -43,25 +56,21 @@ def job_create(*, user: AnyUser | None, scope: JobScope) -> AnalysisJob:
         raise ScopeError(f"There is no actor #{scope.actor_id}.")
     job = AnalysisJob.objects.create(
         scope=scope.to_json(),
-        extractor_version=_extractor_version(),
+        extractor_version=extractor_version()[:32],
         status=AnalysisJob.Status.QUEUED,
         requested_by=user if user is not None and user.is_authenticated else None,
     )
-    from claims.tasks import fan_out_job
-
-    job_id = job.id
-    transaction.on_commit(lambda: fan_out_job.delay(job_id, 0))
+    enqueue_after_commit(FAN_OUT_TASK, job.id, 0)
     return job
 
 
-def job_fan_out_step(*, job_id: int, after_id: int) -> int | None:
-    """Queue one chunk of the job's articles (ids > after_id); the id to continue from, or None.
+def job_fan_out_chunk(*, job_id: int, after_id: int) -> list[ArticleToSend] | None:
+    """The next chunk of the job's articles to send (ids > after_id), or None: the job is over.
 
-    Safe to run twice for the same step: tasks sent twice are counted once (see
-    job_article_finish), and only the first run advances the cursor and goes on.
+    The first step (after_id 0) starts the job and fixes its total. The caller sends the chunk,
+    then calls job_fan_out_advance; sending first means a crash in between re-sends (harmless:
+    each article counts once, see job_article_finish), never loses.
     """
-    from claims.tasks import analyze_article
-
     job = AnalysisJob.objects.filter(pk=job_id).first()
     if job is None or job.status not in _ACTIVE:
         return None
@@ -73,25 +82,26 @@ def job_fan_out_step(*, job_id: int, after_id: int) -> int | None:
         if job.status not in _ACTIVE:
             return None
     max_id = job.scope.get("max_id", 0)
-    chunk = list(
+    return list(
         articles.filter(id__gt=after_id, id__lte=max_id)
         .order_by("id")
         .values_list("id", "content_sha256")[:FAN_OUT_CHUNK]
     )
-    if chunk:
-        # Sent before the cursor moves: a crash in between re-sends (harmless), never loses.
-        with analyze_article.app.producer_or_acquire() as producer:
-            for article_id, digest in chunk:
-                analyze_article.apply_async(
-                    (article_id, digest, job_id), producer=producer, ignore_result=True
-                )
-        next_id = chunk[-1][0]
+
+
+def job_fan_out_advance(*, job_id: int, after_id: int, sent: Sequence[ArticleToSend]) -> int | None:
+    """Move the fan-out past the chunk just sent; the id to continue from, or None when done.
+
+    Safe to run twice for the same step: only the first run advances the cursor and goes on.
+    """
+    if sent:
+        next_id = sent[-1][0]
         moved = AnalysisJob.objects.filter(pk=job_id, fanout_cursor=after_id).update(
-            fanout_cursor=next_id, enqueued=F("enqueued") + len(chunk)
+            fanout_cursor=next_id, enqueued=F("enqueued") + len(sent)
         )
         if not moved:
             return None  # a duplicate of this step already went on
-        if len(chunk) == FAN_OUT_CHUNK:
+        if len(sent) == FAN_OUT_CHUNK:
             return next_id
     # Fan-out complete. Articles deleted since the count are not coming: stop waiting for them.
     AnalysisJob.objects.filter(pk=job_id, total__gt=F("enqueued")).update(total=F("enqueued"))
@@ -240,21 +250,8 @@ def job_retry_failed(*, user: AnyUser, job: AnalysisJob) -> int:
     if gone:
         # Deleted since they failed: nothing to retry, and nothing to wait for.
         AnalysisJob.objects.filter(pk=job.pk).update(total=F("total") - gone, enqueued=F("enqueued") - gone)
-    job_id = job.pk
-    transaction.on_commit(lambda: _send(job_id, targets))
-    _job_maybe_finish(job_id)
+    enqueue_many_after_commit(
+        ANALYZE_ARTICLE_TASK, [(article_id, digest, job.pk) for article_id, digest in targets]
+    )
+    _job_maybe_finish(job.pk)
     return len(targets)
-
-
-def _send(job_id: int, targets: Sequence[tuple[int, str]]) -> None:
-    from claims.tasks import analyze_article
-
-    with analyze_article.app.producer_or_acquire() as producer:
-        for article_id, digest in targets:
-            analyze_article.apply_async((article_id, digest, job_id), producer=producer, ignore_result=True)
-
-
-def _extractor_version() -> str:
-    from claims.services.analysis import extractor_version
-
-    return extractor_version()[:32]

@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from actors.merging import actor_merge
 from actors.models import ActorMerge
+from claims.services.actor_merging import actor_merge
 from tests.factories import ActorAliasFactory, ActorFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,12 +4,12 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from actors.editing import actor_create, actor_set_affiliation, alias_add
-from actors.merging import actor_merge, actor_merge_undo
 from actors.models import Actor, ActorAlias, ActorMerge
 from claims.exceptions import EditError, VersionConflict
-from claims.models import ChangeRecord
+from claims.services.actor_merging import actor_merge, actor_merge_undo
 from claims.services.editing import claim_update
-from claims.services.history import change_revert
+from claims.services.revert import change_revert
+from history.models import ChangeRecord
 from tests.factories import ActorAliasFactory, ActorFactory, ClaimFactory
 
 pytestmark = pytest.mark.django_db

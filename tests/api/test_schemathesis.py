@@ -20,10 +20,8 @@ CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,re
 @pytest.fixture
 def quiet_side_effects(monkeypatch):
     """No analysis or fetching behind the generated requests: they test the API, not the workers."""
-    from claims.tasks import analyze_article, fan_out_job
-
-    monkeypatch.setattr(analyze_article, "delay", lambda *args, **kwargs: None)
-    monkeypatch.setattr(fan_out_job, "delay", lambda *args, **kwargs: None)
+    monkeypatch.setattr("claimtrack.queueing.send", lambda *args, **kwargs: None)
+    monkeypatch.setattr("claimtrack.queueing.send_many", lambda *args, **kwargs: None)
 
     def no_network(url, **kwargs):
         raise IngestError("Fetching is off in this test.")

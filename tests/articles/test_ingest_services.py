@@ -79,16 +79,14 @@ def test_reingesting_the_same_text_returns_the_existing_article(
 def test_analysis_is_enqueued_after_commit_with_the_id_and_content_hash(
     seed_text, django_capture_on_commit_callbacks, monkeypatch
 ):
-    from claims.tasks import analyze_article
-
     queued = []
-    monkeypatch.setattr(analyze_article, "delay", lambda *args: queued.append(args))
+    monkeypatch.setattr("claimtrack.queueing.send", lambda name, *args: queued.append((name, args)))
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         created = article_ingest_text(text=seed_text)
     assert queued == []  # nothing reaches a worker before the row is committed
     for callback in callbacks:
         callback()
-    assert queued == [(created.article.id, created.article.content_sha256)]
+    assert queued == [("claims.tasks.analyze_article", (created.article.id, created.article.content_sha256))]
 
 
 BAD_BYTES = [

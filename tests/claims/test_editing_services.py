@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from claims.exceptions import EditError, VersionConflict
-from claims.models import ChangeRecord, Claim, ClaimLink, Origin, ReviewStatus
+from claims.models import Claim, ClaimLink, Origin, ReviewStatus
 from claims.services.editing import (
     claim_confirm,
     claim_create,
@@ -13,6 +13,7 @@ from claims.services.editing import (
     link_create,
     link_delete,
 )
+from history.models import ChangeRecord
 from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, ClaimLinkFactory
 
 pytestmark = pytest.mark.django_db

@@ -66,9 +66,9 @@ def test_fan_out_pages_through_articles_in_chunks(editor, django_capture_on_comm
     articles(5)
     monkeypatch.setattr(job_services, "FAN_OUT_CHUNK", 2)
     steps = []
-    real = job_services.job_fan_out_step
+    real = job_services.job_fan_out_chunk
     monkeypatch.setattr(
-        "claims.tasks.job_fan_out_step", lambda **kw: steps.append(kw["after_id"]) or real(**kw)
+        "claims.tasks.job_fan_out_chunk", lambda **kw: steps.append(kw["after_id"]) or real(**kw)
     )
     job = run(editor, JobScope(all=True), django_capture_on_commit_callbacks)
     assert len(steps) == 3 and steps[0] == 0 and steps == sorted(steps)
@@ -214,7 +214,7 @@ def test_transient_errors_are_retried_and_others_fail_at_once():
             assert analyze_article.run(*args) == "failed"
     finally:
         analyze_article.pop_request()
-    assert "gave up after 5 retries" in Article.objects.get(pk=article.pk).analysis_error
+    assert f"gave up after {MAX_RETRIES} retries" in Article.objects.get(pk=article.pk).analysis_error
 
     with (
         patch("claims.tasks.article_analyze", side_effect=KeyError("bug")),

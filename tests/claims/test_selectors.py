@@ -1,7 +1,7 @@
 import pytest
 
 from claims.models import Claim
-from claims.selectors import claim_filter_text
+from claims.selectors.search import claim_filter_text
 from tests.factories import ArticleFactory, ClaimFactory
 
 pytestmark = pytest.mark.django_db

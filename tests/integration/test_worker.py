@@ -8,19 +8,22 @@ from django.db import transaction
 from articles.models import Article
 from articles.services import article_create
 from claims.tasks import analyze_article
+from claimtrack import queueing
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.integration
+
+# Results are off by default (settings: CELERY_TASK_IGNORE_RESULT, so that a send never waits on the
+# result store too); these tests read them, so they ask for them.
 
 
 def test_worker_runs_the_analysis_task_against_postgres(celery_worker_process):
     article = ArticleFactory()
 
     def run(*args):
-        # Results are off by default (settings: CELERY_TASK_IGNORE_RESULT); this test asks for them.
         return analyze_article.apply_async(args, ignore_result=False).get(timeout=60)
 
-    assert run(article.id, article.content_sha256) != "skipped"
+    assert run(article.id, article.content_sha256) == "done"
     # The worker reads the row: a wrong hash (stale task) and a deleted article are skipped.
     assert run(article.id, "0" * 64) == "skipped"
     assert run(article.id + 10_000, article.content_sha256) == "skipped"
@@ -28,11 +31,14 @@ def test_worker_runs_the_analysis_task_against_postgres(celery_worker_process):
 
 def test_ingest_enqueues_analysis_only_after_commit_and_the_worker_runs_it(celery_worker_process, seed_text):
     sent = []
-    real_delay = lambda *args: analyze_article.apply_async(args, ignore_result=False)  # noqa: E731
-    with patch.object(analyze_article, "delay", side_effect=lambda *a: sent.append(real_delay(*a))):
+
+    def send_keeping_the_result(task_name, *args):
+        return queueing.app.signature(task_name, args=args).apply_async(ignore_result=False)
+
+    with patch.object(queueing, "send", side_effect=lambda *a: sent.append(send_keeping_the_result(*a))):
         with transaction.atomic():
             created = article_create(body=seed_text)
             assert sent == []  # nothing leaves before the row is committed
         assert len(sent) == 1
-    assert sent[0].get(timeout=60) != "skipped"  # the worker found the committed row
+    assert sent[0].get(timeout=60) == "done"  # the worker found the committed row
     assert Article.objects.get(pk=created.article.pk).analysis_state == "done"

@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from articles.reader import article_reader, segments
 from claims.models import Claim, ReviewStatus
+from claims.selectors.reader import article_reader, segments
 from tests.factories import ArticleFactory, ClaimFactory
 
 pytestmark = pytest.mark.django_db
@@ -123,7 +123,7 @@ def test_article_list_pages_by_keyset_and_counts_statements(client, analyst, see
 
 
 def test_article_list_costs_two_queries(seed, django_assert_num_queries):
-    from articles.selectors import article_list
+    from claims.selectors.articles import article_list
 
     for i in range(10):
         ArticleFactory(title=f"Filler {i}")

@@ -64,7 +64,7 @@ def test_home_shows_latest_articles_statements_and_what_waits_for_review(client,
 
 
 def test_waiting_count_is_capped(seed):
-    from articles.selectors import proposed_count
+    from claims.selectors.articles import proposed_count
 
     assert proposed_count(cap=3) == (3, True)
     assert proposed_count(cap=5) == (5, False)

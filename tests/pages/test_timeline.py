@@ -5,7 +5,7 @@ from django.http import QueryDict
 from django.urls import reverse
 
 from claims.models import Claim, ReviewStatus
-from claims.timeline import TimelineCursor, TimelineFilters, claim_timeline
+from claims.selectors.timeline import TimelineCursor, TimelineFilters, claim_timeline
 from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, ClaimLinkFactory
 
 pytestmark = pytest.mark.django_db
