@@ -1,2 +1,5 @@
-class IngestError(ValueError):
+from claimtrack.errors import ServiceError
+
+
+class IngestError(ServiceError):
     """Input that cannot become an article. The message is one line, meant for the user."""

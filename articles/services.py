@@ -10,6 +10,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from claimtrack.queueing import enqueue_after_commit
+
 from .errors import IngestError
 from .ingestion import (
     ParsedArticle,
@@ -24,6 +26,9 @@ from .ingestion import (
 from .ingestion.formats import kind_from_content_type
 from .models import Article
 from .text import clean_body, content_sha256, first_line
+
+# Queued by name (claimtrack.queueing): the analysis task belongs to claims, a layer above.
+ANALYZE_ARTICLE_TASK = "claims.tasks.analyze_article"
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,11 +210,7 @@ def _raw_limit(kind: SourceKind | None) -> int:
 
 
 def _enqueue_analysis(article: Article) -> None:
-    from claims.tasks import analyze_article
-
-    article_id, digest = article.id, article.content_sha256
-    # After commit: a worker must never see an article id that is not in the database yet.
-    transaction.on_commit(lambda: analyze_article.delay(article_id, digest))
+    enqueue_after_commit(ANALYZE_ARTICLE_TASK, article.id, article.content_sha256)
 
 
 def _check_body(body: str) -> None:

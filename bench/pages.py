@@ -48,7 +48,7 @@ from accounts.services import user_create_with_role  # noqa: E402
 from actors.models import Actor  # noqa: E402
 from articles.models import Article  # noqa: E402
 from claims.models import Claim  # noqa: E402
-from claims.timeline import TimelineCursor  # noqa: E402
+from claims.selectors.timeline import TimelineCursor  # noqa: E402
 
 WORDS = (
     "missile",

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AnalysisJob, AnalysisJobFailure, ChangeRecord, Claim, ClaimLink, Mention
+from .models import AnalysisJob, AnalysisJobFailure, Claim, ClaimLink, Mention
 
 
 @admin.register(Claim)
@@ -69,12 +69,3 @@ class AnalysisJobAdmin(admin.ModelAdmin):
     list_filter = ("status", "extractor_version")
     readonly_fields = ("created_at", "started_at", "finished_at")
     inlines = [AnalysisJobFailureInline]
-
-
-@admin.register(ChangeRecord)
-class ChangeRecordAdmin(admin.ModelAdmin):
-    list_display = ("at", "user", "action", "content_type", "object_id", "article")
-    list_filter = ("action", "content_type")
-    search_fields = ("user__username",)
-    raw_id_fields = ("article", "user", "reverted_by")
-    date_hierarchy = "at"

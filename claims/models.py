@@ -1,5 +1,6 @@
+from collections.abc import Iterable, Sequence
+
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
 
@@ -7,6 +8,21 @@ from django.db.models import F, Q
 class Origin(models.TextChoices):
     MACHINE = "machine", "Machine"
     EDITOR = "editor", "Editor"
+
+
+# Separates the pieces of a statement split across several spans ("…", she said, "…"): quote_text
+# is its content spans' text joined by it, wherever a statement is written (extraction, editing).
+SPAN_JOINER = " … "
+
+
+def span_pair(start: int | None, end: int | None) -> list[int] | None:
+    """A [start, end) span as stored in two columns, JSON-ready; None when unset."""
+    return None if start is None else [start, end]
+
+
+def join_spans(body: str, spans: Iterable[Sequence[int]]) -> str:
+    """The text of `spans` in `body`, joined by SPAN_JOINER: a statement's quote_text."""
+    return SPAN_JOINER.join(body[start:end] for start, end in spans)
 
 
 class ReviewStatus(models.TextChoices):
@@ -140,6 +156,14 @@ class Claim(models.Model):
         return f"{self.get_kind_display()}: {self.quote_text[:80]}"
 
     @property
+    def speaker_span(self) -> list[int] | None:
+        return span_pair(self.speaker_start, self.speaker_end)
+
+    @property
+    def cue_span(self) -> list[int] | None:
+        return span_pair(self.cue_start, self.cue_end)
+
+    @property
     def is_editor_decision(self) -> bool:
         return self.origin == Origin.EDITOR or self.review_status != ReviewStatus.PROPOSED
 
@@ -187,6 +211,10 @@ class AnalysisJob(models.Model):
         FAILED = "failed", "Failed"
         CANCELLED = "cancelled", "Cancelled"
 
+    # The statuses of a job that is still going: defined once, here; the jobs pages hand them to
+    # their script (data-active-statuses), so the browser polls exactly while the server would.
+    ACTIVE_STATUSES = (Status.QUEUED, Status.RUNNING)
+
     # {"all": true} | {"since": ..., "until": ..., "outlet": ..., "actor": id} | {"articles": [ids]}
     scope = models.JSONField(default=dict)
     extractor_version = models.CharField(max_length=32, blank=True)
@@ -208,6 +236,10 @@ class AnalysisJob(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     error_summary = models.TextField(blank=True)
+    # Last sign of life: the fan-out moved or an article was counted. The watchdog
+    # (claims.services.jobs.job_watchdog) resumes, then fails, a job that stays silent too long.
+    progress_at = models.DateTimeField(null=True, blank=True)
+    watchdog_resumes = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -217,6 +249,10 @@ class AnalysisJob(models.Model):
 
     def __str__(self) -> str:
         return f"Job {self.pk} ({self.status})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE_STATUSES
 
     @property
     def progress(self) -> float:
@@ -267,37 +303,3 @@ class AnalysisJobArticle(models.Model):
 
     def __str__(self) -> str:
         return f"Job {self.job_id}, article {self.article_id}: {self.outcome}"
-
-
-class ChangeRecord(models.Model):
-    """One editor change: who, when, and the object's fields before and after."""
-
-    class Action(models.TextChoices):
-        CREATE = "create", "Create"
-        UPDATE = "update", "Update"
-        DELETE = "delete", "Delete"
-        MERGE = "merge", "Merge"
-        REVERT = "revert", "Revert"
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-    action = models.CharField(max_length=16, choices=Action.choices)
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    article = models.ForeignKey(
-        "articles.Article", null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
-    )
-    before = models.JSONField(null=True, blank=True)
-    after = models.JSONField(null=True, blank=True)
-    reverted_by = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reverts"
-    )
-
-    class Meta:
-        ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["content_type", "object_id", "-at"], name="change_object_idx")]
-
-    def __str__(self) -> str:
-        return f"{self.action} {self.content_type.model} {self.object_id}"

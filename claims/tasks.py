@@ -10,7 +10,7 @@ from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded, WorkerLo
 from django.db import InterfaceError, OperationalError
 
 from claims.services.analysis import article_analysis_fail, article_analyze
-from claims.services.jobs import job_fan_out_step
+from claims.services.jobs import job_fan_out_advance, job_fan_out_chunk
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +22,9 @@ TRANSIENT_ERRORS = (
     redis.exceptions.ConnectionError,
     redis.exceptions.TimeoutError,
 )
-MAX_RETRIES = 5
+# Eight tries with the backoff below wait 1.5 to 4.5 minutes in all: a database restart or
+# failover fits in that; past it the article is recorded as failed, when the database answers.
+MAX_RETRIES = 8
 SOFT_TIME_LIMIT = 120
 TIME_LIMIT = 150
 
@@ -92,8 +94,8 @@ def analyze_article(self, article_id: int, content_hash: str, job_id: int | None
     time_limit=300,
 )
 def fan_out_job(job_id: int, after_id: int = 0) -> int | None:
-    """Queue one chunk of a job's articles, then the next step (see job_fan_out_step)."""
-    next_id = job_fan_out_step(job_id=job_id, after_id=after_id)
-    if next_id is not None:
-        fan_out_job.delay(job_id, next_id)
-    return next_id
+    """Queue one chunk of a job's articles and the next step (see job_fan_out_advance)."""
+    chunk = job_fan_out_chunk(job_id=job_id, after_id=after_id)
+    if chunk is None:
+        return None
+    return job_fan_out_advance(job_id=job_id, after_id=after_id, chunk=chunk)

@@ -1,6 +1,8 @@
 """Settings read from the environment (12-factor). See README "Configuration"."""
 
 import os
+import sys
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -35,11 +37,20 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
+    "outbox",
     "accounts",
+    "history",
     "actors",
     "articles",
     "claims",
 ]
+
+# demo/ generates development data (load_demo, generate_demo). Like Zulip's zilencer it is not
+# part of a production install: on in development (DEBUG) and in the test run, or when asked.
+DEMO_APP = env.bool("CLAIMTRACK_DEMO", default=DEBUG or "pytest" in sys.modules)
+if DEMO_APP:
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -51,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "claimtrack.middleware.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "claimtrack.urls"
@@ -77,6 +90,9 @@ WSGI_APPLICATION = "claimtrack.wsgi.application"
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# A kept connection dies with a database restart; checking it before each request's first query
+# replaces it instead of failing that request with a 500 (tests/integration/test_database_restart.py).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 
@@ -84,6 +100,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# django-axes counts failed logins (login page and admin alike) before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Password guessing: after AXES_FAILURE_LIMIT wrong passwords for one username from one address,
+# that pair is refused for the cool-off time (HTTP 429, templates/registration/locked_out.html).
+# Keyed on username and address together, so nobody can lock a colleague out from elsewhere.
+# Admins unlock in the admin site (Axes › Access attempts: delete) or `manage.py axes_reset_username NAME`.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -151,7 +183,32 @@ CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
 CELERY_TASK_ACKS_LATE = False  # opted into per task, only where the task is idempotent
 CELERY_TASK_REJECT_ON_WORKER_LOST = False
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+# A request that queues work waits at most about this long for an unreachable broker (seconds);
+# the work itself is kept in the outbox (claimtrack/queueing.py) and sent when the broker is back.
+CLAIMTRACK_BROKER_TIMEOUT = env.float("CLAIMTRACK_BROKER_TIMEOUT", default=2.0)
+CELERY_BROKER_CONNECTION_TIMEOUT = CLAIMTRACK_BROKER_TIMEOUT
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "socket_connect_timeout": CLAIMTRACK_BROKER_TIMEOUT,
+}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = CLAIMTRACK_BROKER_TIMEOUT
+# Every worker runs a housekeeping loop (claimtrack/housekeeping.py) that calls these, each at
+# most once per CLAIMTRACK_HOUSEKEEPING_INTERVAL seconds: no beat process to deploy or forget.
+CLAIMTRACK_HOUSEKEEPING_INTERVAL = env.float("CLAIMTRACK_HOUSEKEEPING_INTERVAL", default=10.0)
+CLAIMTRACK_HOUSEKEEPING = [
+    "claimtrack.queueing.outbox_sweep",
+    "claims.services.jobs.job_watchdog",
+]
+# A job with no progress (fan-out step, article counted) for this long is resumed, at most
+# CLAIMTRACK_JOB_MAX_RESUMES times, then failed with the reason on the Jobs page and in the API.
+# Longer than the slowest article's time limit (analyze_article: 150 s), so slow work is not lost work.
+CLAIMTRACK_JOB_STALL_SECONDS = env.int("CLAIMTRACK_JOB_STALL_SECONDS", default=600)
+CLAIMTRACK_JOB_MAX_RESUMES = env.int("CLAIMTRACK_JOB_MAX_RESUMES", default=2)
+# Outbox: rows younger than the grace time are left to the request that wrote them; sent rows are
+# kept this many seconds for the admin site, then deleted.
+CLAIMTRACK_OUTBOX_GRACE = env.float("CLAIMTRACK_OUTBOX_GRACE", default=5.0)
+CLAIMTRACK_OUTBOX_BATCH = 500
+CLAIMTRACK_OUTBOX_KEEP_SENT = env.int("CLAIMTRACK_OUTBOX_KEEP_SENT", default=24 * 3600)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # --- REST framework -----------------------------------------------------------------------

@@ -7,10 +7,7 @@ urlpatterns = [
     path("api/", include("claimtrack.api.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("", include("articles.urls")),
     path("", include("claims.urls")),
-    path("", include("claims.jobs_urls")),  # analysis jobs (issue 4)
     path("", include("actors.urls")),
-    path("", include("claims.edit_urls")),  # editing, review queue, history (issue 6)
-    path("", include("actors.edit_urls")),
+    path("", include("articles.urls")),
 ]

@@ -13,7 +13,7 @@ from rest_framework.request import Request
 
 from accounts.permissions import ReadAnalystWriteEditor
 
-from .. import exports
+from ..exports import annotations, cameo, csv, jsonl, schema_org
 from ..models import Claim
 from .claims import CLAIM_ORDERINGS
 from .filters import ClaimFilter
@@ -83,7 +83,7 @@ def _schema(summary: str, media_type: str):
 
 class ClaimCsvExport(_ExportView):
     media_type, filename = "text/csv", "claims.csv"
-    writer = exports.claims_csv
+    writer = csv.claims_csv
     needs_urls = False
 
     @_schema("Claims as CSV", "text/csv")
@@ -93,7 +93,7 @@ class ClaimCsvExport(_ExportView):
 
 class ClaimJsonLinesExport(_ExportView):
     media_type, filename = "application/jsonl", "claims.jsonl"
-    writer = exports.claims_jsonl
+    writer = jsonl.claims_jsonl
     needs_urls = False
 
     @_schema("Claims as JSON Lines (one API representation per line)", "application/jsonl")
@@ -103,7 +103,7 @@ class ClaimJsonLinesExport(_ExportView):
 
 class ClaimWebAnnotationExport(_ExportView):
     media_type, filename = "application/ld+json", "claims.annotations.jsonld"
-    writer = exports.claims_web_annotations
+    writer = annotations.claims_web_annotations
 
     @_schema("Claims as W3C Web Annotations (JSON-LD)", "application/ld+json")
     def get(self, request):
@@ -112,7 +112,7 @@ class ClaimWebAnnotationExport(_ExportView):
 
 class ClaimSchemaOrgExport(_ExportView):
     media_type, filename = "application/ld+json", "claims.schema-org.jsonld"
-    writer = exports.claims_schema_org
+    writer = schema_org.claims_schema_org
 
     @_schema("Claims as schema.org Claim (JSON-LD)", "application/ld+json")
     def get(self, request):
@@ -121,7 +121,7 @@ class ClaimSchemaOrgExport(_ExportView):
 
 class ClaimCameoExport(_ExportView):
     media_type, filename = "text/tab-separated-values", "claims.cameo.tsv"
-    writer = exports.claims_cameo
+    writer = cameo.claims_cameo
 
     @_schema("Claims as CAMEO-coded event rows (GDELT style, tab-separated)", "text/tab-separated-values")
     def get(self, request):

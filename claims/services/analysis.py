@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from articles.models import Article
-from extraction.types import ExtractionResult
 
 from .extraction_apply import ApplyOutcome, StaleAnalysis, apply_extraction
+from .extractor import get_extractor
 from .jobs import job_article_finish, job_is_active
 
 logger = logging.getLogger(__name__)
-
-Extractor = Callable[[str], ExtractionResult]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,20 +24,6 @@ class AnalysisReport:
     outcome: ApplyOutcome | None = None
     extract_ms: int | None = None
     total_ms: int | None = None
-
-
-def get_extractor() -> Extractor:
-    return _import(settings.CLAIMTRACK_EXTRACTOR)
-
-
-def extractor_version() -> str:
-    """The configured extractor's EXTRACTOR_VERSION (the module that defines the function)."""
-    return str(_import(settings.CLAIMTRACK_EXTRACTOR.rsplit(".", 1)[0] + ".EXTRACTOR_VERSION"))
-
-
-@cache
-def _import(dotted_path: str):
-    return import_string(dotted_path)
 
 
 def article_analyze(*, article_id: int, content_hash: str, job_id: int | None = None) -> AnalysisReport:

@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from claims.models import ChangeRecord, Claim, ClaimLink, Origin, ReviewStatus
+from claims.models import Claim, ClaimLink, Origin, ReviewStatus
+from history.models import ChangeRecord
 from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, ClaimLinkFactory
 
 pytestmark = pytest.mark.django_db

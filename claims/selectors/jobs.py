@@ -1,0 +1,54 @@
+"""Reads behind the jobs pages: a fixed number of queries per page."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from ..models import AnalysisJob, AnalysisJobFailure
+from ..scope import JobScope
+
+FAILURES_SHOWN = 50
+
+
+def job_list(*, limit: int = 50) -> list[AnalysisJob]:
+    return list(AnalysisJob.objects.select_related("requested_by").order_by("-created_at", "-id")[:limit])
+
+
+def job_get(*, job_id: int) -> AnalysisJob | None:
+    return AnalysisJob.objects.select_related("requested_by").filter(pk=job_id).first()
+
+
+def job_failures(*, job: AnalysisJob, limit: int = FAILURES_SHOWN) -> QuerySet[AnalysisJobFailure]:
+    return (
+        AnalysisJobFailure.objects.filter(job=job)
+        .select_related("article")
+        .only("id", "error", "job_id", "article_id", "article__title")
+        .order_by("id")[:limit]
+    )
+
+
+def job_status(*, job: AnalysisJob) -> dict[str, Any]:
+    """What the progress poller needs, as JSON-ready data (two queries: the job was read already)."""
+    failures = [
+        {"article_id": f.article_id, "article_title": f.article.title if f.article else "", "error": f.error}
+        for f in job_failures(job=job)
+    ]
+    return {
+        "id": job.pk,
+        "status": job.status,
+        "status_display": job.get_status_display(),
+        "active": job.is_active,
+        "scope": JobScope.from_json(job.scope).describe(),
+        "total": job.total,
+        "enqueued": job.enqueued,
+        "done": job.done,
+        "failed": job.failed,
+        "claims_added": job.claims_added,
+        "claims_removed": job.claims_removed,
+        "claims_kept": job.claims_kept,
+        "progress": round(job.progress, 4),
+        "started_at": job.started_at.isoformat() if job.started_at else None,
+        "finished_at": job.finished_at.isoformat() if job.finished_at else None,
+        "error_summary": job.error_summary,
+        "failures": failures,
+    }

@@ -1,0 +1,183 @@
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from django.http import QueryDict
+from django.urls import reverse
+
+from claims.models import Claim, ReviewStatus
+from claims.selectors.timeline import TimelineCursor, TimelineFilters, claim_timeline
+from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, ClaimLinkFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _filters(query: str) -> TimelineFilters:
+    return TimelineFilters.from_query(QueryDict(query))
+
+
+def _ids(page):
+    return [c.id for c in page.claims]
+
+
+def test_newest_article_first_then_position_in_the_article():
+    old = ArticleFactory(published_at=datetime(2024, 1, 1, tzinfo=UTC), body="x" * 100)
+    new = ArticleFactory(published_at=datetime(2025, 1, 1, tzinfo=UTC), body="y" * 100)
+    late_in_new = ClaimFactory(article=new, content_start=50, content_end=60)
+    early_in_new = ClaimFactory(article=new, content_start=5, content_end=10)
+    in_old = ClaimFactory(article=old)
+    undated = ClaimFactory(article=ArticleFactory(published_at=None))
+    page = claim_timeline(filters=TimelineFilters())
+    assert _ids(page) == [undated.id, early_in_new.id, late_in_new.id, in_old.id]
+
+
+def test_keyset_pages_cover_everything_once_across_equal_dates_and_nulls():
+    day = datetime(2025, 3, 1, tzinfo=UTC)
+    articles = [ArticleFactory(published_at=day, body=f"{i}" * 200) for i in range(3)]
+    articles.append(ArticleFactory(published_at=None, body="n" * 200))
+    articles.append(ArticleFactory(published_at=day - timedelta(days=1), body="o" * 200))
+    for article in articles:
+        for start in (0, 0, 30, 60):  # two statements at one position: the id breaks the tie
+            ClaimFactory(article=article, content_start=start, content_end=start + 10)
+    expected = _ids(claim_timeline(filters=TimelineFilters(), limit=1000))
+    seen, cursor = [], None
+    while True:
+        page = claim_timeline(filters=TimelineFilters(), after=cursor, limit=3)
+        seen += _ids(page)
+        if page.next_cursor is None:
+            break
+        cursor = TimelineCursor.decode(page.next_cursor.encode())
+    assert seen == expected and len(seen) == 20
+
+
+def test_a_page_costs_three_queries_however_many_rows_and_links(django_assert_num_queries):
+    article = ArticleFactory(body="shells " * 100)
+    claims = [ClaimFactory(article=article, content_start=i * 7, content_end=i * 7 + 6) for i in range(30)]
+    for source, target in zip(claims[1:], claims, strict=False):
+        ClaimLinkFactory(source=source, target=target)
+    with django_assert_num_queries(3):
+        page = claim_timeline(filters=_filters("kind=claim&status=proposed&q=shell&outlet=Example+News"))
+        assert len(page.claims) == 30
+        for claim in page.claims:
+            _ = [(link.target.speaker, link.target.article.title) for link in claim.answers]
+            _ = [(link.source.speaker, link.source.article.title) for link in claim.answered_by]
+            _ = (claim.speaker.affiliation, claim.target, claim.article.outlet)
+
+
+def test_filtering_by_actor_adds_one_query(django_assert_num_queries, seed):
+    with django_assert_num_queries(4):
+        page = claim_timeline(filters=_filters(f"actor={seed.prk.id}"))
+    assert page.actor == seed.prk
+
+
+def test_actor_filter_counts_its_officials_and_respects_the_role(seed):
+    as_speaker = _ids(claim_timeline(filters=_filters(f"actor={seed.prk.id}&role=speaker")))
+    # The deputy director speaks for North Korea, so their denial is North Korea's too.
+    assert set(as_speaker) == {seed.nk_denial.id, seed.dd_denial.id, seed.nk_criticises_un.id}
+    as_target = _ids(claim_timeline(filters=_filters(f"actor={seed.prk.id}&role=target")))
+    assert set(as_target) == {seed.us_claim.id, seed.un_condemns.id}
+    either = _ids(claim_timeline(filters=_filters(f"actor={seed.prk.id}")))
+    assert set(either) == set(as_speaker) | set(as_target)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("kind=denial", {"nk_denial", "dd_denial"}),
+        ("kind=claim&kind=criticism", {"us_claim", "un_condemns", "nk_criticises_un"}),
+        ("q=ammunition", {"us_claim", "nk_denial"}),
+        ('q="weapons agreements"', {"dd_denial"}),
+        (
+            "since=2022-09-22&until=2022-09-22",
+            {"us_claim", "nk_denial", "dd_denial", "un_condemns", "nk_criticises_un"},
+        ),
+        ("since=2022-09-23", set()),
+        ("until=2022-09-21", set()),
+        ("outlet=Seed+article", {"us_claim", "nk_denial", "dd_denial", "un_condemns", "nk_criticises_un"}),
+        ("outlet=Other", set()),
+        ("status=confirmed", {"un_condemns"}),
+    ],
+)
+def test_filters(seed, query, expected):
+    Claim.objects.filter(id=seed.un_condemns.id).update(review_status=ReviewStatus.CONFIRMED)
+    names = {
+        getattr(seed, n).id: n
+        for n in ("us_claim", "nk_denial", "dd_denial", "un_condemns", "nk_criticises_un")
+    }
+    assert {names[i] for i in _ids(claim_timeline(filters=_filters(query)))} == expected
+
+
+def test_rejected_statements_are_hidden(seed):
+    Claim.objects.filter(id=seed.us_claim.id).update(review_status=ReviewStatus.REJECTED)
+    page = claim_timeline(filters=TimelineFilters())
+    assert seed.us_claim.id not in _ids(page)
+    denial = next(c for c in page.claims if c.id == seed.nk_denial.id)
+    assert denial.answers == []  # nor shown as the claim a denial answers
+
+
+def test_filters_round_trip_through_the_url_and_bad_values_are_reported_not_raised():
+    query = "actor=7&role=target&kind=denial&kind=bogus&since=2026-01-01&until=nope&outlet=TASS&status=edited&q=shells"
+    filters = _filters(query)
+    assert filters.actor == 7 and filters.actor_role == "target" and filters.kinds == ("denial",)
+    assert filters.since == date(2026, 1, 1) and filters.until is None and filters.errors
+    assert _filters("&".join(f"{k}={v}" for k, v in filters.as_query())) == filters
+
+
+@pytest.mark.parametrize("token", ["", "garbage", "W1tdXQ", "bnVsbA", "WyJ4IiwxLDIsM10"])
+def test_a_bad_cursor_means_the_first_page(token):
+    assert TimelineCursor.decode(token) is None
+
+
+def test_timeline_page_shows_threads_badges_and_the_lane_chart(client, analyst, seed):
+    client.force_login(analyst)
+    response = client.get(reverse("timeline"), {"actor": seed.prk.id})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="badge kind-denial"' in html
+    assert f'for <a href="/actors/{seed.prk.id}/">North Korea</a>' in html  # the deputy's state
+    # The US claim shows the denials that answer it, and each denial the claim it answers.
+    assert html.count('<span class="rel">answered by</span>') >= 2
+    assert '<span class="rel">answers</span>' in html
+    assert 'class="lane-chart"' in html and f"#claim-{seed.nk_denial.id}" in html
+
+
+def test_typing_an_actor_name_or_alias_redirects_to_the_shareable_url(client, analyst, seed):
+    client.force_login(analyst)
+    for name in ("North Korea", "dprk", "Pyongyang"):
+        response = client.get(reverse("timeline"), {"who": name, "kind": "denial"})
+        assert response.status_code == 302
+        assert f"actor={seed.prk.id}" in response["Location"] and "kind=denial" in response["Location"]
+    response = client.get(reverse("timeline"), {"who": "Atlantis"})
+    assert response.status_code == 200 and "No actor is called “Atlantis”" in response.content.decode()
+
+
+def test_the_page_query_count_does_not_grow_with_rows(client, analyst, django_assert_max_num_queries):
+    article = ArticleFactory(body="v" * 2000)
+    speakers = [ActorFactory() for _ in range(15)]
+    for i in range(60):
+        ClaimFactory(article=article, speaker=speakers[i % 15], content_start=i * 20, content_end=i * 20 + 9)
+    client.force_login(analyst)
+    # Session, user, role, then the 3 timeline queries: a page of 50 rows, 15 lanes.
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("timeline"))
+    assert response.status_code == 200 and response.content.count(b'class="statement"') == 50
+
+
+def test_next_page_link_and_htmx_rows(client, analyst):
+    article = ArticleFactory(body="u" * 2000)
+    for i in range(55):
+        ClaimFactory(article=article, content_start=i * 20, content_end=i * 20 + 9)
+    client.force_login(analyst)
+    first = client.get(reverse("timeline"), {"kind": "claim"})
+    next_query = first.context["next_query"]
+    assert "kind=claim" in next_query and "after=" in next_query
+    rest = client.get(f"{reverse('timeline')}?{next_query}", headers={"HX-Request": "true"})
+    assert rest.content.count(b'class="statement"') == 5
+    assert b"<html" not in rest.content and b"Older statements" not in rest.content
+
+
+def test_statement_text_is_escaped(client, analyst):
+    article = ArticleFactory(body='<img src=x onerror="alert(1)"> said the ministry.')
+    ClaimFactory(article=article, content_start=0, content_end=30, quote_text=article.body[:30])
+    client.force_login(analyst)
+    html = client.get(reverse("timeline")).content.decode()
+    assert "<img src=x" not in html and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
