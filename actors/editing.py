@@ -14,13 +14,9 @@ from history.models import ChangeRecord
 from history.services import change_record
 
 from .lookup import canonical
-from .models import Actor, ActorAlias
+from .models import Actor, ActorAlias, actor_ref
 
 MAX_NAME_LENGTH = 300
-
-
-def actor_ref(actor: Actor | None) -> dict[str, Any] | None:
-    return None if actor is None else {"id": actor.pk, "name": actor.name}
 
 
 def actor_snapshot(actor: Actor) -> dict[str, Any]:

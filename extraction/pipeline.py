@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 
 from spacy.language import Language
@@ -16,7 +17,7 @@ from .knowledge import load_knowledge_base
 from .lexicon import load_lexicon
 from .links import Node, find_links
 from .segment import find_quotes, paragraphs
-from .types import ExtractionResult, Statement, within
+from .types import ExtractionResult, Link, Statement, within
 
 EXTRACTOR_VERSION = "2026.11.1"
 
@@ -73,10 +74,13 @@ def extract_doc(doc: Doc) -> ExtractionResult:
     attributions = _finder().find(doc, text, find_quotes(text, paras))
     actors = _actor_index().read(doc, text)
     speakers = _speakers(actors, attributions)
+    # A statement nobody stands behind ("it is believed", "the report said") is not a claim an
+    # analyst can put on a timeline: every statement has an actor as its speaker.
+    attributions = [a for a in attributions if speakers[id(a)] is not None]
     targets: list[_Draft | None] = []
     for att in attributions:
         exclude = {id(d) for d in _side(speakers[id(att)])}
-        target = actors.in_subtree(att.target, exclude) if att.target is not None else None
+        target = actors.resolve_object(att.target, exclude) if att.target is not None else None
         targets.append(target or actors.first_actor(att.content, exclude))
     frozen, ids = actors.freeze([speakers[id(a)] for a in attributions] + targets)
     statement_ids = {id(a): f"s{i}" for i, a in enumerate(attributions, 1)}
@@ -86,7 +90,11 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         speaker = speakers[id(att)]
         reports_others = any(o is not att and within(o.cue_span, att.content) for o in attributions)
         kind, confidence = classify(
-            doc, att, lexicon, has_target=target is not None, reports_others=reports_others
+            doc,
+            att,
+            lexicon,
+            has_target=target is not None,
+            reports_others=reports_others,
         )
         statement = Statement(
             id=statement_ids[id(att)],
@@ -95,7 +103,8 @@ def extract_doc(doc: Doc) -> ExtractionResult:
             speaker_span=att.source_span,
             cue_span=att.cue_span,
             content_spans=tuple(att.content),
-            target=ids.get(id(target)) if target is not None else None,
+            # A claim has no target; whom it is about (kept in its Node) still guides linking.
+            target=ids.get(id(target)) if target is not None and kind != "claim" else None,
             direct_quote=att.direct_quote,
             confidence=confidence,
         )
@@ -108,16 +117,49 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 cue=att.cue_span,
                 speaker=statement.speaker,
                 speaker_side=frozenset(ids[id(d)] for d in _side(speaker) if id(d) in ids),
-                target=statement.target,
+                target=ids.get(id(target)) if target is not None else None,
                 target_side=frozenset(ids[id(d)] for d in _side(target) if id(d) in ids),
                 continues=statement_ids.get(id(att.inherited_from))
                 if att.inherited_from is not None
                 else None,
                 confidence=confidence,
                 paragraph=bisect_right(para_starts, att.start),
+                words=_content_words(doc, statement.content_spans),
             )
         )
-    return ExtractionResult(EXTRACTOR_VERSION, frozen, tuple(statements), find_links(nodes))
+    links = find_links(nodes)
+    return ExtractionResult(EXTRACTOR_VERSION, frozen, _denied_speakers(statements, links), links)
+
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+
+
+def _content_words(doc: Doc, spans: tuple[tuple[int, int], ...]) -> frozenset[str]:
+    """Lemmas that say what a statement is about, to tell which claim a denial answers."""
+    words: set[str] = set()
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            words.update(t.lemma_.lower() for t in span if t.pos_ in _CONTENT_POS and not t.is_stop)
+    return frozenset(words)
+
+
+def _denied_speakers(statements: list[Statement], links: tuple[Link, ...]) -> tuple[Statement, ...]:
+    """A denial is aimed at whoever made the claim it rejects: once the claim is known, its speaker
+    is the denial's target, whatever actor the denied words happen to name first."""
+    by_id = {s.id: s for s in statements}
+    answered: dict[str, str] = {}
+    for link in links:
+        if link.relation == "rebuts" and link.source not in answered:
+            claim = by_id.get(link.target)
+            if claim is not None and claim.speaker is not None:
+                answered[link.source] = claim.speaker
+    return tuple(
+        replace(s, target=answered[s.id])
+        if s.kind == "denial" and s.id in answered and answered[s.id] != s.speaker
+        else s
+        for s in statements
+    )
 
 
 def extract(text: str) -> ExtractionResult:

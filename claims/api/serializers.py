@@ -10,6 +10,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from actors.api.serializers import ActorRefSerializer, embedded_actor
 from actors.models import Actor
 from articles.models import Article
 from claimtrack.api.fields import (
@@ -20,6 +21,7 @@ from claimtrack.api.fields import (
     StrictPrimaryKeyRelatedField,
     StrictSerializer,
 )
+from history.models import ChangeRecord
 
 from ..models import AnalysisJob, Claim, ClaimLink, Origin, ReviewStatus
 
@@ -28,39 +30,14 @@ def iso(value) -> str | None:
     return value.isoformat().replace("+00:00", "Z") if value is not None else None
 
 
-def actor_ref(actor: Actor | None) -> dict[str, Any] | None:
-    if actor is None:
-        return None
-    affiliation = actor.affiliation
+def article_ref(article) -> dict[str, Any]:
     return {
-        "id": actor.id,
-        "name": actor.name,
-        "kind": actor.kind,
-        "code": actor.code,
-        "affiliation": None
-        if affiliation is None
-        else {
-            "id": affiliation.id,
-            "name": affiliation.name,
-            "kind": affiliation.kind,
-            "code": affiliation.code,
-        },
+        "id": article.id,
+        "title": article.title,
+        "url": article.url,
+        "outlet": article.outlet,
+        "published_at": iso(article.published_at),
     }
-
-
-def _span(start: int | None, end: int | None) -> list[int] | None:
-    return None if start is None else [start, end]
-
-
-class AffiliationSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-    kind = serializers.ChoiceField(choices=Actor.Kind.choices)
-    code = serializers.CharField(allow_blank=True)
-
-
-class ActorRefSerializer(AffiliationSerializer):
-    affiliation = AffiliationSerializer(allow_null=True)
 
 
 class ArticleRefSerializer(serializers.Serializer):
@@ -85,6 +62,55 @@ class ClaimLinksSerializer(serializers.Serializer):
     repeats = serializers.ListField(
         child=serializers.IntegerField(), help_text="The same claim in other articles (either direction)."
     )
+
+
+class ClaimRefSerializer(serializers.Serializer):
+    """A claim as another claim's link shows it: enough to name it without fetching it."""
+
+    id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=Claim.Kind.choices)
+    speaker = ActorRefSerializer(allow_null=True)
+    content = serializers.CharField()
+    status = serializers.ChoiceField(choices=ReviewStatus.choices)
+    article = ArticleRefSerializer()
+
+    def to_representation(self, claim: Claim) -> dict[str, Any]:
+        return claim_ref(claim)
+
+
+def claim_ref(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "kind": claim.kind,
+        "speaker": embedded_actor(claim.speaker),
+        "content": claim.quote_text,
+        "status": claim.review_status,
+        "article": article_ref(claim.article),
+    }
+
+
+def linked_ref(end) -> dict[str, Any]:
+    """A claims.api.selectors.LinkEnd as the claim's `linked` entries show it."""
+    link = end.link
+    return {
+        "id": link.id,
+        "relation": link.relation,
+        "direction": end.direction,
+        "origin": link.origin,
+        "status": link.review_status,
+        "claim": claim_ref(end.other),
+    }
+
+
+class LinkedClaimSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The link's id (DELETE /api/v1/links/{id}/ removes it).")
+    relation = serializers.ChoiceField(choices=ClaimLink.Relation.choices)
+    direction = serializers.ChoiceField(
+        choices=["out", "in"], help_text="`out`: this claim is the link's source (it rebuts `claim`)."
+    )
+    origin = serializers.ChoiceField(choices=Origin.choices)
+    status = serializers.ChoiceField(choices=ReviewStatus.choices)
+    claim = ClaimRefSerializer(help_text="The claim at the other end.")
 
 
 class ClaimSerializer(serializers.Serializer):
@@ -112,31 +138,27 @@ class ClaimSerializer(serializers.Serializer):
     note = serializers.CharField(allow_blank=True)
     version = serializers.IntegerField(help_text="Send it back with a write (or the ETag as If-Match).")
     links = ClaimLinksSerializer()
+    linked = LinkedClaimSerializer(
+        many=True, help_text="The same links with the claims at their other ends, oldest link first."
+    )
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
     def to_representation(self, claim: Claim) -> dict[str, Any]:
-        article = claim.article
         return {
             "id": claim.id,
-            "article": {
-                "id": article.id,
-                "title": article.title,
-                "url": article.url,
-                "outlet": article.outlet,
-                "published_at": iso(article.published_at),
-            },
+            "article": article_ref(claim.article),
             "kind": claim.kind,
-            "speaker": actor_ref(claim.speaker),
-            "target": actor_ref(claim.target),
+            "speaker": embedded_actor(claim.speaker),
+            "target": embedded_actor(claim.target),
             "content": claim.quote_text,
             "quote": claim.quote_text if claim.direct_quote else None,
             "cue": getattr(claim, "cue_text", None),
             "speaker_text": getattr(claim, "speaker_text", None),
             "spans": {
                 "content": claim.content_spans,
-                "speaker": _span(claim.speaker_start, claim.speaker_end),
-                "cue": _span(claim.cue_start, claim.cue_end),
+                "speaker": claim.speaker_span,
+                "cue": claim.cue_span,
             },
             "direct_quote": claim.direct_quote,
             "confidence": claim.confidence,
@@ -145,11 +167,42 @@ class ClaimSerializer(serializers.Serializer):
             "extractor_version": claim.extractor_version,
             "note": claim.note,
             "version": claim.version,
-            # Set by claims.api.selectors.attach_links, one query per page.
+            # Both set by claims.api.selectors.attach_links, one query per page.
             "links": claim.link_ids,
+            "linked": [linked_ref(end) for end in claim.linked],
             "created_at": iso(claim.created_at),
             "updated_at": iso(claim.updated_at),
         }
+
+
+class ChangeSerializer(serializers.Serializer):
+    """A recorded editor change: who made it, when, and the fields before and after."""
+
+    id = serializers.IntegerField()
+    action = serializers.ChoiceField(choices=ChangeRecord.Action.choices)
+    user = serializers.CharField(allow_null=True, help_text="The username; null once the account is gone.")
+    at = serializers.DateTimeField()
+    before = serializers.DictField(allow_null=True)
+    after = serializers.DictField(allow_null=True)
+
+    def to_representation(self, change: ChangeRecord) -> dict[str, Any]:
+        return {
+            "id": change.id,
+            "action": change.action,
+            "user": change.user.get_username() if change.user else None,
+            "at": iso(change.at),
+            "before": change.before,
+            "after": change.after,
+        }
+
+
+class ClaimConflictSerializer(serializers.Serializer):
+    """409: someone else saved the claim first. Nothing was written."""
+
+    detail = serializers.CharField()
+    current_version = serializers.IntegerField()
+    current = ClaimSerializer(help_text="The claim as it is now.")
+    change = ChangeSerializer(allow_null=True, help_text="The change that won (null if none is recorded).")
 
 
 # --- writes -------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ def job_status(*, job: AnalysisJob) -> dict[str, Any]:
         "id": job.pk,
         "status": job.status,
         "status_display": job.get_status_display(),
+        "active": job.is_active,
         "scope": JobScope.from_json(job.scope).describe(),
         "total": job.total,
         "enqueued": job.enqueued,
@@ -48,5 +49,6 @@ def job_status(*, job: AnalysisJob) -> dict[str, Any]:
         "progress": round(job.progress, 4),
         "started_at": job.started_at.isoformat() if job.started_at else None,
         "finished_at": job.finished_at.isoformat() if job.finished_at else None,
+        "error_summary": job.error_summary,
         "failures": failures,
     }
