@@ -195,3 +195,18 @@ def best_matches(
             found.append((other, m))
     found.sort(key=lambda pair: (-pair[1].confidence, pair[0].key))
     return found
+
+
+def rare_terms(text: str, *, limit: int = 8) -> list[str]:
+    """The statement's rarest content words, rarest first: what a full-text index should look
+    up to find other statements of the same proposition. Unstemmed (the database stems them);
+    the words the matcher ignores (common ones, negations, denial words, numbers) are left out."""
+    rarity: dict[str, float] = {}
+    for match in _WORD.finditer(text):
+        lower = match.group().replace("’", "'").lower()
+        if lower.endswith("n't") or lower in _NEGATORS or lower in _DENIAL_WORDS or lower[0].isdigit():
+            continue
+        zipf = _zipf(lower)
+        if zipf < _COMMON_ZIPF:
+            rarity[lower] = zipf
+    return sorted(rarity, key=lambda word: (rarity[word], word))[:limit]

@@ -112,6 +112,10 @@ class ClaimSerializer(serializers.Serializer):
     note = serializers.CharField(allow_blank=True)
     version = serializers.IntegerField(help_text="Send it back with a write (or the ETag as If-Match).")
     links = ClaimLinksSerializer()
+    thread = serializers.IntegerField(
+        allow_null=True,
+        help_text="The thread (proposition across articles) it belongs to; see /api/v1/threads/.",
+    )
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
@@ -147,6 +151,7 @@ class ClaimSerializer(serializers.Serializer):
             "version": claim.version,
             # Set by claims.api.selectors.attach_links, one query per page.
             "links": claim.link_ids,
+            "thread": claim.thread_id,
             "created_at": iso(claim.created_at),
             "updated_at": iso(claim.updated_at),
         }
@@ -195,6 +200,7 @@ class LinkSerializer(serializers.Serializer):
     origin = serializers.ChoiceField(choices=Origin.choices)
     confidence = serializers.FloatField()
     status = serializers.ChoiceField(choices=ReviewStatus.choices)
+    version = serializers.IntegerField(help_text="Send it back to confirm or reject the link.")
     created_at = serializers.DateTimeField()
 
     def to_representation(self, link: ClaimLink) -> dict[str, Any]:
@@ -206,6 +212,7 @@ class LinkSerializer(serializers.Serializer):
             "origin": link.origin,
             "confidence": link.confidence,
             "status": link.review_status,
+            "version": link.version,
             "created_at": iso(link.created_at),
         }
 
