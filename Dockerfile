@@ -3,7 +3,7 @@ FROM node:20-slim AS vendor
 WORKDIR /build
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund \
- && mkdir -p vendor && cp node_modules/htmx.org/dist/htmx.min.js vendor/
+ && mkdir -p vendor && cp node_modules/htmx.org/dist/htmx.esm.js vendor/
 
 FROM python:3.11-slim
 

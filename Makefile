@@ -66,11 +66,12 @@ lock-check: install-dev
 
 # Browser libraries come from npm (package-lock.json pins them); only their dist files are
 # served, from static/vendor/, which git ignores.
-VENDOR_FILES := static/vendor/htmx.min.js
+# htmx's ES module build: every script on the pages is a module (templates/base.html).
+VENDOR_FILES := static/vendor/htmx.esm.js
 $(VENDOR_FILES): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	mkdir -p static/vendor
-	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
+	cp node_modules/htmx.org/dist/htmx.esm.js static/vendor/htmx.esm.js
 vendor: $(VENDOR_FILES)
 
 migrate: install

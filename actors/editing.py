@@ -13,13 +13,10 @@ from extraction.knowledge import normalise_alias
 from history.models import ChangeRecord
 from history.services import change_record
 
-from .models import Actor, ActorAlias
+from .lookup import canonical
+from .models import Actor, ActorAlias, actor_ref
 
 MAX_NAME_LENGTH = 300
-
-
-def actor_ref(actor: Actor | None) -> dict[str, Any] | None:
-    return None if actor is None else {"id": actor.pk, "name": actor.name}
 
 
 def actor_snapshot(actor: Actor) -> dict[str, Any]:
@@ -32,20 +29,6 @@ def actor_snapshot(actor: Actor) -> dict[str, Any]:
         "affiliation": actor_ref(actor.affiliation),
         "status": actor.status,
     }
-
-
-def canonical(actor: Actor) -> Actor:
-    """Follow merges to the actor that stands for this one now (read from the database, not the
-    caller's possibly stale instance)."""
-    seen: set[int] = set()
-    current_id = actor.pk
-    while True:
-        merged_into_id = Actor.objects.filter(pk=current_id).values_list("merged_into_id", flat=True).first()
-        if merged_into_id is None or merged_into_id in seen:
-            break
-        seen.add(current_id)
-        current_id = merged_into_id
-    return actor if current_id == actor.pk else Actor.objects.get(pk=current_id)
 
 
 def _clean_name(field: str, value: Any) -> tuple[str, str]:

@@ -1,18 +1,62 @@
-"""Finding an actor from what a person typed: an id ("42", "#42"), a name or an alias."""
+"""Finding actors from what a person typed: the one rule, used by every page, form, command and
+service that takes an actor as text.
+
+`find_actor` picks one actor:
+1. an id, written "42" or "#42";
+2. otherwise a live actor whose name is the text (case-insensitive);
+3. otherwise the actor one of whose aliases the text is (aliases are compared normalised, as
+   the extractor compares them: "the DPRK" finds North Korea);
+and whichever it finds, it follows merges (`merged_into`) to the actor that stands for it now.
+Names come before aliases because a name is what a person reads on the page; an alias of
+another actor that happens to equal it must not win.
+
+`actors_matching` is the search box: live actors whose name or an alias contains the text.
+"""
+
+from django.db.models import Q, QuerySet
 
 from extraction.knowledge import normalise_alias
 
 from .models import Actor, ActorAlias
 
 
+def canonical(actor: Actor) -> Actor:
+    """Follow merges to the actor that stands for this one now (read from the database, not the
+    caller's possibly stale instance)."""
+    seen: set[int] = set()
+    current_id = actor.pk
+    while True:
+        merged_into_id = Actor.objects.filter(pk=current_id).values_list("merged_into_id", flat=True).first()
+        if merged_into_id is None or merged_into_id in seen:
+            break
+        seen.add(current_id)
+        current_id = merged_into_id
+    return actor if current_id == actor.pk else Actor.objects.get(pk=current_id)
+
+
 def find_actor(text: str) -> Actor | None:
-    text = text.strip().lstrip("#")
+    """The actor meant by `text` (see the module docstring), or None."""
+    text = " ".join(text.split())
+    if text.startswith("#") and text[1:].isdigit():
+        text = text[1:]
     if not text:
         return None
-    if text.isdigit():
-        return Actor.objects.filter(pk=int(text)).first()
-    alias = ActorAlias.objects.select_related("actor").filter(normalised=normalise_alias(text)).first()
-    if alias:
-        return alias.actor
-    # Live actors first: a merged duplicate may still carry the same name.
-    return Actor.objects.filter(name__iexact=text).order_by("merged_into", "id").first()
+    if text.isascii() and text.isdigit():
+        found = Actor.objects.filter(pk=int(text)).first() if len(text) < 19 else None
+    else:
+        found = Actor.objects.filter(name__iexact=text, merged_into__isnull=True).order_by("id").first()
+        if found is None and (normalised := normalise_alias(text)):
+            alias = ActorAlias.objects.select_related("actor").filter(normalised=normalised).first()
+            found = alias.actor if alias else None
+    if found is None or found.merged_into_id is None:
+        return found
+    return canonical(found)
+
+
+def actors_matching(text: str) -> QuerySet[Actor]:
+    """Live actors whose name or one of whose aliases contains `text` (all live ones when empty)."""
+    qs = Actor.objects.filter(merged_into__isnull=True)
+    if text := " ".join(text.split()):
+        by_alias = ActorAlias.objects.filter(alias__icontains=text).values("actor_id")
+        qs = qs.filter(Q(name__icontains=text) | Q(id__in=by_alias))
+    return qs

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -45,6 +47,11 @@ class Actor(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def actor_ref(actor: "Actor | None") -> dict[str, Any] | None:
+    """How a statement, a history record or an API row names an actor: its id and its name."""
+    return None if actor is None else {"id": actor.pk, "name": actor.name}
 
 
 class ActorAlias(models.Model):

@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "claimtrack.settings")
 os.environ.setdefault("DEBUG", "1")
+os.environ.setdefault("CLAIMTRACK_DEMO", "1")  # generate_demo is a command of the demo app
 
 import django  # noqa: E402
 

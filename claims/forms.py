@@ -1,12 +1,10 @@
 """The "start a job" form: turns what an editor typed into a JobScope, or says what is wrong."""
 
 import re
-from datetime import UTC, datetime, time
 
 from django import forms
 
-from actors.models import Actor, ActorAlias
-from extraction.knowledge import normalise_alias
+from actors.lookup import find_actor
 
 from .scope import MAX_EXPLICIT_ARTICLES, JobScope, ScopeError
 
@@ -32,14 +30,13 @@ class JobStartForm(forms.Form):
         value = self.cleaned_data["actor"].strip()
         if not value:
             return None
-        if value.isdigit():
-            if not Actor.objects.filter(pk=int(value)).exists():
-                raise forms.ValidationError(f"There is no actor #{value}.")
-            return int(value)
-        alias = ActorAlias.objects.filter(normalised=normalise_alias(value)).first()
-        if alias:
-            return alias.actor_id
-        raise forms.ValidationError(f"No actor is known as {value!r}.")
+        actor = find_actor(value)
+        if actor is None:
+            number = value.lstrip("#")
+            raise forms.ValidationError(
+                f"There is no actor #{number}." if number.isdigit() else f"No actor is known as {value!r}."
+            )
+        return actor.pk
 
     def clean_articles(self) -> tuple[int, ...]:
         parts = [p for p in re.split(r"[\s,]+", self.cleaned_data["articles"]) if p]
@@ -47,23 +44,21 @@ class JobStartForm(forms.Form):
             raise forms.ValidationError(f"At most {MAX_EXPLICIT_ARTICLES:,} ids.")
         if bad := [p for p in parts if not p.isdigit() or int(p) <= 0 or len(p) > 18]:
             raise forms.ValidationError(f"Not an article id: {bad[0][:20]!r}.")
-        return tuple(dict.fromkeys(int(p) for p in parts))
+        return tuple(int(p) for p in parts)
 
     def clean(self) -> dict:
         data = super().clean()
         if self.errors:
             return data
-        since, until = data.get("since"), data.get("until")
-        scope = JobScope(
-            all=data.get("all", False),
-            since=datetime.combine(since, time.min, tzinfo=UTC) if since else None,
-            until=datetime.combine(until, time.min, tzinfo=UTC) if until else None,
-            outlet=data.get("outlet", "").strip(),
-            actor_id=data.get("actor"),
-            article_ids=data.get("articles", ()),
-        )
         try:
-            data["scope"] = scope.validate()
+            data["scope"] = JobScope.from_input(
+                all=data.get("all", False),
+                since=data.get("since"),
+                until=data.get("until"),
+                outlet=data.get("outlet", ""),
+                actor=data.get("actor"),
+                articles=data.get("articles", ()),
+            )
         except ScopeError as exc:
             raise forms.ValidationError(str(exc)) from exc
         return data

@@ -1,3 +1,5 @@
+from collections.abc import Iterable, Sequence
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -7,6 +9,21 @@ from django.db.models import F, Q
 class Origin(models.TextChoices):
     MACHINE = "machine", "Machine"
     EDITOR = "editor", "Editor"
+
+
+# Separates the pieces of a statement split across several spans ("…", she said, "…"): quote_text
+# is its content spans' text joined by it, wherever a statement is written (extraction, editing).
+SPAN_JOINER = " … "
+
+
+def span_pair(start: int | None, end: int | None) -> list[int] | None:
+    """A [start, end) span as stored in two columns, JSON-ready; None when unset."""
+    return None if start is None else [start, end]
+
+
+def join_spans(body: str, spans: Iterable[Sequence[int]]) -> str:
+    """The text of `spans` in `body`, joined by SPAN_JOINER: a statement's quote_text."""
+    return SPAN_JOINER.join(body[start:end] for start, end in spans)
 
 
 class ReviewStatus(models.TextChoices):
@@ -148,6 +165,14 @@ class Claim(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.quote_text[:80]}"
+
+    @property
+    def speaker_span(self) -> list[int] | None:
+        return span_pair(self.speaker_start, self.speaker_end)
+
+    @property
+    def cue_span(self) -> list[int] | None:
+        return span_pair(self.cue_start, self.cue_end)
 
     @property
     def is_editor_decision(self) -> bool:

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from django.db.models import Q
 from django.utils.dateparse import parse_datetime
 
+from actors.lookup import find_actor
+from claimtrack.errors import ServiceError
+
 MAX_EXPLICIT_ARTICLES = 100_000
 
 
-class ScopeError(ValueError):
+class ScopeError(ServiceError):
     """A job scope that cannot be run; nothing was written."""
+
+
+def _moment(value: date | datetime | None) -> datetime | None:
+    # A day means its start, in UTC; a time without a zone is taken as UTC.
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        return datetime.combine(value, time.min, tzinfo=UTC)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +37,37 @@ class JobScope:
     outlet: str = ""
     actor_id: int | None = None  # speaker of a claim in the article, or mentioned in it
     article_ids: tuple[int, ...] = field(default=())
+
+    @classmethod
+    def from_input(
+        cls,
+        *,
+        all: bool = False,
+        since: date | datetime | None = None,
+        until: date | datetime | None = None,
+        outlet: str | None = "",
+        actor: int | str | None = None,
+        articles: Iterable[int] = (),
+    ) -> JobScope:
+        """The validated scope from what a person or a client gave: the jobs form, the API and
+        `manage.py reanalyze` all come through here. `actor` is an id or a name (actors.lookup).
+        Raises ScopeError."""
+        actor_id = None
+        if isinstance(actor, int) and not isinstance(actor, bool):
+            actor_id = actor
+        elif isinstance(actor, str) and actor.strip():
+            found = find_actor(actor)
+            if found is None:
+                raise ScopeError(f"No actor is known as {actor.strip()!r}.")
+            actor_id = found.pk
+        return cls(
+            all=bool(all),
+            since=_moment(since),
+            until=_moment(until),
+            outlet=(outlet or "").strip(),
+            actor_id=actor_id,
+            article_ids=tuple(dict.fromkeys(articles)),
+        ).validate()
 
     def validate(self) -> JobScope:
         if not (self.all or self.since or self.until or self.outlet or self.actor_id or self.article_ids):

@@ -23,7 +23,9 @@ TRANSIENT_ERRORS = (
     redis.exceptions.ConnectionError,
     redis.exceptions.TimeoutError,
 )
-MAX_RETRIES = 5
+# Eight tries with the backoff below wait 1.5 to 4.5 minutes in all: a database restart or
+# failover fits in that; past it the article is recorded as failed, when the database answers.
+MAX_RETRIES = 8
 SOFT_TIME_LIMIT = 120
 TIME_LIMIT = 150
 

@@ -1,6 +1,7 @@
 """Settings read from the environment (12-factor). See README "Configuration"."""
 
 import os
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -43,6 +44,12 @@ INSTALLED_APPS = [
     "articles",
     "claims",
 ]
+
+# demo/ generates development data (load_demo, generate_demo). Like Zulip's zilencer it is not
+# part of a production install: on in development (DEBUG) and in the test run, or when asked.
+DEMO_APP = env.bool("CLAIMTRACK_DEMO", default=DEBUG or "pytest" in sys.modules)
+if DEMO_APP:
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -152,8 +159,9 @@ CLAIMTRACK_EXTRACTOR = env("CLAIMTRACK_EXTRACTOR", default="extraction.pipeline.
 THREADING_WINDOW_DAYS = env.int("THREADING_WINDOW_DAYS", default=30)
 THREADING_CANDIDATES = env.int("THREADING_CANDIDATES", default=20)
 THREADING_TERMS = env.int("THREADING_TERMS", default=8)
-THREADING_SIMILARITY = env.float("THREADING_SIMILARITY", default=0.42)
-THREADING_CONFIDENCE = env.float("THREADING_CONFIDENCE", default=0.5)
+# Unset: the matcher's own defaults (extraction.matching.Thresholds), tuned with the matcher.
+THREADING_SIMILARITY = env.float("THREADING_SIMILARITY", default=None)
+THREADING_CONFIDENCE = env.float("THREADING_CONFIDENCE", default=None)
 THREADING_LINKS_PER_STATEMENT = env.int("THREADING_LINKS_PER_STATEMENT", default=1)
 # For tests only, which fetch from a server on 127.0.0.1: never enable it in a deployment, or
 # any user who can ingest a URL can reach services listening on the server's loopback interface.

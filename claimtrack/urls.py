@@ -10,7 +10,4 @@ urlpatterns = [
     path("", include("claims.urls")),
     path("", include("actors.urls")),
     path("", include("articles.urls")),
-    # The JSON editing endpoints and the actor edit pages (being reworked in issue 10's front-end part).
-    path("", include("claims.edit_urls")),
-    path("", include("actors.edit_urls")),
 ]

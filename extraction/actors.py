@@ -26,6 +26,39 @@ from .types import Actor, Span
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PERSONAL_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){2}$")  # three-part names: Kim Son Gyong
 _ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
+# Documents speak only for an actor they name: "the ministry's statement", "a UN report".
+_DOCUMENTS = frozenset(
+    [
+        "statement",
+        "report",
+        "article",
+        "video",
+        "footage",
+        "message",
+        "communique",
+        "letter",
+        "document",
+        "tweet",
+        "post",
+        "broadcast",
+        "interview",
+        "release",
+        "study",
+        "survey",
+        "poll",
+        "account",
+        "transcript",
+        "recording",
+        "audio",
+        "clip",
+        "editorial",
+        "column",
+        "story",
+        "publication",
+        "bulletin",
+        "website",
+    ]
+)
 _DETERMINERS = frozenset({"a", "an", "the", "one", "unidentified", "unnamed", "anonymous", "senior", "top"})
 
 
@@ -63,10 +96,90 @@ def _spellings(surface: str) -> set[str]:
     """The name as written and with its hyphens and spaces swapped: "Kim Son Gyong" is also
     written "Kim Son-gyong", "Secretary-General" also "Secretary General"."""
     out = {surface, surface.replace("-", " ")}
+    if surface.isalpha() and surface.isupper() and 2 <= len(surface) <= 3:
+        # "US" is as often written "U.S." in the news: "U.K.", "U.N.", "E.U." the same.
+        out.add("".join(f"{c}." for c in surface))
     head, _, last = surface.rpartition(" ")
     if head and _PERSONAL_NAME.match(surface):
         out.add(f"{head}-{last}")
     return out
+
+
+# Words with an agent's ending that name no one: "the letter said", "the number suggests".
+_NOT_AGENTS = frozenset(
+    [
+        "letter",
+        "number",
+        "order",
+        "matter",
+        "water",
+        "center",
+        "centre",
+        "computer",
+        "error",
+        "factor",
+        "sector",
+        "other",
+        "border",
+        "corner",
+        "power",
+        "river",
+        "poster",
+        "flyer",
+        "banner",
+        "trailer",
+        "chapter",
+        "cover",
+        "answer",
+        "offer",
+        "tower",
+        "weather",
+        "manner",
+        "dinner",
+        "summer",
+        "winter",
+        "quarter",
+        "register",
+        "motor",
+        "mirror",
+        "horror",
+        "terror",
+        "color",
+        "colour",
+        "honor",
+        "honour",
+        "floor",
+        "door",
+        "minor",
+        "major",
+        "interior",
+        "exterior",
+        "behavior",
+        "behaviour",
+        "labor",
+        "labour",
+        "rumor",
+        "rumour",
+        "paper",
+        "filter",
+        "meter",
+        "barrier",
+        "character",
+        "disaster",
+        "fighter-jet",
+        "layer",
+        "lawn",
+    ]
+)
+
+
+def _agent_noun(token: Token) -> bool:
+    """A common noun that names a doer ("the farmer", "the coach" excepted, "organisers",
+    "a physicist", "historians"): news sources are people named by what they do."""
+    if token.pos_ != "NOUN":
+        return False
+    lemma = token.lemma_.lower()
+    return lemma not in _NOT_AGENTS and lemma.endswith(("er", "or", "ist", "ian", "ant")) and len(lemma) > 4
 
 
 class ActorIndex:
@@ -231,7 +344,7 @@ class DocActors:
             self._speaker_at[head.i] = draft
             if head.pos_ in ("NOUN", "PROPN"):
                 self._speaker_nouns[head.lemma_.lower()] = draft
-            if draft.kind == "person" and not named and span not in draft.mentions:
+            if (draft.kind == "person" or draft.kb_key is None) and not named and span not in draft.mentions:
                 draft.mentions.append(span)  # "the deputy director": a mention by description
         return draft
 
@@ -255,8 +368,35 @@ class DocActors:
 
     def _speaker(self, head: Token, span: Span) -> _Draft | None:
         doc = self.doc
-        if head.pos_ == "PRON" and head.lower_ not in self.index.lex.relative_pronouns:
+        lex = self.index.lex
+        if (
+            head.lower_ in lex.relative_pronouns
+            and head.head.dep_ in ("relcl", "acl")
+            and head.head.head.i != head.i
+        ):
+            # "officials who said...": the relative pronoun speaks for the noun it follows.
+            noun = head.head.head
+            if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun.i < head.i:
+                return self._speaker(noun, (doc[noun.left_edge.i].idx, noun.idx + len(noun)))
+            return None
+        if head.pos_ == "PRON" and head.lower_ not in lex.relative_pronouns:
             return self._antecedent(head) or self.by_token.get(head.i)
+        if head.lower_ in ("one", "some", "many", "several", "most", "two", "three", "none", "each", "all"):
+            # "one of his friends", "some of the protesters": the group the part belongs to.
+            group = next(
+                (
+                    g
+                    for p in head.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+            if group is not None:
+                draft = self._speaker(group, span)
+                if draft is not None:
+                    return draft
         tokens = [t for t in doc[head.left_edge.i : head.right_edge.i + 1] if span[0] <= t.idx < span[1]] or [
             head
         ]
@@ -292,9 +432,69 @@ class DocActors:
         if tokens[0].lower_ == "the" and len(tokens) <= 3 and head.lemma_.lower() in self._speaker_nouns:
             # "The Philippine National Security Council said... the council said": the same body.
             return self._speaker_nouns[head.lemma_.lower()]
-        if not bodies and tokens[0].lower_ == "the" and head.lemma_.lower() in self.index.institutions:
+        if (
+            not bodies
+            and tokens[0].lower_ == "the"
+            and head.lemma_.lower() in self.index.institutions
+            and (body := self._last_body(head)) is not None
+        ):
             # "the ministry said": the institution of the state or body last named.
-            return self._last_body(head)
+            return body
+        return self._proposed(head, tokens, bodies)
+
+    def _proposed(self, head: Token, tokens: list[Token], bodies: list[_Draft]) -> _Draft | None:
+        """A speaker the knowledge base does not know: a name, or people or a body described by a
+        noun ("witnesses", "the union", "Mr Qureshi"). A document or a vague phrase is nobody."""
+        lex = self.index.lex
+        lemma = head.lemma_.lower()
+        if lemma in _DOCUMENTS:
+            # "a statement attributed to the group", "a report in the Daily Courier", "a video
+            # uploaded by a media group loyal to ISIS": a document speaks for the actor it names.
+            for t in head.subtree:
+                if t.i != head.i and (owner := self.by_token.get(t.i)) is not None:
+                    return owner
+            named = [t for t in head.subtree if t.i > head.i and t.pos_ == "PROPN"]
+            if named:
+                return self._proposed(named[0], [t for t in head.subtree if t.i > head.i], bodies)
+            return None
+        if head.pos_ == "PROPN" or head.ent_type_ in _ENTITY_KINDS:
+            ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None and ent.label_ in (
+                "DATE",
+                "TIME",
+                "PERCENT",
+                "MONEY",
+                "QUANTITY",
+                "CARDINAL",
+                "ORDINAL",
+            ):
+                return None
+            words = [
+                t
+                for t in tokens
+                if t.i <= head.i and t.pos_ in ("PROPN", "NOUN", "ADJ", "ADP", "DET", "PART")
+            ]
+            while words and (words[0].lower_ in _DETERMINERS or words[0].pos_ in ("ADP", "PART")):
+                words.pop(0)
+            name = " ".join(t.text for t in words) or head.text
+            kind = (
+                "person"
+                if (ent is not None and ent.label_ == "PERSON") or head.ent_type_ == "PERSON"
+                else "organisation"
+            )
+            draft = self._named(name, kind)
+        elif lemma in lex.speaker_nouns or head.lower_ in lex.speaker_nouns or _agent_noun(head):
+            words = [t.text for t in tokens if t.i <= head.i]
+            while words and words[0].lower() in _DETERMINERS:
+                words.pop(0)
+            kind = "person" if head.tag_ in ("NN",) and lemma not in self.index.institutions else "group"
+            draft = _Draft(name=" ".join(words) or head.text, kind=kind)
+            self.drafts.append(draft)
+        else:
+            return None
+        if draft.affiliation is None and bodies:
+            draft.affiliation = next((b for b in bodies if b.kind in ("state", "organisation")), bodies[0])
+        return draft
         return None
 
     def _last_body(self, before: Token) -> _Draft | None:

@@ -104,6 +104,12 @@ def _subject(verb: Token) -> Token | None:
             verb = verb.head
             seen += 1
             continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            # "..., responding by saying that...", "criticised for claiming...": the gerund after a
+            # preposition has the subject of the verb the preposition belongs to.
+            verb = verb.head.head
+            seen += 1
+            continue
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "a statement saying...", "officials who said...": the noun the clause describes.
             return verb.head
@@ -252,6 +258,8 @@ class Finder:
         doc = verb.doc
         if verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
             return None  # "Manila was to blame": the subject is blamed, not blaming
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in self.lex.cue_nouns:
+            return None  # "a statement attributed to the group": names the statement's source
         speech = lemma in self.lex.speech_verbs
         kind = self.lex.speech_verbs.get(lemma) or self.lex.clausal_verbs[lemma]
         if any(c.dep_ == "auxpass" for c in verb.children) and not any(

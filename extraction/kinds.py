@@ -39,6 +39,18 @@ def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     return any(" " + " ".join(p) + " " in joined for p in phrases)
 
 
+_COPULAS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "'s", "'re", "mere", "merely", "pure", "all", "just", "simply"}
+)
+
+
+def _called_false(words: list[str], falsehoods: frozenset[str]) -> bool:
+    """Something is said to be false: "these are lies", "the report was all propaganda"."""
+    return any(
+        w in _COPULAS and any(x in falsehoods for x in words[i + 1 : i + 4]) for i, w in enumerate(words)
+    )
+
+
 def classify(
     doc: Doc, att: Attribution, lexicon: Lexicon, *, has_target: bool, reports_others: bool
 ) -> tuple[Kind, float]:
@@ -56,11 +68,11 @@ def classify(
     tokens = _tokens_in(doc, att)
     words = [t.lower_.replace("’", "'") for t in tokens]
     lemmas = {t.lemma_.lower() for t in tokens}
-    if _has_phrase(words, lexicon.denial_phrases):
+    if _has_phrase(words, lexicon.denial_phrases) or _called_false(words, lexicon.copula_falsehoods):
         return "denial", round(confidence - 0.1, 2)
     # Blame and judgement need someone to be aimed at; without a target it stays a claim.
     if has_target and lemmas & lexicon.accusation_words:
         return "accusation", round(confidence - 0.15, 2)
-    if has_target and lemmas & lexicon.criticism_words:
+    if (has_target and lemmas & lexicon.criticism_words) or lemmas & lexicon.condemnation_words:
         return "criticism", round(confidence - 0.15, 2)
     return "claim", round(confidence, 2)

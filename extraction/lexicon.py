@@ -45,12 +45,15 @@ class Lexicon:
     passive_verbs: frozenset[str]  # "X is expected/said/believed to...": a statement without a speaker
     cue_nouns: dict[str, Kind]
     denial_phrases: tuple[tuple[str, ...], ...]
+    copula_falsehoods: frozenset[str]  # "these are lies", "the story was mere propaganda"
     accusation_words: frozenset[str]
     criticism_words: frozenset[str]
+    condemnation_words: frozenset[str]  # a criticism even with no actor named: "a barbaric act"
     person_pronouns: frozenset[str]
     collective_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     role_titles: frozenset[str]
+    speaker_nouns: frozenset[str]  # "witnesses", "the union": people or bodies, not documents
     headline_labels: frozenset[str]  # "Breaking:", "Exclusive:": not speakers before a colon
 
 
@@ -70,11 +73,14 @@ def load_lexicon() -> Lexicon:
         physical_verbs=frozenset(verbs["physical"]),
         cue_nouns=_by_kind(_json("cue_nouns.json")),
         denial_phrases=tuple(tuple(p.split()) for p in denial["phrases"]),
+        copula_falsehoods=frozenset(denial["copula_falsehoods"]),
         accusation_words=frozenset(tone["accusation"]),
         criticism_words=frozenset(tone["criticism"]),
+        condemnation_words=frozenset(tone["condemnation"]),
         person_pronouns=frozenset(pronouns["person"]),
         collective_pronouns=frozenset(pronouns["collective"]),
         relative_pronouns=frozenset(pronouns["relative"]),
         role_titles=_lines("role_titles.txt"),
+        speaker_nouns=_lines("speaker_nouns.txt"),
         headline_labels=_lines("headline_labels.txt"),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 
 from spacy.language import Language
@@ -16,7 +17,7 @@ from .knowledge import load_knowledge_base
 from .lexicon import load_lexicon
 from .links import Node, find_links
 from .segment import find_quotes, paragraphs
-from .types import ExtractionResult, Statement, within
+from .types import ExtractionResult, Link, Statement, within
 
 EXTRACTOR_VERSION = "2026.11.1"
 
@@ -73,6 +74,9 @@ def extract_doc(doc: Doc) -> ExtractionResult:
     attributions = _finder().find(doc, text, find_quotes(text, paras))
     actors = _actor_index().read(doc, text)
     speakers = _speakers(actors, attributions)
+    # A statement nobody stands behind ("it is believed", "the report said") is not a claim an
+    # analyst can put on a timeline: every statement has an actor as its speaker.
+    attributions = [a for a in attributions if speakers[id(a)] is not None]
     targets: list[_Draft | None] = []
     for att in attributions:
         exclude = {id(d) for d in _side(speakers[id(att)])}
@@ -95,7 +99,8 @@ def extract_doc(doc: Doc) -> ExtractionResult:
             speaker_span=att.source_span,
             cue_span=att.cue_span,
             content_spans=tuple(att.content),
-            target=ids.get(id(target)) if target is not None else None,
+            # A claim has no target; whom it is about (kept in its Node) still guides linking.
+            target=ids.get(id(target)) if target is not None and kind != "claim" else None,
             direct_quote=att.direct_quote,
             confidence=confidence,
         )
@@ -108,7 +113,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 cue=att.cue_span,
                 speaker=statement.speaker,
                 speaker_side=frozenset(ids[id(d)] for d in _side(speaker) if id(d) in ids),
-                target=statement.target,
+                target=ids.get(id(target)) if target is not None else None,
                 target_side=frozenset(ids[id(d)] for d in _side(target) if id(d) in ids),
                 continues=statement_ids.get(id(att.inherited_from))
                 if att.inherited_from is not None
@@ -117,7 +122,26 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 paragraph=bisect_right(para_starts, att.start),
             )
         )
-    return ExtractionResult(EXTRACTOR_VERSION, frozen, tuple(statements), find_links(nodes))
+    links = find_links(nodes)
+    return ExtractionResult(EXTRACTOR_VERSION, frozen, _denied_speakers(statements, links), links)
+
+
+def _denied_speakers(statements: list[Statement], links: tuple[Link, ...]) -> tuple[Statement, ...]:
+    """A denial is aimed at whoever made the claim it rejects: once the claim is known, its speaker
+    is the denial's target, whatever actor the denied words happen to name first."""
+    by_id = {s.id: s for s in statements}
+    answered: dict[str, str] = {}
+    for link in links:
+        if link.relation == "rebuts" and link.source not in answered:
+            claim = by_id.get(link.target)
+            if claim is not None and claim.speaker is not None:
+                answered[link.source] = claim.speaker
+    return tuple(
+        replace(s, target=answered[s.id])
+        if s.kind == "denial" and s.id in answered and answered[s.id] != s.speaker
+        else s
+        for s in statements
+    )
 
 
 def extract(text: str) -> ExtractionResult:

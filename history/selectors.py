@@ -84,3 +84,8 @@ def article_history(*, article_id: int) -> list[HistoryEntry]:
 
 def recent_history() -> list[HistoryEntry]:
     return history_entries(ChangeRecord.objects.all())
+
+
+def latest_change(*, obj: models.Model) -> ChangeRecord | None:
+    """The newest recorded change of an object, with who made it: what a conflict message shows."""
+    return changes_of(model=type(obj), object_id=obj.pk).select_related("user").order_by("-at", "-id").first()

@@ -1,12 +1,10 @@
 import os
-from pathlib import Path
 
 import pytest
 
+import demo.seed
 from accounts.roles import Role
 from tests.factories import UserFactory
-
-FIXTURES = Path(__file__).parent / "fixtures"
 
 pytest_plugins = ["tests.browser_support"]
 
@@ -37,9 +35,10 @@ def _celery_eager_by_default():
     app.conf.task_always_eager = before
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def seed_text() -> str:
-    return (FIXTURES / "nk-denial.txt").read_text(encoding="utf-8")
+    """The seed article (demo/seed/, its one copy)."""
+    return demo.seed.seed_text()
 
 
 @pytest.fixture

@@ -1,19 +1,47 @@
-"""API representations of actors."""
+"""API representations of actors, and the one actor reference every other representation embeds."""
+
+from typing import Any
 
 from rest_framework import serializers
+
+from claimtrack.api.fields import StrictCharField, StrictSerializer
 
 from ..models import Actor
 
 
-class AffiliationRefSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Actor
-        fields = ["id", "name", "kind", "code"]
-        read_only_fields = fields
+def _brief(actor: Actor) -> dict[str, Any]:
+    return {"id": actor.id, "name": actor.name, "kind": actor.kind, "code": actor.code}
+
+
+def actor_ref(actor: Actor | None) -> dict[str, Any] | None:
+    """An actor as a claim, a link or another actor points at it: who it is and whom it speaks for."""
+    if actor is None:
+        return None
+    affiliation = actor.affiliation
+    return {**_brief(actor), "affiliation": None if affiliation is None else _brief(affiliation)}
+
+
+class AffiliationSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Actor.Kind.choices)
+    code = serializers.CharField(allow_blank=True)
+
+    def to_representation(self, actor: Actor) -> dict[str, Any]:
+        return _brief(actor)
+
+
+class ActorRefSerializer(AffiliationSerializer):
+    """The shape of `actor_ref`: what the schema documents for every embedded actor."""
+
+    affiliation = AffiliationSerializer(allow_null=True)
+
+    def to_representation(self, actor: Actor) -> dict[str, Any]:
+        return actor_ref(actor)
 
 
 class ActorSerializer(serializers.ModelSerializer):
-    affiliation = AffiliationRefSerializer(allow_null=True, read_only=True)
+    affiliation = AffiliationSerializer(allow_null=True, read_only=True)
     merged_into = serializers.IntegerField(
         source="merged_into_id",
         allow_null=True,
@@ -36,3 +64,11 @@ class ActorDetailSerializer(ActorSerializer):
 
     def get_aliases(self, actor: Actor) -> list[str]:
         return [alias.alias for alias in actor.aliases.all()]
+
+
+class ActorCreateSerializer(StrictSerializer):
+    """A new actor; its name becomes an alias, so a name another actor already has is refused."""
+
+    name = StrictCharField(max_length=300)
+    kind = serializers.ChoiceField(choices=Actor.Kind.choices)
+    code = StrictCharField(max_length=16, allow_blank=True, required=False)

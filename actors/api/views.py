@@ -1,23 +1,28 @@
-"""REST API for actors: list and detail (with aliases and affiliation), for analysts."""
+"""REST API for actors: list, search and detail for analysts; editors add actors."""
 
 import django_filters as filters
 from django.db.models import Q
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, viewsets
+from rest_framework import mixins, status, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 from accounts.permissions import ReadAnalystWriteEditor
 from claimtrack.api.pagination import KeysetPagination, Ordering
 from claimtrack.api.views import ConditionalRetrieveMixin, IdLookupMixin
 
+from ..editing import actor_create
 from ..models import Actor, ActorAlias
-from .serializers import ActorDetailSerializer, ActorSerializer
+from .serializers import ActorCreateSerializer, ActorDetailSerializer, ActorSerializer
 
 
 class ActorFilter(filters.FilterSet):
     kind = filters.MultipleChoiceFilter(distinct=False, choices=Actor.Kind.choices)
     code = filters.CharFilter(field_name="code", max_length=16)
-    q = filters.CharFilter(method="filter_name", max_length=200, help_text="Part of a name or an alias.")
+    q = filters.CharFilter(
+        method="filter_name", max_length=200, help_text="Part of a name or an alias, or the whole code."
+    )
     merged = filters.BooleanFilter(
         field_name="merged_into",
         lookup_expr="isnull",
@@ -30,13 +35,19 @@ class ActorFilter(filters.FilterSet):
         fields: list[str] = []
 
     def filter_name(self, queryset, name, value):
+        value = " ".join(value.split())
+        if not value:
+            return queryset
         by_alias = ActorAlias.objects.filter(alias__icontains=value).values("actor_id")
-        return queryset.filter(Q(name__icontains=value) | Q(id__in=by_alias))
+        return queryset.filter(Q(name__icontains=value) | Q(id__in=by_alias) | Q(code__iexact=value))
 
 
 @extend_schema_view(
     list=extend_schema(summary="List actors"),
     retrieve=extend_schema(summary="One actor, with its aliases and affiliation"),
+    create=extend_schema(
+        summary="Add an actor (editors)", request=ActorCreateSerializer, responses={201: ActorSerializer}
+    ),
 )
 class ActorViewSet(
     ConditionalRetrieveMixin,
@@ -63,3 +74,9 @@ class ActorViewSet(
 
     def get_serializer_class(self):
         return ActorDetailSerializer if self.action == "retrieve" else ActorSerializer
+
+    def create(self, request: Request) -> Response:
+        serializer = ActorCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        actor = actor_create(user=request.user, **serializer.validated_data)
+        return Response(ActorSerializer(actor).data, status=status.HTTP_201_CREATED)

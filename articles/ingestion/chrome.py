@@ -183,16 +183,20 @@ def _skip_meta_lines(
 ) -> int:
     """Index of the first line from `start` that is neither blank, meta nor `skippable`; metas go to `found`."""
     index = start
-    while index < len(lines):
-        line = lines[index].strip()
-        if line:
-            meta = _parse_meta(line)
-            if meta is None and not skippable(line):
-                break
-            if meta is not None:
-                found.append(meta)
+    while index < len(lines) and _passes(lines[index], found, skippable):
         index += 1
     return index
+
+
+def _passes(line: str, found: list[_Meta], skippable: Callable[[str], bool]) -> bool:
+    """Whether a line is part of the frame around the text: blank, meta (kept in `found`) or `skippable`."""
+    line = line.strip()
+    if not line:
+        return True
+    if (meta := _parse_meta(line)) is not None:
+        found.append(meta)
+        return True
+    return skippable(line)
 
 
 def _strip_head(lines: list[str], found: list[_Meta]) -> int:
@@ -230,14 +234,7 @@ def _is_listing_line(line: str) -> bool:
 
 
 def _strip_tail(lines: list[str], start: int, end: int, found: list[_Meta]) -> int:
-    while end > start:
-        line = lines[end - 1].strip()
-        if line:
-            meta = _parse_meta(line)
-            if meta is None and not is_chrome_line(line):
-                break
-            if meta is not None:
-                found.append(meta)
+    while end > start and _passes(lines[end - 1], found, is_chrome_line):
         end -= 1
     return end
 

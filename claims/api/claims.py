@@ -17,13 +17,16 @@ from claimtrack.api.conditional import (
 )
 from claimtrack.api.pagination import KeysetPagination, Ordering
 from claimtrack.api.views import parse_id
+from claimtrack.errors import VersionConflict
+from history.selectors import latest_change
 
-from ..exceptions import VersionConflict
 from ..models import Claim
 from ..services.editing import claim_confirm, claim_create, claim_reject, claim_update
 from .filters import ClaimFilter
 from .selectors import attach_links, claim_get, claim_queryset
 from .serializers import (
+    ChangeSerializer,
+    ClaimConflictSerializer,
     ClaimCreateSerializer,
     ClaimReviewSerializer,
     ClaimSerializer,
@@ -51,6 +54,24 @@ _IF_MATCH = OpenApiParameter(
 def _represent(claim_id: int, *, status_code: int = status.HTTP_200_OK) -> Response:
     data = ClaimSerializer(claim_get(claim_id=claim_id)).data
     return Response(data, status=status_code, headers={"ETag": etag_for(data)})
+
+
+def _conflict(exc: VersionConflict) -> Response:
+    """409 with what the editor needs to decide again: the claim as it is and the change that won."""
+    current = claim_get(claim_id=exc.current.pk)
+    change = latest_change(obj=exc.current)
+    who = change.user.get_username() if change and change.user else "someone"
+    data = {
+        "detail": (
+            f"{who} changed this statement since you loaded it (you had version {exc.expected_version}, "
+            f"it is now version {current.version}). Nothing was saved; review their change, then make "
+            "yours again."
+        ),
+        "current_version": current.version,
+        "current": ClaimSerializer(current).data,
+        "change": ChangeSerializer(change).data if change else None,
+    }
+    return Response(data, status=status.HTTP_409_CONFLICT, headers={"ETag": etag_for(data["current"])})
 
 
 @extend_schema_view(
@@ -100,7 +121,7 @@ class ClaimViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         summary="Change a claim (editors)",
         description="Only the fields sent change. State the version you read: `version` or If-Match.",
         request=ClaimUpdateSerializer,
-        responses={200: ClaimSerializer},
+        responses={200: ClaimSerializer, 409: ClaimConflictSerializer},
         parameters=[_IF_MATCH],
     )
     def partial_update(self, request: Request, pk: str) -> Response:
@@ -109,13 +130,12 @@ class ClaimViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         serializer.is_valid(raise_exception=True)
         changes = dict(serializer.validated_data)
         version = self._expected_version(request, claim, changes.pop("version", None))
-        self._versioned(request, claim_update, claim=claim.pk, expected_version=version, **changes)
-        return _represent(claim.pk)
+        return self._versioned(request, claim_update, claim=claim.pk, expected_version=version, **changes)
 
     @extend_schema(
         summary="Confirm a claim (editors)",
         request=ClaimReviewSerializer,
-        responses={200: ClaimSerializer},
+        responses={200: ClaimSerializer, 409: ClaimConflictSerializer},
         parameters=[_IF_MATCH],
     )
     @action(detail=True, methods=["post"])
@@ -126,7 +146,7 @@ class ClaimViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         summary="Reject a claim (editors)",
         description="A rejected claim leaves the default list (ask for `status=rejected`) but keeps its row.",
         request=ClaimReviewSerializer,
-        responses={200: ClaimSerializer},
+        responses={200: ClaimSerializer, 409: ClaimConflictSerializer},
         parameters=[_IF_MATCH],
     )
     @action(detail=True, methods=["post"])
@@ -138,8 +158,7 @@ class ClaimViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         serializer = ClaimReviewSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         version = self._expected_version(request, claim, serializer.validated_data.get("version"))
-        self._versioned(request, service, claim=claim.pk, expected_version=version)
-        return _represent(claim.pk)
+        return self._versioned(request, service, claim=claim.pk, expected_version=version)
 
     def _expected_version(self, request: Request, claim: Claim, body_version: int | None) -> int:
         version, self._via_if_match = expected_version(
@@ -150,11 +169,12 @@ class ClaimViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         )
         return version
 
-    def _versioned(self, request: Request, service, **kwargs) -> None:
+    def _versioned(self, request: Request, service, **kwargs) -> Response:
         try:
-            service(user=request.user, **kwargs)
-        except VersionConflict:
+            claim = service(user=request.user, **kwargs)
+        except VersionConflict as exc:
             # The client's If-Match matched a moment ago; another write won the row lock since.
             if self._via_if_match:
                 raise PreconditionFailed() from None
-            raise
+            return _conflict(exc)
+        return _represent(claim.pk)

@@ -28,6 +28,10 @@ class ClaimFilter(filters.FilterSet):
     speaker = IdFilter(field_name="speaker_id", help_text="Actor id of the speaker.")
     target = IdFilter(field_name="target_id", help_text="Actor id of the target.")
     actor = IdFilter(method="filter_actor", help_text="Actor id, as speaker or as target.")
+    said_by = IdFilter(
+        method="filter_said_by",
+        help_text="Actor id: claims it made itself or through someone speaking for it (its officials).",
+    )
     article = IdFilter(field_name="article_id")
     # distinct=False here and below: django-filter's default SELECT DISTINCT over a whole claim
     # row would sort every matching claim before the LIMIT (seconds at a million claims).
@@ -64,6 +68,9 @@ class ClaimFilter(filters.FilterSet):
 
     def filter_actor(self, queryset: QuerySet[Claim], name: str, value: int) -> QuerySet[Claim]:
         return queryset.filter(Q(speaker_id=value) | Q(target_id=value))
+
+    def filter_said_by(self, queryset: QuerySet[Claim], name: str, value: int) -> QuerySet[Claim]:
+        return queryset.filter(Q(speaker_id=value) | Q(speaker__affiliation_id=value))
 
     def filter_status(self, queryset: QuerySet[Claim], name: str, value: list[str]) -> QuerySet[Claim]:
         return queryset.filter(review_status__in=value) if value else queryset

@@ -1,6 +1,7 @@
 """Reads behind the claims API: one query for a page of claims, one for all their links."""
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from django.db.models import F, Q, QuerySet, Value
 from django.db.models.functions import Greatest, Substr
@@ -18,8 +19,34 @@ RELATION_KEYS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class LinkEnd:
+    """One link seen from one of its claims: `other` is the claim at the far end."""
+
+    link: ClaimLink
+    other: Claim
+    direction: str  # "out": the claim is the link's source; "in": its target
+
+
+_LINKED_CLAIM_DEFERRED = [
+    f"{end}__{field}"
+    for end in ("source", "target")
+    for field in (
+        "extracted_as",
+        "note",
+        "article__body",
+        "article__byline",
+        "article__analysis_error",
+        "speaker__description",
+        "speaker__affiliation__description",
+    )
+]
+
+
 def attach_links(claims: list[Claim]) -> list[Claim]:
-    """Set `claim.link_ids` ({"rebuts": [ids], …}) on each claim, with one query for all of them.
+    """Set `claim.link_ids` ({"rebuts": [ids], …}) and `claim.linked` (LinkEnds) on each claim,
+    with one query for all of them: the claims at the other ends come joined to their links, so
+    a client (the editing panel among them) can name a linked claim without fetching it.
 
     Not prefetch_related: that builds a queryset per claim and relation, which cost more than
     the rest of a 50-claim page together. A rejected link is an editor's tombstone for a machine
@@ -28,19 +55,30 @@ def attach_links(claims: list[Claim]) -> list[Claim]:
     by_id = {claim.id: claim for claim in claims}
     for claim in claims:
         claim.link_ids = {key: [] for key in dict.fromkeys(RELATION_KEYS.values())}
+        claim.linked = []
     if not by_id:
         return claims
-    rows = (
+    links = (
         ClaimLink.objects.filter(Q(source_id__in=by_id) | Q(target_id__in=by_id))
         .exclude(review_status=ReviewStatus.REJECTED)
+        .select_related(
+            "source__article",
+            "source__speaker__affiliation",
+            "target__article",
+            "target__speaker__affiliation",
+        )
+        .defer(*_LINKED_CLAIM_DEFERRED)
         .order_by("id")
-        .values_list("source_id", "target_id", "relation")
     )
-    for source_id, target_id, relation in rows:
-        if source_id in by_id:
-            by_id[source_id].link_ids[RELATION_KEYS[relation, True]].append(target_id)
-        if target_id in by_id:
-            by_id[target_id].link_ids[RELATION_KEYS[relation, False]].append(source_id)
+    for link in links:
+        if link.source_id in by_id:
+            claim = by_id[link.source_id]
+            claim.link_ids[RELATION_KEYS[link.relation, True]].append(link.target_id)
+            claim.linked.append(LinkEnd(link=link, other=link.target, direction="out"))
+        if link.target_id in by_id:
+            claim = by_id[link.target_id]
+            claim.link_ids[RELATION_KEYS[link.relation, False]].append(link.source_id)
+            claim.linked.append(LinkEnd(link=link, other=link.source, direction="in"))
     return claims
 
 

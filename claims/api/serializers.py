@@ -10,6 +10,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from actors.api.serializers import ActorRefSerializer, actor_ref
 from actors.models import Actor
 from articles.models import Article
 from claimtrack.api.fields import (
@@ -20,6 +21,7 @@ from claimtrack.api.fields import (
     StrictPrimaryKeyRelatedField,
     StrictSerializer,
 )
+from history.models import ChangeRecord
 
 from ..models import AnalysisJob, Claim, ClaimLink, Origin, ReviewStatus
 
@@ -28,39 +30,18 @@ def iso(value) -> str | None:
     return value.isoformat().replace("+00:00", "Z") if value is not None else None
 
 
-def actor_ref(actor: Actor | None) -> dict[str, Any] | None:
-    if actor is None:
-        return None
-    affiliation = actor.affiliation
-    return {
-        "id": actor.id,
-        "name": actor.name,
-        "kind": actor.kind,
-        "code": actor.code,
-        "affiliation": None
-        if affiliation is None
-        else {
-            "id": affiliation.id,
-            "name": affiliation.name,
-            "kind": affiliation.kind,
-            "code": affiliation.code,
-        },
-    }
-
-
 def _span(start: int | None, end: int | None) -> list[int] | None:
     return None if start is None else [start, end]
 
 
-class AffiliationSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-    kind = serializers.ChoiceField(choices=Actor.Kind.choices)
-    code = serializers.CharField(allow_blank=True)
-
-
-class ActorRefSerializer(AffiliationSerializer):
-    affiliation = AffiliationSerializer(allow_null=True)
+def article_ref(article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "url": article.url,
+        "outlet": article.outlet,
+        "published_at": iso(article.published_at),
+    }
 
 
 class ArticleRefSerializer(serializers.Serializer):
@@ -85,6 +66,55 @@ class ClaimLinksSerializer(serializers.Serializer):
     repeats = serializers.ListField(
         child=serializers.IntegerField(), help_text="The same claim in other articles (either direction)."
     )
+
+
+class ClaimRefSerializer(serializers.Serializer):
+    """A claim as another claim's link shows it: enough to name it without fetching it."""
+
+    id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=Claim.Kind.choices)
+    speaker = ActorRefSerializer(allow_null=True)
+    content = serializers.CharField()
+    status = serializers.ChoiceField(choices=ReviewStatus.choices)
+    article = ArticleRefSerializer()
+
+    def to_representation(self, claim: Claim) -> dict[str, Any]:
+        return claim_ref(claim)
+
+
+def claim_ref(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "kind": claim.kind,
+        "speaker": actor_ref(claim.speaker),
+        "content": claim.quote_text,
+        "status": claim.review_status,
+        "article": article_ref(claim.article),
+    }
+
+
+def linked_ref(end) -> dict[str, Any]:
+    """A claims.api.selectors.LinkEnd as the claim's `linked` entries show it."""
+    link = end.link
+    return {
+        "id": link.id,
+        "relation": link.relation,
+        "direction": end.direction,
+        "origin": link.origin,
+        "status": link.review_status,
+        "claim": claim_ref(end.other),
+    }
+
+
+class LinkedClaimSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The link's id (DELETE /api/v1/links/{id}/ removes it).")
+    relation = serializers.ChoiceField(choices=ClaimLink.Relation.choices)
+    direction = serializers.ChoiceField(
+        choices=["out", "in"], help_text="`out`: this claim is the link's source (it rebuts `claim`)."
+    )
+    origin = serializers.ChoiceField(choices=Origin.choices)
+    status = serializers.ChoiceField(choices=ReviewStatus.choices)
+    claim = ClaimRefSerializer(help_text="The claim at the other end.")
 
 
 class ClaimSerializer(serializers.Serializer):
@@ -112,6 +142,9 @@ class ClaimSerializer(serializers.Serializer):
     note = serializers.CharField(allow_blank=True)
     version = serializers.IntegerField(help_text="Send it back with a write (or the ETag as If-Match).")
     links = ClaimLinksSerializer()
+    linked = LinkedClaimSerializer(
+        many=True, help_text="The same links with the claims at their other ends, oldest link first."
+    )
     thread = serializers.IntegerField(
         allow_null=True,
         help_text="The thread (proposition across articles) it belongs to; see /api/v1/threads/.",
@@ -120,16 +153,9 @@ class ClaimSerializer(serializers.Serializer):
     updated_at = serializers.DateTimeField()
 
     def to_representation(self, claim: Claim) -> dict[str, Any]:
-        article = claim.article
         return {
             "id": claim.id,
-            "article": {
-                "id": article.id,
-                "title": article.title,
-                "url": article.url,
-                "outlet": article.outlet,
-                "published_at": iso(article.published_at),
-            },
+            "article": article_ref(claim.article),
             "kind": claim.kind,
             "speaker": actor_ref(claim.speaker),
             "target": actor_ref(claim.target),
@@ -149,12 +175,43 @@ class ClaimSerializer(serializers.Serializer):
             "extractor_version": claim.extractor_version,
             "note": claim.note,
             "version": claim.version,
-            # Set by claims.api.selectors.attach_links, one query per page.
+            # Both set by claims.api.selectors.attach_links, one query per page.
             "links": claim.link_ids,
+            "linked": [linked_ref(end) for end in claim.linked],
             "thread": claim.thread_id,
             "created_at": iso(claim.created_at),
             "updated_at": iso(claim.updated_at),
         }
+
+
+class ChangeSerializer(serializers.Serializer):
+    """A recorded editor change: who made it, when, and the fields before and after."""
+
+    id = serializers.IntegerField()
+    action = serializers.ChoiceField(choices=ChangeRecord.Action.choices)
+    user = serializers.CharField(allow_null=True, help_text="The username; null once the account is gone.")
+    at = serializers.DateTimeField()
+    before = serializers.DictField(allow_null=True)
+    after = serializers.DictField(allow_null=True)
+
+    def to_representation(self, change: ChangeRecord) -> dict[str, Any]:
+        return {
+            "id": change.id,
+            "action": change.action,
+            "user": change.user.get_username() if change.user else None,
+            "at": iso(change.at),
+            "before": change.before,
+            "after": change.after,
+        }
+
+
+class ClaimConflictSerializer(serializers.Serializer):
+    """409: someone else saved the claim first. Nothing was written."""
+
+    detail = serializers.CharField()
+    current_version = serializers.IntegerField()
+    current = ClaimSerializer(help_text="The claim as it is now.")
+    change = ChangeSerializer(allow_null=True, help_text="The change that won (null if none is recorded).")
 
 
 # --- writes -------------------------------------------------------------------------------

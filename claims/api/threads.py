@@ -1,6 +1,7 @@
 """Threads: analysts list and read them; editors merge, split and move statements between them,
 and confirm or reject the links that hold them together."""
 
+from datetime import UTC, datetime
 from typing import Any
 
 import django_filters as filters
@@ -137,7 +138,11 @@ class ThreadFilter(filters.FilterSet):
         return queryset  # all applied together in filter_queryset, through the selector
 
     def filter_queryset(self, queryset):
-        data = self.form.cleaned_data
+        data = {
+            # In UTC: PostgreSQL refuses offsets beyond ±15:59, which ISO 8601 allows (+20:30).
+            name: value.astimezone(UTC) if isinstance(value, datetime) else value
+            for name, value in self.form.cleaned_data.items()
+        }
         return thread_filter(
             queryset,
             ThreadFilters(

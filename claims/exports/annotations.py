@@ -5,16 +5,16 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..api.serializers import iso
-from ..models import Claim
+from ..models import SPAN_JOINER, Claim
 from .streams import ApiUrl, article_iri, json_array_stream
 
 
 def _piece_texts(claim: Claim) -> list[str | None]:
-    """The text of each content span, recovered from quote_text (spans joined by ' … ')."""
+    """The text of each content span, recovered from quote_text (spans joined by SPAN_JOINER)."""
     spans = claim.content_spans
     if len(spans) == 1:
         return [claim.quote_text]
-    pieces = claim.quote_text.split(" … ")
+    pieces = claim.quote_text.split(SPAN_JOINER)
     if len(pieces) == len(spans) and all(len(p) == e - s for p, (s, e) in zip(pieces, spans, strict=True)):
         return list(pieces)
     return [None] * len(spans)

@@ -37,8 +37,8 @@ CSV_HEADER = [
 ]
 
 
-def _span_text(start: int | None, end: int | None) -> str:
-    return "" if start is None else f"{start}-{end}"
+def _span_text(span: list[int] | None) -> str:
+    return "" if span is None else f"{span[0]}-{span[1]}"
 
 
 def claims_csv(claims: Iterable[Claim]) -> Iterator[str]:
@@ -58,8 +58,8 @@ def claims_csv(claims: Iterable[Claim]) -> Iterator[str]:
                 c.quote_text,
                 "true" if c.direct_quote else "false",
                 " ".join(f"{s}-{e}" for s, e in c.content_spans),
-                _span_text(c.speaker_start, c.speaker_end),
-                _span_text(c.cue_start, c.cue_end),
+                _span_text(c.speaker_span),
+                _span_text(c.cue_span),
                 getattr(c, "cue_text", None) or "",
                 c.confidence,
                 c.origin,

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 
 from articles.models import Article
+from claimtrack.keyset import Keyset, Ordering
 
 from ..models import Claim, ReviewStatus
 
@@ -15,6 +15,8 @@ PAGE_SIZE = 50
 # Counting every proposed statement of a million-claim database costs a scan; past this
 # number the home page says "more than", which is all a reader needs to know.
 COUNT_CAP = 1000
+# Newest first; undated articles (published_at NULL) come first, as PostgreSQL sorts them.
+ARTICLE_ORDER = Keyset("articles", Article, Ordering(("-published_at", "-id")))
 
 
 @dataclass
@@ -32,13 +34,9 @@ def article_list(
         qs = qs.filter(title__icontains=search)
     if outlet := outlet.strip():
         qs = qs.filter(outlet=outlet)
-    if cursor := _decode(after):
-        stamp, last_id = cursor
-        if stamp is None:
-            qs = qs.filter(Q(published_at__isnull=False) | Q(published_at__isnull=True, id__lt=last_id))
-        else:
-            qs = qs.filter(Q(published_at__lt=stamp) | Q(published_at=stamp, id__lt=last_id))
-    rows = list(qs.order_by(F("published_at").desc(nulls_first=True), "-id")[: limit + 1])
+    if (cursor := ARTICLE_ORDER.decode_or_none(after)) is not None:
+        qs = qs.filter(ARTICLE_ORDER.after(cursor))
+    rows = list(qs.order_by(*ARTICLE_ORDER.order_by())[: limit + 1])
     more = len(rows) > limit
     rows = rows[:limit]
     # Counted for the page's rows only, after the LIMIT: a count in the same SELECT would run for
@@ -53,7 +51,7 @@ def article_list(
     )
     for article in rows:
         article.statement_count = counts.get(article.id, 0)
-    return ArticlePage(articles=rows, next_cursor=_encode(rows[-1]) if more else None)
+    return ArticlePage(articles=rows, next_cursor=ARTICLE_ORDER.token_after(rows[-1]) if more else None)
 
 
 def article_analysis_status(*, article_id: int) -> dict | None:
@@ -79,18 +77,3 @@ def proposed_count(*, cap: int = COUNT_CAP) -> tuple[int, bool]:
     """How many statements wait for review, up to `cap`; True when there are more."""
     counted = Claim.objects.filter(review_status=ReviewStatus.PROPOSED)[: cap + 1].count()
     return min(counted, cap), counted > cap
-
-
-def _encode(article: Article) -> str:
-    stamp = article.published_at.isoformat() if article.published_at else ""
-    return f"{stamp}~{article.id}"
-
-
-def _decode(token: str) -> tuple[datetime | None, int] | None:
-    stamp, sep, last_id = token.partition("~")
-    if not sep or not last_id.isdigit():
-        return None
-    try:
-        return (datetime.fromisoformat(stamp) if stamp else None), int(last_id)
-    except ValueError:
-        return None

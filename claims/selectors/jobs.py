@@ -37,6 +37,7 @@ def job_status(*, job: AnalysisJob) -> dict[str, Any]:
         "id": job.pk,
         "status": job.status,
         "status_display": job.get_status_display(),
+        "active": job.is_active,
         "scope": JobScope.from_json(job.scope).describe(),
         "total": job.total,
         "enqueued": job.enqueued,

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
+from claimtrack.keyset import Keyset, Ordering
+
 from ..models import Claim, Origin, ReviewStatus
 
 PAGE_SIZE = 50
@@ -26,23 +28,23 @@ class ReviewFilters:
         return q
 
 
+# Least confident first: the queue stays fast however far an editor pages.
+REVIEW_ORDER = Keyset("review", Claim, Ordering(("confidence", "id")))
+
+
 @dataclass(frozen=True, slots=True)
 class ReviewCursor:
-    """Keyset position (confidence, id): the queue stays fast however far an editor pages."""
+    """Keyset position in the review queue."""
 
-    confidence: float
-    id: int
+    values: tuple
 
     def encode(self) -> str:
-        return f"{self.confidence!r}_{self.id}"
+        return REVIEW_ORDER.encode(list(self.values))
 
     @classmethod
     def decode(cls, token: str) -> "ReviewCursor | None":
-        try:
-            confidence, pk = token.split("_")
-            return cls(float(confidence), int(pk))
-        except ValueError:
-            return None
+        values = REVIEW_ORDER.decode_or_none(token)
+        return None if values is None else cls(tuple(values))
 
 
 @dataclass
@@ -62,11 +64,11 @@ def review_queue(
         .defer("article__body")
     )
     if after is not None:
-        qs = qs.filter(Q(confidence__gt=after.confidence) | Q(confidence=after.confidence, id__gt=after.id))
-    claims = list(qs.order_by("confidence", "id")[: limit + 1])
+        qs = qs.filter(REVIEW_ORDER.after(list(after.values)))
+    claims = list(qs.order_by(*REVIEW_ORDER.order_by())[: limit + 1])
     more = len(claims) > limit
     claims = claims[:limit]
-    cursor = ReviewCursor(claims[-1].confidence, claims[-1].id).encode() if more else None
+    cursor = REVIEW_ORDER.token_after(claims[-1]) if more else None
     return ReviewPage(claims=claims, next_cursor=cursor)
 
 

@@ -7,18 +7,16 @@ are found by keyset (the last row of the previous page), never by OFFSET.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 
 from actors.models import Actor
+from claimtrack.keyset import Keyset, Ordering
 
 from ..models import Claim, ClaimLink, ReviewStatus
 from .search import claim_filter_text
@@ -103,50 +101,31 @@ class TimelineFilters:
         return q
 
 
+# The order of the claim_timeline_idx index, so a page is an index range scan at any depth.
+TIMELINE_ORDER = Keyset("timeline", Claim, Ordering(("-published_at", "article_id", "content_start", "id")))
+
+
 @dataclass(frozen=True)
 class TimelineCursor:
     """The last row of a page: where the next page starts."""
 
-    published_at: datetime | None
-    article_id: int
-    content_start: int
-    claim_id: int
+    values: tuple
 
     @classmethod
     def after(cls, claim: Claim) -> TimelineCursor:
-        return cls(claim.published_at, claim.article_id, claim.content_start, claim.id)
+        return cls(tuple(TIMELINE_ORDER.values_of(claim)))
 
     def encode(self) -> str:
-        stamp = self.published_at.isoformat() if self.published_at else None
-        raw = json.dumps([stamp, self.article_id, self.content_start, self.claim_id])
-        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+        return TIMELINE_ORDER.encode(list(self.values))
 
     @classmethod
     def decode(cls, token: str) -> TimelineCursor | None:
-        """None for anything that is not a cursor this module wrote: a bad link starts at page 1."""
-        try:
-            raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-            stamp, article_id, start, claim_id = json.loads(raw)
-            published = datetime.fromisoformat(stamp) if stamp is not None else None
-            if not all(isinstance(v, int) for v in (article_id, start, claim_id)):
-                return None
-        except (ValueError, TypeError, binascii.Error, json.JSONDecodeError):
-            return None
-        return cls(published, article_id, start, claim_id)
+        """None for anything that is not a cursor of the timeline: a bad link starts at page 1."""
+        values = TIMELINE_ORDER.decode_or_none(token)
+        return None if values is None else cls(tuple(values))
 
     def as_q(self) -> Q:
-        # Rows after this one in (published_at DESC NULLS FIRST, article, position, id) order.
-        # The columns run in mixed directions, so a row comparison cannot express it; the
-        # leading published_at bound is what lets PostgreSQL start the index scan at the cursor.
-        tail = Q(article_id__gt=self.article_id) | Q(article_id=self.article_id) & (
-            Q(content_start__gt=self.content_start)
-            | Q(content_start=self.content_start, id__gt=self.claim_id)
-        )
-        if self.published_at is None:
-            return Q(published_at__isnull=False) | Q(published_at__isnull=True) & tail
-        return Q(published_at__lte=self.published_at) & (
-            Q(published_at__lt=self.published_at) | Q(published_at=self.published_at) & tail
-        )
+        return TIMELINE_ORDER.after(list(self.values))
 
 
 @dataclass
@@ -189,7 +168,7 @@ def claim_rows() -> QuerySet[Claim]:
 
 
 def timeline_order() -> list:
-    return [F("published_at").desc(nulls_first=True), "article_id", "content_start", "id"]
+    return TIMELINE_ORDER.order_by()
 
 
 def claim_timeline(

@@ -10,8 +10,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.roles import Role, require_role
-from actors.editing import actor_ref, canonical
-from actors.models import Actor, ActorAlias, ActorMerge
+from actors.lookup import canonical
+from actors.models import Actor, ActorAlias, ActorMerge, actor_ref
 from claimtrack.errors import EditError
 from extraction.knowledge import normalise_alias
 from history.models import ChangeRecord

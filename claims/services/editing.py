@@ -19,169 +19,38 @@ Decisions, documented here because pages, the API and re-analysis all depend on 
 - Every change writes a ChangeRecord in the same transaction.
 """
 
-from collections.abc import Iterable
-from itertools import pairwise
+from collections.abc import Callable
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
 
 from accounts.roles import Role, require_role
-from actors.editing import canonical
 from actors.models import Actor
 from articles.models import Article
-from claimtrack.errors import EditError, VersionConflict
+from claimtrack.errors import EditError
 from history.models import ChangeRecord
 from history.services import change_record, snapshot_diff
 
 from ..models import Claim, ClaimLink, Origin, ReviewStatus
 from .snapshots import claim_snapshot, link_snapshot
+from .validation import (
+    canonical_actor,
+    clean_kind,
+    clean_note,
+    clean_version,
+    lock_claim,
+    save_claim_version,
+    set_content_spans,
+    set_optional_span,
+)
 
 UPDATABLE_FIELDS = frozenset(
     {"kind", "speaker", "target", "content_spans", "speaker_span", "cue_span", "direct_quote", "note"}
 )
-MAX_NOTE_LENGTH = 5000
-# Separates the pieces of a statement split across several spans ("…", she said, "…").
-SPAN_JOINER = " … "
-
-
-# --- validation ---------------------------------------------------------------------------
-
-
-def _coerce_span(field: str, value: Any, body_length: int) -> tuple[int, int]:
-    try:
-        start, end = value
-        if isinstance(start, bool) or isinstance(end, bool):
-            raise TypeError
-        start, end = int(start), int(end)
-    except (TypeError, ValueError) as exc:
-        raise EditError({field: ["A span is a pair of whole numbers [start, end]."]}) from exc
-    if start < 0 or end > body_length:
-        raise EditError({field: [f"The span {start}–{end} lies outside the text (0–{body_length})."]})
-    if start >= end:
-        raise EditError({field: [f"The span {start}–{end} is empty or reversed."]})
-    return start, end
-
-
-def clean_optional_span(field: str, value: Any, body: str) -> tuple[int | None, int | None]:
-    if value is None or value == []:
-        return None, None
-    return _coerce_span(field, value, len(body))
-
-
-def clean_content_spans(value: Any, body: str) -> list[list[int]]:
-    """Sorted, non-overlapping spans inside the text; at least one."""
-    if not isinstance(value, list | tuple) or not value:
-        raise EditError({"content_spans": ["A statement needs at least one span of text."]})
-    spans = sorted(_coerce_span("content_spans", span, len(body)) for span in value)
-    for (_, previous_end), (start, _) in pairwise(spans):
-        if start < previous_end:
-            raise EditError({"content_spans": ["The spans of one statement must not overlap."]})
-    if not any(body[start:end].strip() for start, end in spans):
-        raise EditError({"content_spans": ["The selected text is blank."]})
-    return [[start, end] for start, end in spans]
-
-
-def quote_text_for(body: str, spans: Iterable[Iterable[int]]) -> str:
-    return SPAN_JOINER.join(body[start:end] for start, end in spans)
-
-
-def clean_kind(value: Any) -> str:
-    if value not in Claim.Kind.values:
-        raise EditError({"kind": [f"Unknown kind {value!r}; use one of {', '.join(Claim.Kind.values)}."]})
-    return value
-
-
-def clean_note(value: Any) -> str:
-    if not isinstance(value, str):
-        raise EditError({"note": ["A note is text."]})
-    if len(value) > MAX_NOTE_LENGTH:
-        raise EditError({"note": [f"A note holds at most {MAX_NOTE_LENGTH} characters."]})
-    return value.strip()
-
-
-def canonical_actor(field: str, actor: Any) -> Actor | None:
-    """The actor itself, or the one it was merged into; None stays None."""
-    if actor is None:
-        return None
-    if not isinstance(actor, Actor):
-        raise EditError({field: ["Choose an actor."]})
-    return canonical(actor)
-
-
-def _clean_version(expected_version: Any) -> int:
-    try:
-        if isinstance(expected_version, bool):
-            raise TypeError
-        return int(expected_version)
-    except (TypeError, ValueError) as exc:
-        raise EditError({"version": ["State the version of the statement you edited."]}) from exc
-
-
-# --- locking and saving -------------------------------------------------------------------
-
-
-def _lock_claim(claim: Claim | int, expected_version: int) -> Claim:
-    """The statement's row, locked until commit; VersionConflict when it moved on."""
-    pk = claim.pk if isinstance(claim, Claim) else claim
-    # of=("self",): lock only the statement; the joined article and actors stay writable.
-    current = (
-        Claim.objects.select_for_update(of=("self",))
-        .select_related("article", "speaker", "target")
-        .filter(pk=pk)
-        .first()
-    )
-    if current is None:
-        raise EditError("This statement no longer exists; a re-analysis may have removed it.")
-    if current.version != expected_version:
-        raise VersionConflict(current, expected_version)
-    return current
-
-
-_SAVED_FIELDS = (
-    "kind",
-    "speaker",
-    "target",
-    "speaker_start",
-    "speaker_end",
-    "cue_start",
-    "cue_end",
-    "content_start",
-    "content_end",
-    "content_spans",
-    "quote_text",
-    "direct_quote",
-    "note",
-    "review_status",
-    "published_at",
-)
-
-
-def save_claim_version(
-    *, user, claim: Claim, expected_version: int, before: dict[str, Any], action: str
-) -> Claim:
-    """Write the claim's fields if it is still at `expected_version`, bump it, record the change."""
-    now = timezone.now()
-    values = {name: getattr(claim, name) for name in _SAVED_FIELDS}
-    written = Claim.objects.filter(pk=claim.pk, version=expected_version).update(
-        **values, version=F("version") + 1, updated_at=now, updated_by=user
-    )
-    if written != 1:
-        # Only reachable without the row lock (another writer slipped in): refuse all the same.
-        raise VersionConflict(Claim.objects.get(pk=claim.pk), expected_version)
-    claim.version = expected_version + 1
-    claim.updated_at = now
-    claim.updated_by = user
-    diff_before, diff_after = snapshot_diff(before, claim_snapshot(claim))
-    change_record(
-        user=user, action=action, obj=claim, article=claim.article_id, before=diff_before, after=diff_after
-    )
-    return claim
 
 
 def _apply_changes(claim: Claim, changes: dict[str, Any]) -> None:
-    body = claim.article.body
     errors: dict[str, list[str]] = {}
     for name, value in changes.items():
         try:
@@ -190,14 +59,9 @@ def _apply_changes(claim: Claim, changes: dict[str, Any]) -> None:
             elif name in ("speaker", "target"):
                 setattr(claim, name, canonical_actor(name, value))
             elif name == "content_spans":
-                spans = clean_content_spans(value, body)
-                claim.content_spans = spans
-                claim.content_start, claim.content_end = spans[0]
-                claim.quote_text = quote_text_for(body, spans)
-            elif name == "speaker_span":
-                claim.speaker_start, claim.speaker_end = clean_optional_span(name, value, body)
-            elif name == "cue_span":
-                claim.cue_start, claim.cue_end = clean_optional_span(name, value, body)
+                set_content_spans(claim, value)
+            elif name in ("speaker_span", "cue_span"):
+                set_optional_span(claim, name, value)
             elif name == "direct_quote":
                 if not isinstance(value, bool):
                     raise EditError({name: ["Say true or false."]})
@@ -275,11 +139,22 @@ def claim_update(*, user, claim: Claim | int, expected_version: int, **changes: 
         raise EditError({name: ["This field cannot be changed here."] for name in unknown})
     if not changes:
         raise EditError("Nothing to change.")
-    expected_version = _clean_version(expected_version)
-    current = _lock_claim(claim, expected_version)
+
+    def change(current: Claim) -> None:
+        _apply_changes(current, changes)
+        current.review_status = ReviewStatus.EDITED
+
+    return _write_locked(user=user, claim=claim, expected_version=expected_version, change=change)
+
+
+def _write_locked(
+    *, user, claim: Claim | int, expected_version: Any, change: Callable[[Claim], None]
+) -> Claim:
+    """Lock the statement at the version the caller read, apply `change`, save it as a new version."""
+    expected_version = clean_version(expected_version)
+    current = lock_claim(claim, expected_version)
     before = claim_snapshot(current)
-    _apply_changes(current, changes)
-    current.review_status = ReviewStatus.EDITED
+    change(current)
     if claim_snapshot(current) == before:
         return current  # nothing changed: no new version, no history noise
     return save_claim_version(
@@ -293,19 +168,11 @@ def claim_update(*, user, claim: Claim | int, expected_version: int, **changes: 
 
 def _set_status(*, user, claim: Claim | int, expected_version: int, status: str) -> Claim:
     require_role(user, Role.EDITOR)
-    expected_version = _clean_version(expected_version)
-    current = _lock_claim(claim, expected_version)
-    if current.review_status == status:
-        return current
-    before = claim_snapshot(current)
-    current.review_status = status
-    return save_claim_version(
-        user=user,
-        claim=current,
-        expected_version=expected_version,
-        before=before,
-        action=ChangeRecord.Action.UPDATE,
-    )
+
+    def change(current: Claim) -> None:
+        current.review_status = status
+
+    return _write_locked(user=user, claim=claim, expected_version=expected_version, change=change)
 
 
 @transaction.atomic

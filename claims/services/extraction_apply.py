@@ -14,13 +14,12 @@ from django.utils import timezone
 from actors.models import Actor
 from actors.services import actors_resolve
 from articles.models import Article
-from claims.models import Claim, ClaimLink, Mention, Origin, ReviewStatus
+from claims.models import Claim, ClaimLink, Mention, Origin, ReviewStatus, join_spans
 from extraction.types import ExtractionResult, Statement
 
 logger = logging.getLogger(__name__)
 
 Span = tuple[int, int]
-QUOTE_JOINER = " … "
 _KINDS = frozenset(Claim.Kind.values)
 _RELATIONS = frozenset(ClaimLink.Relation.values)
 
@@ -186,7 +185,7 @@ def _build_claim(
         content_start=spans[0][0],
         content_end=spans[0][1],
         content_spans=spans,
-        quote_text=QUOTE_JOINER.join(article.body[s:e] for s, e in spans),
+        quote_text=join_spans(article.body, spans),
         kind=statement.kind,
         direct_quote=bool(statement.direct_quote),
         confidence=_confidence(statement.confidence),

@@ -18,15 +18,8 @@ from history.services import change_mark_reverted, change_record
 
 from ..models import Claim, ClaimLink, Origin, ReviewStatus
 from .actor_merging import actor_merge_undo
-from .editing import (
-    _lock_claim,
-    canonical_actor,
-    clean_content_spans,
-    clean_optional_span,
-    quote_text_for,
-    save_claim_version,
-)
 from .snapshots import claim_snapshot, link_snapshot
+from .validation import canonical_actor, lock_claim, save_claim_version, set_content_spans, set_optional_span
 
 Action = ChangeRecord.Action
 
@@ -67,7 +60,6 @@ def _later_changes_refused(fields: list[str]) -> EditError:
 
 
 def _restore_claim_field(claim: Claim, name: str, value: Any) -> None:
-    body = claim.article.body
     if name == "kind":
         claim.kind = value
     elif name in ("speaker", "target"):
@@ -78,14 +70,9 @@ def _restore_claim_field(claim: Claim, name: str, value: Any) -> None:
                 raise EditError({name: [f"The actor {value.get('name', '')!r} no longer exists."]})
         setattr(claim, name, canonical_actor(name, actor))
     elif name == "content_spans":
-        spans = clean_content_spans(value, body)
-        claim.content_spans = spans
-        claim.content_start, claim.content_end = spans[0]
-        claim.quote_text = quote_text_for(body, spans)
-    elif name == "speaker_span":
-        claim.speaker_start, claim.speaker_end = clean_optional_span(name, value, body)
-    elif name == "cue_span":
-        claim.cue_start, claim.cue_end = clean_optional_span(name, value, body)
+        set_content_spans(claim, value)
+    elif name in ("speaker_span", "cue_span"):
+        set_optional_span(claim, name, value)
     elif name in ("direct_quote", "note", "review_status"):
         setattr(claim, name, value)
     # quote_text follows content_spans; nothing to restore on its own.
@@ -95,7 +82,7 @@ def _revert_claim_update(*, user, change: ChangeRecord) -> ChangeRecord:
     claim = Claim.objects.filter(pk=change.object_id).only("version").first()
     if claim is None:
         raise EditError("This statement no longer exists.")
-    current = _lock_claim(claim, claim.version)
+    current = lock_claim(claim, claim.version)
     now = claim_snapshot(current)
     moved_on = [name for name, value in (change.after or {}).items() if now.get(name) != value]
     if moved_on:

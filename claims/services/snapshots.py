@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from actors.models import actor_ref
+
 from ..models import Claim, ClaimLink
 
 # The fields an editor can change on a statement, in the order the history shows them.
@@ -19,26 +21,16 @@ CLAIM_FIELDS = (
 )
 
 
-def _span(start: int | None, end: int | None) -> list[int] | None:
-    return None if start is None else [start, end]
-
-
-def _actor_ref(actor_id: int | None, actor) -> dict[str, Any] | None:
-    # The name is kept beside the id so the history stays readable after a rename or merge.
-    if actor_id is None:
-        return None
-    return {"id": actor_id, "name": actor.name if actor is not None else ""}
-
-
 def claim_snapshot(claim: Claim) -> dict[str, Any]:
     """The editable state of a statement, JSON-ready."""
     return {
         "kind": claim.kind,
-        "speaker": _actor_ref(claim.speaker_id, claim.speaker if claim.speaker_id else None),
-        "target": _actor_ref(claim.target_id, claim.target if claim.target_id else None),
+        # The name is kept beside the id so the history stays readable after a rename or merge.
+        "speaker": actor_ref(claim.speaker if claim.speaker_id else None),
+        "target": actor_ref(claim.target if claim.target_id else None),
         "content_spans": [list(span) for span in claim.content_spans],
-        "speaker_span": _span(claim.speaker_start, claim.speaker_end),
-        "cue_span": _span(claim.cue_start, claim.cue_end),
+        "speaker_span": claim.speaker_span,
+        "cue_span": claim.cue_span,
         "direct_quote": claim.direct_quote,
         "note": claim.note,
         "review_status": claim.review_status,

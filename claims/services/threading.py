@@ -75,7 +75,9 @@ class ThreadingOutcome:
 
 
 def _thresholds() -> Thresholds:
-    return Thresholds(similarity=settings.THREADING_SIMILARITY, confidence=settings.THREADING_CONFIDENCE)
+    # Settings left unset keep the matcher's defaults, so tuning the matcher needs no settings change.
+    given = {"similarity": settings.THREADING_SIMILARITY, "confidence": settings.THREADING_CONFIDENCE}
+    return Thresholds(**{name: value for name, value in given.items() if value is not None})
 
 
 def _direction(a: StatementRow, b: StatementRow, relation: str) -> tuple[StatementRow, StatementRow]:

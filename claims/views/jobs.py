@@ -15,8 +15,6 @@ from ..scope import JobScope, ScopeError
 from ..selectors.jobs import job_failures, job_get, job_list, job_status
 from ..services.jobs import JobError, job_cancel, job_create, job_retry_failed
 
-_ACTIVE = (AnalysisJob.Status.QUEUED, AnalysisJob.Status.RUNNING)
-
 
 def _job_or_404(job_id: int) -> AnalysisJob:
     job = job_get(job_id=job_id)
@@ -63,7 +61,9 @@ class JobDetailView(RoleRequiredMixin, View):
             "job": job,
             "scope": JobScope.from_json(job.scope).describe(),
             "failures": job_failures(job=job),
-            "active": job.status in _ACTIVE,
+            "active": job.is_active,
+            # The page's script polls while the status is one of these (static/js/jobs.js).
+            "active_statuses": " ".join(AnalysisJob.ACTIVE_STATUSES),
         }
         return render(request, "claims/jobs/detail.html", context)
 

@@ -16,8 +16,8 @@ from accounts.roles import Role
 from actors.lookup import find_actor
 from articles.models import Article
 from claimtrack.errors import EditError, VersionConflict
+from history.selectors import latest_change
 
-from ..edit_selectors import latest_change
 from ..models import Claim, ReviewStatus
 from ..selectors.review import ReviewCursor, ReviewFilters, extractor_quality, review_counts, review_queue
 from ..services.editing import claim_confirm, claim_reject

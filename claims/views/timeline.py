@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from accounts.permissions import RoleRequiredMixin
-from actors.selectors import actor_find_by_name
+from actors.lookup import find_actor
 
 from ..charts.lanes import lane_chart
 from ..models import Claim, ReviewStatus
@@ -23,7 +23,7 @@ class TimelineView(RoleRequiredMixin, TemplateView):
     def get(self, request, *args, **kwargs) -> HttpResponse:
         # The filter form takes a name; the shareable URL keeps the actor's id.
         if (name := request.GET.get("who", "").strip()) and not request.GET.get("actor"):
-            actor = actor_find_by_name(name)
+            actor = find_actor(name)
             if actor is not None:
                 query = request.GET.copy()
                 query.pop("who")

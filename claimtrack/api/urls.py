@@ -10,15 +10,19 @@ class _DocsView(SpectacularSwaggerSplitView):
 
 
 urlpatterns = [
-    # Each app mounts its own API; included by name, so this module imports none of them.
+    # Each app mounts its own API; included by name, so this module imports none of them. The
+    # namespace keeps the routers' names ("actor-list") apart from the pages' ("v1:actor-list").
     path(
         "v1/",
         include(
-            [
-                path("", include("articles.api.urls")),
-                path("", include("actors.api.urls")),
-                path("", include("claims.api.urls")),
-            ]
+            (
+                [
+                    path("", include("articles.api.urls")),
+                    path("", include("actors.api.urls")),
+                    path("", include("claims.api.urls")),
+                ],
+                "v1",
+            )
         ),
     ),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

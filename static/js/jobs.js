@@ -1,11 +1,13 @@
 // Job detail page: poll the job's JSON status every second and update the progress bar, the
 // counts, the buttons and the failures without a reload; stop once the job has ended.
-(function () {
-  "use strict";
-  const section = document.getElementById("job");
-  if (!section) return;
+// Which statuses count as "still running" is the server's to say: the page carries them in
+// data-active-statuses (space-separated), so the browser polls exactly while the server would.
+const section = document.getElementById("job");
+if (section) watch(section);
+
+function watch(section) {
   const url = section.dataset.statusUrl;
-  const ACTIVE = ["queued", "running"];
+  const ACTIVE = section.dataset.activeStatuses.split(/\s+/).filter(Boolean);
   const bar = document.getElementById("job-progress");
   const label = document.getElementById("job-status-label");
   const cancel = document.getElementById("job-cancel");
@@ -65,4 +67,4 @@
   }
 
   if (ACTIVE.includes(section.dataset.status)) setTimeout(poll, 1000);
-})();
+}

@@ -197,3 +197,15 @@ def test_merge_and_move_through_the_api(as_editor, story):
         {"into": thread.id, "version": 1, "into_version": 1},
         format="json",
     ).status_code in (400, 409)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=%16",
+        "until=0719-08-20T16%3A48%3A40.8%2B20%3A30",
+        "cursor=&q=%16&until=0719-08-20T16%3A48%3A40.8%2B20%3A30",
+    ],
+)
+def test_odd_but_valid_thread_filters_never_fail(as_analyst, story, query):
+    assert as_analyst.get(f"/api/v1/threads/?{query}").status_code in (200, 400)

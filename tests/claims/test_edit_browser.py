@@ -22,12 +22,26 @@ pytestmark = [
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED_TEXT = (ROOT / "tests" / "fixtures" / "nk-denial.txt").read_text(encoding="utf-8")
+SEED_TEXT = (ROOT / "demo" / "seed" / "nk-denial.txt").read_text(encoding="utf-8")
 
 
 def _log_in(page, live_server, user, next_path: str) -> None:
+    # What the panel asks the server, as (method, path): it must all be the REST API's.
+    page.calls = []
+    page.on(
+        "request",
+        lambda request: (
+            request.resource_type == "fetch"
+            and page.calls.append((request.method, request.url.removeprefix(live_server.url)))
+        ),
+    )
     log_in(page, live_server, user, next_path)
     page.wait_for_selector("#edit-panel")
+
+
+def _api_calls(page) -> list[tuple[str, str]]:
+    """The panel's requests, minus its re-reads of the reader page itself."""
+    return [(method, path) for method, path in page.calls if not path.startswith("/articles/")]
 
 
 def _select(page, claim: Claim) -> None:
@@ -115,6 +129,21 @@ def test_editor_changes_a_speaker_and_links_a_rebuttal_and_a_reanalysis_keeps_bo
     assert "secretly supplying" in page.locator(f"#statement-{denial.id} .links").inner_text()
     screenshot(page, "edit-rebuttal-linked")
     assert len(page.loads) == loads, "editing must not reload the page"
+    calls = _api_calls(page)
+    assert calls and all(path.startswith("/api/v1/") for _, path in calls), calls
+    assert ("PATCH", f"/api/v1/claims/{statement.id}/") in calls
+    assert ("POST", "/api/v1/links/") in calls
+
+    # Selecting a claim with links is one request: its linked claims come embedded.
+    before = len(page.calls)
+    _select(page, statement)
+    page.wait_for_function("() => document.querySelector('#edit-panel .edit-links li') !== null")
+    _select(page, denial)
+    page.wait_for_function(
+        "() => document.querySelector('#edit-panel .edit-links').textContent.includes('secretly supplying')"
+    )
+    assert _api_calls(page)[-1] == ("GET", f"/api/v1/claims/{denial.id}/")
+    assert len(page.calls) - before == 2, page.calls[before:]
 
     statement.refresh_from_db()
     assert (statement.speaker_id, statement.review_status, statement.version) == (new_speaker.id, "edited", 2)

@@ -1,8 +1,8 @@
-"""Reads behind editing, review and history keep a fixed number of queries."""
+"""Reads behind review and history keep a fixed number of queries (the editing panel's read is
+the claim API's: tests/claims/api/test_editing.py)."""
 
 import pytest
 
-from claims.edit_selectors import claim_for_editing
 from claims.selectors.history import claim_history
 from claims.selectors.review import ReviewFilters, extractor_quality, review_counts, review_queue
 from claims.services.editing import claim_update, link_delete
@@ -10,17 +10,6 @@ from history.selectors import article_history
 from tests.factories import ClaimFactory, ClaimLinkFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def test_claim_for_editing_is_three_queries_and_hides_rejected_links(django_assert_num_queries):
-    claim = ClaimFactory()
-    live = [ClaimLinkFactory(source=claim) for _ in range(3)] + [ClaimLinkFactory(target=claim)]
-    dead = ClaimLinkFactory(source=claim, review_status="rejected")
-    with django_assert_num_queries(3):
-        loaded = claim_for_editing(claim_id=claim.pk)
-        shown = {link.pk for link in loaded.live_outgoing + loaded.live_incoming}
-        names = [link.target.speaker.name for link in loaded.live_outgoing]
-    assert shown == {link.pk for link in live} and dead.pk not in shown and len(names) == 3
 
 
 def test_review_reads_are_one_query_each(django_assert_num_queries):

@@ -214,7 +214,7 @@ def test_transient_errors_are_retried_and_others_fail_at_once():
             assert analyze_article.run(*args) == "failed"
     finally:
         analyze_article.pop_request()
-    assert "gave up after 5 retries" in Article.objects.get(pk=article.pk).analysis_error
+    assert f"gave up after {MAX_RETRIES} retries" in Article.objects.get(pk=article.pk).analysis_error
 
     with (
         patch("claims.tasks.article_analyze", side_effect=KeyError("bug")),

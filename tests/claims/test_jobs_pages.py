@@ -136,3 +136,13 @@ def test_missing_jobs_are_404(client, analyst):
     client.force_login(analyst)
     assert client.get(reverse("job-detail", args=[999999])).status_code == 404
     assert client.get(reverse("job-status", args=[999999])).status_code == 404
+
+
+@pytest.mark.parametrize("status", [s for s, _ in AnalysisJob.Status.choices])
+def test_the_page_is_told_which_statuses_are_still_going_by_the_server(client, analyst, status):
+    job = AnalysisJob.objects.create(scope={"all": True}, status=status)
+    client.force_login(analyst)
+    html = client.get(reverse("job-detail", args=[job.pk])).content.decode()
+    assert 'data-active-statuses="queued running"' in html
+    data = client.get(reverse("job-status", args=[job.pk])).json()
+    assert data["active"] is (status in ("queued", "running")) is job.is_active

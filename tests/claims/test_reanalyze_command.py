@@ -53,7 +53,7 @@ def test_filters_become_the_job_scope():
     [
         ((), "Say which articles"),
         (("--since", "yesterday"), "Not a date"),
-        (("--actor", "Nobody At All"), "No actor named"),
+        (("--actor", "Nobody At All"), "No actor is known as"),
         (("--since", "2025-01-01", "--until", "2024-01-01"), "before 'until'"),
     ],
 )

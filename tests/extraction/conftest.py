@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from extraction import ExtractionResult, Statement, extract
 
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@pytest.fixture(scope="session")
-def seed_text() -> str:
-    return (FIXTURES / "nk-denial.txt").read_text(encoding="utf-8")
+# The seed article comes from the `seed_text` and `seed_gold` fixtures of tests/conftest.py.
 
 
 def only(result: ExtractionResult, kind: str | None = None) -> Statement:

@@ -109,7 +109,9 @@ def test_denial_of_embedded_claim_yields_claim_denial_and_link():
     claim, denial = sorted(result.statements, key=lambda s: s.kind != "claim")
     assert (claim.kind, speaker_name(result, claim)) == ("claim", "United States")
     assert (denial.kind, speaker_name(result, denial)) == ("denial", "North Korea")
-    assert result.actor(claim.target).name == "North Korea"  # "it" is North Korea
+    # A claim has no target; the denial is aimed at whoever made the claim it rejects.
+    assert claim.target is None
+    assert result.actor(denial.target).name == "United States"
     assert [(link.source, link.target, link.relation) for link in result.links] == [
         (denial.id, claim.id, "rebuts")
     ]
@@ -205,7 +207,8 @@ def test_dismissing_reports_is_a_denial_that_rebuts_the_report_about_the_denier(
     result = run(text)
     claim, denial = only(result, "claim"), only(result, "denial")
     assert speaker_name(result, denial) == "Argentina"
-    assert result.actor(claim.target).name == "Argentina"
+    assert claim.target is None
+    assert result.actor(denial.target).name == "United Kingdom"
     assert (denial.id, claim.id, "rebuts") in {(lk.source, lk.target, lk.relation) for lk in result.links}
 
 
@@ -231,7 +234,7 @@ def test_a_contrasting_clause_is_a_statement_of_its_own():
 
 
 def test_question_quote_before_the_speaker_and_its_follow_up_are_one_statement():
-    text = '"Why now?" she asked. "Nobody told us."'
+    text = 'Maria Lopez heard the news at noon. "Why now?" she asked. "Nobody told us."'
     statement = only(run(text))
     assert content(text, statement) == '"Why now?" | "Nobody told us."'
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import FrozenInstanceError
-from pathlib import Path
 
 import pytest
 
+from demo.seed import seed_gold
 from extraction.knowledge import (
     KBEntry,
     KnowledgeBase,
@@ -17,8 +17,6 @@ from extraction.knowledge import (
     normalise_alias,
 )
 from extraction.knowledge.base import FORMS, KINDS
-
-SEED_GOLD = Path(__file__).parents[1] / "fixtures" / "nk-denial.gold.json"
 
 # The 193 UN member states, written out here rather than read from the data under test.
 _UN_MEMBER_CODES = """
@@ -63,7 +61,7 @@ def _resolves_to(kb: KnowledgeBase, entry: KBEntry | None, key: str) -> bool:
 
 
 def _seed_surface_forms() -> list[tuple[str, str]]:
-    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    gold = seed_gold()
     return [(alias, name) for name, aliases in gold["actors"].items() for alias in [name, *aliases]]
 
 

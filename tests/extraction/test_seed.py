@@ -12,9 +12,8 @@ import unicodedata
 
 import pytest
 
+from demo.seed import seed_gold
 from extraction import ExtractionResult, extract
-
-from .conftest import FIXTURES
 
 THRESHOLD = 0.3
 
@@ -31,7 +30,7 @@ def _chars(spans) -> set[int]:
 
 @pytest.fixture(scope="module")
 def scored(seed_text: str) -> dict[str, float]:
-    gold = json.loads((FIXTURES / "nk-denial.gold.json").read_text(encoding="utf-8"))
+    gold = seed_gold()
     result = extract(seed_text)
     return _score(gold, result, seed_text)
 

@@ -1,20 +1,20 @@
 """The seed article with a few of its gold statements, as the extractor will store them.
 
-Offsets are the gold ones (tests/fixtures/nk-denial.gold.json): code points into the text.
+Offsets are the gold ones (demo/seed/nk-denial.gold.json): code points into the text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 from actors.models import Actor, ActorAlias
 from articles.models import Article
 from articles.text import content_sha256
 from claims.models import Claim, ClaimLink
+from demo.seed import seed_text
 
-SEED_TEXT = (Path(__file__).resolve().parents[1] / "fixtures" / "nk-denial.txt").read_text(encoding="utf-8")
+SEED_TEXT = seed_text()
 PUBLISHED = datetime(2022, 9, 22, 8, 0, tzinfo=UTC)
 
 

@@ -3,7 +3,8 @@ from datetime import UTC, date, datetime
 import pytest
 from django.urls import reverse
 
-from actors.selectors import actor_find_by_name, actor_list
+from actors.lookup import find_actor
+from actors.selectors import actor_list
 from claims.charts.months import month_bars
 from claims.models import Claim
 from claims.selectors.actor_page import actor_page
@@ -39,9 +40,9 @@ def test_month_bars_scale_to_the_busiest_month():
 
 
 def test_find_by_name_prefers_the_name_then_any_alias(seed):
-    assert actor_find_by_name("north korea") == seed.prk
-    assert actor_find_by_name("DPRK") == seed.prk
-    assert actor_find_by_name("Atlantis") is None and actor_find_by_name("  ") is None
+    assert find_actor("north korea") == seed.prk
+    assert find_actor("DPRK") == seed.prk
+    assert find_actor("Atlantis") is None and find_actor("  ") is None
 
 
 def test_actor_list_searches_names_and_aliases(seed):

@@ -85,7 +85,8 @@ def test_offsets_survive_emoji_between_browser_and_server(page, live_server):
     assert int(mark.get_attribute("data-start")) == start  # code points, not UTF-16 units
     # Select "the ministry" in the browser; the page reports the server's code-point offsets.
     offsets = page.evaluate(
-        """() => {
+        """async () => {
+            const { selectionOffsets } = await import('/static/js/offsets.js');
             const text = document.getElementById('article-text');
             const node = [...text.querySelectorAll('[data-start]')].find(e => e.textContent.includes('the ministry')).firstChild;
             const at = node.textContent.indexOf('the ministry');
@@ -94,13 +95,16 @@ def test_offsets_survive_emoji_between_browser_and_server(page, live_server):
             range.setEnd(node, at + 'the ministry'.length);
             getSelection().removeAllRanges();
             getSelection().addRange(range);
-            return claimtrackOffsets.selectionOffsets(text);
+            return selectionOffsets(text);
         }"""
     )
     assert body[offsets[0] : offsets[1]] == "the ministry"
     assert offsets[0] == body.index("the ministry")
-    assert page.evaluate("claimtrackOffsets.codePointsToUtf16('a🎉b', 2)") == 3
-    assert page.evaluate("claimtrackOffsets.utf16ToCodePoints('a🎉b', 3)") == 2
+    # The page's scripts are ES modules: the helpers are imported, not read from window.
+    offsets_module = "import('/static/js/offsets.js')"
+    assert page.evaluate(f"async () => (await {offsets_module}).codePointsToUtf16('a🎉b', 2)") == 3
+    assert page.evaluate(f"async () => (await {offsets_module}).utf16ToCodePoints('a🎉b', 3)") == 2
+    assert page.evaluate("typeof window.claimtrackOffsets") == "undefined"
     assert page.problems == []
 
 

@@ -1,37 +1,21 @@
 """manage.py reanalyze: queue an analysis job over stored articles, optionally wait for it."""
 
 import time
-from datetime import UTC, datetime
+from datetime import date, datetime
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.dateparse import parse_date, parse_datetime
 
-from actors.models import Actor, ActorAlias
 from claims.models import AnalysisJob
 from claims.scope import JobScope, ScopeError
 from claims.services.jobs import job_create
-from extraction.knowledge import normalise_alias
 
 
-def _when(value: str) -> datetime:
-    parsed = parse_datetime(value)
-    if parsed is None and (day := parse_date(value)):
-        parsed = datetime(day.year, day.month, day.day)
+def _when(value: str) -> date | datetime:
+    parsed = parse_datetime(value) or parse_date(value)
     if parsed is None:
         raise CommandError(f"Not a date: {value!r} (use YYYY-MM-DD or an ISO 8601 date-time).")
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def _actor_id(value: str) -> int:
-    if value.isdigit():
-        return int(value)
-    alias = ActorAlias.objects.filter(normalised=normalise_alias(value)).first()
-    if alias:
-        return alias.actor_id
-    actor = Actor.objects.filter(name__iexact=value.strip()).first()
-    if actor is None:
-        raise CommandError(f"No actor named {value!r}.")
-    return actor.pk
+    return parsed
 
 
 def add_scope_arguments(parser: CommandParser) -> None:
@@ -45,13 +29,14 @@ def add_scope_arguments(parser: CommandParser) -> None:
 
 
 def scope_from_options(options: dict) -> JobScope:
-    return JobScope(
+    """The validated scope the options name (JobScope.from_input); raises ScopeError."""
+    return JobScope.from_input(
         all=options["all"],
         since=_when(options["since"]) if options["since"] else None,
         until=_when(options["until"]) if options["until"] else None,
-        outlet=options["outlet"].strip(),
-        actor_id=_actor_id(options["actor"]) if options["actor"] else None,
-        article_ids=tuple(options["article"]),
+        outlet=options["outlet"],
+        actor=options["actor"],
+        articles=options["article"],
     )
 
 
@@ -63,8 +48,8 @@ class Command(BaseCommand):
         parser.add_argument("--wait", action="store_true", help="print progress until the job ends")
 
     def handle(self, *args, **options) -> None:
-        scope = scope_from_options(options)
         try:
+            scope = scope_from_options(options)
             job = job_create(user=None, scope=scope)
         except ScopeError as exc:
             raise CommandError(str(exc)) from exc

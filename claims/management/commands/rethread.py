@@ -19,9 +19,8 @@ class Command(BaseCommand):
         add_scope_arguments(parser)
 
     def handle(self, *args, **options) -> None:
-        scope = scope_from_options(options)
         try:
-            scope.validate()
+            scope = scope_from_options(options)
         except ScopeError as exc:
             raise CommandError(str(exc)) from exc
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.demo_data import DemoStats, generate_demo
+from demo.generation import DemoStats, generate_demo
 
 
 class Command(BaseCommand):

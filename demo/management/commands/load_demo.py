@@ -1,5 +1,4 @@
 import secrets
-from importlib import resources
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
@@ -8,13 +7,14 @@ from django.db import transaction
 from accounts.roles import Role
 from accounts.services import user_create_with_role, user_set_role
 from articles.services import article_ingest_text
+from demo.seed import seed_text
 
 
 class Command(BaseCommand):
     help = "Load the demo: the seed article, and one account per role (passwords are printed)."
 
     def handle(self, *args, **options):
-        body = resources.files("articles.demo").joinpath("nk-denial.txt").read_text(encoding="utf-8")
+        body = seed_text()
         with transaction.atomic():
             # Through the same parsing as `manage.py ingest`, so that ingesting the seed file later
             # finds this article instead of storing a second copy with its page chrome.

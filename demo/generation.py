@@ -26,8 +26,7 @@ from django.utils import timezone
 from actors.models import Actor
 from actors.services import actors_load_knowledge_base
 from articles.models import Article
-
-from .models import Claim, ClaimLink, Origin, ReviewStatus
+from claims.models import Claim, ClaimLink, Origin, ReviewStatus
 
 EXTRACTOR_VERSION = "demo"
 OUTLETS = (

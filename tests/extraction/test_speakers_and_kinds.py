@@ -1,0 +1,100 @@
+"""Who speaks for whom, and what kind of statement it is (issue 11), in sentences written for the test."""
+
+from __future__ import annotations
+
+from .conftest import content, only, run, speaker_name
+
+
+def _speaks_for(result, statement) -> list[str]:
+    """The speaker's name and the names of those it is affiliated with, most specific first."""
+    names = []
+    actor = result.actor(statement.speaker) if statement.speaker else None
+    while actor is not None and actor.name not in names:
+        names.append(actor.name)
+        actor = result.actor(actor.affiliation) if actor.affiliation else None
+    return names
+
+
+def test_dotted_abbreviation_names_the_state():
+    result = run("The U.S. said it would send more aid to the region.")
+    assert speaker_name(result, only(result)) == "United States"
+
+
+def test_statement_without_any_actor_behind_it_is_not_emitted():
+    result = run("The bridge is expected to reopen next spring. It is believed that repairs will cost more.")
+    assert result.statements == ()
+
+
+def test_a_report_nobody_stands_behind_is_not_a_speaker():
+    assert run("The report said that prices would rise in the autumn.").statements == ()
+
+
+def test_a_document_speaks_for_the_actor_it_names():
+    text = "A statement attributed to the Taliban said that the convoy had been attacked at dawn."
+    result = run(text)
+    assert speaker_name(result, only(result)) == "Taliban"
+
+
+def test_unknown_people_described_by_a_noun_become_proposed_actors():
+    text = "Witnesses near the market said that the shooting lasted an hour."
+    result = run(text)
+    statement = only(result)
+    assert speaker_name(result, statement) is not None
+    assert "the shooting lasted an hour" in content(text, statement)
+
+
+def test_relative_pronoun_speaks_for_the_noun_it_follows():
+    text = "Doctors who treated the wounded said that supplies were running out."
+    result = run(text)
+    statement = only(result)
+    assert speaker_name(result, statement) == "Doctors"
+
+
+def test_one_of_a_group_speaks_as_that_group():
+    text = "Nadia Haddad left the country in May. One of her friends said that she had been threatened."
+    result = run(text)
+    statement = only(result)
+    assert speaker_name(result, statement) is not None
+
+
+def test_nationality_adjective_ties_an_official_to_the_state():
+    text = "A Syrian foreign ministry spokesman said that the border crossing would stay closed."
+    result = run(text)
+    assert "Syria" in _speaks_for(result, only(result))
+
+
+def test_possessive_title_ties_an_ambassador_to_the_state_not_the_forum():
+    text = "Egypt's ambassador to the UN said that the ceasefire had been broken twice."
+    result = run(text)
+    assert _speaks_for(result, only(result))[-1] == "Egypt"
+
+
+def test_quoted_words_calling_a_claim_lies_are_a_denial():
+    text = (
+        "Israel said that Hamas had fired the rocket.\n\n“These are lies, pure lies,” a Hamas spokesman said."
+    )
+    result = run(text)
+    denial = only(result, "denial")
+    assert "Hamas" in _speaks_for(result, denial)
+
+
+def test_calling_a_report_baseless_is_a_denial():
+    text = "“This report is baseless nonsense,” the Kremlin spokesman said."
+    assert only(run(text)).kind == "denial"
+
+
+def test_an_abhorrent_act_is_a_criticism_even_when_nobody_is_named():
+    text = "“This is an abhorrent and barbaric act,” the French foreign minister said."
+    assert only(run(text)).kind == "criticism"
+
+
+def test_reporting_a_killing_is_a_claim_not_an_accusation():
+    text = "A police spokesman said that two soldiers were killed in an attack near Kabul."
+    statement = only(run(text))
+    assert (statement.kind, statement.target) == ("claim", None)
+
+
+def test_a_claim_has_no_target_even_when_it_names_another_actor():
+    text = "Turkey said that France had agreed to the plan."
+    statement = only(run(text))
+    assert (statement.kind, statement.target) == ("claim", None)
