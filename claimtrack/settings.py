@@ -161,6 +161,18 @@ CLAIMTRACK_MAX_FETCH_BYTES = env.int("CLAIMTRACK_MAX_FETCH_BYTES", default=10 * 
 CLAIMTRACK_FETCH_TIMEOUT = env.float("CLAIMTRACK_FETCH_TIMEOUT", default=10.0)
 # The extraction function workers call (dotted path); tests and benchmarks point it elsewhere.
 CLAIMTRACK_EXTRACTOR = env("CLAIMTRACK_EXTRACTOR", default="extraction.pipeline.extract")
+# Threading statements across articles (claims.services.threading): candidates are statements
+# of other articles published within this many days either side, the best THREADING_CANDIDATES
+# by full-text rank over the statement's THREADING_TERMS rarest words; the matcher's thresholds
+# decide which become links, and each statement keeps at most THREADING_LINKS_PER_STATEMENT new
+# ones (its best), so one vague statement cannot chain unrelated threads together.
+THREADING_WINDOW_DAYS = env.int("THREADING_WINDOW_DAYS", default=30)
+THREADING_CANDIDATES = env.int("THREADING_CANDIDATES", default=20)
+THREADING_TERMS = env.int("THREADING_TERMS", default=8)
+# Unset: the matcher's own defaults (extraction.matching.Thresholds), tuned with the matcher.
+THREADING_SIMILARITY = env.float("THREADING_SIMILARITY", default=None)
+THREADING_CONFIDENCE = env.float("THREADING_CONFIDENCE", default=None)
+THREADING_LINKS_PER_STATEMENT = env.int("THREADING_LINKS_PER_STATEMENT", default=1)
 # For tests only, which fetch from a server on 127.0.0.1: never enable it in a deployment, or
 # any user who can ingest a URL can reach services listening on the server's loopback interface.
 CLAIMTRACK_FETCH_ALLOW_LOOPBACK = False

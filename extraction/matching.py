@@ -625,3 +625,18 @@ def salient_names(text: str, *, limit: int = 6) -> frozenset[str]:
         (t for t, c in counts.items() if c >= 2), key=lambda t: (-counts[t], -weights_by_term[t], t)
     )
     return frozenset(surface_of[t].most_common(1)[0][0] for t in ranked[:limit])
+
+
+def rare_terms(text: str, *, limit: int = 8) -> list[str]:
+    """The statement's rarest content words, rarest first: what a full-text index should look
+    up to find other statements of the same proposition. Unstemmed (the database stems them);
+    the words the matcher ignores (common ones, negations, numbers, punctuation) are left out."""
+    rarity: dict[str, float] = {}
+    for match in _TOKEN.finditer(text):
+        lower = match.group().replace("’", "'").lower()
+        if not lower[0].isalpha() or lower.endswith("n't") or lower in _NEGATORS:
+            continue
+        zipf = _zipf(lower)
+        if zipf < _COMMON_ZIPF:
+            rarity[lower] = zipf
+    return sorted(rarity, key=lambda word: (rarity[word], word))[:limit]

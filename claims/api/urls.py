@@ -5,11 +5,13 @@ from . import exports
 from .claims import ClaimViewSet
 from .jobs import JobViewSet
 from .links import LinkViewSet
+from .threads import ThreadViewSet
 
 router = SimpleRouter()
 router.register("claims", ClaimViewSet, basename="claim")
 router.register("links", LinkViewSet, basename="link")
 router.register("jobs", JobViewSet, basename="job")
+router.register("threads", ThreadViewSet, basename="thread")
 
 urlpatterns = [
     path("claims/export/csv/", exports.ClaimCsvExport.as_view(), name="claim-export-csv"),
