@@ -1,9 +1,9 @@
-"""The pages of claims: the home page, articles with their statements, the timeline, actors'
-pages, the review queue, analysis jobs and the history of editor changes."""
+"""The pages of claims: the home page, articles with their statements, the timeline, threads,
+actors' pages, the review queue, analysis jobs and the history of editor changes."""
 
 from django.urls import path
 
-from .views import actors, articles, history, jobs, review, timeline
+from .views import actors, articles, history, jobs, review, threads, timeline
 
 urlpatterns = [
     path("", articles.HomeView.as_view(), name="home"),
@@ -11,6 +11,8 @@ urlpatterns = [
     path("articles/<int:pk>/", articles.ArticleReaderView.as_view(), name="article-detail"),
     path("articles/<int:pk>/status/", articles.ArticleStatusView.as_view(), name="article-status"),
     path("timeline/", timeline.TimelineView.as_view(), name="timeline"),
+    path("threads/", threads.ThreadListView.as_view(), name="thread-list"),
+    path("threads/<int:pk>/", threads.ThreadDetailView.as_view(), name="thread-detail"),
     path("actors/<int:pk>/", actors.ActorDetailView.as_view(), name="actor-detail"),
     path("actors/<int:pk>/edit/merge/", actors.ActorMergeView.as_view(), name="actor-merge"),
     path("actors/merges/<int:pk>/undo/", actors.ActorMergeUndoView.as_view(), name="actor-merge-undo"),

@@ -69,9 +69,9 @@ def lane_chart(claims: list[Claim]) -> LaneChart | None:
     if len(ranked) > MAX_LANES:
         keys = [*ranked[: MAX_LANES - 1], (None, OTHER)]
     row = {key: i for i, key in enumerate(keys)}
-    lanes = [Lane(label=label, y=_lane_y(i), actor_id=actor_id) for i, (actor_id, label) in enumerate(keys)]
+    lanes = [Lane(label=label, y=lane_y(i), actor_id=actor_id) for i, (actor_id, label) in enumerate(keys)]
 
-    x_of = _x_scale(claims)
+    x_of = x_scale(claims)
     dots, taken, where = [], Counter(), {}
     for claim in claims:
         key = _lane_key(claim)
@@ -82,7 +82,7 @@ def lane_chart(claims: list[Claim]) -> LaneChart | None:
         x += 7 * taken[slot]
         taken[slot] += 1
         x = min(x, WIDTH - 8)
-        dot = Dot(claim=claim, x=round(x, 1), y=_lane_y(lane))
+        dot = Dot(claim=claim, x=round(x, 1), y=lane_y(lane))
         dots.append(dot)
         where[claim.id] = dot
     threads = [
@@ -92,7 +92,7 @@ def lane_chart(claims: list[Claim]) -> LaneChart | None:
         if link.target_id in where
     ]
     height = TOP + LANE_HEIGHT * len(lanes) + 6
-    return LaneChart(lanes, dots, _ticks(claims), threads, WIDTH, height, LABEL_WIDTH)
+    return LaneChart(lanes, dots, time_ticks(claims), threads, WIDTH, height, LABEL_WIDTH)
 
 
 def _lane_key(claim: Claim) -> tuple[int | None, str]:
@@ -101,7 +101,8 @@ def _lane_key(claim: Claim) -> tuple[int | None, str]:
     return (claim.speaker.id, claim.speaker.name)
 
 
-def _lane_y(index: int) -> float:
+def lane_y(index: int) -> float:
+    """The y of the middle of lane `index` (the thread chart shares the lane geometry)."""
     return TOP + LANE_HEIGHT * index + LANE_HEIGHT / 2
 
 
@@ -109,7 +110,8 @@ def _stamp(claim: Claim) -> float | None:
     return claim.published_at.timestamp() if claim.published_at else None
 
 
-def _x_scale(claims: list[Claim]):
+def x_scale(claims: list[Claim]):
+    """x of each statement by date; `claims` newest first, as the timeline lists them."""
     stamps = [s for s in map(_stamp, claims) if s is not None]
     left, right = LABEL_WIDTH + 10, WIDTH - 40
     if not stamps or max(stamps) == min(stamps):
@@ -127,7 +129,8 @@ def _x_scale(claims: list[Claim]):
     return x
 
 
-def _ticks(claims: list[Claim]) -> list[Tick]:
+def time_ticks(claims: list[Claim]) -> list[Tick]:
+    """Five date labels under the x_scale of the same statements."""
     dated = [c.published_at for c in claims if c.published_at]
     if len(dated) < 2 or min(dated) == max(dated):
         return []

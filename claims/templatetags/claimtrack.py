@@ -38,3 +38,20 @@ def article_url(pk: int) -> str:
 @register.filter
 def actor_url(pk: int) -> str:
     return _url("actor-detail", pk, get_script_prefix())
+
+
+@register.filter
+def thread_url(pk: int) -> str:
+    return _url("thread-detail", pk, get_script_prefix())
+
+
+@register.filter
+def plural(count: int, word: str) -> str:
+    """ "1 denial", "3 denials": the counts of a thread as the timeline and reader show them."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+@register.filter
+def attr_count(thread: object, kind: str) -> int:
+    """A thread's count of one kind of statement (`claim_count`, `denial_count`, …)."""
+    return int(getattr(thread, f"{kind}_count", 0) or 0)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from claims.models import AnalysisJob
+from claims.models import AnalysisJob, Claim, Thread
 from tests.browser_support import log_in
 from tests.factories import ActorFactory, ClaimFactory, UserFactory
 
@@ -68,10 +68,14 @@ def test_colours_are_defined_once_in_the_token_set():
 def test_no_page_loads_a_classic_script_or_a_style_sheet_outside_the_head(page, live_server):
     claim = ClaimFactory(target=ActorFactory())
     job = AnalysisJob.objects.create(scope={"articles": [claim.article_id]}, status="done")
+    thread = Thread.objects.create(title=claim.quote_text, statement_count=1, article_count=1)
+    Claim.objects.filter(pk=claim.pk).update(thread=thread)
     admin = UserFactory(role="admin")  # sees every page and the editing panel
     paths = [
         reverse("home"),
         reverse("timeline"),
+        reverse("thread-list"),
+        reverse("thread-detail", args=[thread.id]),
         reverse("article-list"),
         reverse("article-detail", args=[claim.article_id]),
         reverse("actor-list"),

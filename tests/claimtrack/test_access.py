@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from claims.models import AnalysisJob
+from claims.models import AnalysisJob, Claim, Thread
 from claims.services.actor_merging import actor_merge
 from claims.services.editing import claim_update
 from history.models import ChangeRecord
@@ -41,6 +41,8 @@ ACCESS = {
     "article-detail": Access("get", READ, "article"),
     "article-status": Access("get", READ, "article"),
     "timeline": Access("get", READ),
+    "thread-list": Access("get", READ),
+    "thread-detail": Access("get", READ, "thread"),
     "actor-list": Access("get", READ),
     "actor-detail": Access("get", READ, "actor"),
     "ingest": Access("post", EDIT),
@@ -97,6 +99,8 @@ def objects(seed, editor, admin_user):
     """One of each object a route can name, with an editor's change and a merge to undo."""
     claim_update(user=editor, claim=seed.nk_denial, expected_version=1, note="checked")
     merge = actor_merge(user=admin_user, source=seed.deputy, into=seed.prk)
+    thread = Thread.objects.create(title=seed.us_claim.quote_text, statement_count=1, article_count=1)
+    Claim.objects.filter(pk=seed.us_claim.pk).update(thread=thread)
     return {
         "article": seed.article.pk,
         "actor": seed.usa.pk,
@@ -104,6 +108,7 @@ def objects(seed, editor, admin_user):
         "job": AnalysisJob.objects.create(scope={"all": True}, status="running", total=1, enqueued=1).pk,
         "change": ChangeRecord.objects.filter(object_id=seed.nk_denial.pk).latest("id").pk,
         "merge": merge.pk,
+        "thread": thread.pk,
     }
 
 
@@ -145,7 +150,9 @@ def test_anonymous_post_to_ingest_goes_to_login(client):
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
 
 
-@pytest.mark.parametrize(("name", "args"), [("article-detail", [999999]), ("actor-detail", [999999])])
+@pytest.mark.parametrize(
+    ("name", "args"), [("article-detail", [999999]), ("actor-detail", [999999]), ("thread-detail", [999999])]
+)
 def test_missing_objects_are_404_not_500(client, analyst, name, args):
     client.force_login(analyst)
     assert client.get(reverse(name, args=args)).status_code == 404

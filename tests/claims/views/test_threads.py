@@ -1,0 +1,216 @@
+"""The thread pages: one thread (proposition, sides, chart, statements, links, editors' actions)
+and the list with its filters; fixed query counts; article text escaped."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from actors.models import Actor
+from articles.models import Article
+from claims.models import Claim, ClaimLink, ReviewStatus, Thread
+from claims.services.threading import article_thread
+from tests.claims.services.test_threading import DAY, SHELLS, statement
+from tests.factories import ActorFactory, ArticleFactory, ClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def threaded_story(extra_repeats: int = 0):
+    """A US claim, a repeat by an outlet of its own, North Korea's ambassador denying it; threaded."""
+    usa = ActorFactory(name="United States", code="USA")
+    prk = ActorFactory(name="North Korea", code="PRK")
+    russia = ActorFactory(name="Russia", code="RUS")
+    envoy = ActorFactory(name="Alexander Yakovenko", kind=Actor.Kind.PERSON, affiliation=russia)
+    claims = [
+        statement(SHELLS, speaker=usa, target=prk, outlet="Wire One"),
+        statement(
+            "Officials say North Korea sends artillery shells to Russia.",
+            speaker=envoy,
+            when=DAY + timedelta(days=1),
+            outlet="Daily Two",
+        ),
+        *(
+            statement(
+                f"Reports say North Korea ships artillery shells to Russia, day {i}.",
+                speaker=usa,
+                when=DAY + timedelta(days=2, hours=i),
+                outlet=f"Outlet {i}",
+            )
+            for i in range(extra_repeats)
+        ),
+        statement(
+            "North Korea denied sending artillery shells to Russia",
+            kind="denial",
+            speaker=prk,
+            target=usa,
+            when=DAY + timedelta(days=3),
+            outlet="KCNA Watch",
+        ),
+    ]
+    for claim in claims:
+        article_thread(article_id=claim.article_id)
+    for claim in claims:
+        claim.refresh_from_db()
+    assert len({c.thread_id for c in claims}) == 1 and claims[0].thread_id is not None
+    return claims
+
+
+def _page(client, user, thread_id):
+    client.force_login(user)
+    return client.get(reverse("thread-detail", args=[thread_id]))
+
+
+def test_an_analyst_sees_the_proposition_sides_chart_and_statements_in_their_articles(client, analyst):
+    claims = threaded_story()
+    response = _page(client, analyst, claims[0].thread_id)
+    assert response.status_code == 200
+    html = response.content.decode()
+    page = response.context["page"]
+    assert page.thread.title == SHELLS and SHELLS in html
+    assert [a.name for a in page.sides["asserting"]] == ["United States", "Alexander Yakovenko"]
+    assert [a.name for a in page.sides["denying"]] == ["North Korea"]
+    # The envoy speaks for his state, as on the timeline.
+    assert 'class="for">for <a' in html and ">Russia</a>" in html
+    chart = response.context["chart"]
+    assert [lane.label for lane in chart.lanes] == ["Wire One", "Daily Two", "KCNA Watch"]
+    sides = {dot.claim.id: dot.side for dot in chart.dots}
+    assert sides == {claims[0].id: "asserting", claims[1].id: "asserting", claims[2].id: "denying"}
+    # Denials sit below their outlet's line, assertions above; later statements further right.
+    lane_of = {lane.label: lane.y for lane in chart.lanes}
+    dots = {dot.claim.id: dot for dot in chart.dots}
+    assert dots[claims[2].id].y > lane_of["KCNA Watch"] > dots[claims[0].id].y - 100
+    assert dots[claims[0].id].x < dots[claims[1].id].x < dots[claims[2].id].x
+    for claim in claims:
+        assert f'href="/articles/{claim.article_id}/#claim-{claim.id}"' in html
+    counts = {kind: n for kind, _, n in page.counts}
+    assert (counts["claim"], counts["denial"]) == (2, 1)
+    # Analysts get no editing actions, and no script that would offer them.
+    assert 'id="thread-edit"' not in html and "js/thread.js" not in html
+    assert 'data-action="reject-link"' not in html
+
+
+def test_an_editor_gets_the_actions_with_the_versions_they_state(client, editor):
+    claims = threaded_story()
+    html = _page(client, editor, claims[0].thread_id).content.decode()
+    thread = Thread.objects.get(pk=claims[0].thread_id)
+    assert 'id="thread-edit"' in html and f'data-version="{thread.version}"' in html
+    assert "js/thread.js" in html and "csrfmiddlewaretoken" in html
+    for link in ClaimLink.objects.filter(source__in=claims):
+        assert f'data-action="reject-link" data-link-id="{link.id}" data-version="{link.version}"' in html
+    assert html.count('name="split"') == 3
+    assert 'data-merge-url="/api/v1/threads/0/merge/"' in html
+
+
+def test_a_rejected_link_is_listed_as_rejected_without_actions_to_reject_it_again(client, editor):
+    claims = threaded_story()
+    link = ClaimLink.objects.filter(source=claims[1]).first() or ClaimLink.objects.first()
+    ClaimLink.objects.filter(pk=link.pk).update(review_status=ReviewStatus.REJECTED)
+    html = _page(client, editor, claims[0].thread_id).content.decode()
+    assert f'id="link-{link.id}" data-link-id="{link.id}" data-status="rejected"' in html
+    assert f'data-action="reject-link" data-link-id="{link.id}"' not in html
+
+
+def test_analysts_are_refused_the_thread_writes(client, analyst):
+    claims = threaded_story()
+    client.force_login(analyst)
+    link = ClaimLink.objects.first()
+    response = client.post(
+        reverse("v1:link-reject", args=[link.id]), {"version": link.version}, content_type="application/json"
+    )
+    assert response.status_code == 403
+    thread = Thread.objects.get(pk=claims[0].thread_id)
+    response = client.post(
+        reverse("v1:thread-split", args=[thread.id]),
+        {"claims": [claims[0].id], "version": thread.version},
+        content_type="application/json",
+    )
+    assert response.status_code == 403
+    assert ClaimLink.objects.get(pk=link.pk).review_status == ReviewStatus.PROPOSED
+    assert Thread.objects.count() == 1
+
+
+def test_a_merged_threads_page_leads_to_the_thread_that_took_its_statements(client, analyst):
+    survivor = Thread.objects.create(title="kept", statement_count=1)
+    gone = Thread.objects.create(title="gone", merged_into=survivor)
+    response = _page(client, analyst, gone.id)
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "thread-detail", args=[survivor.id]
+    )
+
+
+def test_the_thread_page_reads_in_a_fixed_number_of_queries(client, analyst, django_assert_max_num_queries):
+    small = threaded_story()
+    client.force_login(analyst)
+    # Session, user and roles, then the thread, its members and its links.
+    with django_assert_max_num_queries(6):
+        client.get(reverse("thread-detail", args=[small[0].thread_id]))
+    Article.objects.all().delete()
+    Thread.objects.all().delete()
+    big = threaded_story(extra_repeats=8)
+    assert Thread.objects.get(pk=big[0].thread_id).statement_count == 11
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("thread-detail", args=[big[0].thread_id]))
+    assert len(response.context["page"].members) == 11
+
+
+PAYLOAD = "<script>alert('x')</script>"
+
+
+def test_article_text_is_escaped_on_the_thread_page(client, editor):
+    text = f"North Korea is supplying artillery shells to Russia {PAYLOAD}"
+    article = ArticleFactory(
+        title=f"Shells {PAYLOAD}", body=text, outlet=f"Outlet {PAYLOAD}", published_at=DAY
+    )
+    speaker = ActorFactory(name=f"Speaker {PAYLOAD}")
+    claim = ClaimFactory(
+        article=article, speaker=speaker, content_start=0, content_end=len(text), quote_text=text
+    )
+    other = statement(SHELLS, when=DAY + timedelta(days=1))
+    thread = Thread.objects.create(title=text, statement_count=2, article_count=2)
+    Claim.objects.filter(pk__in=[claim.pk, other.pk]).update(thread=thread)
+    ClaimLink.objects.create(source=other, target=claim, relation="repeats", confidence=0.8)
+
+    html = _page(client, editor, thread.id).content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+
+
+def test_the_list_filters_threads_by_actor_side_kind_text_outlet_and_dates(client, analyst):
+    claims = threaded_story()
+    lone = statement("The weather in Lisbon was sunny and warm all week", when=DAY - timedelta(days=400))
+    lone_thread = Thread.objects.create(
+        title=lone.quote_text,
+        statement_count=1,
+        article_count=1,
+        claim_count=1,
+        first_seen=lone.published_at,
+        last_seen=lone.published_at,
+    )
+    Claim.objects.filter(pk=lone.pk).update(thread=lone_thread)
+    story = claims[0].thread_id
+    prk = claims[0].target
+    client.force_login(analyst)
+
+    def ids(**query):
+        response = client.get(reverse("thread-list"), query)
+        assert response.status_code == 200
+        return [t.id for t in response.context["threads"]]
+
+    assert ids() == [story, lone_thread.id]
+    assert ids(actor=prk.id) == [story]
+    assert ids(actor=prk.id, side="denying") == [story]
+    assert ids(actor=claims[0].speaker_id, side="denying") == []
+    assert ids(kind="denial") == [story]
+    assert ids(q="Lisbon") == [lone_thread.id]
+    assert ids(outlet="KCNA Watch") == [story]
+    assert ids(since=(DAY - timedelta(days=1)).date().isoformat()) == [story]
+    assert ids(until=(DAY - timedelta(days=300)).date().isoformat()) == [lone_thread.id]
+
+
+def test_bad_list_filters_are_reported_not_a_500(client, analyst):
+    client.force_login(analyst)
+    response = client.get(reverse("thread-list"), {"actor": "x", "side": "sideways", "since": "yesterday"})
+    assert response.status_code == 200
+    errors = response.context["query"].errors
+    assert len(errors) == 3 and "side must be one of asserting, denying." in errors
