@@ -145,6 +145,14 @@ class StatementThread:
     denials: list[Claim]  # the thread's denials in other articles, earliest first (a few)
 
 
+def attach_statement_threads(statements: list[Claim]) -> list[Claim]:
+    """Set `thread_note` (a StatementThread, or None) on each statement: 3 queries."""
+    notes = statement_threads(statements=statements)
+    for claim in statements:
+        claim.thread_note = notes.get(claim.id)
+    return statements
+
+
 def statement_threads(*, statements: Iterable[Claim]) -> dict[int, StatementThread]:
     """For each statement in a thread: how many other articles carry it, and where it is denied.
     3 queries however many statements."""

@@ -21,6 +21,7 @@ from claimtrack.errors import EditError
 from ..charts.months import month_bars
 from ..models import Claim
 from ..selectors.actor_page import actor_page
+from ..selectors.thread_pages import actor_thread_rows
 from ..services.actor_merging import actor_merge, actor_merge_undo
 
 
@@ -36,7 +37,13 @@ class ActorDetailView(RoleRequiredMixin, TemplateView):
             (label, page.said[kind], page.said_counts.get(kind, 0), kind)
             for kind, label in Claim.Kind.choices
         ]
-        context.update(page=page, actor=page.actor, said=said, bars=month_bars(page.months))
+        context.update(
+            page=page,
+            actor=page.actor,
+            said=said,
+            bars=month_bars(page.months),
+            threads=actor_thread_rows(actor=page.actor, voices=page.voices),
+        )
         return context
 
 

@@ -17,6 +17,7 @@ from articles.selectors import article_list_latest
 from ..models import Claim
 from ..selectors.articles import article_analysis_status, article_list, proposed_count
 from ..selectors.reader import article_reader
+from ..selectors.thread_pages import attach_statement_threads
 from ..selectors.timeline import claim_rows, timeline_order
 
 
@@ -59,6 +60,7 @@ class ArticleReaderView(RoleRequiredMixin, TemplateView):
         page = article_reader(article_id=kwargs["pk"])
         if page is None:
             raise Http404("No such article.")
+        attach_statement_threads(page.statements)
         context.update(page=page, kinds=Claim.Kind.choices)
         return context
 

@@ -80,5 +80,5 @@ def test_busy_actor_page_query_count_is_fixed(client, analyst, seed, django_asse
             content_end=i * 2 + 1,
         )
     client.force_login(analyst)
-    with django_assert_max_num_queries(14):  # session, user, role + the page's 11
+    with django_assert_max_num_queries(16):  # session, user, role + the page's 11 + its threads' 2
         assert client.get(reverse("actor-detail", args=[seed.prk.id])).status_code == 200

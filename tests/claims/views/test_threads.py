@@ -214,3 +214,62 @@ def test_bad_list_filters_are_reported_not_a_500(client, analyst):
     assert response.status_code == 200
     errors = response.context["query"].errors
     assert len(errors) == 3 and "side must be one of asserting, denying." in errors
+
+
+# --- the reader and the actor page ---------------------------------------------------------
+
+
+def test_the_reader_shows_where_else_a_statement_is_and_where_it_is_denied(client, analyst):
+    claims = threaded_story()
+    claim, denial = claims[0], claims[2]
+    client.force_login(analyst)
+    response = client.get(reverse("article-detail", args=[claim.article_id]))
+    html = response.content.decode()
+    note = next(c for c in response.context["page"].statements if c.id == claim.id).thread_note
+    assert note.other_articles == 2 and [d.id for d in note.denials] == [denial.id]
+    assert f'href="/threads/{claim.thread_id}/#claim-{claim.id}">also in 2 articles</a>' in html
+    assert f'class="denied-in" href="/articles/{denial.article_id}/#claim-{denial.id}"' in html
+    assert ">KCNA Watch (" in html
+    # The denial's own article names no denial elsewhere (there is none), but the thread.
+    html = client.get(reverse("article-detail", args=[denial.article_id])).content.decode()
+    assert "also in 2 articles" in html and 'class="denied-in"' not in html
+
+
+def test_the_readers_thread_notes_cost_a_fixed_number_of_queries(
+    client, analyst, django_assert_max_num_queries
+):
+    claims = threaded_story()
+    client.force_login(analyst)
+    # Session, user, roles; the reader's 4; the statements' threads and their denials 3.
+    with django_assert_max_num_queries(10):
+        client.get(reverse("article-detail", args=[claims[0].article_id]))
+    # Many threaded statements in one article, each in a thread with denials: still 10.
+    article = ArticleFactory(body="shells " * 60, published_at=DAY)
+    for i in range(12):
+        mine = ClaimFactory(article=article, content_start=i * 7, content_end=i * 7 + 6)
+        thread = Thread.objects.create(title=f"t{i}", statement_count=3, article_count=2, denial_count=2)
+        denials = [ClaimFactory(kind="denial", published_at=DAY) for _ in range(2)]
+        Claim.objects.filter(pk__in=[mine.pk, *(d.pk for d in denials)]).update(thread=thread)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("article-detail", args=[article.id]))
+    notes = [c.thread_note for c in response.context["page"].statements]
+    assert all(n is not None and len(n.denials) == 2 for n in notes) and len(notes) == 12
+
+
+def test_the_actor_page_lists_the_threads_where_it_claims_denies_or_is_accused(client, analyst):
+    claims = threaded_story()
+    usa, envoy, prk = claims[0].speaker, claims[1].speaker, claims[2].speaker
+    client.force_login(analyst)
+
+    def rows(actor):
+        response = client.get(reverse("actor-detail", args=[actor.id]))
+        assert response.status_code == 200
+        return [(r.thread.id, r.roles) for r in response.context["threads"]], response.content.decode()
+
+    thread = claims[0].thread_id
+    assert rows(usa)[0] == [(thread, ["claims"])]
+    found, html = rows(prk)
+    assert found == [(thread, ["denies", "is accused"])]
+    assert f'href="/threads/{thread}/"' in html
+    # Russia claims through its envoy, as the actor page counts officials' statements.
+    assert rows(envoy.affiliation)[0] == [(thread, ["claims"])]
