@@ -79,7 +79,10 @@ def test_analysis_is_enqueued_after_commit_with_the_id_and_content_hash(
     seed_text, django_capture_on_commit_callbacks, monkeypatch
 ):
     queued = []
-    monkeypatch.setattr("claimtrack.queueing.send", lambda name, *args: queued.append((name, args)))
+    monkeypatch.setattr(
+        "claimtrack.queueing._publish",
+        lambda messages: queued.extend((m.task_name, tuple(m.args)) for m in messages) or len(messages),
+    )
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         created = article_ingest_text(text=seed_text)
     assert queued == []  # nothing reaches a worker before the row is committed

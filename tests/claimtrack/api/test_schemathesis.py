@@ -20,8 +20,7 @@ CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,re
 @pytest.fixture
 def quiet_side_effects(monkeypatch):
     """No analysis or fetching behind the generated requests: they test the API, not the workers."""
-    monkeypatch.setattr("claimtrack.queueing.send", lambda *args, **kwargs: None)
-    monkeypatch.setattr("claimtrack.queueing.send_many", lambda *args, **kwargs: None)
+    monkeypatch.setattr("claimtrack.queueing._publish", lambda messages: 0)
 
     def no_network(url, **kwargs):
         raise IngestError("Fetching is off in this test.")
