@@ -14,7 +14,7 @@ from history.models import ChangeRecord
 from history.services import change_record
 
 from .lookup import canonical
-from .models import Actor, ActorAlias, actor_id_and_name
+from .models import Actor, ActorAlias, actor_ref
 
 MAX_NAME_LENGTH = 300
 
@@ -26,7 +26,7 @@ def actor_snapshot(actor: Actor) -> dict[str, Any]:
         "code": actor.code,
         "role": actor.role,
         "description": actor.description,
-        "affiliation": actor_id_and_name(actor.affiliation),
+        "affiliation": actor_ref(actor.affiliation),
         "status": actor.status,
     }
 
@@ -134,7 +134,7 @@ def alias_add(*, user, actor: Actor, alias: str) -> ActorAlias:
         obj=row,
         article=None,
         before=None,
-        after={"alias": alias, "normalised": normalised, "actor": actor_id_and_name(actor)},
+        after={"alias": alias, "normalised": normalised, "actor": actor_ref(actor)},
     )
     return row
 
@@ -151,7 +151,7 @@ def actor_set_affiliation(*, user, actor: Actor, affiliation: Actor | None) -> A
     affiliation = _check_affiliation(actor, affiliation)
     if actor.affiliation_id == (affiliation.pk if affiliation else None):
         return actor
-    before = {"affiliation": actor_id_and_name(actor.affiliation)}
+    before = {"affiliation": actor_ref(actor.affiliation)}
     actor.affiliation = affiliation
     actor.save(update_fields=["affiliation", "updated_at"])
     change_record(
@@ -160,6 +160,6 @@ def actor_set_affiliation(*, user, actor: Actor, affiliation: Actor | None) -> A
         obj=actor,
         article=None,
         before=before,
-        after={"affiliation": actor_id_and_name(affiliation)},
+        after={"affiliation": actor_ref(affiliation)},
     )
     return actor

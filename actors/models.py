@@ -49,9 +49,9 @@ class Actor(models.Model):
         return self.name
 
 
-def actor_id_and_name(actor: "Actor | None") -> dict[str, Any] | None:
-    """How history records name an actor: its id, and its name so that the record stays readable
-    after a rename or a merge. (The API's richer reference is actors.api.serializers.actor_ref.)"""
+def actor_ref(actor: "Actor | None") -> dict[str, Any] | None:
+    """How a statement, a history record or an API row names an actor: its id and its name (history
+    keeps the name so that a record stays readable after a rename or a merge)."""
     return None if actor is None else {"id": actor.pk, "name": actor.name}
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.roles import Role, require_role
 from actors.lookup import canonical
-from actors.models import Actor, ActorAlias, ActorMerge, actor_id_and_name
+from actors.models import Actor, ActorAlias, ActorMerge, actor_ref
 from claimtrack.errors import EditError
 from extraction.knowledge import normalise_alias
 from history.models import ChangeRecord
@@ -87,7 +87,7 @@ def actor_merge(*, user, source: Actor, into: Actor) -> ActorMerge:
         obj=source,
         article=None,
         before={"merged_into": None},
-        after={"merged_into": actor_id_and_name(into), "merge": merge.pk, "moved": _counts(moved)},
+        after={"merged_into": actor_ref(into), "merge": merge.pk, "moved": _counts(moved)},
     )
     return merge
 
@@ -136,7 +136,7 @@ def actor_merge_undo(*, user, merge: ActorMerge) -> ActorMerge:
         action=ChangeRecord.Action.REVERT,
         obj=source,
         article=None,
-        before={"merged_into": actor_id_and_name(into)},
+        before={"merged_into": actor_ref(into)},
         after={"merged_into": None, "merge": merge.pk},
     )
     ChangeRecord.objects.filter(

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from actors.models import actor_id_and_name
+from actors.models import actor_ref
 
 from ..models import Claim, ClaimLink
 
@@ -26,8 +26,8 @@ def claim_snapshot(claim: Claim) -> dict[str, Any]:
     return {
         "kind": claim.kind,
         # The name is kept beside the id so the history stays readable after a rename or merge.
-        "speaker": actor_id_and_name(claim.speaker if claim.speaker_id else None),
-        "target": actor_id_and_name(claim.target if claim.target_id else None),
+        "speaker": actor_ref(claim.speaker if claim.speaker_id else None),
+        "target": actor_ref(claim.target if claim.target_id else None),
         "content_spans": [list(span) for span in claim.content_spans],
         "speaker_span": claim.speaker_span,
         "cue_span": claim.cue_span,
