@@ -50,7 +50,8 @@ class Actor(models.Model):
 
 
 def actor_ref(actor: "Actor | None") -> dict[str, Any] | None:
-    """How a statement, a history record or an API row names an actor: its id and its name."""
+    """How a statement, a history record or an API row names an actor: its id and its name (history
+    keeps the name so that a record stays readable after a rename or a merge)."""
     return None if actor is None else {"id": actor.pk, "name": actor.name}
 
 
