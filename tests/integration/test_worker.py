@@ -9,7 +9,9 @@ from articles.models import Article
 from articles.services import article_create
 from claims.tasks import analyze_article
 from claimtrack import queueing
+from outbox.models import OutboxMessage
 from tests.factories import ArticleFactory
+from tests.integration.conftest import wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -31,14 +33,12 @@ def test_worker_runs_the_analysis_task_against_postgres(celery_worker_process):
 
 def test_ingest_enqueues_analysis_only_after_commit_and_the_worker_runs_it(celery_worker_process, seed_text):
     sent = []
-
-    def send_keeping_the_result(task_name, *args):
-        return queueing.app.signature(task_name, args=args).apply_async(ignore_result=False)
-
-    with patch.object(queueing, "send", side_effect=lambda *a: sent.append(send_keeping_the_result(*a))):
+    real_publish = queueing._publish
+    with patch.object(queueing, "_publish", side_effect=lambda m: sent.extend(m) or real_publish(m)):
         with transaction.atomic():
             created = article_create(body=seed_text)
             assert sent == []  # nothing leaves before the row is committed
-        assert len(sent) == 1
-    assert sent[0].get(timeout=60) == "done"  # the worker found the committed row
-    assert Article.objects.get(pk=created.article.pk).analysis_state == "done"
+        assert [m.task_name for m in sent] == ["claims.tasks.analyze_article"]
+    assert OutboxMessage.objects.get().sent_at is not None
+    # The worker found the committed row.
+    wait_until(lambda: Article.objects.get(pk=created.article.pk).analysis_state == "done")
