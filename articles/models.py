@@ -53,5 +53,15 @@ class Article(models.Model):
         return self.title
 
     @property
+    def analysis_detail(self) -> str:
+        """The analysis state in words, for API clients and pages."""
+        if self.analysis_state == self.AnalysisState.PENDING:
+            # Also true while the broker is down: the task waits in the outbox, then in the queue.
+            return "Waiting for a worker to analyse it."
+        if self.analysis_state == self.AnalysisState.FAILED:
+            return f"Analysis failed: {self.analysis_error}"
+        return f"Analysed by extractor {self.analysis_extractor_version}."
+
+    @property
     def display_date(self):
         return self.published_at or self.ingested_at

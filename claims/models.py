@@ -291,6 +291,10 @@ class AnalysisJob(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     error_summary = models.TextField(blank=True)
+    # Last sign of life: the fan-out moved or an article was counted. The watchdog
+    # (claims.services.jobs.job_watchdog) resumes, then fails, a job that stays silent too long.
+    progress_at = models.DateTimeField(null=True, blank=True)
+    watchdog_resumes = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -11,7 +11,6 @@ from django.db import InterfaceError, OperationalError
 
 from claims.services.analysis import article_analysis_fail, article_analyze
 from claims.services.jobs import job_fan_out_advance, job_fan_out_chunk
-from claimtrack.queueing import send_many
 
 logger = logging.getLogger(__name__)
 
@@ -95,13 +94,8 @@ def analyze_article(self, article_id: int, content_hash: str, job_id: int | None
     time_limit=300,
 )
 def fan_out_job(job_id: int, after_id: int = 0) -> int | None:
-    """Queue one chunk of a job's articles, then the next step (see job_fan_out_chunk)."""
+    """Queue one chunk of a job's articles and the next step (see job_fan_out_advance)."""
     chunk = job_fan_out_chunk(job_id=job_id, after_id=after_id)
     if chunk is None:
         return None
-    # Sent before the cursor moves: a crash in between re-sends (harmless), never loses.
-    send_many(analyze_article.name, [(article_id, digest, job_id) for article_id, digest in chunk])
-    next_id = job_fan_out_advance(job_id=job_id, after_id=after_id, sent=chunk)
-    if next_id is not None:
-        fan_out_job.delay(job_id, next_id)
-    return next_id
+    return job_fan_out_advance(job_id=job_id, after_id=after_id, chunk=chunk)

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "outbox",
     "accounts",
     "history",
     "actors",
@@ -52,10 +53,14 @@ if DEMO_APP:
     INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
+    # First: /healthz/, /readyz/ answer before host validation, sessions and auth (claimtrack/health.py).
+    "claimtrack.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Bodies sent to /api/ and /edit/ are decoded once, strictly, before any view (issue 14).
+    "claimtrack.middleware.JSONBodyMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -94,6 +99,11 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if USING_POSTGRES:
+    # An unreachable server fails a request (and /readyz/) in seconds, not after the OS's minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -194,8 +204,63 @@ CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
 CELERY_TASK_ACKS_LATE = False  # opted into per task, only where the task is idempotent
 CELERY_TASK_REJECT_ON_WORKER_LOST = False
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+# A broker that is down or unreachable must cost seconds, not the twenty a request once waited
+# (issue 14): short connect and socket timeouts, and few publish retries; the work itself is
+# kept in the outbox (claimtrack/queueing.py) and sent when the broker is back. Workers, on the other
+# hand, keep reconnecting for as long as it takes (max retries None), and so come back by themselves.
+BROKER_TIMEOUT = env.float("BROKER_TIMEOUT", default=3.0)
+CELERY_BROKER_CONNECTION_TIMEOUT = BROKER_TIMEOUT
+# Every worker runs a housekeeping loop (claimtrack/housekeeping.py) that calls these, each at
+# most once per CLAIMTRACK_HOUSEKEEPING_INTERVAL seconds: no beat process to deploy or forget.
+CLAIMTRACK_HOUSEKEEPING_INTERVAL = env.float("CLAIMTRACK_HOUSEKEEPING_INTERVAL", default=10.0)
+CLAIMTRACK_HOUSEKEEPING = [
+    "claimtrack.queueing.outbox_sweep",
+    "claims.services.jobs.job_watchdog",
+]
+# A job with no progress (fan-out step, article counted) for this long is resumed, at most
+# CLAIMTRACK_JOB_MAX_RESUMES times, then failed with the reason on the Jobs page and in the API.
+# Longer than the slowest article's time limit (analyze_article: 150 s), so slow work is not lost work.
+CLAIMTRACK_JOB_STALL_SECONDS = env.int("CLAIMTRACK_JOB_STALL_SECONDS", default=600)
+CLAIMTRACK_JOB_MAX_RESUMES = env.int("CLAIMTRACK_JOB_MAX_RESUMES", default=2)
+# Outbox: rows younger than the grace time are left to the request that wrote them; sent rows are
+# kept this many seconds for the admin site, then deleted.
+CLAIMTRACK_OUTBOX_GRACE = env.float("CLAIMTRACK_OUTBOX_GRACE", default=5.0)
+CLAIMTRACK_OUTBOX_BATCH = 500
+CLAIMTRACK_OUTBOX_KEEP_SENT = env.int("CLAIMTRACK_OUTBOX_KEEP_SENT", default=24 * 3600)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "socket_connect_timeout": BROKER_TIMEOUT,
+    # Longer than the 1 s blocking poll (BRPOP) an idle worker holds, or every idle poll would time out.
+    "socket_timeout": max(BROKER_TIMEOUT, 2.0),
+    "socket_keepalive": True,
+    "health_check_interval": 25,
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 0.5,
+}
+# No caller reads a task's result (the state lives in the database). Storing one would make each
+# send first subscribe to the result store too, which waits out its own timeouts and retries when
+# Redis is away (12 s with a hung Redis, against 3 s without). A caller that wants a result asks
+# for it: apply_async(..., ignore_result=False).
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "retry_policy": {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
+}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = BROKER_TIMEOUT
+CELERY_REDIS_SOCKET_TIMEOUT = max(BROKER_TIMEOUT, 2.0)
+CELERY_REDIS_BACKEND_HEALTH_CHECK_INTERVAL = 25
+
+# --- Health -------------------------------------------------------------------------------
+# /readyz/ gives each check this long (claimtrack/health.py); workers renew their heartbeat key
+# every interval, and a worker is counted dead once its key is older than the TTL.
+HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=2.0)
+WORKER_HEARTBEAT_INTERVAL = env.float("WORKER_HEARTBEAT_INTERVAL", default=10.0)
+WORKER_HEARTBEAT_TTL = int(3 * WORKER_HEARTBEAT_INTERVAL) + 1
 
 # --- REST framework -----------------------------------------------------------------------
 REST_FRAMEWORK = {

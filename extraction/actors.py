@@ -96,6 +96,9 @@ def _spellings(surface: str) -> set[str]:
     """The name as written and with its hyphens and spaces swapped: "Kim Son Gyong" is also
     written "Kim Son-gyong", "Secretary-General" also "Secretary General"."""
     out = {surface, surface.replace("-", " ")}
+    if surface.startswith("The ") and len(surface.split()) > 2:
+        # "a Washington Post report": the article goes when the name is used as a modifier.
+        out.add(surface[4:])
     if surface.isalpha() and surface.isupper() and 2 <= len(surface) <= 3:
         # "US" is as often written "U.S." in the news: "U.K.", "U.N.", "E.U." the same.
         out.add("".join(f"{c}." for c in surface))
@@ -180,6 +183,18 @@ def _agent_noun(token: Token) -> bool:
         return False
     lemma = token.lemma_.lower()
     return lemma not in _NOT_AGENTS and lemma.endswith(("er", "or", "ist", "ian", "ant")) and len(lemma) > 4
+
+
+_PRESS = frozenset({"newspaper", "media", "press", "paper", "tabloid", "broadcaster", "outlet"})
+
+
+def _is_press(head: Token) -> bool:
+    """A phrase naming a country's press: "British newspapers", "Turkish media reports"."""
+    if head.lemma_.lower() in _PRESS:
+        return True
+    return head.lemma_.lower() in _DOCUMENTS and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in _PRESS for c in head.children
+    )
 
 
 class ActorIndex:
@@ -348,7 +363,7 @@ class DocActors:
                 draft.mentions.append(span)  # "the deputy director": a mention by description
         return draft
 
-    def _antecedent(self, pronoun: Token) -> _Draft | None:
+    def _antecedent(self, pronoun: Token, exclude: frozenset[int] | set[int] = frozenset()) -> _Draft | None:
         """The last subject or speaker before the pronoun whose kind fits it."""
         lower = pronoun.lower_
         lex = self.index.lex
@@ -362,7 +377,7 @@ class DocActors:
             draft = self._speaker_at.get(i)
             if draft is None and self.doc[i].dep_ in _SUBJECT_DEPS:
                 draft = self.by_token.get(i)
-            if draft is not None and fits(draft):
+            if draft is not None and fits(draft) and id(draft) not in exclude:
                 return draft
         return None
 
@@ -418,6 +433,9 @@ class DocActors:
             return official
         if head.i in self.by_token:
             return self.by_token[head.i]
+        if bodies and _is_press(head) and not any(b.kind == "media" for b in bodies):
+            # "British newspapers", "UK media reports": the press of a country, not its state.
+            return self._proposed(head, tokens, [])
         if bodies and head.lower_ not in self.index.lex.relative_pronouns:
             # "North Korean officials", "the Russian side": the state speaks.
             entry = self.index.kb.lookup(" ".join(t.text for t in tokens))
@@ -447,6 +465,13 @@ class DocActors:
         noun ("witnesses", "the union", "Mr Qureshi"). A document or a vague phrase is nobody."""
         lex = self.index.lex
         lemma = head.lemma_.lower()
+        if _is_press(head):
+            words = [t.text for t in tokens if t.i <= head.i]
+            while words and words[0].lower() in _DETERMINERS:
+                words.pop(0)
+            draft = _Draft(name=" ".join(words) or head.text, kind="media")
+            self.drafts.append(draft)
+            return draft
         if lemma in _DOCUMENTS:
             # "a statement attributed to the group", "a report in the Daily Courier", "a video
             # uploaded by a media group loyal to ISIS": a document speaks for the actor it names.
@@ -551,6 +576,13 @@ class DocActors:
                         found = (idx, draft)
                     break
         return found[1] if found else None
+
+    def resolve_object(self, token: Token, exclude: set[int]) -> _Draft | None:
+        """The actor an object names: "accused him of..." is the man named before."""
+        if token.pos_ == "PRON":
+            # The speaker is not the one they accuse: "officers accused him" is someone else.
+            return self._antecedent(token, exclude)
+        return self.in_subtree(token, exclude)
 
     def in_subtree(self, token: Token, exclude: set[int]) -> _Draft | None:
         for t in token.subtree:

@@ -47,12 +47,17 @@ _COPULAS = frozenset(
 def _called_false(words: list[str], falsehoods: frozenset[str]) -> bool:
     """Something is said to be false: "these are lies", "the report was all propaganda"."""
     return any(
-        w in _COPULAS and any(x in falsehoods for x in words[i + 1 : i + 4]) for i, w in enumerate(words)
+        w in _COPULAS and any(x in falsehoods for x in words[i + 1 : i + 6]) for i, w in enumerate(words)
     )
 
 
 def classify(
-    doc: Doc, att: Attribution, lexicon: Lexicon, *, has_target: bool, reports_others: bool
+    doc: Doc,
+    att: Attribution,
+    lexicon: Lexicon,
+    *,
+    has_target: bool,
+    reports_others: bool,
 ) -> tuple[Kind, float]:
     """Kind and confidence. reports_others: the content holds other statements ("X denied..., VOA
     reported"), so its wording is theirs and says nothing of the reporter's own kind."""
@@ -71,7 +76,8 @@ def classify(
     if _has_phrase(words, lexicon.denial_phrases) or _called_false(words, lexicon.copula_falsehoods):
         return "denial", round(confidence - 0.1, 2)
     # Blame and judgement need someone to be aimed at; without a target it stays a claim.
-    if has_target and lemmas & lexicon.accusation_words:
+    aids_extremists = bool(lemmas & lexicon.aiding_words and lemmas & lexicon.extremist_words)
+    if has_target and (lemmas & lexicon.accusation_words or aids_extremists):
         return "accusation", round(confidence - 0.15, 2)
     if (has_target and lemmas & lexicon.criticism_words) or lemmas & lexicon.condemnation_words:
         return "criticism", round(confidence - 0.15, 2)

@@ -49,6 +49,8 @@ class Lexicon:
     accusation_words: frozenset[str]
     criticism_words: frozenset[str]
     condemnation_words: frozenset[str]  # a criticism even with no actor named: "a barbaric act"
+    aiding_words: frozenset[str]  # with extremist_words: "helping the terrorists" accuses
+    extremist_words: frozenset[str]
     person_pronouns: frozenset[str]
     collective_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -77,6 +79,8 @@ def load_lexicon() -> Lexicon:
         accusation_words=frozenset(tone["accusation"]),
         criticism_words=frozenset(tone["criticism"]),
         condemnation_words=frozenset(tone["condemnation"]),
+        aiding_words=frozenset(tone["aiding"]),
+        extremist_words=frozenset(tone["extremists"]),
         person_pronouns=frozenset(pronouns["person"]),
         collective_pronouns=frozenset(pronouns["collective"]),
         relative_pronouns=frozenset(pronouns["relative"]),

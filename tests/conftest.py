@@ -6,7 +6,7 @@ import demo.seed
 from accounts.roles import Role
 from tests.factories import UserFactory
 
-pytest_plugins = ["tests.browser_support"]
+pytest_plugins = ["tests.browser_support", "tests.support.api", "tests.support.seed"]
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -60,3 +60,13 @@ def admin_user(db):
 def outsider(db):
     """Logged in, but holds no role."""
     return UserFactory()
+
+
+@pytest.fixture
+def role_groups(transactional_db) -> None:
+    """The role groups, for tests on a transactional database: each such test ends with a flush,
+    which also empties the groups that the accounts data migration made."""
+    from django.contrib.auth.models import Group
+
+    for role in Role:
+        Group.objects.get_or_create(name=role.value)

@@ -13,6 +13,7 @@ MAX_BULK = 100
 
 class AnalysisSerializer(serializers.Serializer):
     state = serializers.ChoiceField(choices=Article.AnalysisState.choices)
+    detail = serializers.CharField(help_text="The state in words; `pending` means waiting for a worker.")
     extractor_version = serializers.CharField(allow_blank=True)
     error = serializers.CharField(allow_blank=True)
     analyzed_at = serializers.DateTimeField(allow_null=True)
@@ -41,6 +42,7 @@ class ArticleSerializer(serializers.ModelSerializer):
     def get_analysis(self, article: Article) -> dict:
         return {
             "state": article.analysis_state,
+            "detail": article.analysis_detail,
             "extractor_version": article.analysis_extractor_version,
             "error": article.analysis_error,
             "analyzed_at": article.analyzed_at,

@@ -15,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.permissions import ReadAnalystWriteEditor
+from actors.api.serializers import ActorRefSerializer, embedded_actor
 from claimtrack.api.conditional import conditional_response
 from claimtrack.api.fields import StrictIntegerField, StrictSerializer
 from claimtrack.api.pagination import KeysetPagination, Ordering
@@ -32,7 +33,7 @@ from ..selectors.threads import (
 from ..services.thread_editing import claim_thread_move, link_confirm, link_reject, thread_merge, thread_split
 from .filters import IdFilter
 from .selectors import attach_links, claim_queryset
-from .serializers import ActorRefSerializer, ClaimSerializer, LinkSerializer, actor_ref, iso
+from .serializers import ClaimSerializer, LinkSerializer, iso
 
 _VERSION = {"min_value": 1, "max_value": 2**31 - 1}
 
@@ -101,7 +102,9 @@ class ThreadDetailSerializer(ThreadSerializer):
             **super().to_representation(thread),
             "members": [ClaimSerializer(c).data for c in members],
             "links": [LinkSerializer(link).data for link in self.context["links"]],
-            "sides": {side: [actor_ref(a) for a in actors] for side, actors in thread_sides(members).items()},
+            "sides": {
+                side: [embedded_actor(a) for a in actors] for side, actors in thread_sides(members).items()
+            },
         }
 
 

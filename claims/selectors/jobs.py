@@ -49,5 +49,6 @@ def job_status(*, job: AnalysisJob) -> dict[str, Any]:
         "progress": round(job.progress, 4),
         "started_at": job.started_at.isoformat() if job.started_at else None,
         "finished_at": job.finished_at.isoformat() if job.finished_at else None,
+        "error_summary": job.error_summary,
         "failures": failures,
     }

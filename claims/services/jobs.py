@@ -1,15 +1,18 @@
 """Analysis jobs: their state and counts. Create, page the fan-out, count each article once,
 cancel, retry the failed.
 
-Sending the tasks is not done here: the fan-out task sends each chunk this module hands it, and
-the other work is queued by task name (claimtrack.queueing), so nothing here imports a task.
+Work is queued by task name through the outbox (claimtrack.queueing), so nothing here imports a
+task, and every step's messages commit with the step that wrote them: a broker outage delays a
+job, never loses a part of it.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Case, Count, F, Max, Q, Value, When
 from django.utils import timezone
@@ -21,6 +24,7 @@ from claims.models import AnalysisJob, AnalysisJobArticle, AnalysisJobFailure
 from claims.scope import JobScope, ScopeError
 from claimtrack.errors import ServiceError
 from claimtrack.queueing import enqueue_after_commit, enqueue_many_after_commit
+from outbox.models import OutboxMessage
 
 from .extraction_apply import ApplyOutcome
 from .extractor import extractor_version
@@ -55,6 +59,7 @@ def job_create(*, user: AnyUser | None, scope: JobScope) -> AnalysisJob:
     if scope.actor_id and not Actor.objects.filter(pk=scope.actor_id).exists():
         raise ScopeError(f"There is no actor #{scope.actor_id}.")
     job = AnalysisJob.objects.create(
+        progress_at=timezone.now(),
         scope=scope.to_json(),
         extractor_version=extractor_version()[:32],
         status=AnalysisJob.Status.QUEUED,
@@ -65,11 +70,10 @@ def job_create(*, user: AnyUser | None, scope: JobScope) -> AnalysisJob:
 
 
 def job_fan_out_chunk(*, job_id: int, after_id: int) -> list[ArticleToSend] | None:
-    """The next chunk of the job's articles to send (ids > after_id), or None: the job is over.
+    """The next chunk of the job's articles to queue (ids > after_id), or None: the job is over.
 
-    The first step (after_id 0) starts the job and fixes its total. The caller sends the chunk,
-    then calls job_fan_out_advance; sending first means a crash in between re-sends (harmless:
-    each article counts once, see job_article_finish), never loses.
+    The first step (after_id 0) starts the job and fixes its total. The caller hands the chunk
+    to job_fan_out_advance, which queues it.
     """
     job = AnalysisJob.objects.filter(pk=job_id).first()
     if job is None or job.status not in _ACTIVE:
@@ -89,19 +93,25 @@ def job_fan_out_chunk(*, job_id: int, after_id: int) -> list[ArticleToSend] | No
     )
 
 
-def job_fan_out_advance(*, job_id: int, after_id: int, sent: Sequence[ArticleToSend]) -> int | None:
-    """Move the fan-out past the chunk just sent; the id to continue from, or None when done.
+@transaction.atomic
+def job_fan_out_advance(*, job_id: int, after_id: int, chunk: Sequence[ArticleToSend]) -> int | None:
+    """Queue the chunk's analyses and the next step, and move the cursor past the chunk, together.
 
-    Safe to run twice for the same step: only the first run advances the cursor and goes on.
+    Returns the id the next step continues from, or None when the fan-out is complete. Safe to
+    run twice for the same step: only the first run advances the cursor and queues anything.
     """
-    if sent:
-        next_id = sent[-1][0]
+    if chunk:
+        next_id = chunk[-1][0]
         moved = AnalysisJob.objects.filter(pk=job_id, fanout_cursor=after_id).update(
-            fanout_cursor=next_id, enqueued=F("enqueued") + len(sent)
+            fanout_cursor=next_id, enqueued=F("enqueued") + len(chunk), progress_at=timezone.now()
         )
         if not moved:
             return None  # a duplicate of this step already went on
-        if len(sent) == FAN_OUT_CHUNK:
+        enqueue_many_after_commit(
+            ANALYZE_ARTICLE_TASK, [(article_id, digest, job_id) for article_id, digest in chunk]
+        )
+        if len(chunk) == FAN_OUT_CHUNK:
+            enqueue_after_commit(FAN_OUT_TASK, job_id, next_id)
             return next_id
     # Fan-out complete. Articles deleted since the count are not coming: stop waiting for them.
     AnalysisJob.objects.filter(pk=job_id, total__gt=F("enqueued")).update(total=F("enqueued"))
@@ -117,6 +127,7 @@ def _job_start(job: AnalysisJob, articles) -> None:
     AnalysisJob.objects.filter(pk=job.pk, status=AnalysisJob.Status.QUEUED).update(
         status=AnalysisJob.Status.RUNNING,
         started_at=timezone.now(),
+        progress_at=timezone.now(),
         total=stats["n"],
         scope=scope,
         fanout_cursor=0,
@@ -176,6 +187,7 @@ def job_article_finish(
         )
         AnalysisJob.objects.filter(pk=job_id).update(
             **counters,
+            progress_at=timezone.now(),
             status=Case(When(last, then=Value(AnalysisJob.Status.DONE)), default=F("status")),
             finished_at=Case(When(last, then=Value(timezone.now())), default=F("finished_at")),
         )
@@ -243,7 +255,12 @@ def job_retry_failed(*, user: AnyUser, job: AnalysisJob) -> int:
     job.completions.filter(article_id__in=failed_ids).delete()
     job.failures.all().delete()
     AnalysisJob.objects.filter(pk=job.pk).update(
-        failed=F("failed") - len(failed_ids), status=AnalysisJob.Status.RUNNING, finished_at=None
+        failed=F("failed") - len(failed_ids),
+        status=AnalysisJob.Status.RUNNING,
+        finished_at=None,
+        progress_at=timezone.now(),
+        watchdog_resumes=0,
+        error_summary="",
     )
     targets = list(Article.objects.filter(id__in=failed_ids).values_list("id", "content_sha256"))
     gone = len(failed_ids) - len(targets)
@@ -255,3 +272,71 @@ def job_retry_failed(*, user: AnyUser, job: AnalysisJob) -> int:
     )
     _job_maybe_finish(job.pk)
     return len(targets)
+
+
+def job_watchdog() -> list[int]:
+    """Resume, then fail, every active job that has shown no progress for too long; their ids.
+
+    A job is stalled when nothing moved for CLAIMTRACK_JOB_STALL_SECONDS and none of its work
+    waits in the outbox (a broker outage delays a job; it does not stall it). Resuming re-queues
+    what is missing: the fan-out from its cursor, or the articles sent but never counted (their
+    tasks were lost). Both are safe to receive twice. After CLAIMTRACK_JOB_MAX_RESUMES resumes
+    the job ends failed, with the reason in error_summary (Jobs page, API). Runs in every
+    worker's housekeeping loop; SKIP LOCKED keeps two workers off the same job.
+    """
+    stall = timedelta(seconds=settings.CLAIMTRACK_JOB_STALL_SECONDS)
+    handled: list[int] = []
+    candidates = AnalysisJob.objects.filter(status__in=_ACTIVE, progress_at__lt=timezone.now() - stall)
+    for job_id in candidates.values_list("id", flat=True)[:100]:
+        with transaction.atomic():
+            job = (
+                AnalysisJob.objects.select_for_update(skip_locked=True)
+                .filter(pk=job_id, status__in=_ACTIVE, progress_at__lt=timezone.now() - stall)
+                .first()
+            )
+            if job is None or _job_work_waits_in_outbox(job.pk):
+                continue
+            _job_resume_or_fail(job, stall)
+            handled.append(job.pk)
+    return handled
+
+
+def _job_work_waits_in_outbox(job_id: int) -> bool:
+    unsent = OutboxMessage.objects.filter(sent_at__isnull=True)
+    return (
+        unsent.filter(task_name=FAN_OUT_TASK, args__0=job_id).exists()
+        or unsent.filter(task_name=ANALYZE_ARTICLE_TASK, args__2=job_id).exists()
+    )
+
+
+def _job_resume_or_fail(job: AnalysisJob, stall: timedelta) -> None:
+    fanning_out = job.status == AnalysisJob.Status.QUEUED or job.enqueued < job.total
+    what = "the fan-out" if fanning_out else f"{job.total - job.done - job.failed} queued article(s)"
+    silent = f"no progress for {int(stall.total_seconds())} s"
+    if job.watchdog_resumes >= settings.CLAIMTRACK_JOB_MAX_RESUMES:
+        reason = f"Stopped by the watchdog: {what} made {silent}, after {job.watchdog_resumes} resume(s)."
+        AnalysisJob.objects.filter(pk=job.pk).update(
+            status=AnalysisJob.Status.FAILED, finished_at=timezone.now(), error_summary=reason
+        )
+        logger.warning("job %s failed: %s", job.pk, reason)
+        return
+    note = f"Resumed by the watchdog ({job.watchdog_resumes + 1}): {what} made {silent}."
+    AnalysisJob.objects.filter(pk=job.pk).update(
+        watchdog_resumes=F("watchdog_resumes") + 1, progress_at=timezone.now(), error_summary=note
+    )
+    logger.warning("job %s: %s", job.pk, note)
+    if fanning_out:
+        enqueue_after_commit(FAN_OUT_TASK, job.pk, job.fanout_cursor)
+        return
+    counted = AnalysisJobArticle.objects.filter(job_id=job.pk).values("article_id")
+    scope = JobScope.from_json(job.scope)
+    missing = (
+        Article.objects.filter(scope.as_q(), id__lte=job.fanout_cursor)
+        .exclude(id__in=counted)
+        .order_by("id")
+        .values_list("id", "content_sha256")
+    )
+    enqueue_many_after_commit(
+        ANALYZE_ARTICLE_TASK, [(article_id, digest, job.pk) for article_id, digest in missing]
+    )
+    _job_maybe_finish(job.pk)  # every article counted, yet not finished: a lost last update

@@ -98,3 +98,77 @@ def test_a_claim_has_no_target_even_when_it_names_another_actor():
     text = "Turkey said that France had agreed to the plan."
     statement = only(run(text))
     assert (statement.kind, statement.target) == ("claim", None)
+
+
+def test_denial_two_paragraphs_later_rebuts_the_claim_about_the_same_thing():
+    text = (
+        "The rebels said that government aircraft had bombed the hospital in the north.\n\n"
+        "The talks in Geneva were postponed again.\n\n"
+        "The Syrian army said that no aircraft had bombed the hospital, calling the story fabricated."
+    )
+    result = run(text)
+    claim = next(
+        s for s in result.statements if s.kind == "claim" and "government aircraft" in content(text, s)
+    )
+    denial = only(result, "denial")
+    assert (denial.id, claim.id, "rebuts") in {(lk.source, lk.target, lk.relation) for lk in result.links}
+    assert result.actor(denial.target).name == "rebels"
+
+
+def test_claims_denied_inside_a_reported_denial_are_still_the_claimants():
+    text = "The agency noted that Kurdish fighters had denied ISIS claims that the town had fallen."
+    result = run(text)
+    embedded = [s for s in result.statements if content(text, s) == "the town had fallen"]
+    assert [speaker_name(result, s) for s in embedded] == ["Islamic State"]
+
+
+def test_shooting_down_a_claim_is_a_denial():
+    text = "The minister shot down the claims that the army had run out of fuel."
+    assert only(run(text), "denial").kind == "denial"
+
+
+def test_countering_claims_made_by_another_is_a_denial_of_them():
+    text = "The governor countered claims made by a senator that the prison was unsafe."
+    result = run(text)
+    denial, claim = only(result, "denial"), only(result, "claim")
+    assert (content(text, claim), speaker_name(result, claim)) == ("the prison was unsafe", "senator")
+    assert [(lk.source, lk.target) for lk in result.links] == [(denial.id, claim.id)]
+
+
+def test_being_appalled_is_a_criticism():
+    text = "“We are appalled by the killing of an aid worker,” a White House spokeswoman said."
+    assert only(run(text)).kind == "criticism"
+
+
+def test_accused_him_targets_the_man_named_before():
+    text = (
+        "Karim Nasser returned to Cairo in June.\n\n"
+        "Police officers accused him of trying to smuggle weapons across the border."
+    )
+    result = run(text)
+    accusation = only(result, "accusation")
+    assert result.actor(accusation.target).name == "Karim Nasser"
+
+
+def test_casting_doubt_on_a_claim_is_a_denial_and_not_denying_is_no_statement():
+    text = "Danish officials cast doubt on the militia's claim but did not deny it outright."
+    result = run(text)
+    denial = only(result, "denial")
+    assert content(text, denial) == "the militia's claim"
+
+
+def test_a_countrys_newspapers_speak_for_the_press_not_the_state():
+    result = run("Danish newspapers reported that the minister would resign.")
+    assert speaker_name(result, only(result)) == "Danish newspapers"
+
+
+def test_a_newspaper_named_as_a_modifier_is_the_newspaper():
+    result = run("A Washington Post report said that the talks had stalled.")
+    assert speaker_name(result, only(result)) == "The Washington Post"
+
+
+def test_saying_another_actor_helps_terrorists_is_an_accusation():
+    text = "A Somali minister said that Eritrea was arming and funding the militants in the south."
+    result = run(text)
+    accusation = only(result, "accusation")
+    assert result.actor(accusation.target).name == "Eritrea"

@@ -1,6 +1,7 @@
 """A real Celery worker process on Redis, against the test PostgreSQL database."""
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -8,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import requests
 from django.conf import settings
 from django.db import connection
 
@@ -36,12 +38,21 @@ def _test_database_url() -> str:
 class WorkerProcess:
     """One `celery worker` child process; kill() simulates a crash, stop() a clean shutdown."""
 
-    def __init__(self, *, concurrency: int = 1, name: str = "w1", env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        concurrency: int = 1,
+        name: str = "w1",
+        env: dict[str, str] | None = None,
+        broker_url: str | None = None,
+    ) -> None:
         self.name = name
+        # A test with a Redis of its own (tests/integration/redis_server.py) names it here.
+        self.broker_url = broker_url or settings.REDIS_URL
         env = {
             **os.environ,
             "DATABASE_URL": _test_database_url(),
-            "REDIS_URL": settings.REDIS_URL,
+            "REDIS_URL": self.broker_url,
             "DEBUG": "1",
             "CONN_MAX_AGE": "0",
             # Extra settings for this worker only (e.g. CLAIMTRACK_EXTRACTOR, CELERY_VISIBILITY_TIMEOUT).
@@ -78,6 +89,13 @@ class WorkerProcess:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"celery worker exited early; see {self.log_path}")
+            if self.broker_url != settings.REDIS_URL:
+                # Control replies travel through this process's own broker connection pool, so a
+                # worker on another Redis cannot be pinged; it says when it is ready in its log.
+                if f"{self.name}@" in (log := self.log_path.read_text(errors="replace")) and " ready." in log:
+                    return
+                time.sleep(0.2)
+                continue
             replies = app.control.ping(timeout=0.5) or []
             if any(self.name in next(iter(reply)) for reply in replies):
                 return
@@ -96,6 +114,70 @@ class WorkerProcess:
                 self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 self.kill()
+        self._log.close()
+
+
+class GunicornProcess:
+    """One gunicorn web process on a free port, against the test database unless env says otherwise."""
+
+    def __init__(self, *, name: str = "web", env: dict[str, str] | None = None) -> None:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        env = {
+            **os.environ,
+            "DATABASE_URL": _test_database_url(),
+            "REDIS_URL": settings.REDIS_URL,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            **(env or {}),
+        }
+        self.log_path = ROOT / "test-artifacts" / f"gunicorn-{name}-{os.getpid()}.log"
+        self.log_path.parent.mkdir(exist_ok=True)
+        self._log = self.log_path.open("wb")
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "claimtrack.wsgi",
+                "--workers=1",
+                f"--bind=127.0.0.1:{self.port}",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def request(self, method: str, path: str, token: str, **kwargs) -> requests.Response:
+        return requests.request(
+            method,
+            f"http://127.0.0.1:{self.port}{path}",
+            headers={"Authorization": f"Token {token}"},
+            timeout=kwargs.pop("timeout", 10),
+            **kwargs,
+        )
+
+    def get(self, path: str, token: str) -> requests.Response:
+        return self.request("GET", path, token)
+
+    def wait_ready(self, token: str) -> None:
+        def answers() -> bool:
+            assert self.process.poll() is None, f"gunicorn exited; see {self.log_path}"
+            try:
+                return self.get("/api/v1/articles/", token).status_code == 200
+            except requests.ConnectionError:
+                return False
+
+        wait_until(answers, timeout=30)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
         self._log.close()
 
 

@@ -6,20 +6,18 @@ every article counted exactly once, and the web process must answer its next req
 """
 
 import os
-import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 
 import pytest
-import requests
 from django.conf import settings
 
 from articles.models import Article
 from claims.models import AnalysisJob, AnalysisJobArticle, Claim
 from claimtrack.celery import app
-from tests.integration.conftest import ROOT, WorkerProcess, wait_until
+from tests.integration.conftest import ROOT, GunicornProcess, WorkerProcess, wait_until
 from tests.integration.postgres_cluster import PostgresCluster
 
 pytestmark = pytest.mark.integration
@@ -70,61 +68,6 @@ def _manage(cluster: PostgresCluster, *args: str, timeout: float = 90) -> str:
     return done.stdout
 
 
-class Gunicorn:
-    def __init__(self, cluster: PostgresCluster) -> None:
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
-        env = {
-            **os.environ,
-            **COMMON_ENV,
-            "DATABASE_URL": cluster.url(DATABASE),
-            "REDIS_URL": settings.REDIS_URL,
-            "ALLOWED_HOSTS": "127.0.0.1",
-        }
-        self.log_path = ROOT / "test-artifacts" / f"gunicorn-restart-{os.getpid()}.log"
-        self.log_path.parent.mkdir(exist_ok=True)
-        self._log = self.log_path.open("wb")
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "claimtrack.wsgi",
-                "--workers=1",
-                f"--bind=127.0.0.1:{self.port}",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-        )
-
-    def get(self, path: str, token: str) -> requests.Response:
-        return requests.get(
-            f"http://127.0.0.1:{self.port}{path}", headers={"Authorization": f"Token {token}"}, timeout=10
-        )
-
-    def wait_ready(self, token: str) -> None:
-        def answers() -> bool:
-            assert self.process.poll() is None, f"gunicorn exited; see {self.log_path}"
-            try:
-                return self.get("/api/v1/articles/", token).status_code == 200
-            except requests.ConnectionError:
-                return False
-
-        wait_until(answers, timeout=30)
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self._log.close()
-
-
 def _job(cluster: PostgresCluster) -> tuple[str, int, int, int] | None:
     rows = cluster.query(
         DATABASE,
@@ -145,7 +88,7 @@ def test_a_job_and_the_web_survive_a_postgres_restart_and_count_each_article_onc
         conn.default_channel.queue_purge("celery")
     token = _manage(cluster, "shell", "-c", SEED).strip().splitlines()[-1]
 
-    web = Gunicorn(cluster)
+    web = GunicornProcess(name="restart", env={**COMMON_ENV, "DATABASE_URL": cluster.url(DATABASE)})
     worker = None
     try:
         worker = WorkerProcess(

@@ -5,7 +5,6 @@ import threading
 import pytest
 from django.db import connection
 
-from accounts.roles import Role
 from actors.models import Actor
 from articles.models import Article
 from articles.services import article_create
@@ -22,12 +21,8 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(autouse=True)
-def _role_groups(transactional_db):
-    # Transactional tests end with a flush, which also empties the groups a data migration made.
-    from django.contrib.auth.models import Group
-
-    for role in Role:
-        Group.objects.get_or_create(name=role.value)
+def _role_groups(role_groups):
+    pass
 
 
 def test_speaker_change_rebuttal_link_rejection_and_merge_survive_a_reanalysis_on_a_worker(
