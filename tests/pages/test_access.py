@@ -18,6 +18,7 @@ PAGES = [
     ("actor-list", None, READ),
     ("actor-detail", "actor", READ),
     ("ingest", None, EDIT),
+    ("actor-review", None, EDIT),
 ]
 ROLES = ["anonymous", "outsider", "analyst", "editor", "admin_user"]
 RANK = {"outsider": 0, "analyst": 1, "editor": 2, "admin_user": 3}
