@@ -10,7 +10,9 @@ and whichever it finds, it follows merges (`merged_into`) to the actor that stan
 Names come before aliases because a name is what a person reads on the page; an alias of
 another actor that happens to equal it must not win.
 
-`actors_matching` is the search box: live actors whose name or an alias contains the text.
+`actors_matching` is the search box: live actors whose name or an alias contains the text, or
+whose code it is ("PRK"). The REST API's `?q=` asks it for merged actors too (`live_only=False`),
+since the API lets the client choose with `?merged=`.
 """
 
 from django.db.models import Q, QuerySet
@@ -53,10 +55,11 @@ def find_actor(text: str) -> Actor | None:
     return canonical(found)
 
 
-def actors_matching(text: str) -> QuerySet[Actor]:
-    """Live actors whose name or one of whose aliases contains `text` (all live ones when empty)."""
-    qs = Actor.objects.filter(merged_into__isnull=True)
+def actors_matching(text: str, *, live_only: bool = True) -> QuerySet[Actor]:
+    """Actors whose name or one of whose aliases contains `text`, or whose code it is (all of them
+    when it is empty); only live ones unless `live_only` is off."""
+    qs = Actor.objects.filter(merged_into__isnull=True) if live_only else Actor.objects.all()
     if text := " ".join(text.split()):
         by_alias = ActorAlias.objects.filter(alias__icontains=text).values("actor_id")
-        qs = qs.filter(Q(name__icontains=text) | Q(id__in=by_alias))
+        qs = qs.filter(Q(name__icontains=text) | Q(id__in=by_alias) | Q(code__iexact=text))
     return qs

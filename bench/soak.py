@@ -412,7 +412,8 @@ class Client:
         self._get(self.pages, "page: reader", f"/articles/{self.rng.choice(self.data['article_ids'])}/")
 
     def write_article(self) -> None:
-        n = self.rng.randrange(10**9)
+        # Not from the seeded generator: a second run must post new texts, not duplicates.
+        n = secrets.randbelow(10**12)
         response = self._timed(
             "write: POST article",
             lambda: self.editor.post(

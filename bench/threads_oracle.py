@@ -1,11 +1,20 @@
 """The cross-article matcher alone, on gold statements: what threading would score if the
 extractor were perfect. Prints JSON (thread pairs and rebuttal pairs, P/R/F1).
 
-    .venv/bin/python bench/threads_oracle.py bench/gold/news-dev [--similarity 0.42]
+    .venv/bin/python bench/threads_oracle.py bench/gold/news-dev [--similarity 0.42] [--by-story]
+    .venv/bin/python bench/threads_oracle.py bench/gold/news-dev --leave-one-story-out
 
-The gold's own in-article links count as the extractor's (they are its job, scored elsewhere);
-the matcher adds only cross-article links, each statement against every statement of the
-other articles, as the threading service does against its candidates.
+Articles arrive one by one, in name order, as the threading service sees them. Each statement
+is given its article's salient names (``salient_names``), is scored against every thread so
+far (``best_threads``: the threads of earlier articles, and those this article's earlier
+statements started) and joins the best one, linked to the member it repeats or rebuts, or
+starts a thread of its own. The gold's own in-article links count as the extractor's (they
+are its job, scored elsewhere): statements they link end in one thread.
+
+``--by-story`` adds the figures of each story's own pairs (and of the pairs across stories,
+all of them wrong by construction). ``--leave-one-story-out`` picks the similarity threshold
+on all stories but one, scores that one at it, and sums the held-out counts over the stories:
+what the threshold gives on a story it was not chosen on, beside the figures where it was.
 """
 
 from __future__ import annotations
@@ -13,52 +22,215 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
+from dataclasses import replace
+from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.thread_pairs import GoldStatement, graph_from_links, load_gold, score_pairs
-from extraction.matching import Sketch, Thresholds, best_matches
+from bench.thread_pairs import (
+    GoldStatement,
+    Key,
+    PredictedGraph,
+    _prf,
+    graph_from_links,
+    load_gold,
+)
+from extraction.matching import (
+    Sketch,
+    ThreadProfile,
+    Thresholds,
+    best_threads,
+    match_thread,
+    salient_names,
+)
+
+ACROSS = "(across stories)"
+GRID = tuple(round(0.30 + 0.025 * i, 3) for i in range(21))
 
 
-def _sketch(g: GoldStatement) -> Sketch:
+def _sketch(g: GoldStatement, names: frozenset[str]) -> Sketch:
     speakers = frozenset({g.speaker_actor} if g.speaker_actor else ())
     targets = frozenset({g.target_actor} if g.target_actor else ())
-    return Sketch(f"{g.article}/{g.id}", g.article, g.kind or "claim", g.content, speakers, targets)
+    return Sketch(
+        f"{g.article}/{g.id}", g.article, g.kind or "claim", g.content, speakers, targets, names=names
+    )
 
 
-def _in_article_links(directory: Path) -> list:
-    links = []
+def _in_article_links(directory: Path) -> dict[str, list[tuple[Key, Key]]]:
+    links: dict[str, list[tuple[Key, Key]]] = {}
     for path in sorted(directory.glob("*.gold.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
         for link in doc.get("links", []):
             for to in link["to"]:
-                links.append(((doc["id"], link["from"]), (doc["id"], to), "rebuts"))
+                links.setdefault(doc["id"], []).append(((doc["id"], link["from"]), (doc["id"], to)))
     return links
 
 
-def run(directory: Path, thresholds: Thresholds) -> dict:
-    """Articles arrive one by one (in name order); each statement joins the thread of its best
-    match among the earlier articles' statements, as the threading service does."""
-    _, gold = load_gold(directory)
-    links = _in_article_links(directory)
+def _key(sketch: Sketch) -> Key:
+    article, sid = sketch.key.split("/", 1)
+    return (article, sid)
+
+
+class _Threads:
+    """The threading service in miniature: thread ids, profiles, and the links it proposes."""
+
+    def __init__(self) -> None:
+        self.profiles: dict[int, ThreadProfile] = {}
+        self.thread_of: dict[Key, int] = {}
+        self.links: list[tuple[Key, Key, str]] = []
+        self._next = 0
+
+    def add_group(self, group: list[Sketch], thresholds: Thresholds) -> None:
+        """Statements the extractor linked in their article thread together: the group joins
+        the thread its most confident statement matches, or starts one."""
+        best = None
+        for sketch in group:
+            ranked = best_threads(sketch, self.profiles.values(), thresholds=thresholds)
+            if ranked and (best is None or ranked[0].confidence > best[1].confidence):
+                best = (sketch, ranked[0])
+        if best is not None:
+            anchor, found = best
+            tid = int(found.thread)
+            self.links.append((_key(anchor), _key(found.member), found.relation))
+            # Every statement of the group takes its side in the thread: it repeats the member
+            # of its stance it is closest to (the anchor's link settles the others).
+            everyone = Thresholds(similarity=0.0, confidence=0.0)
+            for sketch in group:
+                if sketch is anchor:
+                    continue
+                side = match_thread(sketch, self.profiles[tid], thresholds=everyone)
+                if side is not None and side.relation == "repeats":
+                    self.links.append((_key(sketch), _key(side.member), "repeats"))
+        else:
+            self._next += 1
+            tid = self._next
+        members = (*self.profiles[tid].members, *group) if tid in self.profiles else tuple(group)
+        self.profiles[tid] = ThreadProfile.of(str(tid), members)
+        for sketch in group:
+            self.thread_of[_key(sketch)] = tid
+
+
+def _groups(sketches: list[Sketch], links: Iterable[tuple[Key, Key]]) -> list[list[Sketch]]:
+    """The article's statements, those linked in the article together, in order of appearance."""
+    parent = {_key(s): _key(s) for s in sketches}
+
+    def find(k: Key) -> Key:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    for a, b in links:
+        if a in parent and b in parent:
+            parent[find(a)] = find(b)
+    groups: dict[Key, list[Sketch]] = {}
+    for s in sketches:
+        groups.setdefault(find(_key(s)), []).append(s)
+    return list(groups.values())
+
+
+def simulate(directory: Path, thresholds: Thresholds, *, context: bool = True) -> PredictedGraph:
+    texts, gold = load_gold(directory)
+    in_article = _in_article_links(directory)
     by_article: dict[str, list[GoldStatement]] = {}
     for g in gold:
         by_article.setdefault(g.article, []).append(g)
-    seen: list[tuple[GoldStatement, Sketch]] = []
+    threads = _Threads()
     for article in sorted(by_article):
-        arriving = [(g, _sketch(g)) for g in by_article[article]]
-        for g, sketch in arriving:
-            ranked = best_matches(sketch, (s for _, s in seen), thresholds=thresholds)
-            if ranked:
-                other, m = ranked[0]
-                links.append((g.key, tuple(other.key.split("/", 1)), m.relation))
-        seen.extend(arriving)
-    graph = graph_from_links(links)
-    report = score_pairs(gold, graph, {g.key: g.key for g in gold})
+        names = salient_names(texts[article]) if context else frozenset()
+        sketches = [_sketch(g, names) for g in by_article[article]]
+        links = in_article.get(article, [])
+        for group in _groups(sketches, links):
+            threads.add_group(group, thresholds)
+        threads.links.extend((a, b, "rebuts") for a, b in links)
+    return graph_from_links(threads.links, threads=threads.thread_of)
+
+
+def _story(g: GoldStatement) -> str:
+    return g.proposition.split("/", 1)[0]
+
+
+def pair_counts(gold: Iterable[GoldStatement], graph: PredictedGraph) -> dict[str, dict[str, list[int]]]:
+    """tp/fp/fn of thread and rebuttal pairs, by the story both statements belong to."""
+    counts: dict[str, dict[str, list[int]]] = {}
+    for a, b in combinations(gold, 2):
+        if a.article == b.article:
+            continue
+        bucket = _story(a) if _story(a) == _story(b) else ACROSS
+        c = counts.setdefault(bucket, {"thread": [0, 0, 0], "rebuttal": [0, 0, 0]})
+        same = a.proposition == b.proposition
+        _count(c["thread"], same, graph.same_thread(a.key, b.key))
+        _count(c["rebuttal"], same and a.stance != b.stance, graph.rebutted(a.key, b.key))
+    return counts
+
+
+def _count(c: list[int], gold: bool, predicted: bool) -> None:
+    if gold and predicted:
+        c[0] += 1
+    elif predicted:
+        c[1] += 1
+    elif gold:
+        c[2] += 1
+
+
+def _total(counts: dict[str, dict[str, list[int]]], buckets: Iterable[str]) -> dict[str, list[int]]:
+    total = {"thread": [0, 0, 0], "rebuttal": [0, 0, 0]}
+    for b in buckets:
+        for measure, c in counts.get(b, {}).items():
+            total[measure] = [x + y for x, y in zip(total[measure], c, strict=True)]
+    return total
+
+
+def _report(total: dict[str, list[int]]) -> dict:
+    return {measure: _prf(*c) for measure, c in total.items()}
+
+
+def run(directory: Path, thresholds: Thresholds, *, by_story: bool = False, context: bool = True) -> dict:
+    _, gold = load_gold(directory)
+    counts = pair_counts(gold, simulate(directory, thresholds, context=context))
+    report = _report(_total(counts, counts))
     report["statements"] = len(gold)
-    report["articles"] = len(by_article)
+    report["articles"] = len({g.article for g in gold})
+    if by_story:
+        report["by_story"] = {story: _report(c) for story, c in sorted(counts.items())}
     return report
+
+
+def _objective(total: dict[str, list[int]]) -> float:
+    # Issue 12's bar: precision first (a wrong thread misleads more than a missing one).
+    score = 0.0
+    for c in total.values():
+        prf = _prf(*c)
+        score += prf["f1"] - 2 * max(0.0, 0.85 - prf["precision"])
+    return score
+
+
+def leave_one_story_out(directory: Path, thresholds: Thresholds, *, context: bool = True) -> dict:
+    _, gold = load_gold(directory)
+    by_threshold = {
+        s: pair_counts(gold, simulate(directory, replace(thresholds, similarity=s), context=context))
+        for s in GRID
+    }
+    stories = sorted({_story(g) for g in gold})
+    held_out = {"thread": [0, 0, 0], "rebuttal": [0, 0, 0]}
+    chosen: dict[str, float] = {}
+    for story in stories:
+        rest = [b for b in (*stories, ACROSS) if b != story]
+        best = max(GRID, key=lambda s: (_objective(_total(by_threshold[s], rest)), -s))
+        chosen[story] = best
+        held = _total(by_threshold[best], [story])
+        for measure, c in held.items():
+            held_out[measure] = [x + y for x, y in zip(held_out[measure], c, strict=True)]
+    everything = (*stories, ACROSS)
+    best_all = max(GRID, key=lambda s: (_objective(_total(by_threshold[s], everything)), -s))
+    in_sample = _total(by_threshold[best_all], stories)
+    return {
+        "held_out": _report(held_out),
+        "in_sample": _report(in_sample) | {"similarity": best_all},
+        "across_stories_at_in_sample": _report(_total(by_threshold[best_all], [ACROSS])),
+        "chosen_similarity": chosen,
+    }
 
 
 def main() -> None:
@@ -66,8 +238,19 @@ def main() -> None:
     parser.add_argument("gold", type=Path)
     parser.add_argument("--similarity", type=float, default=Thresholds().similarity)
     parser.add_argument("--confidence", type=float, default=Thresholds().confidence)
+    parser.add_argument("--by-story", action="store_true", help="figures of each story's own pairs")
+    parser.add_argument(
+        "--leave-one-story-out", action="store_true", help="threshold chosen without the story"
+    )
+    parser.add_argument("--no-context", action="store_true", help="without the articles' salient names")
     args = parser.parse_args()
-    print(json.dumps(run(args.gold, Thresholds(args.similarity, args.confidence)), indent=2))
+    thresholds = Thresholds(args.similarity, args.confidence)
+    context = not args.no_context
+    if args.leave_one_story_out:
+        report = leave_one_story_out(args.gold, thresholds, context=context)
+    else:
+        report = run(args.gold, thresholds, by_story=args.by_story, context=context)
+    print(json.dumps(report, indent=2))
 
 
 if __name__ == "__main__":

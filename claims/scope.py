@@ -13,6 +13,8 @@ from django.utils.dateparse import parse_datetime
 from actors.lookup import find_actor
 from claimtrack.errors import ServiceError
 
+from .models import Claim, Mention
+
 MAX_EXPLICIT_ARTICLES = 100_000
 
 
@@ -84,8 +86,6 @@ class JobScope:
 
     def as_q(self) -> Q:
         """The filter on Article; subqueries rather than joins, so no article comes twice."""
-        from claims.models import Claim, Mention
-
         q = Q()
         if self.since:
             q &= Q(published_at__gte=self.since)

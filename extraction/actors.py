@@ -348,7 +348,7 @@ class DocActors:
                 draft.mentions.append(span)  # "the deputy director": a mention by description
         return draft
 
-    def _antecedent(self, pronoun: Token) -> _Draft | None:
+    def _antecedent(self, pronoun: Token, exclude: frozenset[int] | set[int] = frozenset()) -> _Draft | None:
         """The last subject or speaker before the pronoun whose kind fits it."""
         lower = pronoun.lower_
         lex = self.index.lex
@@ -362,7 +362,7 @@ class DocActors:
             draft = self._speaker_at.get(i)
             if draft is None and self.doc[i].dep_ in _SUBJECT_DEPS:
                 draft = self.by_token.get(i)
-            if draft is not None and fits(draft):
+            if draft is not None and fits(draft) and id(draft) not in exclude:
                 return draft
         return None
 
@@ -551,6 +551,13 @@ class DocActors:
                         found = (idx, draft)
                     break
         return found[1] if found else None
+
+    def resolve_object(self, token: Token, exclude: set[int]) -> _Draft | None:
+        """The actor an object names: "accused him of..." is the man named before."""
+        if token.pos_ == "PRON":
+            # The speaker is not the one they accuse: "officers accused him" is someone else.
+            return self._antecedent(token, exclude)
+        return self.in_subtree(token, exclude)
 
     def in_subtree(self, token: Token, exclude: set[int]) -> _Draft | None:
         for t in token.subtree:

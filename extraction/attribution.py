@@ -36,6 +36,7 @@ _NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "over", "against", "for", 
 _TRIM = frozenset({",", ";", ":", "-", "—", "–", "(", ")", ".", "!", "?"})
 _TRIM_START = _TRIM | {"and", "but"}
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+_AWAY_PARTICLES = frozenset({"down", "off", "aside", "away"})
 _FIRST_PERSON = frozenset({"i", "we", "you"})
 _QUOTE_CHARS = frozenset("\"“”«»„'‘’`")
 
@@ -227,6 +228,9 @@ class Finder:
                 lemma in self.lex.speech_verbs or lemma in self.lex.clausal_verbs
             ):
                 att = self._verb(token, lemma, text)
+            elif token.pos_ == "VERB" and (att := self._phrasal_denial(token, text)) is not None:
+                found.append(att)
+                continue
             elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lex.cue_nouns:
                 att = self._noun(token, lemma, text)
             elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
@@ -320,6 +324,20 @@ class Finder:
             content=[content],
             target=target,
         )
+
+    def _phrasal_denial(self, verb: Token, text: str) -> Attribution | None:
+        """'shot down the claims', 'brushed aside reports', 'waved off the allegation': a verb of
+        pushing away with a particle, aimed at a statement, is a denial of it."""
+        if not any(c.dep_ == "prt" and c.lower_ in _AWAY_PARTICLES for c in verb.children):
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or self.lex.cue_nouns.get(obj.lemma_.lower()) not in ("claim", "accusation"):
+            return None
+        subject = _subject(verb)
+        content = _char_span(verb.doc, *_subtree_span(obj))
+        if subject is None or content is None:
+            return None
+        return self._verb_attribution(verb, verb.lemma_.lower(), "denial", subject, [content])
 
     def _answering_relative(self, verb: Token, lemma: str, kind: Kind) -> Attribution | None:
         """'X accused Y of Z, a charge Y denies': the relative clause answers the clause before."""
@@ -496,7 +514,10 @@ class Finder:
                 and (child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or child.pos_ == "PROPN")
             ):
                 source = source or child
-            elif child.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" for g in child.children):
+            elif child.dep_ in ("acl", "ccomp", "advcl") and any(
+                g.dep_ == "mark" and (child.dep_ != "advcl" or g.lower_ == "that") for g in child.children
+            ):
+                # advcl: the parser's reading of "claims that the town had fallen" after a noun.
                 content_heads.append(child)
             elif child.dep_ == "prep" and child.lower_ == "by":
                 source = next((g for g in child.children if g.dep_ == "pobj"), source)
@@ -504,7 +525,7 @@ class Finder:
                 content_heads.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
         if source is None:
             source = _possessor_before(noun)
-        clause = any(h.dep_ in ("acl", "ccomp") for h in content_heads)
+        clause = any(h.dep_ in ("acl", "ccomp", "advcl") for h in content_heads)
         # Without a speaker and a that-clause, "the denial came after..." tells a story, not a statement.
         if not content_heads or (source is None and not clause):
             return None
@@ -658,7 +679,9 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
     kept = []
     dropped_outers: set[int] = set()
     for inner in found:
-        outer = next(
+        # The nearest statement around it: in "noted that the group had denied ISIS claims that...",
+        # the claims are inside the denial, which is inside the note.
+        outer = min(
             (
                 o
                 for o in found
@@ -666,7 +689,8 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
                 and within(inner.cue_span, o.content)
                 and not within(o.cue_span, inner.content)
             ),
-            None,
+            key=lambda o: sum(e - s for s, e in o.content),
+            default=None,
         )
         if outer is not None and outer.lemma in clausal and inner.kind != "claim":
             # "sought better ties, blaming the US": the blame is the statement, not the wish.
@@ -674,6 +698,8 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
         if (
             outer is None
             or (outer.kind != "claim" and inner.form == "noun")
+            # "denied the ISIS claims that...", parsed with "claims" as a verb: still what is denied.
+            or (outer.kind == "denial" and inner.kind == "claim" and not outer.direct_quote)
             # A denial or accusation reported by a third party ("X denied..., VOA reported") is
             # the news itself; a belief inside someone's quotation is not.
             or (inner.kind != "claim" and not outer.direct_quote)

@@ -47,12 +47,17 @@ _COPULAS = frozenset(
 def _called_false(words: list[str], falsehoods: frozenset[str]) -> bool:
     """Something is said to be false: "these are lies", "the report was all propaganda"."""
     return any(
-        w in _COPULAS and any(x in falsehoods for x in words[i + 1 : i + 4]) for i, w in enumerate(words)
+        w in _COPULAS and any(x in falsehoods for x in words[i + 1 : i + 6]) for i, w in enumerate(words)
     )
 
 
 def classify(
-    doc: Doc, att: Attribution, lexicon: Lexicon, *, has_target: bool, reports_others: bool
+    doc: Doc,
+    att: Attribution,
+    lexicon: Lexicon,
+    *,
+    has_target: bool,
+    reports_others: bool,
 ) -> tuple[Kind, float]:
     """Kind and confidence. reports_others: the content holds other statements ("X denied..., VOA
     reported"), so its wording is theirs and says nothing of the reporter's own kind."""

@@ -33,6 +33,7 @@ class Node:
     continues: str | None  # id of the statement a floating quotation continues
     paragraph: int
     confidence: float
+    words: frozenset[str] = frozenset()  # content lemmas: what the statement is about
 
 
 def find_links(nodes: list[Node]) -> tuple[Link, ...]:
@@ -57,6 +58,9 @@ def find_links(nodes: list[Node]) -> tuple[Link, ...]:
             continue
         if not node.speaker_side or node.id in answered:
             continue
+        if node.kind == "denial" and (claim := _denied_claim(node, nodes, i)) is not None:
+            links.append(Link(node.id, claim.id, "rebuts", round(node.confidence * 0.8, 2)))
+            continue
         for earlier in reversed(nodes[:i]):
             # A counter-accusation answers what was said just before; a denial may answer
             # a claim anywhere earlier in the article.
@@ -74,3 +78,35 @@ def find_links(nodes: list[Node]) -> tuple[Link, ...]:
                 links.append(Link(node.id, earlier.id, "rebuts", round(node.confidence * 0.8, 2)))
                 break
     return tuple(links)
+
+
+_MIN_SHARED_WORDS = 2
+
+
+def _denied_claim(node: Node, nodes: list[Node], i: int) -> Node | None:
+    """The claim a denial answers when it does not quote it: another side's claim or accusation
+    about the same thing (most content words shared), before the denial if there is one, else after.
+    "ISIS said it had beheaded her... Kurdish fighters said she was alive and had not been beheaded"."""
+    best: tuple[float, int, Node] | None = None
+    for k, other in enumerate(nodes):
+        if (
+            k == i
+            or other.kind not in ("claim", "accusation")
+            or other.speaker is None
+            or other.speaker in node.speaker_side
+            or not other.speaker_side.isdisjoint(node.speaker_side)
+            or other.continues is not None
+        ):
+            continue
+        shared = len(node.words & other.words)
+        if shared < _MIN_SHARED_WORDS:
+            continue
+        # Shared words against the sizes of both, so that a long claim that mentions everything
+        # does not win; earlier claims first, the nearest among equals.
+        rank = (
+            round(shared / (len(node.words) * len(other.words)) ** 0.5, 3),
+            -(abs(i - k) + (len(nodes) if k > i else 0)),
+        )
+        if best is None or rank > best[:2]:
+            best = (*rank, other)
+    return best[2] if best else None

@@ -1,19 +1,27 @@
 """Matching statements across articles: the same proposition told again, or answered.
 
 Pure Python, no Django and no spaCy: the caller (claims' threading service) hands over what it
-knows of each statement as a ``Sketch`` and gets back a ``Match`` or nothing. A pair matches
-when its contents say the same thing (words weighted by how rare they are in English, names
-and numbers counting extra); the kinds then decide the relation: the same stance ``repeats``,
-opposite stances (a denial of a claim) ``rebuts``.
+knows of each statement as a ``Sketch`` and gets back a ``Match`` or nothing, or, against the
+threads it keeps, a ``ThreadMatch``. A pair matches when its contents say the same thing:
+words weighted by how rare they are in English (wordfreq), synonyms of one event meeting
+(``lexicons/match_synonyms.json``), the knowledge base's names of one actor meeting ("U.S." /
+"Washington" / "American"), names and numbers counting extra. The article's salient names
+stand in, at a lower weight, for the subject a content leaves to a pronoun ("she was
+abducted"). The stances then decide the relation: the same stance ``repeats``, opposite
+stances (a denial of a claim, or a claim negating what the other asserts) ``rebuts``.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
 from typing import Literal
 
 from .types import Kind
@@ -25,18 +33,50 @@ Stance = Literal["asserts", "denies"]
 _COMMON_ZIPF = 5.6
 # Rarer than anything in the frequency list (a name seen for the first time): as rare as it gets.
 _UNSEEN_ZIPF = 1.0
+# A capitalised word at least this common is a title or a sentence's first word, not a name.
+_NAME_MAX_ZIPF = 5.0
+# What an article's salient names weigh against the same words in the content itself.
+CONTEXT_WEIGHT = 0.35
+# What a content's own word weighs when it is one of the article's salient names.
+BACKGROUND_WEIGHT = 0.6
+# How much two articles' salient names must agree: the score is scaled from 1 - this (no name
+# in common) to 1 (the same names).
+STORY_WEIGHT = 0.4
+# Below this much shared content (about one rare word, or two middling ones) two statements
+# are not compared at all: context alone, or one common verb, never makes a match.
+MIN_SHARED = 6.0
+# Of which this much must be words other than names: what is said of them.
+MIN_PREDICATE = 1.5
+# How much the shorter statement's share counts against the symmetric overlap.
+CONTAINMENT = 0.5
 
-_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|\d[\d,.]*\d|\d", re.UNICODE)
-_NEGATORS = frozenset({"not", "no", "never", "n't", "nothing", "none", "neither", "nor", "without"})
-_DENIAL_WORDS = frozenset(
-    {"deny", "denies", "denied", "false", "untrue", "baseless", "groundless", "lie", "lies", "fabrication"}
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|\d[\d,.]*\d|\d|[.!?;:\"“”]", re.UNICODE)
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
+_NEGATORS = frozenset(
+    {"not", "no", "never", "nothing", "none", "neither", "nor", "without", "cannot", "nobody", "nowhere"}
 )
+# How many words after a negator may hold what it negates: "has not yet been captured".
+_NEGATION_REACH = 4
+_SENTENCE_END = frozenset('.!?;:"“”')
+# Capitalised but never a name of what a statement is about.
+_NOT_NAMES = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "mr", "mrs", "ms", "dr",
+    }
+)  # fmt: skip
+# Ends in "s" without being a plural.
+_NOT_PLURALS = frozenset({"news", "series", "species", "politics", "physics", "means", "always", "perhaps"})
+_ACTOR_KINDS = frozenset({"state", "organisation", "group", "person"})
 
 
 @dataclass(frozen=True, slots=True)
 class Sketch:
     """What the matcher needs of one statement. Actor keys are opaque strings; ``speakers``
-    and ``targets`` hold an actor and what it speaks for (a minister's state) alike."""
+    and ``targets`` hold an actor and what it speaks for (a minister's state) alike.
+    ``names`` are the article's salient names (``salient_names(body)``): they give a content
+    that leaves its subject to a pronoun ("she was captured") its subject."""
 
     key: str
     article: str
@@ -44,6 +84,7 @@ class Sketch:
     content: str
     speakers: frozenset[str] = frozenset()
     targets: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
 
     @property
     def stance(self) -> Stance:
@@ -62,20 +103,37 @@ class Thresholds:
     """Below ``similarity`` nothing is linked; a link is proposed with its confidence, and
     callers may accept only those at or above ``confidence``."""
 
-    similarity: float = 0.42
-    confidence: float = 0.5
+    similarity: float = 0.35
+    confidence: float = 0.35
+
+
+# --- terms ---------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class _Terms:
-    weights: dict[str, float]
+    weights: dict[str, float]  # the content's own terms (the article's names weighed down)
+    full: dict[str, float]  # and the article's names it leaves out (a pronoun's), weighed lower
+    background: dict[str, float]  # the article's names, at their own weight: what story it is
     names: frozenset[str]
     numbers: frozenset[str]
-    negated: bool
+    negated: frozenset[str]  # terms inside a negation's reach ("was not captured")
+    full_mass: float
+    background_mass: float
 
-    @property
-    def mass(self) -> float:
-        return sum(self.weights.values())
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    classes: dict[tuple[str, ...], str]  # lemmas of a synonym -> its class's term
+    names: dict[tuple[str, ...], str]  # lowercase words of an actor's name -> the actor's term
+    cased: dict[tuple[str, ...], str]  # abbreviations, matched case-sensitively -> the actor's term
+    starts: dict[str, int]  # a phrase's first word (as each table keys it) -> the longest phrase
+    weight_of: dict[str, float]  # a name term weighs as its canonical name does
+
+
+def _read_lexicon() -> dict:
+    text = resources.files("extraction").joinpath("lexicons", "match_synonyms.json").read_text("utf-8")
+    return json.loads(text)
 
 
 @cache
@@ -86,73 +144,287 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en") or _UNSEEN_ZIPF
 
 
-def _stem(word: str) -> str:
-    # Enough to meet "shells"/"shell", "supplied"/"supplies"; not a linguistic stemmer.
-    for suffix in ("ing", "ied", "ies", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
-    return word
+def _rarity(zipf: float) -> float:
+    return _COMMON_ZIPF - zipf + 0.5
 
 
-def _terms(text: str) -> _Terms:
+@cache
+def _lemma(word: str) -> str:
+    """The base form of a lowercase word, guided by word frequency: of the forms that removing
+    an inflection could leave, the commonest real word ("captured" -> "capture", "kidnapped"
+    -> "kidnap", "supplies" -> "supply"). Not a linguistic lemmatiser: enough for words to meet."""
+    if word in _NOT_PLURALS or len(word) < 4:
+        return word
+    candidates: list[str] = []
+    for suffix, replacements in (
+        ("ies", ("y",)),
+        ("ied", ("y",)),
+        ("ing", ("", "e")),
+        ("ed", ("", "e")),
+        ("es", ("", "e")),
+        ("s", ("",)),
+    ):
+        if not word.endswith(suffix):
+            continue
+        base = word[: -len(suffix)]
+        if suffix == "s" and base.endswith(("s", "u", "i")):
+            continue  # "gas", "virus", "crisis"
+        for r in replacements:
+            candidates.append(base + r)
+        if suffix in ("ing", "ed") and len(base) >= 3 and base[-1] == base[-2]:
+            candidates.append(base[:-1])  # "kidnapped", "travelled"
+        break
+    known = [c for c in candidates if len(c) >= 3 and _zipf(c) >= 1.5]
+    return max(known, key=_zipf) if known else word
+
+
+def _normal(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    # "U.S." and "US" must meet, and the tokens must not stop at the dots.
+    return _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
+
+
+def _split(token: str) -> list[str]:
+    # "Israeli-Canadian", "IS-controlled": each part is a word of its own; "Gill's" is "Gill".
+    if token.endswith(("'s", "'S")):
+        token = token[:-2]
+    return [p for p in token.strip("'").split("-") if p]
+
+
+@cache
+def _vocabulary() -> _Vocabulary:
+    from .knowledge import load_knowledge_base
+
+    classes: dict[tuple[str, ...], str] = {}
+    names: dict[tuple[str, ...], str] = {}
+    cased: dict[tuple[str, ...], str] = {}
+    weight_of: dict[str, float] = {}
+    lexicon = _read_lexicon()
+    for name, words in lexicon["classes"].items():
+        for phrase in words:
+            lemmas = tuple(_lemma(w) for w in phrase.lower().replace("-", " ").split())
+            classes.setdefault(lemmas, f"~{name}")
+    kb = load_knowledge_base()
+    for surface, key, form in kb.surface_forms():
+        entry = kb.get(key)
+        if entry is None or entry.kind not in _ACTOR_KINDS:
+            continue
+        term = f"@{key}"
+        canonical = _words(_normal(entry.name))
+        if canonical and term not in weight_of:
+            weight_of[term] = max(_rarity(_zipf(w.lower())) for w in canonical)
+        words = tuple(_words(_normal(surface)))
+        if not words:
+            continue
+        if form == "abbreviation":
+            cased.setdefault(words, term)
+        else:
+            names.setdefault(tuple(w.lower() for w in words), term)
+    for surface, key in lexicon.get("aliases", {}).items():
+        cased.setdefault(tuple(_words(surface)), f"@{key}")
+    starts: dict[str, int] = {}
+    for phrase in (*classes, *names, *cased):
+        starts[phrase[0]] = max(starts.get(phrase[0], 0), len(phrase))
+    return _Vocabulary(classes, names, cased, starts, weight_of)
+
+
+def _words(text: str) -> list[str]:
+    out: list[str] = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if tok[0].isalpha():
+            out.extend(_split(tok))
+    return out
+
+
+def _tokens(text: str) -> list[tuple[str, bool]]:
+    """(word, starts a sentence) for every word; numbers kept, punctuation only as a boundary."""
+    out: list[tuple[str, bool]] = []
+    start = True
+    for m in _TOKEN.finditer(_normal(text)):
+        tok = m.group()
+        if tok in _SENTENCE_END:
+            start = start or tok in '.!?"“”:'
+            continue
+        for part in _split(tok) if tok[0].isalpha() else [tok]:
+            out.append((part, start))
+            start = False
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _terms(text: str, names: frozenset[str] = frozenset()) -> _Terms:
+    weights, found, numbers, negated = _content_terms(text)
+    found_names = set(found)
+    background: dict[str, float] = {}
+    for name in names:
+        for term, weight in _content_terms(name, all_names=True)[0].items():
+            background[term] = max(background.get(term, 0.0), weight)
+    own = dict(weights)
+    full = dict(weights)
+    for term, weight in background.items():
+        if term in own:
+            # What the whole article is about says less about which of its propositions this is.
+            own[term] = full[term] = own[term] * BACKGROUND_WEIGHT
+            found_names.add(term)  # "Rosenberg had been captured": a name, first word or not
+        else:
+            full[term] = weight * CONTEXT_WEIGHT
+    return _Terms(
+        own,
+        full,
+        background,
+        frozenset(found_names),
+        frozenset(numbers),
+        frozenset(negated),
+        sum(full.values()),
+        sum(background.values()),
+    )
+
+
+@lru_cache(maxsize=65536)
+def _content_terms(
+    text: str, *, all_names: bool = False
+) -> tuple[dict[str, float], set[str], set[str], set[str]]:
+    vocab = _vocabulary()
+    tokens = _tokens(text)
     weights: dict[str, float] = {}
     names: set[str] = set()
     numbers: set[str] = set()
-    negated = False
-    for i, match in enumerate(_WORD.finditer(text)):
-        raw = match.group().replace("’", "'")
+    negated: set[str] = set()
+    reach = 0  # words left inside the last negation's reach
+
+    def add(term: str, weight: float, is_name: bool) -> None:
+        nonlocal reach
+        weights[term] = max(weights.get(term, 0.0), weight)
+        if is_name:
+            names.add(term)
+        if reach > 0:
+            negated.add(term)
+            reach = 0
+
+    i = 0
+    while i < len(tokens):
+        raw, sentence_start = tokens[i]
         lower = raw.lower()
         if lower.endswith("n't") or lower in _NEGATORS:
-            negated = True
+            reach = _NEGATION_REACH
+            i += 1
             continue
         if raw[0].isdigit():
             numbers.add(raw.replace(",", ""))
+            i += 1
             continue
-        if lower in _DENIAL_WORDS:
+        step = _phrase(vocab, tokens, i)
+        if step is not None:
+            length, term, is_name = step
+            surface = [t for t, _ in tokens[i : i + length]]
+            weight = max(_rarity(_zipf(w.lower())) for w in surface)
+            if is_name:
+                weight = vocab.weight_of.get(term, weight)
+            if weight > 0:
+                add(term, weight, is_name)
+            i += length
+            reach = max(0, reach - length)
             continue
+        i += 1
         zipf = _zipf(lower)
         if zipf >= _COMMON_ZIPF:
+            reach = max(0, reach - 1)
             continue
-        stem = _stem(lower)
-        # Rarer words say more about what the statement is about.
-        weights[stem] = max(weights.get(stem, 0.0), _COMMON_ZIPF - zipf + 0.5)
-        if raw[0].isupper() and i > 0:
-            names.add(stem)
-    return _Terms(weights, frozenset(names), frozenset(numbers), negated)
+        is_name = raw[0].isupper() and lower not in _NOT_NAMES and (all_names or not sentence_start)
+        is_name = is_name and zipf < _NAME_MAX_ZIPF
+        add(_lemma(lower), _rarity(zipf), is_name)
+    return weights, names, numbers, negated
 
 
-def _overlap(a: _Terms, b: _Terms) -> float:
-    if not a.weights or not b.weights:
-        return 0.0
-    shared = a.weights.keys() & b.weights.keys()
-    common = sum(min(a.weights[t], b.weights[t]) for t in shared)
-    # The shorter statement's share: a one-line denial restating a long claim still matches it.
-    smaller = min(a.mass, b.mass)
-    larger = max(a.mass, b.mass)
-    return common / math.sqrt(smaller * larger) * 0.5 + common / smaller * 0.5
+def _phrase(vocab: _Vocabulary, tokens: list[tuple[str, bool]], i: int) -> tuple[int, str, bool] | None:
+    """The longest actor name or lexicon phrase starting at token i: (length, term, is a name)."""
+    first = tokens[i][0]
+    lower = first.lower()
+    longest = max(vocab.starts.get(first, 0), vocab.starts.get(lower, 0), vocab.starts.get(_lemma(lower), 0))
+    if lower.endswith("s"):
+        longest = max(longest, min(1, vocab.starts.get(lower[:-1], 0)))
+    for length in range(min(longest, len(tokens) - i), 0, -1):
+        surface = tuple(t for t, _ in tokens[i : i + length])
+        if term := vocab.cased.get(surface):
+            return length, term, True
+        if first[0].isupper():
+            lowered = tuple(w.lower() for w in surface)
+            term = vocab.names.get(lowered)
+            if term is None and length == 1 and lower.endswith("s"):
+                term = vocab.names.get((lower[:-1],))  # "Americans": a plural names the same
+            if term is not None:
+                return length, term, True
+        if term := vocab.classes.get(tuple(_lemma(w.lower()) for w in surface)):
+            return length, term, False
+    return None
 
 
-def similarity(a: str, b: str) -> float:
-    """How far two contents say the same thing, 0 to 1."""
-    return _similarity(_terms(a), _terms(b))
+# --- similarity ------------------------------------------------------------------------------
+
+
+def similarity(a: str, b: str, *, names_a: Iterable[str] = (), names_b: Iterable[str] = ()) -> float:
+    """How far two contents say the same thing, 0 to 1 (each with its article's names)."""
+    return _similarity(_terms(a, frozenset(names_a)), _terms(b, frozenset(names_b)))
 
 
 def _similarity(a: _Terms, b: _Terms) -> float:
-    score = _overlap(a, b)
+    if not a.weights or not b.weights:
+        return 0.0
+    small, large = (a, b) if len(a.full) <= len(b.full) else (b, a)
+    common = shared_predicate = skip_small = skip_large = 0.0
+    for term, ws in small.full.items():
+        wl = large.full.get(term)
+        if wl is None:
+            continue
+        if term not in small.weights and term not in large.weights:
+            # Both only in the background: the story they share, not this proposition.
+            skip_small += ws
+            skip_large += wl
+            continue
+        least = ws if ws < wl else wl
+        common += least
+        if term not in a.names and term not in b.names and term not in a.background:
+            shared_predicate += least
+    mass_a, mass_b = small.full_mass - skip_small, large.full_mass - skip_large
+    # One common word, or names alone ("the United States"), are not a proposition.
+    if common < MIN_SHARED or shared_predicate < MIN_PREDICATE:
+        return 0.0
+    # The shorter statement's share: a one-line denial restating a long claim still matches it.
+    smaller, larger = sorted((mass_a, mass_b))
+    score = common / math.sqrt(smaller * larger) * (1 - CONTAINMENT) + common / smaller * CONTAINMENT
     if a.names and b.names:
         share = len(a.names & b.names) / min(len(a.names), len(b.names))
         score = 0.8 * score + 0.2 * share
     if a.numbers and b.numbers and not a.numbers & b.numbers:
         # "killed 12" and "killed 40" are different reports of one event, not the same claim.
         score *= 0.6
+    if a.background and b.background:
+        # Two articles about other things (other names) rarely tell one proposition.
+        agree = sum(min(w, b.background[t]) for t, w in a.background.items() if t in b.background)
+        score *= 1 - STORY_WEIGHT + STORY_WEIGHT * agree / min(a.background_mass, b.background_mass)
     return round(min(score, 1.0), 3)
 
 
-def _stance(sketch: Sketch, terms: _Terms) -> Stance:
-    # A claim worded as a negation ("it did not fire the rocket") answers the positive one.
+# --- stance and relation -------------------------------------------------------------------
+
+
+def _polarity(sketch: Sketch, own: _Terms, other: _Terms) -> Stance:
+    """The statement's stance towards what it shares with the other one. A denial denies
+    whatever its content says (its own "not" is part of the denial); a claim denies when it
+    negates a word the other asserts ("it did not fire the rocket" / "it fired the rocket")."""
     if sketch.kind == "denial":
         return "denies"
-    return "denies" if terms.negated else "asserts"
+    for term in own.negated:
+        if term in other.weights and term not in other.negated:
+            return "denies"
+    if "~falsehood" in own.weights and "~falsehood" not in other.weights:
+        return "denies"  # "the report that ... is false"
+    return "asserts"
+
+
+def _relation(a: Sketch, ta: _Terms, b: Sketch, tb: _Terms) -> CrossRelation:
+    return "repeats" if _polarity(a, ta, tb) == _polarity(b, tb, ta) else "rebuts"
 
 
 def _actor_agreement(a: Sketch, b: Sketch, relation: CrossRelation) -> float:
@@ -171,15 +443,23 @@ def _actor_agreement(a: Sketch, b: Sketch, relation: CrossRelation) -> float:
     return 0.0
 
 
+def _sketch_terms(s: Sketch) -> _Terms:
+    return _terms(s.content, s.names)
+
+
 def match(a: Sketch, b: Sketch, *, thresholds: Thresholds = Thresholds()) -> Match | None:
     """The relation between two statements of different articles, or None."""
     if a.article == b.article:
         return None
-    ta, tb = _terms(a.content), _terms(b.content)
+    return _match(a, b, thresholds)
+
+
+def _match(a: Sketch, b: Sketch, thresholds: Thresholds) -> Match | None:
+    ta, tb = _sketch_terms(a), _sketch_terms(b)
     sim = _similarity(ta, tb)
     if sim < thresholds.similarity:
         return None
-    relation: CrossRelation = "repeats" if _stance(a, ta) == _stance(b, tb) else "rebuts"
+    relation = _relation(a, ta, b, tb)
     confidence = sim + _actor_agreement(a, b, relation)
     return Match(relation, round(max(0.0, min(confidence, 1.0)), 3), sim)
 
@@ -195,3 +475,146 @@ def best_matches(
             found.append((other, m))
     found.sort(key=lambda pair: (-pair[1].confidence, pair[0].key))
     return found
+
+
+# --- threads -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadProfile:
+    """A thread as the matcher sees it: its statements and the centroid of their terms (each
+    term's weight averaged over the members), so that a statement that paraphrases the
+    thread's proposition meets it even where it shares little with any one member."""
+
+    key: str
+    members: tuple[Sketch, ...]
+    _centroid: _Terms = field(repr=False, compare=False)
+
+    @classmethod
+    def of(cls, key: str, members: Sequence[Sketch]) -> ThreadProfile:
+        return cls(key, tuple(members), _centroid_of([_sketch_terms(m) for m in members]))
+
+    def with_member(self, sketch: Sketch) -> ThreadProfile:
+        return ThreadProfile.of(self.key, (*self.members, sketch))
+
+
+def _centroid_of(terms: Sequence[_Terms]) -> _Terms:
+    n = max(len(terms), 1)
+    own: Counter[str] = Counter()
+    full: Counter[str] = Counter()
+    background: Counter[str] = Counter()
+    for t in terms:
+        own.update(t.weights)
+        full.update(t.full)
+        background.update(t.background)
+    full_avg = {k: v / n for k, v in full.items()}
+    background_avg = {k: v / n for k, v in background.items()}
+    return _Terms(
+        {k: v / n for k, v in own.items()},
+        full_avg,
+        background_avg,
+        frozenset().union(*(t.names for t in terms)),
+        frozenset().union(*(t.numbers for t in terms)),
+        frozenset().union(*(t.negated for t in terms)),
+        sum(full_avg.values()),
+        sum(background_avg.values()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadMatch:
+    """A statement joining a thread: the member to link it to, and how."""
+
+    thread: str
+    member: Sketch
+    relation: CrossRelation
+    confidence: float
+    similarity: float
+
+
+def match_thread(
+    sketch: Sketch, profile: ThreadProfile, *, thresholds: Thresholds = Thresholds()
+) -> ThreadMatch | None:
+    """Whether the statement belongs to the thread, and the member it repeats or rebuts.
+
+    The statement is scored against the thread's centroid and against each member; members of
+    its own article count for the thread's score only through the centroid (its article's
+    statements are linked by the extractor, not here). The link goes to the most similar
+    member of the same stance, so that every statement of one side ends in one repeat group,
+    else to the most similar member it rebuts."""
+    ts = _sketch_terms(sketch)
+    best: tuple[float, Sketch, Match] | None = None
+    same: tuple[float, Sketch, Match] | None = None
+    for member in profile.members:
+        if member.article == sketch.article:
+            continue
+        m = _match(sketch, member, Thresholds(similarity=0.0, confidence=0.0))
+        if m is None:
+            continue
+        rank = (m.confidence, member.key)
+        if best is None or rank > (best[0], best[1].key):
+            best = (m.confidence, member, m)
+        if m.relation == "repeats" and (same is None or rank > (same[0], same[1].key)):
+            same = (m.confidence, member, m)
+    if best is None:
+        return None
+    centroid = _centroid_similarity(ts, profile)
+    sim = round(max(best[2].similarity, centroid), 3)
+    confidence = round(max(best[0], min(1.0, centroid + best[0] - best[2].similarity)), 3)
+    if sim < thresholds.similarity or confidence < thresholds.confidence:
+        return None
+    _, member, m = same if same is not None and same[0] >= thresholds.similarity else best
+    return ThreadMatch(profile.key, member, m.relation, confidence, sim)
+
+
+def _centroid_similarity(t: _Terms, profile: ThreadProfile) -> float:
+    return _similarity(t, profile._centroid)
+
+
+def best_threads(
+    sketch: Sketch, profiles: Iterable[ThreadProfile], *, thresholds: Thresholds = Thresholds()
+) -> list[ThreadMatch]:
+    """Every thread the statement could join, most confident first."""
+    found = [m for p in profiles if (m := match_thread(sketch, p, thresholds=thresholds)) is not None]
+    found.sort(key=lambda m: (-m.confidence, m.thread))
+    return found
+
+
+# --- context ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=256)
+def salient_names(text: str, *, limit: int = 6) -> frozenset[str]:
+    """The names an article is most about: rare proper names (and the knowledge base's actors)
+    counted over the whole text, the most mentioned first; at least two mentions each. Passed
+    as ``Sketch.names`` for every statement of the article."""
+    weights_by_term: dict[str, float] = {}
+    counts: Counter[str] = Counter()
+    surface_of: dict[str, Counter[str]] = {}
+    vocab = _vocabulary()
+    tokens = _tokens(text)
+    i = 0
+    while i < len(tokens):
+        raw, start = tokens[i]
+        step = _phrase(vocab, tokens, i)
+        if step is not None and step[2]:
+            length, term, _ = step
+            surface = " ".join(t for t, _ in tokens[i : i + length])
+            weight = vocab.weight_of.get(term, 1.0)
+            i += length
+        else:
+            i += 1
+            lower = raw.lower()
+            if not raw[0].isupper() or start or lower in _NOT_NAMES:
+                continue
+            zipf = _zipf(lower)
+            if zipf >= _NAME_MAX_ZIPF:
+                continue
+            term, surface, weight = _lemma(lower), raw, _rarity(zipf)
+        counts[term] += 1
+        weights_by_term[term] = weight
+        surface_of.setdefault(term, Counter())[surface] += 1
+    ranked = sorted(
+        (t for t, c in counts.items() if c >= 2), key=lambda t: (-counts[t], -weights_by_term[t], t)
+    )
+    return frozenset(surface_of[t].most_common(1)[0][0] for t in ranked[:limit])

@@ -80,7 +80,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
     targets: list[_Draft | None] = []
     for att in attributions:
         exclude = {id(d) for d in _side(speakers[id(att)])}
-        target = actors.in_subtree(att.target, exclude) if att.target is not None else None
+        target = actors.resolve_object(att.target, exclude) if att.target is not None else None
         targets.append(target or actors.first_actor(att.content, exclude))
     frozen, ids = actors.freeze([speakers[id(a)] for a in attributions] + targets)
     statement_ids = {id(a): f"s{i}" for i, a in enumerate(attributions, 1)}
@@ -90,7 +90,11 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         speaker = speakers[id(att)]
         reports_others = any(o is not att and within(o.cue_span, att.content) for o in attributions)
         kind, confidence = classify(
-            doc, att, lexicon, has_target=target is not None, reports_others=reports_others
+            doc,
+            att,
+            lexicon,
+            has_target=target is not None,
+            reports_others=reports_others,
         )
         statement = Statement(
             id=statement_ids[id(att)],
@@ -120,10 +124,24 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 else None,
                 confidence=confidence,
                 paragraph=bisect_right(para_starts, att.start),
+                words=_content_words(doc, statement.content_spans),
             )
         )
     links = find_links(nodes)
     return ExtractionResult(EXTRACTOR_VERSION, frozen, _denied_speakers(statements, links), links)
+
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+
+
+def _content_words(doc: Doc, spans: tuple[tuple[int, int], ...]) -> frozenset[str]:
+    """Lemmas that say what a statement is about, to tell which claim a denial answers."""
+    words: set[str] = set()
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            words.update(t.lemma_.lower() for t in span if t.pos_ in _CONTENT_POS and not t.is_stop)
+    return frozenset(words)
 
 
 def _denied_speakers(statements: list[Statement], links: tuple[Link, ...]) -> tuple[Statement, ...]:

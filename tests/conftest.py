@@ -6,7 +6,7 @@ import demo.seed
 from accounts.roles import Role
 from tests.factories import UserFactory
 
-pytest_plugins = ["tests.browser_support"]
+pytest_plugins = ["tests.browser_support", "tests.support.api", "tests.support.seed"]
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -1,4 +1,4 @@
-"""API representations of actors, and the one actor reference every other representation embeds."""
+"""API representations of actors, and the actor as every other API representation embeds it."""
 
 from typing import Any
 
@@ -6,15 +6,16 @@ from rest_framework import serializers
 
 from claimtrack.api.fields import StrictCharField, StrictSerializer
 
-from ..models import Actor
+from ..models import Actor, actor_ref
 
 
 def _brief(actor: Actor) -> dict[str, Any]:
-    return {"id": actor.id, "name": actor.name, "kind": actor.kind, "code": actor.code}
+    # The model's reference (id, name) plus what an API client filters and colours by.
+    return {**actor_ref(actor), "kind": actor.kind, "code": actor.code}
 
 
-def actor_ref(actor: Actor | None) -> dict[str, Any] | None:
-    """An actor as a claim, a link or another actor points at it: who it is and whom it speaks for."""
+def embedded_actor(actor: Actor | None) -> dict[str, Any] | None:
+    """An actor as a claim (or a linked claim) shows it: who it is and whom it speaks for."""
     if actor is None:
         return None
     affiliation = actor.affiliation
@@ -32,12 +33,12 @@ class AffiliationSerializer(serializers.Serializer):
 
 
 class ActorRefSerializer(AffiliationSerializer):
-    """The shape of `actor_ref`: what the schema documents for every embedded actor."""
+    """The shape of `embedded_actor`: what the schema documents for every embedded actor."""
 
     affiliation = AffiliationSerializer(allow_null=True)
 
     def to_representation(self, actor: Actor) -> dict[str, Any]:
-        return actor_ref(actor)
+        return embedded_actor(actor)
 
 
 class ActorSerializer(serializers.ModelSerializer):

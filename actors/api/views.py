@@ -1,7 +1,6 @@
 """REST API for actors: list, search and detail for analysts; editors add actors."""
 
 import django_filters as filters
-from django.db.models import Q
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -13,7 +12,8 @@ from claimtrack.api.pagination import KeysetPagination, Ordering
 from claimtrack.api.views import ConditionalRetrieveMixin, IdLookupMixin
 
 from ..editing import actor_create
-from ..models import Actor, ActorAlias
+from ..lookup import actors_matching
+from ..models import Actor
 from .serializers import ActorCreateSerializer, ActorDetailSerializer, ActorSerializer
 
 
@@ -38,11 +38,7 @@ class ActorFilter(filters.FilterSet):
         fields: list[str] = []
 
     def filter_name(self, queryset, name, value):
-        value = " ".join(value.split())
-        if not value:
-            return queryset
-        by_alias = ActorAlias.objects.filter(alias__icontains=value).values("actor_id")
-        return queryset.filter(Q(name__icontains=value) | Q(id__in=by_alias) | Q(code__iexact=value))
+        return queryset.filter(id__in=actors_matching(value, live_only=False).values("id"))
 
 
 @extend_schema_view(

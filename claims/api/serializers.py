@@ -10,7 +10,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from actors.api.serializers import ActorRefSerializer, actor_ref
+from actors.api.serializers import ActorRefSerializer, embedded_actor
 from actors.models import Actor
 from articles.models import Article
 from claimtrack.api.fields import (
@@ -28,10 +28,6 @@ from ..models import AnalysisJob, Claim, ClaimLink, Origin, ReviewStatus
 
 def iso(value) -> str | None:
     return value.isoformat().replace("+00:00", "Z") if value is not None else None
-
-
-def _span(start: int | None, end: int | None) -> list[int] | None:
-    return None if start is None else [start, end]
 
 
 def article_ref(article) -> dict[str, Any]:
@@ -86,7 +82,7 @@ def claim_ref(claim: Claim) -> dict[str, Any]:
     return {
         "id": claim.id,
         "kind": claim.kind,
-        "speaker": actor_ref(claim.speaker),
+        "speaker": embedded_actor(claim.speaker),
         "content": claim.quote_text,
         "status": claim.review_status,
         "article": article_ref(claim.article),
@@ -153,16 +149,16 @@ class ClaimSerializer(serializers.Serializer):
             "id": claim.id,
             "article": article_ref(claim.article),
             "kind": claim.kind,
-            "speaker": actor_ref(claim.speaker),
-            "target": actor_ref(claim.target),
+            "speaker": embedded_actor(claim.speaker),
+            "target": embedded_actor(claim.target),
             "content": claim.quote_text,
             "quote": claim.quote_text if claim.direct_quote else None,
             "cue": getattr(claim, "cue_text", None),
             "speaker_text": getattr(claim, "speaker_text", None),
             "spans": {
                 "content": claim.content_spans,
-                "speaker": _span(claim.speaker_start, claim.speaker_end),
-                "cue": _span(claim.cue_start, claim.cue_end),
+                "speaker": claim.speaker_span,
+                "cue": claim.cue_span,
             },
             "direct_quote": claim.direct_quote,
             "confidence": claim.confidence,

@@ -98,3 +98,51 @@ def test_a_claim_has_no_target_even_when_it_names_another_actor():
     text = "Turkey said that France had agreed to the plan."
     statement = only(run(text))
     assert (statement.kind, statement.target) == ("claim", None)
+
+
+def test_denial_two_paragraphs_later_rebuts_the_claim_about_the_same_thing():
+    text = (
+        "The rebels said that government aircraft had bombed the hospital in the north.\n\n"
+        "The talks in Geneva were postponed again.\n\n"
+        "The Syrian army said that no aircraft had bombed the hospital, calling the story fabricated."
+    )
+    result = run(text)
+    claim = next(
+        s for s in result.statements if s.kind == "claim" and "government aircraft" in content(text, s)
+    )
+    denial = only(result, "denial")
+    assert (denial.id, claim.id, "rebuts") in {(lk.source, lk.target, lk.relation) for lk in result.links}
+    assert result.actor(denial.target).name == "rebels"
+
+
+def test_claims_denied_inside_a_reported_denial_are_still_the_claimants():
+    text = "The agency noted that Kurdish fighters had denied ISIS claims that the town had fallen."
+    result = run(text)
+    embedded = [s for s in result.statements if content(text, s) == "the town had fallen"]
+    assert [speaker_name(result, s) for s in embedded] == ["Islamic State"]
+
+
+def test_shooting_down_a_claim_is_a_denial():
+    text = "The minister shot down the claims that the army had run out of fuel."
+    assert only(run(text), "denial").kind == "denial"
+
+
+def test_countering_claims_made_by_another_is_a_denial_of_them():
+    text = "The governor countered claims made by a senator that the prison was unsafe."
+    result = run(text)
+    assert only(result, "denial").kind == "denial"
+
+
+def test_being_appalled_is_a_criticism():
+    text = "“We are appalled by the killing of an aid worker,” a White House spokeswoman said."
+    assert only(run(text)).kind == "criticism"
+
+
+def test_accused_him_targets_the_man_named_before():
+    text = (
+        "Karim Nasser returned to Cairo in June.\n\n"
+        "Police officers accused him of trying to smuggle weapons across the border."
+    )
+    result = run(text)
+    accusation = only(result, "accusation")
+    assert result.actor(accusation.target).name == "Karim Nasser"

@@ -168,7 +168,7 @@ def test_a_failing_article_is_recorded_and_can_be_retried(
     bad.refresh_from_db()
     assert bad.analysis_state == "failed" and "told to fail" in bad.analysis_error
 
-    settings.CLAIMTRACK_EXTRACTOR = "tests.claims.test_jobs.empty_extract"
+    settings.CLAIMTRACK_EXTRACTOR = "tests.claims.services.test_jobs.empty_extract"
     with django_capture_on_commit_callbacks(execute=True):
         assert job_retry_failed(user=editor, job=job) == 1
     job.refresh_from_db()

@@ -48,3 +48,13 @@ def test_the_search_box_matches_parts_of_names_and_aliases_of_live_actors_only()
     _actor("Old Zubrowka", merged_into=live)
     assert list(actors_matching("zubrow")) == [live]
     assert list(actors_matching("KAN STA")) == [live]
+
+
+def test_the_search_box_matches_a_whole_code_and_can_include_merged_actors():
+    live = _actor("Democratic People's Republic of Korea")
+    live.code = "PRK"
+    live.save()
+    merged = _actor("Old Korea", merged_into=live)
+    assert list(actors_matching("prk")) == [live]
+    assert list(actors_matching("people")) == [live]  # part of the name
+    assert set(actors_matching("korea", live_only=False)) == {live, merged}

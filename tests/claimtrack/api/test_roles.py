@@ -5,8 +5,7 @@ import pytest
 from accounts.roles import Role
 from claims.models import AnalysisJob, Claim, ClaimLink
 from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, ClaimLinkFactory, UserFactory
-
-from .conftest import token_client
+from tests.support.api import token_client
 
 pytestmark = pytest.mark.django_db
 

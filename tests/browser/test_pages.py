@@ -9,8 +9,7 @@ from django.urls import reverse
 from articles.models import Article
 from tests.browser_support import log_in, screenshot
 from tests.factories import ArticleFactory, ClaimFactory, UserFactory
-
-from .seed import create_seed
+from tests.support.seed import create_seed
 
 # Transactional: the live server's thread must see the test's rows.
 pytestmark = [

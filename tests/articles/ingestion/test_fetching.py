@@ -9,8 +9,7 @@ import pytest
 from articles.errors import IngestError
 from articles.ingestion import fetch_url
 from articles.ingestion.fetching import is_public_address
-
-from .conftest import ARTICLE_PAGE, Route, trickle
+from tests.articles.conftest import ARTICLE_PAGE, Route, trickle
 
 CAP = 64 * 1024
 

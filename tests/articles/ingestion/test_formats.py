@@ -6,8 +6,7 @@ from articles.errors import IngestError
 from articles.ingestion import ParsedArticle, SourceKind, parse_document, parse_text
 from articles.ingestion.formats import sniff_kind
 from articles.models import Article
-
-from .conftest import ARTICLE_PAGE
+from tests.articles.conftest import ARTICLE_PAGE
 
 LIMIT = 1024 * 1024
 

@@ -1,3 +1,5 @@
+"""API test clients authenticated by token, for every test (a pytest plugin of tests/conftest.py)."""
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -25,12 +27,6 @@ def as_analyst(analyst):
 @pytest.fixture
 def as_editor(editor):
     return token_client(editor)
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # Users are created per test here (one per role, per endpoint); PBKDF2 would dominate the run.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)

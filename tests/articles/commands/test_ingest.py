@@ -6,8 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import Article
-
-from .conftest import ARTICLE_PAGE, Route
+from tests.articles.conftest import ARTICLE_PAGE, Route
 
 pytestmark = pytest.mark.django_db
 

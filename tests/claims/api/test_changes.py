@@ -120,7 +120,7 @@ def test_a_client_replaying_the_feed_after_each_step_holds_the_servers_rows(edit
 
     # 3. Re-analyse with an extractor that no longer finds denials: the unconfirmed denial and
     # its machine link are deleted; the confirmed one in the second article stays.
-    settings.CLAIMTRACK_EXTRACTOR = "tests.api.test_changes.extract_without_denials"
+    settings.CLAIMTRACK_EXTRACTOR = "tests.claims.api.test_changes.extract_without_denials"
     doomed = Claim.objects.get(article=first, kind="denial")
     doomed_links = list(ClaimLink.objects.filter(source=doomed).values_list("id", flat=True))
     for article in (first, second):

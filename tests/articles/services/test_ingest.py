@@ -10,8 +10,7 @@ from articles.services import (
     article_ingest_text,
     article_ingest_url,
 )
-
-from .conftest import ARTICLE_PAGE, Route
+from tests.articles.conftest import ARTICLE_PAGE, Route
 
 pytestmark = pytest.mark.django_db
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import pytest
+
 from actors.models import Actor, ActorAlias
 from articles.models import Article
 from articles.text import content_sha256
@@ -79,3 +81,9 @@ def create_seed(*, url: str = "https://example.org/nk-denial") -> Seed:
     for source, target in ((nk_denial, us_claim), (dd_denial, us_claim), (nk_criticises_un, un_condemns)):
         ClaimLink.objects.create(source=source, target=target, relation=ClaimLink.Relation.REBUTS)
     return Seed(article, usa, prk, uno, deputy, us_claim, nk_denial, dd_denial, un_condemns, nk_criticises_un)
+
+
+@pytest.fixture
+def seed(db) -> Seed:
+    """The seed article with the US claim, North Korea's denials and the rebuts links."""
+    return create_seed()
