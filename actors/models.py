@@ -17,6 +17,8 @@ class Actor(models.Model):
         # Machine-created actors that the knowledge base does not know wait for an editor.
         PROPOSED = "proposed", "Proposed"
         CONFIRMED = "confirmed", "Confirmed"
+        # An editor said it is no actor (a misread phrase); its statements keep it until edited.
+        REJECTED = "rejected", "Rejected"
 
     name = models.CharField(max_length=300)
     kind = models.CharField(max_length=16, choices=Kind.choices, db_index=True)
