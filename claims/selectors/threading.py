@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Case, F, FloatField, Q, Value, When
-from django.db.models.functions import Coalesce
 
 from articles.models import Article
 from extraction.matching import Sketch
@@ -134,12 +133,15 @@ def statement_candidates(
     if not terms:
         return []
     actors = statement.speakers | statement.targets
-    when = Coalesce("published_at", "article__ingested_at")
+    # The statement's own date column where it has one (indexed, so PostgreSQL can combine it
+    # with the full-text index), the article's ingestion date where it has none.
+    in_window = Q(published_at__gte=window[0], published_at__lte=window[1]) | Q(
+        published_at__isnull=True, article__ingested_at__gte=window[0], article__ingested_at__lte=window[1]
+    )
     qs = (
         Claim.objects.exclude(article_id=statement.article_id)
         .exclude(review_status=ReviewStatus.REJECTED)
-        .alias(when=when)
-        .filter(when__gte=window[0], when__lte=window[1])
+        .filter(in_window)
     )
     same_actor = (
         Q(speaker_id__in=actors)

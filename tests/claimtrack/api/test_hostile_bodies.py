@@ -18,8 +18,8 @@ from drf_spectacular.generators import SchemaGenerator
 from accounts.roles import Role
 from accounts.services import user_create_with_role
 from claims.models import AnalysisJob
-from tests.api.conftest import token_client
 from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, ClaimLinkFactory
+from tests.support.api import token_client
 
 pytestmark = pytest.mark.django_db
 
