@@ -18,7 +18,7 @@ from django.utils import timezone
 from actors.models import Actor
 from claimtrack.keyset import Keyset, Ordering
 
-from ..models import Claim, ClaimLink, ReviewStatus
+from ..models import Claim, ClaimLink, ReviewStatus, Thread
 from .search import claim_filter_text
 
 ActorRole = Literal["speaker", "target", "either"]
@@ -38,6 +38,8 @@ class TimelineFilters:
     outlet: str = ""
     statuses: tuple[str, ...] = ()
     q: str = ""
+    # Presentation, not a filter: rows of one thread shown together (`group=thread`).
+    by_thread: bool = False
     errors: tuple[str, ...] = field(default=(), compare=False)
 
     @classmethod
@@ -60,6 +62,7 @@ class TimelineFilters:
             outlet=query.get("outlet", "").strip()[:200],
             statuses=statuses,
             q=query.get("q", "").strip()[:200],
+            by_thread=query.get("group", "") == "thread",
             errors=tuple(errors),
         )
 
@@ -78,6 +81,8 @@ class TimelineFilters:
         pairs += [("status", s) for s in self.statuses]
         if self.q:
             pairs.append(("q", self.q))
+        if self.by_thread:
+            pairs.append(("group", "thread"))
         return pairs
 
     def as_q(self, *, actor_ids: tuple[int, ...] = ()) -> Q:
@@ -129,10 +134,42 @@ class TimelineCursor:
 
 
 @dataclass
+class TimelineGroup:
+    """The rows of one page that belong to one thread (or a row in none), in page order."""
+
+    thread: Thread | None
+    claims: list[Claim]
+
+    @property
+    def asserting(self) -> int:
+        """The thread's statements that assert it, in every article ("12 repeats")."""
+        return 0 if self.thread is None else self.thread.statement_count - self.thread.denial_count
+
+
+@dataclass
 class TimelinePage:
     claims: list[Claim]
     next_cursor: TimelineCursor | None
     actor: Actor | None = None
+    # With filters.by_thread: the page's rows gathered by thread.
+    groups: list[TimelineGroup] | None = None
+
+
+def timeline_groups(claims: list[Claim]) -> list[TimelineGroup]:
+    """Gather a page's rows by thread, each group where its newest row stands: 1 query."""
+    threads = Thread.objects.in_bulk({c.thread_id for c in claims if c.thread_id is not None})
+    groups: list[TimelineGroup] = []
+    by_thread: dict[int, TimelineGroup] = {}
+    for claim in claims:
+        thread = threads.get(claim.thread_id) if claim.thread_id is not None else None
+        if thread is None:
+            groups.append(TimelineGroup(thread=None, claims=[claim]))
+        elif thread.id in by_thread:
+            by_thread[thread.id].claims.append(claim)
+        else:
+            by_thread[thread.id] = group = TimelineGroup(thread=thread, claims=[claim])
+            groups.append(group)
+    return groups
 
 
 def _rebuttal_prefetches() -> list[Prefetch]:
@@ -174,7 +211,7 @@ def timeline_order() -> list:
 def claim_timeline(
     *, filters: TimelineFilters, after: TimelineCursor | None = None, limit: int = PAGE_SIZE
 ) -> TimelinePage:
-    """One page of the timeline: 3 queries, plus 1 when filtering by actor."""
+    """One page of the timeline: 3 queries, plus 1 when filtering by actor, plus 1 by thread."""
     actor, actor_ids = None, ()
     if filters.actor is not None:
         # One query: the actor and the officials who speak for it ("North Korea" includes its
@@ -192,6 +229,7 @@ def claim_timeline(
         claims=claims,
         next_cursor=TimelineCursor.after(claims[-1]) if more else None,
         actor=actor,
+        groups=timeline_groups(claims) if filters.by_thread else None,
     )
 
 

@@ -273,3 +273,59 @@ def test_the_actor_page_lists_the_threads_where_it_claims_denies_or_is_accused(c
     assert f'href="/threads/{thread}/"' in html
     # Russia claims through its envoy, as the actor page counts officials' statements.
     assert rows(envoy.affiliation)[0] == [(thread, ["claims"])]
+
+
+# --- the timeline, grouped by thread ------------------------------------------------------
+
+
+def test_the_timeline_groups_a_threads_rows_with_its_counts_and_a_link(client, analyst):
+    claims = threaded_story()
+    alone = statement("The weather in Lisbon was sunny and warm all week", when=DAY + timedelta(days=10))
+    client.force_login(analyst)
+    response = client.get(reverse("timeline"), {"group": "thread"})
+    groups = response.context["page"].groups
+    assert [(g.thread.id if g.thread else None, [c.id for c in g.claims]) for g in groups] == [
+        (None, [alone.id]),
+        (claims[0].thread_id, [claims[2].id, claims[1].id, claims[0].id]),
+    ]
+    html = response.content.decode()
+    assert f'<a class="title" href="/threads/{claims[0].thread_id}/">' in html
+    assert "2 repeats · 1 denial · in 3 articles · 3 here" in html
+    assert 'name="group" value="thread" checked' in html
+    # Without the toggle the rows stand alone, as before.
+    response = client.get(reverse("timeline"))
+    assert response.context["page"].groups is None and "thread-group" not in response.content.decode()
+
+
+def test_grouping_keeps_to_the_next_page_and_its_query_count(django_assert_num_queries, client, analyst):
+    from claims.selectors.timeline import TimelineFilters, claim_timeline
+
+    claims = threaded_story(extra_repeats=6)
+    filters = TimelineFilters(by_thread=True)
+    assert ("group", "thread") in filters.as_query()
+    with django_assert_num_queries(4):  # the timeline's 3, and the page's threads
+        page = claim_timeline(filters=filters, limit=5)
+        for group in page.groups:
+            _ = (group.asserting, group.thread.title if group.thread else None)
+            for claim in group.claims:
+                _ = (claim.speaker.affiliation, claim.article.outlet, claim.answers, claim.answered_by)
+    assert len(page.groups) == 1 and len(page.groups[0].claims) == 5
+    assert page.groups[0].thread.id == claims[0].thread_id
+
+
+def test_the_grouped_timeline_page_costs_the_same_for_few_or_many_threads(
+    client, analyst, django_assert_max_num_queries
+):
+    threaded_story()
+    client.force_login(analyst)
+    with django_assert_max_num_queries(7):  # session, user, roles + the timeline's 3 + threads 1
+        client.get(reverse("timeline"), {"group": "thread"})
+    for i in range(15):
+        claim = statement(
+            f"Statement number {i} about grain exports from Odesa", when=DAY + timedelta(days=i)
+        )
+        thread = Thread.objects.create(title=claim.quote_text, statement_count=1, article_count=1)
+        Claim.objects.filter(pk=claim.pk).update(thread=thread)
+    with django_assert_max_num_queries(7):
+        response = client.get(reverse("timeline"), {"group": "thread"})
+    assert len([g for g in response.context["page"].groups if g.thread]) == 16
