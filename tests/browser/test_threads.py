@@ -4,7 +4,7 @@ editor rejects a machine link on the thread page and the rejection holds."""
 import pytest
 from django.urls import reverse
 
-from claims.models import ClaimLink, Origin, ReviewStatus
+from claims.models import ClaimLink, Origin, ReviewStatus, Thread
 from tests.browser_support import log_in, screenshot
 from tests.claims.views.test_threads import threaded_story
 from tests.factories import UserFactory
@@ -72,3 +72,35 @@ def test_an_editor_rejects_a_machine_link_and_it_stays_rejected_after_reload(pag
     assert ClaimLink.objects.get(pk=link.pk).review_status == ReviewStatus.REJECTED
     screenshot(page, "thread-link-rejected")
     assert page.problems == []
+
+
+def test_an_editor_splits_a_statement_out_then_merges_the_threads_again(page, live_server):
+    claims = threaded_story()
+    story = Thread.objects.get(pk=claims[0].thread_id)
+    denial = claims[2]
+    log_in(page, live_server, UserFactory(role="editor"), reverse("thread-detail", args=[story.id]))
+
+    page.check(f"input[name=split][value='{denial.id}']")
+    with page.expect_navigation():
+        page.click("button[data-action=split]")
+    new = Thread.objects.exclude(pk=story.pk).get(merged_into__isnull=True)
+    assert page.url.endswith(reverse("thread-detail", args=[new.id]))
+    assert [c.id for c in new.members.all()] == [denial.id]
+    assert page.locator(".thread-members .statement").count() == 1
+
+    # Merging states both threads' versions; the page reads the other's from the API first.
+    page.fill("input[name=merge-into]", str(story.id))
+    with page.expect_navigation():
+        page.click("button[data-action=merge]")
+    assert page.url.endswith(reverse("thread-detail", args=[story.id]))
+    assert page.locator(".thread-members .statement").count() == 3
+    assert Thread.objects.get(pk=new.pk).merged_into_id == story.id
+
+    # A wrong thread number is refused with the server's message, and nothing changes.
+    page.fill("input[name=merge-into]", "999999")
+    page.click("button[data-action=merge]")
+    errors = page.wait_for_selector("#thread-edit .edit-errors:not([hidden])")
+    assert errors.inner_text().strip() != ""
+    assert Thread.objects.get(pk=story.pk).merged_into_id is None
+    # The one console error is the browser reporting the API's 404 for thread 999999.
+    assert len(page.problems) == 1 and "404" in page.problems[0]

@@ -164,16 +164,26 @@ def test_article_text_is_escaped_on_the_thread_page(client, editor):
     )
     speaker = ActorFactory(name=f"Speaker {PAYLOAD}")
     claim = ClaimFactory(
-        article=article, speaker=speaker, content_start=0, content_end=len(text), quote_text=text
+        article=article,
+        speaker=speaker,
+        kind="denial",
+        content_start=0,
+        content_end=len(text),
+        quote_text=text,
     )
     other = statement(SHELLS, when=DAY + timedelta(days=1))
     thread = Thread.objects.create(title=text, statement_count=2, article_count=2)
     Claim.objects.filter(pk__in=[claim.pk, other.pk]).update(thread=thread)
     ClaimLink.objects.create(source=other, target=claim, relation="repeats", confidence=0.8)
 
+    escaped = "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;"
     html = _page(client, editor, thread.id).content.decode()
-    assert "<script>alert" not in html
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert "<script>alert" not in html and escaped in html
+    # The same text where the other pages show the thread: the reader's "denied in …" (the
+    # outlet, the denial in the link's title) and the timeline's group header (the title).
+    for url in (reverse("article-detail", args=[other.article_id]), reverse("timeline") + "?group=thread"):
+        html = client.get(url).content.decode()
+        assert "<script>alert" not in html and escaped in html, url
 
 
 def test_the_list_filters_threads_by_actor_side_kind_text_outlet_and_dates(client, analyst):
