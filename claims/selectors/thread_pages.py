@@ -29,6 +29,9 @@ from .threads import (
 
 # How many denials in other articles the reader names per statement ("denied in …").
 DENIALS_SHOWN = 5
+# A thread page lists at most this many statements (the earliest): a story told ten thousand
+# times is read through the list's filters and the timeline, not one page of 10k rows.
+MEMBERS_SHOWN = 500
 
 
 @dataclass
@@ -43,11 +46,11 @@ class ThreadPage:
 
 
 def thread_page(*, thread_id: int) -> ThreadPage | None:
-    """One thread with its statements, sides and links: 3 queries."""
+    """One thread with its (first MEMBERS_SHOWN) statements, sides and links: 3 queries."""
     thread = thread_get(thread_id=thread_id)
     if thread is None:
         return None
-    members = list(thread_members(thread_id=thread.id))
+    members = list(thread_members(thread_id=thread.id)[:MEMBERS_SHOWN])
     ids = [c.id for c in members]
     links = (
         list(

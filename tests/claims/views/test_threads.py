@@ -339,3 +339,11 @@ def test_the_grouped_timeline_page_costs_the_same_for_few_or_many_threads(
     with django_assert_max_num_queries(7):
         response = client.get(reverse("timeline"), {"group": "thread"})
     assert len([g for g in response.context["page"].groups if g.thread]) == 16
+
+
+def test_a_huge_thread_lists_its_earliest_statements_and_says_so(client, analyst, monkeypatch):
+    claims = threaded_story()
+    monkeypatch.setattr("claims.selectors.thread_pages.MEMBERS_SHOWN", 2)
+    response = _page(client, analyst, claims[0].thread_id)
+    assert [c.id for c in response.context["page"].members] == [claims[0].id, claims[1].id]
+    assert "The earliest 2 of 3 are listed and drawn." in response.content.decode()
