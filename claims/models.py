@@ -358,3 +358,54 @@ class AnalysisJobArticle(models.Model):
 
     def __str__(self) -> str:
         return f"Job {self.job_id}, article {self.article_id}: {self.outcome}"
+
+
+class SyncChange(models.Model):
+    """One change to a claim, link or actor, for sync clients (`/api/v1/changes/`).
+
+    Written by PostgreSQL triggers (migration claims.0008), not by Python: every path that
+    inserts, updates or deletes a row (services, cascades, bulk writes, re-analysis) is recorded,
+    and none can forget to. `txid` is the writing transaction's id; the feed is ordered by
+    (txid, id) and serves only transactions older than every one still running, so a client
+    that has read up to a position never misses a change committed later below it.
+    """
+
+    class Kind(models.TextChoices):
+        CLAIM = "claim", "Claim"
+        LINK = "link", "Link"
+        ACTOR = "actor", "Actor"
+
+    txid = models.BigIntegerField()
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    object_id = models.BigIntegerField()
+    # A deleted row, or an actor merged into another (replaced_by names the actor it became).
+    deleted = models.BooleanField(default=False)
+    replaced_by = models.BigIntegerField(null=True, blank=True)
+    # The row's version after the change (claims and links; actors have none).
+    version = models.PositiveIntegerField(null=True, blank=True)
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["txid", "id"]
+        indexes = [models.Index(fields=["txid", "id"], name="syncchange_feed_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id} {'deleted' if self.deleted else 'changed'}"
+
+
+class TombstoneManager(models.Manager):
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(deleted=True)
+
+
+class Tombstone(SyncChange):
+    """What sync clients learn about a row that is gone: a deleted claim or link, a merged actor."""
+
+    objects = TombstoneManager()
+
+    class Meta:
+        proxy = True
+
+    @property
+    def deleted_at(self):
+        return self.changed_at

@@ -204,12 +204,10 @@ CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
 CELERY_TASK_ACKS_LATE = False  # opted into per task, only where the task is idempotent
 CELERY_TASK_REJECT_ON_WORKER_LOST = False
-# A broker that is down or unreachable must cost seconds, not the twenty a request once waited
-# (issue 14): short connect and socket timeouts, and few publish retries; the work itself is
-# kept in the outbox (claimtrack/queueing.py) and sent when the broker is back. Workers, on the other
-# hand, keep reconnecting for as long as it takes (max retries None), and so come back by themselves.
-BROKER_TIMEOUT = env.float("BROKER_TIMEOUT", default=3.0)
-CELERY_BROKER_CONNECTION_TIMEOUT = BROKER_TIMEOUT
+# A request that queues work waits at most about this long for an unreachable broker (seconds);
+# the work itself is kept in the outbox (claimtrack/queueing.py) and sent when the broker is back.
+CLAIMTRACK_BROKER_TIMEOUT = env.float("CLAIMTRACK_BROKER_TIMEOUT", default=2.0)
+CELERY_BROKER_CONNECTION_TIMEOUT = CLAIMTRACK_BROKER_TIMEOUT
 # Every worker runs a housekeeping loop (claimtrack/housekeeping.py) that calls these, each at
 # most once per CLAIMTRACK_HOUSEKEEPING_INTERVAL seconds: no beat process to deploy or forget.
 CLAIMTRACK_HOUSEKEEPING_INTERVAL = env.float("CLAIMTRACK_HOUSEKEEPING_INTERVAL", default=10.0)
@@ -228,12 +226,15 @@ CLAIMTRACK_OUTBOX_GRACE = env.float("CLAIMTRACK_OUTBOX_GRACE", default=5.0)
 CLAIMTRACK_OUTBOX_BATCH = 500
 CLAIMTRACK_OUTBOX_KEEP_SENT = env.int("CLAIMTRACK_OUTBOX_KEEP_SENT", default=24 * 3600)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A broker that is down or hung costs seconds, not the twenty a request once waited (issue 14):
+# short connect and socket timeouts and one publish retry. Workers, on the other hand, keep
+# reconnecting for as long as it takes (max retries None), and so come back by themselves.
 CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
-    "socket_connect_timeout": BROKER_TIMEOUT,
+    "socket_connect_timeout": CLAIMTRACK_BROKER_TIMEOUT,
     # Longer than the 1 s blocking poll (BRPOP) an idle worker holds, or every idle poll would time out.
-    "socket_timeout": max(BROKER_TIMEOUT, 2.0),
+    "socket_timeout": max(CLAIMTRACK_BROKER_TIMEOUT, 2.0),
     "socket_keepalive": True,
     "health_check_interval": 25,
 }
@@ -251,8 +252,8 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
     "retry_policy": {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
 }
-CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = BROKER_TIMEOUT
-CELERY_REDIS_SOCKET_TIMEOUT = max(BROKER_TIMEOUT, 2.0)
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = CLAIMTRACK_BROKER_TIMEOUT
+CELERY_REDIS_SOCKET_TIMEOUT = max(CLAIMTRACK_BROKER_TIMEOUT, 2.0)
 CELERY_REDIS_BACKEND_HEALTH_CHECK_INTERVAL = 25
 
 # --- Health -------------------------------------------------------------------------------

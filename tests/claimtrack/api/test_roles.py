@@ -82,6 +82,7 @@ ENDPOINTS = [
     ),
     (WRITE, "delete", "/api/v1/links/{link}/", None, 204),
     (READ, "get", "/api/v1/jobs/", None, 200),
+    (READ, "get", "/api/v1/changes/", None, 200),
     (READ, "get", "/api/v1/jobs/{job}/", None, 200),
     (WRITE, "post", "/api/v1/jobs/", lambda w: {"scope": {"articles": [w["article"].id]}}, 201),
     (WRITE, "post", "/api/v1/jobs/{job}/cancel/", None, 200),
