@@ -17,7 +17,7 @@ from drf_spectacular.generators import SchemaGenerator
 
 from accounts.roles import Role
 from accounts.services import user_create_with_role
-from claims.models import AnalysisJob
+from claims.models import AnalysisJob, Thread
 from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, ClaimLinkFactory
 from tests.support.api import token_client
 
@@ -134,6 +134,7 @@ def rows():
         "claims": claim.pk,
         "links": link.pk,
         "jobs": AnalysisJob.objects.create(scope={"all": True}).pk,
+        "threads": Thread.objects.create(statement_count=1).pk,
     }
 
 
