@@ -163,3 +163,30 @@ def actor_set_affiliation(*, user, actor: Actor, affiliation: Actor | None) -> A
         after={"affiliation": actor_ref(affiliation)},
     )
     return actor
+
+
+@transaction.atomic
+def actor_review(*, user, actor: Actor, decision: str) -> Actor:
+    """An editor's answer on an actor the extractor proposed: `confirm` or `reject` (merging is
+    claims.services.actor_merging.actor_merge). Recorded like every other edit."""
+    require_role(user, Role.EDITOR)
+    status = {"confirm": Actor.Status.CONFIRMED, "reject": Actor.Status.REJECTED}.get(decision)
+    if status is None:
+        raise EditError({"decision": ["Say confirm or reject."]})
+    actor = Actor.objects.select_for_update().get(pk=actor.pk)
+    if actor.merged_into_id is not None:
+        raise EditError({"actor": [f"{actor.name} was merged into another actor."]})
+    if actor.status != Actor.Status.PROPOSED:
+        raise EditError({"actor": [f"{actor.name} is {actor.get_status_display().lower()}, not proposed."]})
+    before = {"status": actor.status}
+    actor.status = status
+    actor.save(update_fields=["status", "updated_at"])
+    change_record(
+        user=user,
+        action=ChangeRecord.Action.UPDATE,
+        obj=actor,
+        article=None,
+        before=before,
+        after={"status": status},
+    )
+    return actor

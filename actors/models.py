@@ -17,6 +17,8 @@ class Actor(models.Model):
         # Machine-created actors that the knowledge base does not know wait for an editor.
         PROPOSED = "proposed", "Proposed"
         CONFIRMED = "confirmed", "Confirmed"
+        # An editor said it is no actor (a misread phrase); its statements keep it until edited.
+        REJECTED = "rejected", "Rejected"
 
     name = models.CharField(max_length=300)
     kind = models.CharField(max_length=16, choices=Kind.choices, db_index=True)
@@ -50,7 +52,8 @@ class Actor(models.Model):
 
 
 def actor_ref(actor: "Actor | None") -> dict[str, Any] | None:
-    """How a statement, a history record or an API row names an actor: its id and its name."""
+    """How a statement, a history record or an API row names an actor: its id and its name (history
+    keeps the name so that a record stays readable after a rename or a merge)."""
     return None if actor is None else {"id": actor.pk, "name": actor.name}
 
 

@@ -29,6 +29,12 @@ class Article(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    # The text's revision: 1 when first stored, +1 each time the same URL brings a changed text.
+    # Earlier texts are kept as ArticleRevision rows; revision_changes says what the latest changed.
+    revision = models.PositiveIntegerField(default=1)
+    revision_changes = models.JSONField(default=dict, blank=True)
+    revised_at = models.DateTimeField(null=True, blank=True)
+
     analysis_state = models.CharField(
         max_length=16, choices=AnalysisState.choices, default=AnalysisState.PENDING, db_index=True
     )
@@ -65,3 +71,25 @@ class Article(models.Model):
     @property
     def display_date(self):
         return self.published_at or self.ingested_at
+
+
+class ArticleRevision(models.Model):
+    """An earlier text of an article, kept when the same URL brought a changed one."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=500)
+    body = models.TextField()
+    content_sha256 = models.CharField(max_length=64)
+    # When this text was stored, and when a newer one replaced it.
+    ingested_at = models.DateTimeField()
+    superseded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article_id", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="article_revision_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} revision {self.number}"

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from claimtrack.queueing import enqueue_after_commit
 
@@ -24,7 +25,9 @@ from .ingestion import (
     parse_text,
 )
 from .ingestion.formats import kind_from_content_type
-from .models import Article
+from .models import Article, ArticleRevision
+from .revisions import text_changes
+from .signals import article_revised
 from .text import clean_body, content_sha256, first_line
 
 # Queued by name (claimtrack.queueing): the analysis task belongs to claims, a layer above.
@@ -35,6 +38,8 @@ ANALYZE_ARTICLE_TASK = "claims.tasks.analyze_article"
 class ArticleCreated:
     article: Article
     duplicate: bool
+    # The URL was stored before with another text: the article now holds the new one.
+    revised: bool = False
 
 
 def article_create(
@@ -60,7 +65,10 @@ def article_create(
     if existing := Article.objects.filter(content_sha256=digest).first():
         return ArticleCreated(article=existing, duplicate=True)
     if url and (existing := Article.objects.filter(url=url).first()):
-        return ArticleCreated(article=existing, duplicate=True)
+        # The same URL with a changed text: news is edited after publication.
+        return ArticleCreated(
+            article=_revise(existing, body=body, digest=digest, title=title), duplicate=False, revised=True
+        )
     article = Article(
         title=title.strip()[:500] or first_line(body),
         body=body,
@@ -88,6 +96,38 @@ def article_create(
         return ArticleCreated(article=existing, duplicate=True)
     _enqueue_analysis(article)
     return ArticleCreated(article=article, duplicate=False)
+
+
+@transaction.atomic
+def _revise(article: Article, *, body: str, digest: str, title: str) -> Article:
+    """Make `body` the article's new revision; the old text is kept as an ArticleRevision.
+
+    Receivers of article_revised (claims) move their spans to the new text in this transaction;
+    then the new text is analysed, and re-analysis keeps the editor decisions that still match.
+    """
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    old_body = article.body
+    ArticleRevision.objects.create(
+        article=article,
+        number=article.revision,
+        title=article.title,
+        body=old_body,
+        content_sha256=article.content_sha256,
+        ingested_at=article.revised_at or article.ingested_at,
+    )
+    now = timezone.now()
+    article.body = body
+    article.content_sha256 = digest
+    article.title = title.strip()[:500] or article.title
+    article.revision += 1
+    article.revision_changes = text_changes(old_body, body)
+    article.revised_at = now
+    article.analysis_state = Article.AnalysisState.PENDING
+    article.analysis_error = ""
+    article.save()
+    article_revised.send(sender=Article, article=article, old_body=old_body, new_body=body)
+    _enqueue_analysis(article)
+    return article
 
 
 def article_ingest_text(
@@ -158,10 +198,9 @@ def article_ingest_url(
     published_at: datetime | None = None,
     user: AbstractBaseUser | None = None,
 ) -> ArticleCreated:
-    """Fetch a page and store its article. A URL stored before is not fetched again."""
+    """Fetch a page and store its article, or a new revision of the article at that URL."""
+    # A URL stored before is fetched again: its text may have changed (a new revision).
     url = url.strip()
-    if existing := Article.objects.filter(url=url).first():
-        return ArticleCreated(article=existing, duplicate=True)
     page = fetch_url(
         url,
         max_bytes=settings.CLAIMTRACK_MAX_FETCH_BYTES,

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AnalysisJob, AnalysisJobFailure, Claim, ClaimLink, Mention
+from .models import AnalysisJob, AnalysisJobFailure, Claim, ClaimLink, Mention, Thread
 
 
 @admin.register(Claim)
@@ -19,7 +19,8 @@ class ClaimAdmin(admin.ModelAdmin):
     list_filter = ("kind", "review_status", "origin", "direct_quote", "extractor_version")
     search_fields = ("quote_text", "speaker__name", "target__name", "article__title")
     list_select_related = ("speaker", "target")
-    raw_id_fields = ("article", "speaker", "target", "updated_by")
+    # A select of every thread would load them all: ids instead.
+    raw_id_fields = ("article", "speaker", "target", "updated_by", "thread")
     date_hierarchy = "published_at"
 
     @admin.display(description="text")
@@ -69,3 +70,15 @@ class AnalysisJobAdmin(admin.ModelAdmin):
     list_filter = ("status", "extractor_version")
     readonly_fields = ("created_at", "started_at", "finished_at")
     inlines = [AnalysisJobFailureInline]
+
+
+@admin.register(Thread)
+class ThreadAdmin(admin.ModelAdmin):
+    # Read here; editors change threads through the thread services (history, version checks).
+    list_display = ("id", "title", "statement_count", "article_count", "denial_count", "last_seen", "origin")
+    list_filter = ("origin",)
+    search_fields = ("title",)
+    readonly_fields = [f.name for f in Thread._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False

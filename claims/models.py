@@ -1,6 +1,7 @@
 from collections.abc import Iterable, Sequence
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 
@@ -112,6 +113,16 @@ class Claim(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The proposition this statement belongs to across articles (claims.services.threading).
+    thread = models.ForeignKey(
+        "Thread", null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
+    # `editor` once an editor placed the statement (moved, split out, merged): threading then
+    # never moves it again, whatever the matcher says later.
+    thread_origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.MACHINE)
+    # to_tsvector('english', quote_text), kept by a database trigger on PostgreSQL (migration
+    # claims/0007); NULL on SQLite, where searches fall back to plain text matching.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ClaimQuerySet.as_manager()
 
@@ -201,6 +212,50 @@ class ClaimLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source_id} {self.relation} {self.target_id}"
+
+
+class Thread(models.Model):
+    """One proposition followed across articles: the statements asserting and denying it.
+
+    Counts, dates and title are aggregates of the members, recomputed by the threading and
+    thread-editing services whenever membership changes (claims.services.threading).
+    """
+
+    title = models.TextField(blank=True)
+    # Its earliest asserting statement (claim or accusation), else its earliest statement.
+    title_claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    first_seen = models.DateTimeField(null=True, blank=True)
+    last_seen = models.DateTimeField(null=True, blank=True)
+    statement_count = models.PositiveIntegerField(default=0)
+    article_count = models.PositiveIntegerField(default=0)
+    claim_count = models.PositiveIntegerField(default=0)
+    accusation_count = models.PositiveIntegerField(default=0)
+    denial_count = models.PositiveIntegerField(default=0)
+    criticism_count = models.PositiveIntegerField(default=0)
+    # `editor` once an editor merged, split or moved statements into it: the machine never merges
+    # two such threads into one (it would undo the editor's split).
+    origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.MACHINE)
+    # Set when the thread was merged into another: its id keeps resolving, to the survivor.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from"
+    )
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-last_seen", "-id"]
+        indexes = [
+            models.Index(fields=["-last_seen", "-id"], name="thread_last_seen_idx"),
+            models.Index(fields=["updated_at", "id"], name="thread_updated_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(merged_into=F("id")), name="thread_not_merged_into_self"),
+            models.CheckConstraint(condition=Q(version__gte=1), name="thread_version_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Thread {self.pk}: {self.title[:80]}"
 
 
 class AnalysisJob(models.Model):
@@ -303,3 +358,54 @@ class AnalysisJobArticle(models.Model):
 
     def __str__(self) -> str:
         return f"Job {self.job_id}, article {self.article_id}: {self.outcome}"
+
+
+class SyncChange(models.Model):
+    """One change to a claim, link or actor, for sync clients (`/api/v1/changes/`).
+
+    Written by PostgreSQL triggers (migration claims.0008), not by Python: every path that
+    inserts, updates or deletes a row (services, cascades, bulk writes, re-analysis) is recorded,
+    and none can forget to. `txid` is the writing transaction's id; the feed is ordered by
+    (txid, id) and serves only transactions older than every one still running, so a client
+    that has read up to a position never misses a change committed later below it.
+    """
+
+    class Kind(models.TextChoices):
+        CLAIM = "claim", "Claim"
+        LINK = "link", "Link"
+        ACTOR = "actor", "Actor"
+
+    txid = models.BigIntegerField()
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    object_id = models.BigIntegerField()
+    # A deleted row, or an actor merged into another (replaced_by names the actor it became).
+    deleted = models.BooleanField(default=False)
+    replaced_by = models.BigIntegerField(null=True, blank=True)
+    # The row's version after the change (claims and links; actors have none).
+    version = models.PositiveIntegerField(null=True, blank=True)
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["txid", "id"]
+        indexes = [models.Index(fields=["txid", "id"], name="syncchange_feed_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id} {'deleted' if self.deleted else 'changed'}"
+
+
+class TombstoneManager(models.Manager):
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(deleted=True)
+
+
+class Tombstone(SyncChange):
+    """What sync clients learn about a row that is gone: a deleted claim or link, a merged actor."""
+
+    objects = TombstoneManager()
+
+    class Meta:
+        proxy = True
+
+    @property
+    def deleted_at(self):
+        return self.changed_at

@@ -3,7 +3,7 @@ pages, the review queue, analysis jobs and the history of editor changes."""
 
 from django.urls import path
 
-from .views import actors, articles, history, jobs, review, timeline
+from .views import actor_review, actors, articles, history, jobs, review, timeline
 
 urlpatterns = [
     path("", articles.HomeView.as_view(), name="home"),
@@ -15,6 +15,12 @@ urlpatterns = [
     path("actors/<int:pk>/edit/merge/", actors.ActorMergeView.as_view(), name="actor-merge"),
     path("actors/merges/<int:pk>/undo/", actors.ActorMergeUndoView.as_view(), name="actor-merge-undo"),
     path("review/", review.ReviewQueueView.as_view(), name="review-queue"),
+    path("review/actors/", actor_review.ActorReviewQueueView.as_view(), name="actor-review"),
+    path(
+        "review/actors/<int:pk>/decide/",
+        actor_review.ActorReviewDecideView.as_view(),
+        name="actor-review-decide",
+    ),
     path("review/quality/", review.ExtractorQualityView.as_view(), name="review-quality"),
     path("review/claims/<int:pk>/decide/", review.ReviewDecideView.as_view(), name="review-decide"),
     path("jobs/", jobs.JobListView.as_view(), name="job-list"),

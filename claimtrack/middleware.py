@@ -3,7 +3,11 @@
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+from claimtrack.api.parsers import DECODED_BODY_ATTRIBUTE, declared_too_large
+from claimtrack.strict_json import JSONInputError, loads_strict
 
 
 class ContentSecurityPolicyMiddleware:
@@ -24,3 +28,50 @@ class ContentSecurityPolicyMiddleware:
         if self.policy and not exempt and "Content-Security-Policy" not in response:
             response["Content-Security-Policy"] = self.policy
         return response
+
+
+class JSONBodyMiddleware:
+    """Every body written to the API is strict JSON (claimtrack/strict_json.py).
+
+    Checked here, in front of DRF, so that no view, old or new, and no code that reads the raw
+    body ever sees one that could crash it: over the size limit 413, not JSON 415, and
+    invalid UTF-8, NUL, nesting past 64 levels, duplicate keys, NaN or numbers no column holds
+    400, each with a message. A body-less write (confirm, delete) passes; its view decides.
+    """
+
+    # Every JSON write endpoint lives under /api/ (the editing panel uses /api/v1/ too); a new
+    # JSON view elsewhere should join this tuple.
+    PREFIXES = ("/api/",)
+    WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method in self.WRITES and request.path_info.startswith(self.PREFIXES):
+            refusal = self._refusal(request)
+            if refusal is not None:
+                return refusal
+        return self.get_response(request)
+
+    def _refusal(self, request: HttpRequest) -> HttpResponse | None:
+        if message := declared_too_large(request.META):
+            return self._answer(413, message)
+        try:
+            body = request.body
+        except RequestDataTooBig:
+            return self._answer(413, "The request body is over the limit.")
+        if not body:
+            return None
+        if request.content_type != "application/json":
+            return self._answer(415, f"Send application/json, not {request.content_type or 'no type'}.")
+        try:
+            setattr(request, DECODED_BODY_ATTRIBUTE, loads_strict(body))
+        except JSONInputError as exc:
+            return self._answer(400, str(exc), field=exc.field)
+        return None
+
+    @staticmethod
+    def _answer(status: int, message: str, field: str | None = None) -> HttpResponse:
+        # DRF's shapes: `detail` for the whole body, or a list of messages under a field's name.
+        return JsonResponse({field: [message]} if field else {"detail": message}, status=status)

@@ -45,6 +45,9 @@ STORY_WEIGHT = 0.4
 # Below this much shared content (about one rare word, or two middling ones) two statements
 # are not compared at all: context alone, or one common verb, never makes a match.
 MIN_SHARED = 6.0
+# ... or this much, when it is most of the shorter statement ("she was captured").
+MIN_SHARED_SHORT = 3.5
+COVERAGE = 0.6
 # Of which this much must be words other than names: what is said of them.
 MIN_PREDICATE = 1.5
 # How much the shorter statement's share counts against the symmetric overlap.
@@ -103,8 +106,10 @@ class Thresholds:
     """Below ``similarity`` nothing is linked; a link is proposed with its confidence, and
     callers may accept only those at or above ``confidence``."""
 
-    similarity: float = 0.35
-    confidence: float = 0.35
+    # Chosen for precision (issue 12: a wrong thread misleads more than a missing one): the
+    # threshold the leave-one-story-out check picks on the development gold.
+    similarity: float = 0.5
+    confidence: float = 0.5
 
 
 # --- terms ---------------------------------------------------------------------------------
@@ -388,10 +393,12 @@ def _similarity(a: _Terms, b: _Terms) -> float:
             shared_predicate += least
     mass_a, mass_b = small.full_mass - skip_small, large.full_mass - skip_large
     # One common word, or names alone ("the United States"), are not a proposition.
-    if common < MIN_SHARED or shared_predicate < MIN_PREDICATE:
+    smaller, larger = sorted((mass_a, mass_b))
+    # A short statement may meet on less, if it is nearly all in the other one.
+    enough = common >= MIN_SHARED or (common >= MIN_SHARED_SHORT and common >= COVERAGE * smaller)
+    if not enough or shared_predicate < MIN_PREDICATE:
         return 0.0
     # The shorter statement's share: a one-line denial restating a long claim still matches it.
-    smaller, larger = sorted((mass_a, mass_b))
     score = common / math.sqrt(smaller * larger) * (1 - CONTAINMENT) + common / smaller * CONTAINMENT
     if a.names and b.names:
         share = len(a.names & b.names) / min(len(a.names), len(b.names))
@@ -618,3 +625,18 @@ def salient_names(text: str, *, limit: int = 6) -> frozenset[str]:
         (t for t, c in counts.items() if c >= 2), key=lambda t: (-counts[t], -weights_by_term[t], t)
     )
     return frozenset(surface_of[t].most_common(1)[0][0] for t in ranked[:limit])
+
+
+def rare_terms(text: str, *, limit: int = 8) -> list[str]:
+    """The statement's rarest content words, rarest first: what a full-text index should look
+    up to find other statements of the same proposition. Unstemmed (the database stems them);
+    the words the matcher ignores (common ones, negations, numbers, punctuation) are left out."""
+    rarity: dict[str, float] = {}
+    for match in _TOKEN.finditer(text):
+        lower = match.group().replace("’", "'").lower()
+        if not lower[0].isalpha() or lower.endswith("n't") or lower in _NEGATORS:
+            continue
+        zipf = _zipf(lower)
+        if zipf < _COMMON_ZIPF:
+            rarity[lower] = zipf
+    return sorted(rarity, key=lambda word: (rarity[word], word))[:limit]

@@ -9,10 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
-
-from accounts.roles import Role
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -27,13 +24,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's password
-
-
-@pytest.fixture
-def role_groups(transactional_db) -> None:
-    # A transactional test ends with a flush, which also empties the groups a data migration made.
-    for role in Role:
-        Group.objects.get_or_create(name=role.value)
 
 
 @pytest.fixture(scope="session")

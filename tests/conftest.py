@@ -35,6 +35,16 @@ def _celery_eager_by_default():
     app.conf.task_always_eager = before
 
 
+@pytest.fixture
+def role_groups(transactional_db) -> None:
+    """Committed role groups for transactional tests: their closing flush also empties the groups
+    a data migration made."""
+    from django.contrib.auth.models import Group
+
+    for role in Role:
+        Group.objects.get_or_create(name=role.value)
+
+
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     """The seed article (demo/seed/, its one copy)."""

@@ -20,6 +20,9 @@ from .serializers import ActorCreateSerializer, ActorDetailSerializer, ActorSeri
 class ActorFilter(filters.FilterSet):
     kind = filters.MultipleChoiceFilter(distinct=False, choices=Actor.Kind.choices)
     code = filters.CharFilter(field_name="code", max_length=16)
+    status = filters.ChoiceFilter(
+        choices=Actor.Status.choices, help_text="`proposed`: the actors waiting for review."
+    )
     q = filters.CharFilter(
         method="filter_name", max_length=200, help_text="Part of a name or an alias, or the whole code."
     )

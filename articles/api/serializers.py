@@ -34,6 +34,7 @@ class ArticleSerializer(serializers.ModelSerializer):
             "language",
             "source_kind",
             "ingested_at",
+            "revision",
             "analysis",
         ]
         read_only_fields = fields
@@ -93,7 +94,10 @@ class ArticleBulkCreateSerializer(StrictSerializer):
 
 
 class ArticleCreatedSerializer(serializers.Serializer):
-    duplicate = serializers.BooleanField(help_text="True when the same text (or URL) was stored before.")
+    duplicate = serializers.BooleanField(help_text="True when the same text was stored before.")
+    revised = serializers.BooleanField(
+        help_text="True when the URL was stored before with another text: the article now holds this one as a new revision."
+    )
     article = ArticleSerializer()
 
 

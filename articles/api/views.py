@@ -90,7 +90,11 @@ class ArticleViewSet(
         except IngestError as exc:
             field = "url" if "url" in request.data else "text"
             return Response({field: [str(exc)]}, status=status.HTTP_400_BAD_REQUEST)
-        body = {"duplicate": created.duplicate, "article": ArticleSerializer(created.article).data}
+        body = {
+            "duplicate": created.duplicate,
+            "revised": created.revised,
+            "article": ArticleSerializer(created.article).data,
+        }
         return Response(body, status=status.HTTP_200_OK if created.duplicate else status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -115,7 +119,11 @@ class ArticleViewSet(
                         {"articles": {str(index): {"text": [str(exc)]}}}, status=status.HTTP_400_BAD_REQUEST
                     )
                 results.append(
-                    {"duplicate": created.duplicate, "article": ArticleSerializer(created.article).data}
+                    {
+                        "duplicate": created.duplicate,
+                        "revised": created.revised,
+                        "article": ArticleSerializer(created.article).data,
+                    }
                 )
         return Response({"results": results})
 

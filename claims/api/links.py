@@ -16,6 +16,7 @@ from ..services.editing import link_create, link_delete
 from .filters import LinkFilter
 from .selectors import link_queryset
 from .serializers import LinkCreateSerializer, LinkSerializer
+from .threads import LinkReviewMixin
 
 
 @extend_schema_view(
@@ -27,6 +28,7 @@ from .serializers import LinkCreateSerializer, LinkSerializer
     ),
 )
 class LinkViewSet(
+    LinkReviewMixin,
     ConditionalRetrieveMixin,
     IdLookupMixin,
     mixins.ListModelMixin,

@@ -91,13 +91,12 @@ def claim_ref(claim: Claim) -> dict[str, Any]:
 
 def linked_ref(end) -> dict[str, Any]:
     """A claims.api.selectors.LinkEnd as the claim's `linked` entries show it."""
-    link = end.link
     return {
-        "id": link.id,
-        "relation": link.relation,
+        "id": end.id,
+        "relation": end.relation,
         "direction": end.direction,
-        "origin": link.origin,
-        "status": link.review_status,
+        "origin": end.origin,
+        "status": end.review_status,
         "claim": claim_ref(end.other),
     }
 
@@ -141,6 +140,10 @@ class ClaimSerializer(serializers.Serializer):
     linked = LinkedClaimSerializer(
         many=True, help_text="The same links with the claims at their other ends, oldest link first."
     )
+    thread = serializers.IntegerField(
+        allow_null=True,
+        help_text="The thread (proposition across articles) it belongs to; see /api/v1/threads/.",
+    )
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
@@ -170,6 +173,7 @@ class ClaimSerializer(serializers.Serializer):
             # Both set by claims.api.selectors.attach_links, one query per page.
             "links": claim.link_ids,
             "linked": [linked_ref(end) for end in claim.linked],
+            "thread": claim.thread_id,
             "created_at": iso(claim.created_at),
             "updated_at": iso(claim.updated_at),
         }
@@ -248,6 +252,7 @@ class LinkSerializer(serializers.Serializer):
     origin = serializers.ChoiceField(choices=Origin.choices)
     confidence = serializers.FloatField()
     status = serializers.ChoiceField(choices=ReviewStatus.choices)
+    version = serializers.IntegerField(help_text="Send it back to confirm or reject the link.")
     created_at = serializers.DateTimeField()
 
     def to_representation(self, link: ClaimLink) -> dict[str, Any]:
@@ -259,6 +264,7 @@ class LinkSerializer(serializers.Serializer):
             "origin": link.origin,
             "confidence": link.confidence,
             "status": link.review_status,
+            "version": link.version,
             "created_at": iso(link.created_at),
         }
 

@@ -47,6 +47,15 @@ def web_annotation(claim: Claim, api_url: ApiUrl) -> dict[str, Any]:
                 "id": api_url(f"actors/{speaker.id}/"),
             }
         )
+    if claim.thread_id is not None:
+        # The proposition it belongs to across articles, as a linking body to the thread.
+        bodies.append(
+            {
+                "type": "SpecificResource",
+                "purpose": "linking",
+                "source": api_url(f"threads/{claim.thread_id}/"),
+            }
+        )
     return {
         "id": api_url(f"claims/{claim.id}/"),
         "type": "Annotation",

@@ -32,6 +32,8 @@ CAMEO_HEADER = [
     "NumMentions",
     "DATEADDED",
     "SOURCEURL",
+    # Not a GDELT column: claimtrack's thread (the proposition across articles), empty when none.
+    "ThreadID",
 ]
 
 
@@ -75,6 +77,7 @@ def claims_cameo(claims: Iterable[Claim], api_url: ApiUrl) -> Iterator[str]:
                 1,
                 c.created_at.strftime("%Y%m%d%H%M%S"),
                 article_iri(c, api_url),
+                c.thread_id or "",
             ]
 
     return csv_stream(CAMEO_HEADER, rows(), delimiter="\t")

@@ -33,6 +33,7 @@ CSV_HEADER = [
     "published_at",
     "created_at",
     "updated_at",
+    "thread_id",
 ]
 
 
@@ -71,6 +72,7 @@ def claims_csv(claims: Iterable[Claim]) -> Iterator[str]:
                 iso(c.published_at) or "",
                 iso(c.created_at),
                 iso(c.updated_at),
+                c.thread_id or "",
             ]
 
     return csv_stream(CSV_HEADER, rows())

@@ -52,6 +52,8 @@ def schema_org_claim(claim: Claim, api_url: ApiUrl) -> dict[str, Any]:
         data["about"] = about
     if claim.published_at:
         data["datePublished"] = iso(claim.published_at)
+    if claim.thread_id is not None:
+        data["isPartOf"] = {"@id": api_url(f"threads/{claim.thread_id}/")}
     return data
 
 

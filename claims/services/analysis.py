@@ -10,10 +10,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article
+from claims.models import Claim
 
 from .extraction_apply import ApplyOutcome, StaleAnalysis, apply_extraction
 from .extractor import get_extractor
 from .jobs import job_article_finish, job_is_active
+from .threading import article_thread, threading_lock
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +48,18 @@ def article_analyze(*, article_id: int, content_hash: str, job_id: int | None = 
     extract_ms = _ms_since(started)
     try:
         with transaction.atomic():
+            # The threading lock first, before apply_extraction locks the article's rows:
+            # threading writes statements of other articles too, and every writer taking this
+            # lock before any row lock is what keeps two workers from deadlocking.
+            threading_lock()
+            former_threads = set(
+                Claim.objects.filter(article_id=article_id, thread__isnull=False).values_list(
+                    "thread_id", flat=True
+                )
+            )
             outcome = apply_extraction(article=article, result=result)
+            # Same transaction: a statement is never visible without its cross-article links.
+            article_thread(article_id=article_id, stale_threads=former_threads)
             total_ms = _ms_since(started)
             if job_id is not None:
                 # Same transaction: the claims and the count commit together or not at all, so

@@ -22,6 +22,7 @@ class KeysetPagination(BasePagination):
 
     page_size = 50
     max_page_size = 200
+    cursor_query_param = "cursor"
 
     def paginate_queryset(self, queryset: QuerySet, request: Request, view=None) -> list[Model]:
         orderings: dict[str, Ordering] = view.orderings
@@ -32,13 +33,12 @@ class KeysetPagination(BasePagination):
         self.page_size_value = self._page_size(request)
         self.keyset = Keyset(name, queryset.model, orderings[name])
         queryset = queryset.order_by(*self.keyset.order_by())
-        if raw := request.query_params.get("cursor"):
+        if raw := request.query_params.get(self.cursor_query_param):
             try:
                 values = self.keyset.decode(raw)
             except InvalidCursor as exc:
-                raise ValidationError(
-                    {"cursor": ["Invalid cursor; use the `next` link of a response with the same ordering."]}
-                ) from exc
+                message = "Invalid cursor; use the `next` link of a response with the same ordering."
+                raise ValidationError({self.cursor_query_param: [message]}) from exc
             queryset = queryset.filter(self.keyset.after(values))
         rows = list(queryset[: self.page_size_value + 1])
         self.has_next = len(rows) > self.page_size_value
@@ -56,8 +56,11 @@ class KeysetPagination(BasePagination):
     def _next_link(self) -> str | None:
         if not self.has_next:
             return None
-        cursor = self.keyset.token_after(self.rows[-1])
-        return replace_query_param(self.request.build_absolute_uri(), "cursor", cursor)
+        return self._link_after(self.rows[-1])
+
+    def _link_after(self, row: Model) -> str:
+        cursor = self.keyset.token_after(row)
+        return replace_query_param(self.request.build_absolute_uri(), self.cursor_query_param, cursor)
 
     def get_paginated_response(self, data) -> Response:
         return Response({"next": self._next_link(), "results": data})
@@ -75,7 +78,7 @@ class KeysetPagination(BasePagination):
     def get_schema_operation_parameters(self, view) -> list[dict]:
         return [
             {
-                "name": "cursor",
+                "name": self.cursor_query_param,
                 "in": "query",
                 "required": False,
                 "description": "Opaque position from a previous response's `next` link.",

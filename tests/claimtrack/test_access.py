@@ -47,6 +47,8 @@ ACCESS = {
     "review-queue": Access("get", EDIT),
     "review-quality": Access("get", EDIT),
     "review-decide": Access("post", EDIT, "claim"),
+    "actor-review": Access("get", EDIT),
+    "actor-review-decide": Access("post", EDIT, "actor"),
     "job-list": Access("get", READ),
     "job-start": Access("post", EDIT),
     "job-detail": Access("get", READ, "job"),

@@ -201,17 +201,6 @@ def real_celery(transactional_db) -> Iterator[type[WorkerProcess]]:
 
 
 @pytest.fixture
-def role_groups(transactional_db) -> None:
-    # Transactional tests end with a flush, which also empties the groups a data migration made.
-    from django.contrib.auth.models import Group
-
-    from accounts.roles import Role
-
-    for role in Role:
-        Group.objects.get_or_create(name=role.value)
-
-
-@pytest.fixture
 def celery_worker_process(real_celery) -> Iterator[WorkerProcess]:
     yield real_celery()
 

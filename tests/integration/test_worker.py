@@ -15,13 +15,20 @@ from tests.integration.conftest import wait_until
 
 pytestmark = pytest.mark.integration
 
+# Results are off by default (settings: CELERY_TASK_IGNORE_RESULT, so that a send never waits on the
+# result store too); these tests read them, so they ask for them.
+
 
 def test_worker_runs_the_analysis_task_against_postgres(celery_worker_process):
     article = ArticleFactory()
-    assert analyze_article.delay(article.id, article.content_sha256).get(timeout=60) == "done"
+
+    def run(*args):
+        return analyze_article.apply_async(args, ignore_result=False).get(timeout=60)
+
+    assert run(article.id, article.content_sha256) == "done"
     # The worker reads the row: a wrong hash (stale task) and a deleted article are skipped.
-    assert analyze_article.delay(article.id, "0" * 64).get(timeout=60) == "skipped"
-    assert analyze_article.delay(article.id + 10_000, article.content_sha256).get(timeout=60) == "skipped"
+    assert run(article.id, "0" * 64) == "skipped"
+    assert run(article.id + 10_000, article.content_sha256) == "skipped"
 
 
 def test_ingest_enqueues_analysis_only_after_commit_and_the_worker_runs_it(celery_worker_process, seed_text):

@@ -16,8 +16,11 @@ def _compose() -> dict:
 def test_compose_runs_the_whole_stack_with_health_checks():
     services = _compose()["services"]
     assert set(services) >= {"postgres", "redis", "web", "worker"}
-    for name in ("postgres", "redis", "web"):
+    for name in ("postgres", "redis", "web", "worker"):
         assert "healthcheck" in services[name], name
+    # The web check is readiness (database and broker), the worker's its own heartbeat.
+    assert "/readyz/" in str(services["web"]["healthcheck"]["test"])
+    assert "claimtrack.heartbeat" in str(services["worker"]["healthcheck"]["test"])
     assert "gunicorn" in str(services["web"].get("command", ""))
     assert "celery" in str(services["worker"]["command"]) and "worker" in str(services["worker"]["command"])
     for app in ("web", "worker"):

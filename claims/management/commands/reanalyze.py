@@ -18,28 +18,38 @@ def _when(value: str) -> date | datetime:
     return parsed
 
 
+def add_scope_arguments(parser: CommandParser) -> None:
+    """The options that choose articles, shared by `reanalyze` and `rethread`."""
+    parser.add_argument("--all", action="store_true", help="every stored article")
+    parser.add_argument("--since", help="published on or after this date (YYYY-MM-DD or ISO date-time)")
+    parser.add_argument("--until", help="published before this date")
+    parser.add_argument("--outlet", default="", help="articles from this outlet")
+    parser.add_argument("--actor", help="articles where this actor (id or name) speaks or is mentioned")
+    parser.add_argument("--article", type=int, nargs="+", default=[], metavar="ID", help="these articles")
+
+
+def scope_from_options(options: dict) -> JobScope:
+    """The validated scope the options name (JobScope.from_input); raises ScopeError."""
+    return JobScope.from_input(
+        all=options["all"],
+        since=_when(options["since"]) if options["since"] else None,
+        until=_when(options["until"]) if options["until"] else None,
+        outlet=options["outlet"],
+        actor=options["actor"],
+        articles=options["article"],
+    )
+
+
 class Command(BaseCommand):
     help = "Re-analyse stored articles on the Celery workers, keeping every editor decision."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--all", action="store_true", help="every stored article")
-        parser.add_argument("--since", help="published on or after this date (YYYY-MM-DD or ISO date-time)")
-        parser.add_argument("--until", help="published before this date")
-        parser.add_argument("--outlet", default="", help="articles from this outlet")
-        parser.add_argument("--actor", help="articles where this actor (id or name) speaks or is mentioned")
-        parser.add_argument("--article", type=int, nargs="+", default=[], metavar="ID", help="these articles")
+        add_scope_arguments(parser)
         parser.add_argument("--wait", action="store_true", help="print progress until the job ends")
 
     def handle(self, *args, **options) -> None:
         try:
-            scope = JobScope.from_input(
-                all=options["all"],
-                since=_when(options["since"]) if options["since"] else None,
-                until=_when(options["until"]) if options["until"] else None,
-                outlet=options["outlet"],
-                actor=options["actor"],
-                articles=options["article"],
-            )
+            scope = scope_from_options(options)
             job = job_create(user=None, scope=scope)
         except ScopeError as exc:
             raise CommandError(str(exc)) from exc

@@ -18,7 +18,7 @@ def test_create_from_text_then_the_same_text_is_a_duplicate(as_editor, seed_text
 
     again = as_editor.post("/api/v1/articles/", {"text": seed_text}, format="json")
     assert again.status_code == 200
-    assert again.json() == {"duplicate": True, "article": first.json()["article"]}
+    assert again.json() == {"duplicate": True, "revised": False, "article": first.json()["article"]}
     assert Article.objects.count() == 1
 
 

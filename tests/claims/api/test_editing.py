@@ -143,7 +143,8 @@ def test_a_claim_embeds_its_linked_claims_so_the_panel_needs_no_request_per_link
     ClaimLinkFactory(source=link.source, review_status="rejected")  # a tombstone: not a link
     api = APIClient()
     api.force_login(analyst)
-    with django_assert_num_queries(5):  # session, user, role groups, the claim, its links with their claims
+    # session, user, role groups, the claim, its links, the claims at their other ends
+    with django_assert_num_queries(6):
         data = api.get(f"/api/v1/claims/{link.source_id}/").json()
     target = link.target
     assert data["links"]["rebuts"] == [target.id]

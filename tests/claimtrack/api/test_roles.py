@@ -3,7 +3,7 @@
 import pytest
 
 from accounts.roles import Role
-from claims.models import AnalysisJob, Claim, ClaimLink
+from claims.models import AnalysisJob, Claim, ClaimLink, Thread
 from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, ClaimLinkFactory, UserFactory
 from tests.support.api import token_client
 
@@ -30,7 +30,19 @@ def world():
     link = ClaimLinkFactory(source=claim, target=other, relation=ClaimLink.Relation.REBUTS)
     job = AnalysisJob.objects.create(scope={"all": True})
     actor = ActorFactory()
-    return {"article": article, "claim": claim, "other": other, "link": link, "job": job, "actor": actor}
+    thread, thread2 = Thread.objects.create(statement_count=1), Thread.objects.create(statement_count=1)
+    Claim.objects.filter(pk=claim.pk).update(thread=thread)
+    Claim.objects.filter(pk=other.pk).update(thread=thread2)
+    return {
+        "article": article,
+        "claim": claim,
+        "other": other,
+        "link": link,
+        "job": job,
+        "actor": actor,
+        "thread": thread,
+        "thread2": thread2,
+    }
 
 
 ENDPOINTS = [
@@ -70,9 +82,29 @@ ENDPOINTS = [
     ),
     (WRITE, "delete", "/api/v1/links/{link}/", None, 204),
     (READ, "get", "/api/v1/jobs/", None, 200),
+    (READ, "get", "/api/v1/changes/", None, 200),
     (READ, "get", "/api/v1/jobs/{job}/", None, 200),
     (WRITE, "post", "/api/v1/jobs/", lambda w: {"scope": {"articles": [w["article"].id]}}, 201),
     (WRITE, "post", "/api/v1/jobs/{job}/cancel/", None, 200),
+    (WRITE, "post", "/api/v1/links/{link}/confirm/", lambda w: {"version": 1}, 200),
+    (WRITE, "post", "/api/v1/links/{link}/reject/", lambda w: {"version": 1}, 200),
+    (READ, "get", "/api/v1/threads/", None, 200),
+    (READ, "get", "/api/v1/threads/{thread}/", None, 200),
+    (
+        WRITE,
+        "post",
+        "/api/v1/threads/{thread}/merge/",
+        lambda w: {"into": w["thread2"].id, "version": 1, "into_version": 1},
+        200,
+    ),
+    (
+        WRITE,
+        "post",
+        "/api/v1/threads/{thread}/split/",
+        lambda w: {"claims": [w["claim"].id], "version": 1},
+        201,
+    ),
+    (WRITE, "post", "/api/v1/threads/{thread2}/move/", lambda w: {"claim": w["claim"].id, "version": 1}, 200),
     (READ, "get", "/api/v1/claims/export/csv/", None, 200),
     (READ, "get", "/api/v1/claims/export/jsonl/", None, 200),
     (READ, "get", "/api/v1/claims/export/annotations/", None, 200),
@@ -104,3 +136,6 @@ def test_role_against_endpoint(world, role, kind, method, path, body, success):
         # A refused write leaves everything as it was.
         assert (Claim.objects.count(), ClaimLink.objects.count(), AnalysisJob.objects.count()) == before
         assert Claim.objects.get(pk=world["claim"].pk).version == 1
+        assert Claim.objects.get(pk=world["claim"].pk).thread_id == world["thread"].pk
+        assert ClaimLink.objects.get(pk=world["link"].pk).review_status == "proposed"
+        assert Thread.objects.get(pk=world["thread"].pk).version == 1

@@ -28,7 +28,9 @@ def quiet_side_effects(monkeypatch):
     monkeypatch.setattr("articles.services.fetch_url", no_network)
 
 
-def test_every_operation_answers_as_documented(live_server, quiet_side_effects, tmp_path):
+# role_groups: the live server needs a transactional database, and an earlier transactional
+# test's flush took the role groups with it (UserFactory(role=…) needs them).
+def test_every_operation_answers_as_documented(live_server, role_groups, quiet_side_effects, tmp_path):
     # Rows with small ids, so generated ids sometimes name real objects.
     for _ in range(3):
         claim = ClaimFactory(speaker=ActorFactory(affiliation=ActorFactory()), target=ActorFactory())

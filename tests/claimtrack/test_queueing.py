@@ -115,13 +115,13 @@ def test_the_sweeper_pages_through_a_backlog_in_batches(broker, settings):
 
 def test_housekeeping_runs_every_configured_function_and_survives_one_that_fails(settings, caplog):
     settings.CLAIMTRACK_HOUSEKEEPING = [
-        "tests.project.test_queueing.failing",
-        "tests.project.test_queueing.counting",
+        "tests.claimtrack.test_queueing.failing",
+        "tests.claimtrack.test_queueing.counting",
     ]
     CALLS.clear()
     housekeeping.run_once()
     assert CALLS == ["counted"]
-    assert "tests.project.test_queueing.failing failed" in caplog.text
+    assert "tests.claimtrack.test_queueing.failing failed" in caplog.text
 
 
 CALLS: list[str] = []

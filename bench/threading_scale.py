@@ -1,0 +1,93 @@
+"""Threading one article against many stored claims: milliseconds and queries per article (JSON).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/claimtrack_bench_scale \
+        .venv/bin/python bench/threading_scale.py [--generate 10000 100000] [--sample 100]
+
+With --generate ARTICLES CLAIMS the database is filled first (`manage.py migrate`, then
+`generate_demo --seed 1`; use an empty, throwaway database). Then `article_thread` runs for a
+random sample of stored articles, each in a transaction that is rolled back, so every run
+measures the same data: p50/p95/max milliseconds per article, and queries per article against
+its statements (one candidate query per statement, a fixed number besides).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "claimtrack.settings")
+os.environ.setdefault("DEBUG", "1")
+os.environ["REDIS_URL"] = ""
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from articles.models import Article  # noqa: E402
+from claims.models import Claim  # noqa: E402
+from claims.services.threading import article_thread  # noqa: E402
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--generate", type=int, nargs=2, metavar=("ARTICLES", "CLAIMS"))
+    parser.add_argument("--sample", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    if args.generate:
+        call_command("migrate", verbosity=0)
+        call_command("generate_demo", articles=args.generate[0], claims=args.generate[1], seed=1, verbosity=0)
+    ids = list(Article.objects.values_list("id", flat=True))
+    sample = random.Random(args.seed).sample(ids, min(args.sample, len(ids)))
+    timings, per_statement, sizes = [], [], []
+    for article_id in sample:
+        statements = Claim.objects.filter(article_id=article_id).count()
+        with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            article_thread(article_id=article_id)
+            timings.append((time.perf_counter() - started) * 1000)
+            transaction.set_rollback(True)  # the next run measures the same data
+        sizes.append(statements)
+        if statements:
+            per_statement.append((len(queries) - 1) / statements)  # minus the lock
+    print(
+        json.dumps(
+            {
+                "claims": Claim.objects.count(),
+                "articles": len(ids),
+                "sampled": len(sample),
+                "statements_per_article": {"mean": round(statistics.mean(sizes), 1), "max": max(sizes)},
+                "ms_per_article": {
+                    "p50": round(statistics.median(timings), 1),
+                    "p95": round(_percentile(timings, 0.95), 1),
+                    "max": round(max(timings), 1),
+                },
+                "queries_per_statement": {
+                    "mean": round(statistics.mean(per_statement), 2),
+                    "max": round(max(per_statement), 2),
+                },
+            },
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""GET /api/v1/changes/: what changed in claims, links and actors since a client's last sync."""
+
+from django.conf import settings
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, serializers, status
+from rest_framework.exceptions import APIException
+from rest_framework.response import Response
+
+from accounts.permissions import ReadAnalystWriteEditor
+from claimtrack.api.pagination import KeysetPagination, Ordering
+
+from ..models import SyncChange
+from ..selectors.changes import change_feed
+
+
+class SyncChangeSerializer(serializers.ModelSerializer):
+    id = serializers.IntegerField(source="object_id", help_text="The claim's, link's or actor's id.")
+    deleted = serializers.BooleanField(
+        help_text="The row is gone (a tombstone): a deleted claim or link, or an actor merged into `replaced_by`."
+    )
+    replaced_by = serializers.IntegerField(
+        allow_null=True, help_text="For a merged actor: the actor its statements now belong to."
+    )
+    version = serializers.IntegerField(
+        allow_null=True, help_text="The claim's or link's version after the change; null for actors."
+    )
+
+    class Meta:
+        model = SyncChange
+        fields = ["kind", "id", "deleted", "replaced_by", "version", "changed_at"]
+        read_only_fields = fields
+
+
+class ChangesPagination(KeysetPagination):
+    """The one keyset cursor, named `since`, with a `next` link on every page (also the last)."""
+
+    cursor_query_param = "since"
+    page_size = 200
+    max_page_size = 1000
+
+    def get_paginated_response(self, data) -> Response:
+        # At the end of the feed `next` is where to continue from later, so a client always
+        # keeps a position: after the last row read, or the position it came with.
+        nxt = self._link_after(self.rows[-1]) if self.rows else self.request.build_absolute_uri()
+        return Response({"next": nxt, "more": self.has_next, "results": data})
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        return {
+            "type": "object",
+            "required": ["next", "more", "results"],
+            "properties": {
+                "next": {
+                    "type": "string",
+                    "format": "uri",
+                    "description": "Request this next; at the end of the feed, keep it for the next sync.",
+                },
+                "more": {"type": "boolean", "description": "Whether `next` already holds more changes."},
+                "results": schema,
+            },
+        }
+
+
+class FeedUnavailable(APIException):
+    status_code = status.HTTP_501_NOT_IMPLEMENTED
+    default_detail = "The changes feed needs PostgreSQL (the quick start's SQLite has none)."
+    default_code = "not_implemented"
+
+
+@extend_schema(
+    summary="Changes to claims, links and actors, for sync clients",
+    description=(
+        "Every insert, update and deletion of a claim, link or actor, oldest first; merged actors "
+        "appear as deleted with `replaced_by`. Start without `since`, follow `next` while `more` "
+        "is true, and keep the last `next` for the next sync. To replay: for each entry, drop the "
+        "row when `deleted`, else fetch it (`/api/v1/claims/{id}/`, `/links/{id}/`, `/actors/{id}/`) "
+        "or keep its `version`. An object may appear several times; the last entry wins. "
+        "Analysts and above."
+    ),
+    parameters=[OpenApiParameter("ordering", exclude=True)],
+)
+class ChangeFeedView(generics.ListAPIView):
+    permission_classes = [ReadAnalystWriteEditor]
+    serializer_class = SyncChangeSerializer
+    pagination_class = ChangesPagination
+    orderings = {"feed": Ordering(("txid", "id"))}
+    default_ordering = "feed"
+    queryset = SyncChange.objects.none()
+
+    def get_queryset(self):
+        if not settings.USING_POSTGRES:
+            raise FeedUnavailable()
+        return change_feed()

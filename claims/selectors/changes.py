@@ -1,0 +1,35 @@
+"""The sync feed: changes to claims, links and actors in commit-safe order."""
+
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+
+from ..models import SyncChange
+
+# The horizon: the oldest transaction id still writing in this database (pg_stat_activity knows
+# each session's assigned xid), or the next id to be assigned when none is. Every change below it
+# is final, and every change still to come belongs to a transaction at or above it, so it sorts
+# after everything served: a client's cursor can move forward without skipping a late commit.
+# Transactions of other databases on the same server do not hold the feed back, as the global
+# snapshot xmin would. backend_xid is 32 bits; its epoch is taken from the snapshot's xmax.
+_HORIZON = RawSQL(
+    """(
+    WITH s AS (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax)
+    SELECT COALESCE(
+        MIN(
+            CASE WHEN a.backend_xid::text::bigint <= (s.xmax & 4294967295)
+                 THEN ((s.xmax >> 32) << 32) + a.backend_xid::text::bigint
+                 ELSE (((s.xmax >> 32) - 1) << 32) + a.backend_xid::text::bigint
+            END
+        ),
+        MIN(s.xmax)
+    )
+    FROM s LEFT JOIN pg_stat_activity a
+        ON a.datname = current_database() AND a.backend_xid IS NOT NULL AND a.pid <> pg_backend_pid()
+    )""",
+    [],
+)
+
+
+def change_feed() -> QuerySet[SyncChange]:
+    """Every settled change; the caller orders and pages it by (txid, id)."""
+    return SyncChange.objects.filter(txid__lt=_HORIZON)

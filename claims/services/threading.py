@@ -1,0 +1,452 @@
+"""Threading: statements of one article matched with those of other articles, as `repeats` and
+`rebuts` links, and gathered into threads (one proposition each).
+
+Rules, documented here because analysis, re-threading and the editor services rely on them:
+
+- A machine link across articles is stored once per pair, in a fixed direction: a rebuttal
+  points from the denial to what it denies, a repeat from the later statement to the earlier.
+- Threading an article proposes each statement's best matches among its candidates
+  (claims.selectors.threading) and re-scores the machine links already touching the article:
+  those that no longer match are deleted, the rest kept. Re-running changes nothing.
+- An editor's decision is never undone: a rejected link is never proposed again for that pair
+  (whatever the relation), confirmed and editor links stay, a statement an editor placed
+  (thread_origin=editor) stays in its thread, and two threads an editor worked on are never
+  merged by the machine.
+- A thread is a connected group of statements over thread links (cross-article ones and the
+  article's own rebuttals, which is how a denial joins the thread of the claim it embeds). When
+  a statement connects several threads, they are merged into the oldest; the others redirect
+  (merged_into).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from articles.models import Article
+from extraction.matching import Thresholds, best_matches, match, rare_terms
+
+from ..models import Claim, ClaimLink, Origin, ReviewStatus, Thread
+from ..scope import JobScope
+from ..selectors.threading import (
+    LinkRow,
+    StatementRow,
+    article_statements,
+    article_window,
+    links_touching,
+    statement_candidates,
+    statement_rows,
+)
+
+# Key of the PostgreSQL advisory lock every threading write takes first (an arbitrary constant;
+# the ASCII of "thrd").
+THREADING_LOCK_KEY = 0x74687264
+
+
+def threading_lock() -> None:
+    """Hold the threading lock until the current transaction ends (re-entrant within it).
+
+    Why one lock for all threading, and not a row lock on a thread: two workers threading two
+    articles of the same story at the same moment cannot know they share a thread before either
+    has committed; each would find nothing of the other's and open its own thread. Serialised,
+    the second one sees the first one's statements and joins its thread. Threading is a few
+    milliseconds per article against the seconds of extraction (which holds no lock), so the
+    queue at this lock stays short. Analysis and the thread editors take it before any row
+    lock, which keeps them free of deadlocks with each other. SQLite serialises writers itself.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [THREADING_LOCK_KEY])
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadingOutcome:
+    links_added: int = 0
+    links_removed: int = 0
+    threads_created: int = 0
+    threads_merged: int = 0
+    statements_threaded: int = 0
+
+
+def _thresholds() -> Thresholds:
+    # Settings left unset keep the matcher's defaults, so tuning the matcher needs no settings change.
+    given = {"similarity": settings.THREADING_SIMILARITY, "confidence": settings.THREADING_CONFIDENCE}
+    return Thresholds(**{name: value for name, value in given.items() if value is not None})
+
+
+def _direction(a: StatementRow, b: StatementRow, relation: str) -> tuple[StatementRow, StatementRow]:
+    if relation == ClaimLink.Relation.REBUTS:
+        a_denies, b_denies = a.kind == Claim.Kind.DENIAL, b.kind == Claim.Kind.DENIAL
+        if a_denies != b_denies:
+            return (a, b) if a_denies else (b, a)
+    return (a, b) if a.order_key > b.order_key else (b, a)
+
+
+@transaction.atomic
+def article_thread(*, article_id: int, stale_threads: Iterable[int] = ()) -> ThreadingOutcome:
+    """Match the article's statements across articles and bring its threads up to date.
+
+    `stale_threads`: threads that lost members before this call (a re-analysis deleted the
+    statements), whose counts are refreshed too. Idempotent.
+    """
+    threading_lock()
+    window = article_window(article_id=article_id)
+    if window is None:
+        _refresh_threads(set(stale_threads))
+        return ThreadingOutcome()
+    statements = article_statements(article_id=article_id)
+    own = {s.id: s for s in statements}
+    live = [s for s in statements if not s.rejected]
+    thresholds = _thresholds()
+
+    existing = links_touching(claim_ids=own, cross_article=True)
+    rejected_pairs = {link.pair for link in existing if link.status == ReviewStatus.REJECTED}
+    taken = {(link.source_id, link.target_id, link.relation) for link in existing}
+    others: dict[int, StatementRow] = {}
+
+    # 1. Each statement's best matches among its candidates: one query per statement.
+    wanted: dict[tuple[int, int, str], float] = {}
+    for statement in live:
+        terms = rare_terms(statement.content, limit=settings.THREADING_TERMS)
+        candidates = {
+            c.id: c
+            for c in statement_candidates(
+                statement=statement, terms=terms, window=window, limit=settings.THREADING_CANDIDATES
+            )
+        }
+        ranked = best_matches(
+            statement.sketch, (c.sketch for c in candidates.values()), thresholds=thresholds
+        )
+        kept = 0
+        for sketch, found in ranked:
+            other = candidates[int(sketch.key)]
+            if frozenset((statement.id, other.id)) in rejected_pairs:
+                continue  # an editor said no to this pair: never again
+            source, target = _direction(statement, other, found.relation)
+            key = (source.id, target.id, found.relation)
+            wanted[key] = max(wanted.get(key, 0.0), found.confidence)
+            others[other.id] = other
+            kept += 1
+            if kept >= settings.THREADING_LINKS_PER_STATEMENT:
+                break
+
+    # 2. The machine's links already there: kept while the pair still matches, else removed.
+    missing = {link.other_end(s) for link in existing for s in (link.source_id, link.target_id) if s in own}
+    others.update(statement_rows(claim_ids=missing - own.keys() - others.keys()))
+    stale_links, refreshed = [], []
+    for link in existing:
+        if not link.is_machine_proposal:
+            continue
+        key = (link.source_id, link.target_id, link.relation)
+        mine = own.get(link.source_id) or own[link.target_id]
+        theirs = others.get(link.other_end(mine.id))
+        confidence = wanted.pop(key, None)
+        if confidence is None and theirs is not None and not mine.rejected:
+            found = match(mine.sketch, theirs.sketch, thresholds=thresholds)
+            if (
+                found is not None
+                and found.relation == link.relation
+                and found.confidence >= thresholds.confidence
+            ):
+                confidence = found.confidence
+        if confidence is None:
+            stale_links.append(link.id)
+        elif abs(confidence - link.confidence) > 1e-9:
+            refreshed.append(ClaimLink(id=link.id, confidence=confidence))
+    if stale_links:
+        ClaimLink.objects.filter(id__in=stale_links).delete()
+    if refreshed:
+        ClaimLink.objects.bulk_update(refreshed, ["confidence"])
+    new_links = [
+        ClaimLink(
+            source_id=source,
+            target_id=target,
+            relation=relation,
+            origin=Origin.MACHINE,
+            review_status=ReviewStatus.PROPOSED,
+            confidence=confidence,
+        )
+        for (source, target, relation), confidence in sorted(wanted.items())
+        if (source, target, relation) not in taken
+    ]
+    ClaimLink.objects.bulk_create(new_links)
+
+    # 3. Threads: the groups the article's statements now form.
+    cross = [link for link in existing if link.id not in set(stale_links)]
+    cross += [
+        LinkRow(0, n.source_id, n.target_id, n.relation, n.origin, n.review_status, 0) for n in new_links
+    ]
+    inner = links_touching(claim_ids=own, cross_article=False)
+    groups = _assign_threads(own, others, [*cross, *inner], stale_threads=set(stale_threads))
+    return ThreadingOutcome(
+        links_added=len(new_links),
+        links_removed=len(stale_links),
+        threads_created=groups.created,
+        threads_merged=groups.merged,
+        statements_threaded=groups.threaded,
+    )
+
+
+# --- thread assignment ----------------------------------------------------------------------
+
+
+class _Groups:
+    """Union-find over node keys: ("c", claim id) for statements, ("t", thread id) for threads."""
+
+    def __init__(self) -> None:
+        self.parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(self, x: tuple[str, int]) -> tuple[str, int]:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: tuple[str, int], b: tuple[str, int]) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+@dataclass(frozen=True, slots=True)
+class _Assigned:
+    created: int
+    merged: int
+    threaded: int
+
+
+def _assign_threads(
+    own: dict[int, StatementRow],
+    others: dict[int, StatementRow],
+    links: list[LinkRow],
+    *,
+    stale_threads: set[int],
+) -> _Assigned:
+    rows = {**others, **own}
+    groups = _Groups()
+
+    def node(row: StatementRow) -> tuple[str, int]:
+        # The article's own statements are placed afresh; another article's statement stands
+        # for its thread (it is not moved), or for itself when it has none yet.
+        if row.id not in own and row.thread_id is not None:
+            return ("t", row.thread_id)
+        return ("c", row.id)
+
+    for link in links:
+        if link.status == ReviewStatus.REJECTED:
+            continue
+        a, b = rows.get(link.source_id), rows.get(link.target_id)
+        if a is None or b is None or a.rejected or b.rejected:
+            continue
+        pinned = [r for r in (a, b) if r.pinned]
+        if len(pinned) == 2:
+            continue
+        if pinned:
+            # A statement an editor placed does not move, and pulls nobody else's thread into
+            # its own: the other statement may only join it.
+            fixed, free = (a, b) if a.pinned else (b, a)
+            if fixed.thread_id is None or free.id not in own:
+                continue
+            groups.union(("c", free.id), ("t", fixed.thread_id))
+        else:
+            groups.union(node(a), node(b))
+
+    members: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    for key in list(groups.parent):
+        members.setdefault(groups.find(key), []).append(key)
+
+    held = set(
+        Thread.objects.filter(
+            id__in={key[1] for keys in members.values() for key in keys if key[0] == "t"},
+            origin=Origin.EDITOR,
+        ).values_list("id", flat=True)
+    )
+    placement: dict[int, int | None] = {s.id: None for s in own.values() if not s.pinned}
+    merges: list[tuple[int, int]] = []  # (thread merged away, survivor)
+    unplaced: list[list[StatementRow]] = []  # groups that need a new thread
+    for keys in members.values():
+        claims = [rows[k[1]] for k in keys if k[0] == "c"]
+        if not any(c.id in own for c in claims):
+            continue
+        threads = sorted(k[1] for k in keys if k[0] == "t")
+        survivor = _survivor(threads, held, claims, own)
+        if survivor is None:
+            unplaced.append(claims)
+            continue
+        merges += [(t, survivor) for t in threads if t != survivor and t not in held]
+        # The article's statements, and other articles' statements that had no thread yet.
+        placement.update({claim.id: survivor for claim in claims})
+    # One insert for all new threads (PostgreSQL returns their ids).
+    for claims, thread in zip(
+        unplaced, Thread.objects.bulk_create([Thread() for _ in unplaced]), strict=True
+    ):
+        placement.update({claim.id: thread.id for claim in claims})
+
+    now = timezone.now()
+    touched = set(stale_threads)
+    touched |= {s.thread_id for s in own.values() if s.thread_id is not None}
+    for gone, survivor in merges:
+        Claim.objects.filter(thread_id=gone, thread_origin=Origin.MACHINE).update(
+            thread_id=survivor, updated_at=now
+        )
+        Thread.objects.filter(Q(pk=gone) | Q(merged_into=gone)).update(merged_into=survivor)
+        touched |= {gone, survivor}
+    merged_into = dict(merges)
+    moved = [
+        # updated_at moves: a client syncing with updated_since learns the statement's new thread.
+        Claim(id=claim_id, thread_id=thread_id, updated_at=now)
+        for claim_id, thread_id in placement.items()
+        if merged_into.get(rows[claim_id].thread_id, rows[claim_id].thread_id) != thread_id
+    ]
+    if moved:
+        Claim.objects.bulk_update(moved, ["thread", "updated_at"])
+    touched |= {t for t in placement.values() if t is not None}
+    _refresh_threads(touched)
+    return _Assigned(len(unplaced), len(merges), sum(1 for t in placement.values() if t is not None))
+
+
+def _survivor(
+    threads: list[int], held: set[int], claims: list[StatementRow], own: dict[int, StatementRow]
+) -> int | None:
+    """The thread a group ends in: an editor's thread if it has one, else the oldest; a group
+    of statements with no thread yet reuses one of the article's former threads (so that
+    re-threading keeps thread ids), else gets a new one (None)."""
+    if threads:
+        mine = [t for t in threads if t in held]
+        return mine[0] if mine else threads[0]
+    former = sorted({c.thread_id for c in claims if c.id in own and c.thread_id is not None})
+    if former:
+        shared = Claim.objects.filter(thread_id__in=former).exclude(id__in=[c.id for c in claims])
+        # Only a former thread nobody else is in: another group still lives in the others.
+        alone = set(former) - set(shared.values_list("thread_id", flat=True))
+        if alone:
+            return min(alone)
+    return None
+
+
+# --- aggregates -----------------------------------------------------------------------------
+
+_KIND_FIELDS = {
+    Claim.Kind.CLAIM: "claim_count",
+    Claim.Kind.ACCUSATION: "accusation_count",
+    Claim.Kind.DENIAL: "denial_count",
+    Claim.Kind.CRITICISM: "criticism_count",
+}
+_AGGREGATE_FIELDS = [
+    "title",
+    "title_claim",
+    "first_seen",
+    "last_seen",
+    "statement_count",
+    "article_count",
+    *_KIND_FIELDS.values(),
+]
+
+
+def _refresh_threads(thread_ids: set[int]) -> None:
+    """Recompute counts, dates and title of these threads from their members (three queries);
+    a machine thread left with no members and no redirect to it is deleted."""
+    thread_ids = {t for t in thread_ids if t is not None}
+    if not thread_ids:
+        return
+    visible = Claim.objects.filter(thread_id__in=thread_ids).exclude(review_status=ReviewStatus.REJECTED)
+    when = Coalesce("published_at", "article__ingested_at")
+    stats = {
+        row["thread_id"]: row
+        for row in visible.order_by()
+        .values("thread_id")
+        .annotate(
+            statement_count=Count("id"),
+            article_count=Count("article_id", distinct=True),
+            first_seen=Min(when),
+            last_seen=Max(when),
+            **{field: Count("id", filter=Q(kind=kind)) for kind, field in _KIND_FIELDS.items()},
+        )
+    }
+    earliest = (
+        Claim.objects.filter(thread_id=OuterRef("pk"))
+        .exclude(review_status=ReviewStatus.REJECTED)
+        .annotate(when=when, asserting=Q(kind__in=(Claim.Kind.CLAIM, Claim.Kind.ACCUSATION)))
+        .order_by("-asserting", "when", "id")
+    )
+    threads = list(
+        Thread.objects.filter(id__in=thread_ids)
+        .annotate(
+            new_title_claim=Subquery(earliest.values("id")[:1]),
+            new_title=Subquery(earliest.values("quote_text")[:1]),
+        )
+        .order_by("id")
+    )
+    now = timezone.now()
+    changed, empty = [], []
+    for thread in threads:
+        row = stats.get(thread.id)
+        if row is None and thread.origin == Origin.MACHINE and thread.merged_into_id is None:
+            empty.append(thread.id)
+            continue
+        values = {
+            "title": (thread.new_title or "")[:1000],
+            "title_claim_id": thread.new_title_claim,
+            "first_seen": row["first_seen"] if row else None,
+            "last_seen": row["last_seen"] if row else None,
+            "statement_count": row["statement_count"] if row else 0,
+            "article_count": row["article_count"] if row else 0,
+            **{field: row[field] if row else 0 for field in _KIND_FIELDS.values()},
+        }
+        if any(getattr(thread, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(thread, name, value)
+            thread.version += 1
+            thread.updated_at = now
+            changed.append(thread)
+    if empty:
+        # Machine threads that lost every statement; nothing points at them any more.
+        Thread.objects.filter(id__in=empty, merged_from__isnull=True).delete()
+    if changed:
+        Thread.objects.bulk_update(changed, [*_AGGREGATE_FIELDS, "version", "updated_at"])
+
+
+def threads_refresh(*, thread_ids: Iterable[int]) -> None:
+    """Recompute the aggregates of these threads (for the editor services)."""
+    _refresh_threads(set(thread_ids))
+
+
+# --- re-threading ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RethreadReport:
+    articles: int
+    links_added: int
+    links_removed: int
+    threads_created: int
+    threads_merged: int
+
+
+def articles_rethread(
+    *, scope: JobScope, progress: Callable[[int, int], None] | None = None, every: int = 500
+) -> RethreadReport:
+    """Thread every article of the scope again, oldest first (as they arrived), one
+    transaction per article so the lock is never held long."""
+    scope.validate()
+    articles = Article.objects.filter(scope.as_q())
+    total = articles.count()
+    ids = articles.order_by(Coalesce("published_at", "ingested_at"), "id").values_list("id", flat=True)
+    sums = [0, 0, 0, 0]
+    done = 0
+    # Ids first (a few MB at a million articles): no cursor stays open across the transactions.
+    for article_id in list(ids):
+        outcome = article_thread(article_id=article_id)
+        for i, value in enumerate(
+            (outcome.links_added, outcome.links_removed, outcome.threads_created, outcome.threads_merged)
+        ):
+            sums[i] += value
+        done += 1
+        if progress and (done % every == 0 or done == total):
+            progress(done, total)
+    return RethreadReport(done, *sums)

@@ -1,0 +1,302 @@
+"""Threading statements across articles, on the real PostgreSQL database (stored vectors, locks)."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from claims.models import Claim, ClaimLink, Origin, ReviewStatus, Thread
+from claims.selectors.threading import article_statements, statement_candidates
+from claims.services.threading import article_thread
+from tests.factories import ActorFactory, ArticleFactory, ClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+SHELLS = "North Korea is supplying artillery shells to Russia for the war in Ukraine"
+
+
+def statement(
+    text, *, kind="claim", speaker=None, target=None, when=DAY, article=None, outlet="Example News"
+):
+    """One article (or a new statement in `article`) whose whole body is the statement text."""
+    if article is None:
+        article = ArticleFactory(body=text, published_at=when, outlet=outlet)
+        start = 0
+    else:
+        start = article.body.index(text)
+    return ClaimFactory(
+        article=article,
+        kind=kind,
+        speaker=speaker or ActorFactory(),
+        target=target,
+        content_start=start,
+        content_end=start + len(text),
+        quote_text=text,
+    )
+
+
+def test_the_same_claim_in_two_articles_repeats_and_shares_a_thread():
+    usa = ActorFactory(name="United States", code="USA")
+    first = statement(SHELLS, speaker=usa)
+    second = statement(
+        "The United States says North Korea supplies artillery shells to Russia.",
+        speaker=usa,
+        when=DAY + timedelta(days=2),
+    )
+
+    # The window reaches both ways: the earlier article, threaded again later, finds the new one.
+    outcome = article_thread(article_id=first.article_id)
+    again = article_thread(article_id=second.article_id)
+
+    link = ClaimLink.objects.get()
+    assert (link.source_id, link.target_id, link.relation) == (second.id, first.id, "repeats")
+    assert (
+        link.origin == Origin.MACHINE
+        and link.review_status == ReviewStatus.PROPOSED
+        and link.confidence > 0.5
+    )
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.thread_id == second.thread_id is not None
+    assert outcome.links_added == 1 and outcome.threads_created == 1
+    assert again.links_added == again.threads_created == 0
+    thread = Thread.objects.get()
+    assert (thread.statement_count, thread.article_count, thread.claim_count) == (2, 2, 2)
+    assert (thread.first_seen, thread.last_seen) == (DAY, DAY + timedelta(days=2))
+    assert thread.title_claim_id == first.id and thread.title == SHELLS
+
+
+def test_a_denial_in_another_article_rebuts_from_the_denial_to_the_claim():
+    usa, prk = ActorFactory(name="United States"), ActorFactory(name="North Korea")
+    claim = statement(SHELLS, speaker=usa, target=prk)
+    denial = statement(
+        "North Korea denied supplying artillery shells to Russia for the war in Ukraine",
+        kind="denial",
+        speaker=prk,
+        target=usa,
+        when=DAY + timedelta(days=1),
+    )
+
+    article_thread(article_id=denial.article_id)
+
+    link = ClaimLink.objects.get()
+    assert (link.source_id, link.target_id, link.relation) == (denial.id, claim.id, "rebuts")
+    thread = Thread.objects.get()
+    assert (thread.claim_count, thread.denial_count) == (1, 1)
+
+
+def test_a_denial_of_an_embedded_claim_rebuts_the_claim_in_the_other_article_through_it():
+    """ "North Korea denied American claims that X": the embedded X (a US claim) repeats the US
+    claim of the other article, and the denial joins their thread through its own link to X."""
+    usa, prk = ActorFactory(name="United States"), ActorFactory(name="North Korea")
+    original = statement(SHELLS, speaker=usa, target=prk)
+    body = "North Korea has denied American claims that it is supplying artillery shells to Russia for the war in Ukraine."
+    article = ArticleFactory(body=body, published_at=DAY + timedelta(days=3))
+    embedded_text = "it is supplying artillery shells to Russia for the war in Ukraine"
+    embedded = statement(embedded_text, speaker=usa, target=prk, article=article)
+    denial = statement(
+        "American claims that it is supplying artillery shells to Russia for the war in Ukraine",
+        kind="denial",
+        speaker=prk,
+        target=usa,
+        article=article,
+    )
+    ClaimLink.objects.create(source=denial, target=embedded, relation="rebuts")
+
+    article_thread(article_id=article.id)
+
+    thread_ids = set(Claim.objects.values_list("thread_id", flat=True))
+    assert len(thread_ids) == 1 and None not in thread_ids
+    assert ClaimLink.objects.filter(source=embedded, target=original, relation="repeats").exists()
+
+
+def test_rethreading_changes_nothing():
+    first = statement(SHELLS)
+    second = statement(
+        "Officials say North Korea sends artillery shells to Russia.", when=DAY + timedelta(days=1)
+    )
+    third = statement(
+        "North Korea denied sending artillery shells to Russia", kind="denial", when=DAY + timedelta(days=2)
+    )
+    for claim in (first, second, third):
+        article_thread(article_id=claim.article_id)
+    links = list(
+        ClaimLink.objects.order_by("id").values_list("id", "source_id", "target_id", "relation", "confidence")
+    )
+    threads = list(Claim.objects.order_by("id").values_list("id", "thread_id"))
+    versions = list(Thread.objects.order_by("id").values_list("id", "version", "statement_count"))
+    assert links and len({t for _, t in threads}) == 1
+
+    for claim in (third, first, second):
+        outcome = article_thread(article_id=claim.article_id)
+        assert (outcome.links_added, outcome.links_removed, outcome.threads_created) == (0, 0, 0)
+
+    assert (
+        list(
+            ClaimLink.objects.order_by("id").values_list(
+                "id", "source_id", "target_id", "relation", "confidence"
+            )
+        )
+        == links
+    )
+    assert list(Claim.objects.order_by("id").values_list("id", "thread_id")) == threads
+    assert list(Thread.objects.order_by("id").values_list("id", "version", "statement_count")) == versions
+
+
+def test_an_unrelated_statement_is_not_threaded():
+    statement(SHELLS)
+    other = statement(
+        "The central bank raised interest rates by half a point on Tuesday.", when=DAY + timedelta(days=1)
+    )
+    article_thread(article_id=other.article_id)
+    assert not ClaimLink.objects.exists() and not Thread.objects.exists()
+
+
+def test_candidates_stay_within_the_time_window(settings):
+    settings.THREADING_WINDOW_DAYS = 10
+    statement(SHELLS, when=DAY - timedelta(days=40))
+    near = statement(SHELLS + " and Belarus", when=DAY - timedelta(days=5))
+    new = statement(SHELLS + ", officials said", when=DAY)
+    article_thread(article_id=new.article_id)
+    assert list(ClaimLink.objects.values_list("target_id", flat=True)) == [near.id]
+
+
+def test_an_ambassador_counts_as_his_state_in_the_candidates():
+    prk = ActorFactory(name="North Korea")
+    ambassador = ActorFactory(name="North Korean ambassador", kind="person", affiliation=prk)
+    statement(
+        "Pyongyang rejects the sanctions resolution on artillery shells as hostile",
+        speaker=prk,
+        when=DAY - timedelta(days=1),
+    )
+    by_ambassador = statement(
+        "The sanctions resolution on artillery shells is hostile", speaker=ambassador, when=DAY
+    )
+    row = article_statements(article_id=by_ambassador.article_id)[0]
+    assert row.speakers == {ambassador.id, prk.id}
+    [candidate] = statement_candidates(
+        statement=row,
+        terms=["sanctions", "shells"],
+        window=(DAY - timedelta(days=9), DAY + timedelta(days=9)),
+        limit=5,
+    )
+    assert candidate.speakers == {prk.id}
+    assert str(prk.id) in row.sketch.speakers
+
+
+def test_an_editor_rejected_link_is_never_proposed_again():
+    first = statement(SHELLS)
+    second = statement(
+        "Officials say North Korea sends artillery shells to Russia.", when=DAY + timedelta(days=1)
+    )
+    article_thread(article_id=second.article_id)
+    link = ClaimLink.objects.get()
+    link.review_status = ReviewStatus.REJECTED
+    link.origin = Origin.MACHINE
+    link.save()
+
+    article_thread(article_id=second.article_id)
+    article_thread(article_id=first.article_id)
+
+    assert list(ClaimLink.objects.values_list("id", "review_status")) == [(link.id, "rejected")]
+    assert set(Claim.objects.values_list("thread_id", flat=True)) == {None}
+    assert not Thread.objects.exists()
+
+
+def test_a_statement_an_editor_placed_stays_in_its_thread():
+    first = statement(SHELLS)
+    second = statement(
+        "Officials say North Korea sends artillery shells to Russia.", when=DAY + timedelta(days=1)
+    )
+    article_thread(article_id=second.article_id)
+    elsewhere = Thread.objects.create(origin=Origin.EDITOR)
+    Claim.objects.filter(pk=second.pk).update(thread=elsewhere, thread_origin=Origin.EDITOR)
+
+    article_thread(article_id=second.article_id)
+    article_thread(article_id=first.article_id)
+
+    second.refresh_from_db()
+    assert second.thread_id == elsewhere.id
+
+
+def test_a_statement_joining_two_threads_merges_them_into_the_oldest():
+    a = statement("North Korea supplies artillery shells to Russia", when=DAY)
+    b = statement(
+        "North Korea supplies artillery shells to Russia, officials said", when=DAY + timedelta(days=1)
+    )
+    article_thread(article_id=b.article_id)
+    old = Thread.objects.get()
+    d = statement("Russian trains carry Korean missiles across the border", when=DAY + timedelta(days=1))
+    young = Thread.objects.create()
+    Claim.objects.filter(pk=d.pk).update(thread=young)
+    c = statement(
+        "Russia receives Korean missiles and artillery shells by rail", when=DAY + timedelta(days=2)
+    )
+    for other in (a, d):
+        ClaimLink.objects.create(
+            source=c,
+            target=other,
+            relation="repeats",
+            origin=Origin.EDITOR,
+            review_status=ReviewStatus.CONFIRMED,
+        )
+
+    outcome = article_thread(article_id=c.article_id)
+
+    assert outcome.threads_merged == 1
+    assert set(Claim.objects.values_list("thread_id", flat=True)) == {old.id}
+    young.refresh_from_db()
+    old.refresh_from_db()
+    assert young.merged_into_id == old.id and young.statement_count == 0
+    assert (old.statement_count, old.article_count) == (4, 4)
+
+
+def test_two_threads_an_editor_worked_on_are_never_merged_by_the_machine():
+    a = statement("North Korea supplies artillery shells to Russia", when=DAY)
+    d = statement("Russian trains carry Korean missiles across the border", when=DAY + timedelta(days=1))
+    first, second = Thread.objects.create(origin=Origin.EDITOR), Thread.objects.create(origin=Origin.EDITOR)
+    Claim.objects.filter(pk=a.pk).update(thread=first)
+    Claim.objects.filter(pk=d.pk).update(thread=second)
+    c = statement(
+        "Russia receives Korean missiles and artillery shells by rail", when=DAY + timedelta(days=2)
+    )
+    for other in (a, d):
+        ClaimLink.objects.create(
+            source=c,
+            target=other,
+            relation="repeats",
+            origin=Origin.EDITOR,
+            review_status=ReviewStatus.CONFIRMED,
+        )
+
+    article_thread(article_id=c.article_id)
+
+    assert dict(Claim.objects.values_list("id", "thread_id")) == {
+        a.id: first.id,
+        d.id: second.id,
+        c.id: first.id,
+    }
+    assert not Thread.objects.filter(merged_into__isnull=False).exists()
+
+
+def test_queries_per_statement_are_constant(django_assert_max_num_queries):
+    for i in range(6):
+        statement(f"{SHELLS} number {i}", when=DAY - timedelta(days=i + 1))
+
+    def article_with(n):
+        sentences = [
+            f"Report {i}: North Korea supplies artillery shells to Russia, case {i}." for i in range(n)
+        ]
+        article = ArticleFactory(body=" ".join(sentences), published_at=DAY)
+        for text in sentences:
+            statement(text, article=article)
+        return article
+
+    small, large = article_with(2), article_with(8)
+    # One candidate query per statement, the rest per article (links, threads, aggregates).
+    with django_assert_max_num_queries(16 + 2 * 2) as few:
+        article_thread(article_id=small.id)
+    with django_assert_max_num_queries(16 + 8 * 2) as many:
+        article_thread(article_id=large.id)
+    # At most two per statement (its candidates; a new group's former-thread check).
+    assert len(many) - len(few) <= 2 * 6
