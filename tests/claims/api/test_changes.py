@@ -208,7 +208,7 @@ def test_each_role_against_the_feed(role_groups, role, read, write):
     if role:
         api.force_authenticate(UserFactory(role=None if role == "outsider" else role))
     assert api.get("/api/v1/changes/").status_code == read
-    assert api.post("/api/v1/changes/", {}).status_code == write  # the feed is read-only
+    assert api.post("/api/v1/changes/", {}, format="json").status_code == write  # the feed is read-only
 
 
 def test_a_bad_cursor_is_a_400(editor_api):

@@ -134,7 +134,7 @@ def rows():
         "claims": claim.pk,
         "links": link.pk,
         "jobs": AnalysisJob.objects.create(scope={"all": True}).pk,
-        "threads": Thread.objects.create(title=claim.quote_text, statement_count=1).pk,
+        "threads": Thread.objects.create(statement_count=1).pk,
     }
 
 
