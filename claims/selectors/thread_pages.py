@@ -14,6 +14,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from actors.models import Actor
+from claimtrack.keyset import Keyset, Ordering
 
 from ..models import Claim, ClaimLink, ReviewStatus, Thread
 from .threading import THREAD_RELATIONS
@@ -22,8 +23,10 @@ from .threads import (
     ThreadFilters,
     actor_threads,
     claim_threads,
+    thread_filter,
     thread_get,
     thread_members,
+    thread_queryset,
     thread_sides,
 )
 
@@ -74,7 +77,27 @@ def thread_page(*, thread_id: int) -> ThreadPage | None:
     return ThreadPage(thread=thread, members=members, sides=thread_sides(members), links=links, counts=counts)
 
 
-# --- the thread list's filters, from the URL ----------------------------------------------
+# --- the thread list: its pages and its filters, from the URL -----------------------------
+
+# The selectors' order (latest statement first), paged by keyset: deep pages as fast as the first.
+THREAD_ORDER = Keyset("threads", Thread, Ordering(("-last_seen", "-id")))
+
+
+@dataclass
+class ThreadListPage:
+    threads: list[Thread]
+    next_cursor: str | None
+
+
+def thread_list_page(*, filters: ThreadFilters, after: str = "", limit: int = 50) -> ThreadListPage:
+    """One page of threads: 1 query. A cursor this list did not write starts at the first page."""
+    queryset = thread_filter(thread_queryset(), filters)
+    if after and (values := THREAD_ORDER.decode_or_none(after)) is not None:
+        queryset = queryset.filter(THREAD_ORDER.after(values))
+    rows = list(queryset.order_by(*THREAD_ORDER.order_by())[: limit + 1])
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return ThreadListPage(threads=rows, next_cursor=THREAD_ORDER.token_after(rows[-1]) if more else None)
 
 
 @dataclass(frozen=True)
@@ -90,6 +113,16 @@ class ThreadQuery:
     q: str = ""
     outlet: str = ""
     errors: tuple[str, ...] = field(default=(), compare=False)
+
+    def as_query(self) -> list[tuple[str, str]]:
+        """The filters as query-string pairs, for the next page's link."""
+        pairs = [("actor", str(self.actor))] if self.actor else []
+        pairs += [("side", self.side)] if self.side else []
+        pairs += [("kind", k) for k in self.kinds]
+        pairs += [("since", self.since.isoformat())] if self.since else []
+        pairs += [("until", self.until.isoformat())] if self.until else []
+        pairs += [(name, value) for name, value in (("q", self.q), ("outlet", self.outlet)) if value]
+        return pairs
 
 
 def thread_query(query: QueryDict) -> ThreadQuery:

@@ -7,6 +7,8 @@ permissions and the thread-editing services refuse analysts (403)."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
@@ -16,8 +18,8 @@ from actors.models import Actor
 
 from ..charts.outlets import outlet_chart
 from ..models import Claim
-from ..selectors.thread_pages import thread_page, thread_query
-from ..selectors.threads import SIDES, thread_list
+from ..selectors.thread_pages import thread_list_page, thread_page, thread_query
+from ..selectors.threads import SIDES
 
 LIST_SIZE = 50
 
@@ -29,11 +31,15 @@ class ThreadListView(RoleRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         query = thread_query(self.request.GET)
         actor = Actor.objects.filter(pk=query.actor).first() if query.actor else None
+        after = self.request.GET.get("after", "")
+        page = thread_list_page(filters=query.filters, after=after, limit=LIST_SIZE)
+        next_query = urlencode([*query.as_query(), ("after", page.next_cursor)]) if page.next_cursor else None
         context.update(
             query=query,
             actor=actor,
-            threads=thread_list(filters=query.filters, limit=LIST_SIZE),
-            limit=LIST_SIZE,
+            threads=page.threads,
+            next_query=next_query,
+            first_page=not after,
             kinds=Claim.Kind.choices,
             sides=SIDES,
         )

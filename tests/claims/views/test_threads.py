@@ -347,3 +347,29 @@ def test_a_huge_thread_lists_its_earliest_statements_and_says_so(client, analyst
     response = _page(client, analyst, claims[0].thread_id)
     assert [c.id for c in response.context["page"].members] == [claims[0].id, claims[1].id]
     assert "The earliest 2 of 3 are listed and drawn." in response.content.decode()
+
+
+def test_the_list_pages_by_keyset_and_keeps_its_filters(client, analyst, monkeypatch):
+    monkeypatch.setattr("claims.views.threads.LIST_SIZE", 2)
+    made = []
+    for i in range(5):
+        claim = statement(f"Grain exports from Odesa resumed, report {i}", when=DAY + timedelta(days=i))
+        thread = Thread.objects.create(
+            title=claim.quote_text, statement_count=1, last_seen=claim.published_at
+        )
+        Claim.objects.filter(pk=claim.pk).update(thread=thread)
+        made.append(thread.id)
+    client.force_login(analyst)
+    seen, query = [], {"q": "Odesa"}
+    while True:
+        response = client.get(reverse("thread-list"), query)
+        seen += [t.id for t in response.context["threads"]]
+        if not response.context["next_query"]:
+            break
+        assert "q=Odesa" in response.context["next_query"]
+        query = response.context["next_query"]
+        query = dict(pair.split("=", 1) for pair in query.split("&"))
+    assert seen == made[::-1]
+    # A cursor the list did not write starts at the first page.
+    response = client.get(reverse("thread-list"), {"after": "not-a-cursor"})
+    assert [t.id for t in response.context["threads"]] == made[::-1][:2]
