@@ -62,8 +62,6 @@ class ActorViewSet(
     orderings = {"name": Ordering(("name", "id")), "id": Ordering(("id",))}
     default_ordering = "name"
     queryset = Actor.objects.none()
-    # Any segment reaches the view, so a malformed id gets the API's JSON 404, not a page.
-    lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
         qs = Actor.objects.select_related("affiliation")

@@ -59,8 +59,6 @@ class ArticleViewSet(
     }
     default_ordering = "-published_at"
     queryset = Article.objects.none()
-    # Any segment reaches the view, so a malformed id gets the API's JSON 404, not a page.
-    lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
         if self.action == "retrieve":

@@ -35,8 +35,6 @@ class JobViewSet(
     orderings = {"-created_at": Ordering(("-created_at", "-id"))}
     default_ordering = "-created_at"
     queryset = AnalysisJob.objects.none()
-    # Any segment reaches the view, so a malformed id gets the API's JSON 404, not a page.
-    lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
         return job_queryset()
@@ -50,16 +48,8 @@ class JobViewSet(
     def create(self, request: Request) -> Response:
         serializer = JobCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data["scope"]
-        scope = JobScope(
-            all=data.get("all", False),
-            since=data.get("since"),
-            until=data.get("until"),
-            outlet=data.get("outlet", ""),
-            actor_id=data.get("actor"),
-            article_ids=tuple(data.get("articles", ())),
-        )
         try:
+            scope = JobScope.from_input(**serializer.validated_data["scope"])
             job = job_create(user=request.user, scope=scope)
         except ScopeError as exc:
             return Response({"scope": [str(exc)]}, status=status.HTTP_400_BAD_REQUEST)

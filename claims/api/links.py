@@ -43,8 +43,6 @@ class LinkViewSet(
     orderings = {"id": Ordering(("id",)), "-id": Ordering(("-id",))}
     default_ordering = "id"
     queryset = ClaimLink.objects.none()
-    # Any segment reaches the view, so a malformed id gets the API's JSON 404, not a page.
-    lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
         return link_queryset()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from actors.lookup import canonical
 from actors.models import Actor
 from claimtrack.errors import EditError, VersionConflict
-from history.services import change_record, snapshot_diff
+from history.services import change_record_diff
 
 from ..models import Claim, join_spans
 from .snapshots import claim_snapshot
@@ -153,8 +153,12 @@ def save_claim_version(
     claim.version = expected_version + 1
     claim.updated_at = now
     claim.updated_by = user
-    diff_before, diff_after = snapshot_diff(before, claim_snapshot(claim))
-    change_record(
-        user=user, action=action, obj=claim, article=claim.article_id, before=diff_before, after=diff_after
+    change_record_diff(
+        user=user,
+        action=action,
+        obj=claim,
+        article=claim.article_id,
+        before=before,
+        after=claim_snapshot(claim),
     )
     return claim

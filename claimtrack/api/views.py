@@ -15,6 +15,9 @@ def parse_id(raw: str) -> int:
 class IdLookupMixin:
     """For generic views: `get_object` refuses ids the database could not even compare."""
 
+    # Any segment reaches the view, so a malformed id gets the API's JSON 404, not a page.
+    lookup_value_regex = "[^/]+"
+
     def get_object(self):
         parse_id(self.kwargs[self.lookup_url_kwarg or self.lookup_field])
         return super().get_object()
