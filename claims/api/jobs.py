@@ -2,15 +2,15 @@
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.permissions import ReadAnalystWriteEditor
-from claimtrack.api.pagination import KeysetPagination, Ordering
+from claimtrack.api.pagination import Ordering
 from claimtrack.api.schema import error_response
-from claimtrack.api.views import ConditionalRetrieveMixin, IdLookupMixin, parse_id
+from claimtrack.api.views import ListRetrieveViewSet, parse_id
 
 from ..models import AnalysisJob
 from ..scope import JobScope, ScopeError
@@ -22,16 +22,9 @@ from .serializers import JobCreateSerializer, JobSerializer
 @extend_schema_view(
     list=extend_schema(summary="List analysis jobs"), retrieve=extend_schema(summary="One job")
 )
-class JobViewSet(
-    ConditionalRetrieveMixin,
-    IdLookupMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,
-):
+class JobViewSet(ListRetrieveViewSet):
     permission_classes = [ReadAnalystWriteEditor]
     serializer_class = JobSerializer
-    pagination_class = KeysetPagination
     orderings = {"-created_at": Ordering(("-created_at", "-id"))}
     default_ordering = "-created_at"
     queryset = AnalysisJob.objects.none()
