@@ -25,6 +25,7 @@ from history.services import change_record, change_record_diff
 from ..models import Claim, ClaimLink, Origin, ReviewStatus, Thread
 from .snapshots import link_snapshot
 from .threading import article_thread, threading_lock, threads_refresh
+from .validation import lock_at_version
 
 MAX_SPLIT = 1000
 
@@ -79,16 +80,12 @@ def _review_link(*, user, link: ClaimLink | int, expected_version: Any, status: 
     expected = _version(expected_version, "link")
     threading_lock()
     pk = link.pk if isinstance(link, ClaimLink) else link
-    current = (
-        ClaimLink.objects.select_for_update(of=("self",))
-        .select_related("source", "target")
-        .filter(pk=pk)
-        .first()
+    current = lock_at_version(
+        ClaimLink.objects.select_for_update(of=("self",)).select_related("source", "target"),
+        pk,
+        expected,
+        gone="This link no longer exists.",
     )
-    if current is None:
-        raise EditError("This link no longer exists.")
-    if current.version != expected:
-        raise VersionConflict(current, expected)
     if current.review_status == status:
         return current
     before = link_snapshot(current)
