@@ -151,18 +151,11 @@ def actor_set_affiliation(*, user, actor: Actor, affiliation: Actor | None) -> A
     affiliation = _check_affiliation(actor, affiliation)
     if actor.affiliation_id == (affiliation.pk if affiliation else None):
         return actor
-    before = {"affiliation": actor_ref(actor.affiliation)}
+    before = actor_ref(actor.affiliation)
     actor.affiliation = affiliation
-    actor.save(update_fields=["affiliation", "updated_at"])
-    change_record(
-        user=user,
-        action=ChangeRecord.Action.UPDATE,
-        obj=actor,
-        article=None,
-        before=before,
-        after={"affiliation": actor_ref(affiliation)},
+    return _save_field_recorded(
+        user=user, actor=actor, field="affiliation", before=before, after=actor_ref(affiliation)
     )
-    return actor
 
 
 @transaction.atomic
@@ -178,15 +171,21 @@ def actor_review(*, user, actor: Actor, decision: str) -> Actor:
         raise EditError({"actor": [f"{actor.name} was merged into another actor."]})
     if actor.status != Actor.Status.PROPOSED:
         raise EditError({"actor": [f"{actor.name} is {actor.get_status_display().lower()}, not proposed."]})
-    before = {"status": actor.status}
+    before = actor.status
     actor.status = status
-    actor.save(update_fields=["status", "updated_at"])
+    return _save_field_recorded(user=user, actor=actor, field="status", before=before, after=status)
+
+
+def _save_field_recorded(*, user, actor: Actor, field: str, before: Any, after: Any) -> Actor:
+    """Save the one field an editor changed on `actor` and record it as `before` → `after`,
+    given as the history shows them (an actor reference, a status)."""
+    actor.save(update_fields=[field, "updated_at"])
     change_record(
         user=user,
         action=ChangeRecord.Action.UPDATE,
         obj=actor,
         article=None,
-        before=before,
-        after={"status": status},
+        before={field: before},
+        after={field: after},
     )
     return actor

@@ -37,6 +37,32 @@ def change_record(
     )
 
 
+def change_record_diff(
+    *,
+    user,
+    action: str,
+    obj: models.Model,
+    article: models.Model | int | None,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    before_extra: dict[str, Any] | None = None,
+) -> ChangeRecord:
+    """Record a change of `obj` from two whole snapshots, keeping only the fields that changed.
+
+    `before_extra` joins the recorded before side as given: what a snapshot cannot show, such
+    as the statements a merge or split moved.
+    """
+    diff_before, diff_after = snapshot_diff(before, after)
+    return change_record(
+        user=user,
+        action=action,
+        obj=obj,
+        article=article,
+        before={**diff_before, **before_extra} if before_extra else diff_before,
+        after=diff_after,
+    )
+
+
 def change_mark_reverted(*, change: ChangeRecord, by: ChangeRecord) -> None:
     """Point a change at the REVERT record that undid it."""
     change.reverted_by = by

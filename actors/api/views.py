@@ -3,13 +3,13 @@
 import django_filters as filters
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.permissions import ReadAnalystWriteEditor
-from claimtrack.api.pagination import KeysetPagination, Ordering
-from claimtrack.api.views import ConditionalRetrieveMixin, IdLookupMixin
+from claimtrack.api.pagination import Ordering
+from claimtrack.api.views import ListRetrieveViewSet
 
 from ..editing import actor_create
 from ..lookup import actors_matching
@@ -48,22 +48,13 @@ class ActorFilter(filters.FilterSet):
         summary="Add an actor (editors)", request=ActorCreateSerializer, responses={201: ActorSerializer}
     ),
 )
-class ActorViewSet(
-    ConditionalRetrieveMixin,
-    IdLookupMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,
-):
+class ActorViewSet(ListRetrieveViewSet):
     permission_classes = [ReadAnalystWriteEditor]
-    pagination_class = KeysetPagination
     filter_backends = [DjangoFilterBackend]
     filterset_class = ActorFilter
     orderings = {"name": Ordering(("name", "id")), "id": Ordering(("id",))}
     default_ordering = "name"
     queryset = Actor.objects.none()
-    # Any segment reaches the view, so a malformed id gets the API's JSON 404, not a page.
-    lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
         qs = Actor.objects.select_related("affiliation")

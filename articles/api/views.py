@@ -4,14 +4,14 @@ import django_filters as filters
 from django.db import transaction
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.permissions import ReadAnalystWriteEditor
-from claimtrack.api.pagination import KeysetPagination, Ordering
-from claimtrack.api.views import ConditionalRetrieveMixin, IdLookupMixin
+from claimtrack.api.pagination import Ordering
+from claimtrack.api.views import ListRetrieveViewSet
 
 from ..errors import IngestError
 from ..models import Article
@@ -41,15 +41,8 @@ class ArticleFilter(filters.FilterSet):
     list=extend_schema(summary="List articles", description="Without their text; the detail has it."),
     retrieve=extend_schema(summary="One article, with its text"),
 )
-class ArticleViewSet(
-    ConditionalRetrieveMixin,
-    IdLookupMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,
-):
+class ArticleViewSet(ListRetrieveViewSet):
     permission_classes = [ReadAnalystWriteEditor]
-    pagination_class = KeysetPagination
     filter_backends = [DjangoFilterBackend]
     filterset_class = ArticleFilter
     orderings = {
@@ -59,8 +52,6 @@ class ArticleViewSet(
     }
     default_ordering = "-published_at"
     queryset = Article.objects.none()
-    # Any segment reaches the view, so a malformed id gets the API's JSON 404, not a page.
-    lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
         if self.action == "retrieve":

@@ -16,7 +16,7 @@ from claimtrack.api.conditional import (
     expected_version,
 )
 from claimtrack.api.pagination import KeysetPagination, Ordering
-from claimtrack.api.views import parse_id
+from claimtrack.api.views import IdLookupMixin, parse_id
 from claimtrack.errors import VersionConflict
 from history.selectors import latest_change
 
@@ -80,7 +80,7 @@ def _conflict(exc: VersionConflict) -> Response:
         summary="One claim", description="Sends an ETag; with If-None-Match, 304 when unchanged."
     ),
 )
-class ClaimViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class ClaimViewSet(IdLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     permission_classes = [ReadAnalystWriteEditor]
     serializer_class = ClaimSerializer
     pagination_class = KeysetPagination
@@ -91,8 +91,6 @@ class ClaimViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     versioned_write = True
     conditional_get = True
     queryset = Claim.objects.none()  # for the schema; get_queryset reads through the selector
-    # Any segment reaches the view, so a malformed id gets the API's JSON 404, not a page.
-    lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
         return claim_queryset()

@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterator
 from django.http import StreamingHttpResponse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.renderers import BaseRenderer, JSONRenderer
@@ -70,59 +70,50 @@ class _ExportView(GenericAPIView):
         return response
 
 
-def _schema(summary: str, media_type: str):
-    body = OpenApiTypes.OBJECT if media_type == "application/ld+json" else OpenApiTypes.STR
-    return extend_schema(
-        summary=summary,
-        parameters=[
-            OpenApiParameter("ordering", str, enum=list(CLAIM_ORDERINGS), default="-published_at"),
-        ],
-        responses={(200, media_type): body},
-    )
+def _exported(summary: str) -> Callable[[type[_ExportView]], type[_ExportView]]:
+    """Document an export's GET: its summary, the orderings, and the media type it streams."""
+
+    def document(view: type[_ExportView]) -> type[_ExportView]:
+        body = OpenApiTypes.OBJECT if view.media_type == "application/ld+json" else OpenApiTypes.STR
+        schema = extend_schema(
+            summary=summary,
+            parameters=[
+                OpenApiParameter("ordering", str, enum=list(CLAIM_ORDERINGS), default="-published_at"),
+            ],
+            responses={(200, view.media_type): body},
+        )
+        return extend_schema_view(get=schema)(view)
+
+    return document
 
 
+@_exported("Claims as CSV")
 class ClaimCsvExport(_ExportView):
     media_type, filename = "text/csv", "claims.csv"
     writer = csv.claims_csv
     needs_urls = False
 
-    @_schema("Claims as CSV", "text/csv")
-    def get(self, request):
-        return super().get(request)
 
-
+@_exported("Claims as JSON Lines (one API representation per line)")
 class ClaimJsonLinesExport(_ExportView):
     media_type, filename = "application/jsonl", "claims.jsonl"
     writer = jsonl.claims_jsonl
     needs_urls = False
 
-    @_schema("Claims as JSON Lines (one API representation per line)", "application/jsonl")
-    def get(self, request):
-        return super().get(request)
 
-
+@_exported("Claims as W3C Web Annotations (JSON-LD)")
 class ClaimWebAnnotationExport(_ExportView):
     media_type, filename = "application/ld+json", "claims.annotations.jsonld"
     writer = annotations.claims_web_annotations
 
-    @_schema("Claims as W3C Web Annotations (JSON-LD)", "application/ld+json")
-    def get(self, request):
-        return super().get(request)
 
-
+@_exported("Claims as schema.org Claim (JSON-LD)")
 class ClaimSchemaOrgExport(_ExportView):
     media_type, filename = "application/ld+json", "claims.schema-org.jsonld"
     writer = schema_org.claims_schema_org
 
-    @_schema("Claims as schema.org Claim (JSON-LD)", "application/ld+json")
-    def get(self, request):
-        return super().get(request)
 
-
+@_exported("Claims as CAMEO-coded event rows (GDELT style, tab-separated)")
 class ClaimCameoExport(_ExportView):
     media_type, filename = "text/tab-separated-values", "claims.cameo.tsv"
     writer = cameo.claims_cameo
-
-    @_schema("Claims as CAMEO-coded event rows (GDELT style, tab-separated)", "text/tab-separated-values")
-    def get(self, request):
-        return super().get(request)

@@ -2,15 +2,15 @@
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.permissions import ReadAnalystWriteEditor
-from claimtrack.api.pagination import KeysetPagination, Ordering
+from claimtrack.api.pagination import Ordering
 from claimtrack.api.schema import error_response
-from claimtrack.api.views import ConditionalRetrieveMixin, IdLookupMixin, parse_id
+from claimtrack.api.views import ListRetrieveViewSet, parse_id
 
 from ..models import AnalysisJob
 from ..scope import JobScope, ScopeError
@@ -22,21 +22,12 @@ from .serializers import JobCreateSerializer, JobSerializer
 @extend_schema_view(
     list=extend_schema(summary="List analysis jobs"), retrieve=extend_schema(summary="One job")
 )
-class JobViewSet(
-    ConditionalRetrieveMixin,
-    IdLookupMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,
-):
+class JobViewSet(ListRetrieveViewSet):
     permission_classes = [ReadAnalystWriteEditor]
     serializer_class = JobSerializer
-    pagination_class = KeysetPagination
     orderings = {"-created_at": Ordering(("-created_at", "-id"))}
     default_ordering = "-created_at"
     queryset = AnalysisJob.objects.none()
-    # Any segment reaches the view, so a malformed id gets the API's JSON 404, not a page.
-    lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
         return job_queryset()
@@ -50,16 +41,8 @@ class JobViewSet(
     def create(self, request: Request) -> Response:
         serializer = JobCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data["scope"]
-        scope = JobScope(
-            all=data.get("all", False),
-            since=data.get("since"),
-            until=data.get("until"),
-            outlet=data.get("outlet", ""),
-            actor_id=data.get("actor"),
-            article_ids=tuple(data.get("articles", ())),
-        )
         try:
+            scope = JobScope.from_input(**serializer.validated_data["scope"])
             job = job_create(user=request.user, scope=scope)
         except ScopeError as exc:
             return Response({"scope": [str(exc)]}, status=status.HTTP_400_BAD_REQUEST)

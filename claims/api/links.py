@@ -3,13 +3,13 @@
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.permissions import ReadAnalystWriteEditor
-from claimtrack.api.pagination import KeysetPagination, Ordering
-from claimtrack.api.views import ConditionalRetrieveMixin, IdLookupMixin, parse_id
+from claimtrack.api.pagination import Ordering
+from claimtrack.api.views import ListRetrieveViewSet, parse_id
 
 from ..models import ClaimLink
 from ..services.editing import link_create, link_delete
@@ -27,24 +27,14 @@ from .threads import LinkReviewMixin
         description="An editor's link is deleted; a machine link is rejected, so re-analysis does not bring it back.",
     ),
 )
-class LinkViewSet(
-    LinkReviewMixin,
-    ConditionalRetrieveMixin,
-    IdLookupMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,
-):
+class LinkViewSet(LinkReviewMixin, ListRetrieveViewSet):
     permission_classes = [ReadAnalystWriteEditor]
     serializer_class = LinkSerializer
-    pagination_class = KeysetPagination
     filter_backends = [DjangoFilterBackend]
     filterset_class = LinkFilter
     orderings = {"id": Ordering(("id",)), "-id": Ordering(("-id",))}
     default_ordering = "id"
     queryset = ClaimLink.objects.none()
-    # Any segment reaches the view, so a malformed id gets the API's JSON 404, not a page.
-    lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
         return link_queryset()

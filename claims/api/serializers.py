@@ -214,10 +214,10 @@ class ClaimConflictSerializer(serializers.Serializer):
 _ACTOR = Actor.objects.all()
 
 
-class ClaimCreateSerializer(StrictSerializer):
-    article = StrictPrimaryKeyRelatedField(queryset=Article.objects.only("id", "body", "published_at"))
-    kind = serializers.ChoiceField(choices=Claim.Kind.choices)
-    content_spans = serializers.ListField(child=SpanField(), min_length=1, max_length=50)
+class ClaimOptionalFieldsSerializer(StrictSerializer):
+    # The claim fields an editor may leave out, on adding a claim as on changing one. (No
+    # docstring: the schema would show it in place of StrictSerializer's.)
+
     speaker = StrictPrimaryKeyRelatedField(queryset=_ACTOR, allow_null=True, required=False)
     target = StrictPrimaryKeyRelatedField(queryset=_ACTOR, allow_null=True, required=False)
     speaker_span = SpanField(allow_null=True, required=False)
@@ -226,18 +226,18 @@ class ClaimCreateSerializer(StrictSerializer):
     note = StrictCharField(allow_blank=True, max_length=5000, required=False)
 
 
-class ClaimUpdateSerializer(StrictSerializer):
+class ClaimCreateSerializer(ClaimOptionalFieldsSerializer):
+    article = StrictPrimaryKeyRelatedField(queryset=Article.objects.only("id", "body", "published_at"))
+    kind = serializers.ChoiceField(choices=Claim.Kind.choices)
+    content_spans = serializers.ListField(child=SpanField(), min_length=1, max_length=50)
+
+
+class ClaimUpdateSerializer(ClaimOptionalFieldsSerializer):
     """Only the fields sent change. `version` is the one you read (or send If-Match instead)."""
 
     version = StrictIntegerField(min_value=1, max_value=2**31 - 1, required=False)
     kind = serializers.ChoiceField(choices=Claim.Kind.choices, required=False)
     content_spans = serializers.ListField(child=SpanField(), min_length=1, max_length=50, required=False)
-    speaker = StrictPrimaryKeyRelatedField(queryset=_ACTOR, allow_null=True, required=False)
-    target = StrictPrimaryKeyRelatedField(queryset=_ACTOR, allow_null=True, required=False)
-    speaker_span = SpanField(allow_null=True, required=False)
-    cue_span = SpanField(allow_null=True, required=False)
-    direct_quote = StrictBooleanField(required=False)
-    note = StrictCharField(allow_blank=True, max_length=5000, required=False)
 
 
 class ClaimReviewSerializer(StrictSerializer):

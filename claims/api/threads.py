@@ -19,7 +19,7 @@ from actors.api.serializers import ActorRefSerializer, embedded_actor
 from claimtrack.api.conditional import conditional_response
 from claimtrack.api.fields import StrictIntegerField, StrictSerializer
 from claimtrack.api.pagination import KeysetPagination, Ordering
-from claimtrack.api.views import parse_id
+from claimtrack.api.views import IdLookupMixin, parse_id
 
 from ..models import Claim, ClaimLink, Origin, ReviewStatus, Thread
 from ..selectors.threads import (
@@ -191,7 +191,7 @@ class ThreadMoveSerializer(StrictSerializer):
     ),
     retrieve=extend_schema(summary="One thread, with its statements, links and sides"),
 )
-class ThreadViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class ThreadViewSet(IdLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     permission_classes = [ReadAnalystWriteEditor]
     serializer_class = ThreadSerializer
     pagination_class = KeysetPagination
@@ -204,7 +204,6 @@ class ThreadViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     }
     default_ordering = "-last_seen"
     queryset = Thread.objects.none()
-    lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
         return thread_queryset()

@@ -30,7 +30,7 @@ from actors.models import Actor
 from articles.models import Article
 from claimtrack.errors import EditError
 from history.models import ChangeRecord
-from history.services import change_record, snapshot_diff
+from history.services import change_record, change_record_diff
 
 from ..models import Claim, ClaimLink, Origin, ReviewStatus
 from .snapshots import claim_snapshot, link_snapshot
@@ -221,14 +221,13 @@ def link_create(*, user, source: Claim, target: Claim, relation: str) -> ClaimLi
         existing.version = F("version") + 1
         existing.save(update_fields=["review_status", "version"])
         existing.refresh_from_db()
-        diff_before, diff_after = snapshot_diff(before, link_snapshot(existing))
-        change_record(
+        change_record_diff(
             user=user,
             action=ChangeRecord.Action.UPDATE,
             obj=existing,
             article=source.article_id,
-            before=diff_before,
-            after=diff_after,
+            before=before,
+            after=link_snapshot(existing),
         )
         return existing
     link = ClaimLink(

@@ -20,11 +20,12 @@ from django.utils import timezone
 from accounts.roles import Role, require_role
 from claimtrack.errors import EditError, VersionConflict
 from history.models import ChangeRecord
-from history.services import change_record, snapshot_diff
+from history.services import change_record, change_record_diff
 
 from ..models import Claim, ClaimLink, Origin, ReviewStatus, Thread
 from .snapshots import link_snapshot
 from .threading import article_thread, threading_lock, threads_refresh
+from .validation import lock_at_version
 
 MAX_SPLIT = 1000
 
@@ -79,29 +80,24 @@ def _review_link(*, user, link: ClaimLink | int, expected_version: Any, status: 
     expected = _version(expected_version, "link")
     threading_lock()
     pk = link.pk if isinstance(link, ClaimLink) else link
-    current = (
-        ClaimLink.objects.select_for_update(of=("self",))
-        .select_related("source", "target")
-        .filter(pk=pk)
-        .first()
+    current = lock_at_version(
+        ClaimLink.objects.select_for_update(of=("self",)).select_related("source", "target"),
+        pk,
+        expected,
+        gone="This link no longer exists.",
     )
-    if current is None:
-        raise EditError("This link no longer exists.")
-    if current.version != expected:
-        raise VersionConflict(current, expected)
     if current.review_status == status:
         return current
     before = link_snapshot(current)
     ClaimLink.objects.filter(pk=pk).update(review_status=status, version=F("version") + 1)
     current.refresh_from_db()
-    diff_before, diff_after = snapshot_diff(before, link_snapshot(current))
-    change_record(
+    change_record_diff(
         user=user,
         action=ChangeRecord.Action.UPDATE,
         obj=current,
         article=current.source.article_id,
-        before=diff_before,
-        after=diff_after,
+        before=before,
+        after=link_snapshot(current),
     )
     if status == ReviewStatus.REJECTED:
         # The pair no longer holds its statements together: place both articles' statements
@@ -194,14 +190,14 @@ def thread_merge(
     source.refresh_from_db()
     target.refresh_from_db()
     for obj, before in ((source, before_source), (target, before_target)):
-        diff_before, diff_after = snapshot_diff(before, thread_snapshot(obj))
-        change_record(
+        change_record_diff(
             user=user,
             action=ChangeRecord.Action.MERGE,
             obj=obj,
             article=None,
-            before={**diff_before, "members": member_ids} if obj is source else diff_before,
-            after=diff_after,
+            before=before,
+            after=thread_snapshot(obj),
+            before_extra={"members": member_ids} if obj is source else None,
         )
     return target
 
@@ -238,13 +234,13 @@ def thread_split(*, user, thread: Thread | int, claim_ids: Sequence[int], expect
         before=None,
         after={**thread_snapshot(new), "members": ids, "split_from": current.pk},
     )
-    diff_before, diff_after = snapshot_diff(before, thread_snapshot(current))
-    change_record(
+    change_record_diff(
         user=user,
         action=ChangeRecord.Action.UPDATE,
         obj=current,
         article=None,
-        before={**diff_before, "members_split_out": ids},
-        after=diff_after,
+        before=before,
+        after=thread_snapshot(current),
+        before_extra={"members_split_out": ids},
     )
     return new

@@ -3,18 +3,20 @@ module editing (editing.py) and reverting (revert.py) share, so a revert can nev
 an edit would refuse."""
 
 from itertools import pairwise
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import F
+from django.db.models import F, Model, QuerySet
 from django.utils import timezone
 
 from actors.lookup import canonical
 from actors.models import Actor
 from claimtrack.errors import EditError, VersionConflict
-from history.services import change_record, snapshot_diff
+from history.services import change_record_diff
 
 from ..models import Claim, join_spans
 from .snapshots import claim_snapshot
+
+_Versioned = TypeVar("_Versioned", bound=Model)
 
 MAX_NOTE_LENGTH = 5000
 
@@ -102,21 +104,30 @@ def clean_version(expected_version: Any) -> int:
         raise EditError({"version": ["State the version of the statement you edited."]}) from exc
 
 
+def lock_at_version(
+    locking: QuerySet[_Versioned], pk: int, expected_version: int, *, gone: str
+) -> _Versioned:
+    """Row `pk` of `locking` (a select_for_update queryset), locked until commit, if it is still
+    at the version the editor read: EditError `gone` when it no longer exists, VersionConflict
+    when another change moved it on."""
+    current = locking.filter(pk=pk).first()
+    if current is None:
+        raise EditError(gone)
+    if current.version != expected_version:
+        raise VersionConflict(current, expected_version)
+    return current
+
+
 def lock_claim(claim: Claim | int, expected_version: int) -> Claim:
     """The statement's row, locked until commit; VersionConflict when it moved on."""
     pk = claim.pk if isinstance(claim, Claim) else claim
     # of=("self",): lock only the statement; the joined article and actors stay writable.
-    current = (
-        Claim.objects.select_for_update(of=("self",))
-        .select_related("article", "speaker", "target")
-        .filter(pk=pk)
-        .first()
+    return lock_at_version(
+        Claim.objects.select_for_update(of=("self",)).select_related("article", "speaker", "target"),
+        pk,
+        expected_version,
+        gone="This statement no longer exists; a re-analysis may have removed it.",
     )
-    if current is None:
-        raise EditError("This statement no longer exists; a re-analysis may have removed it.")
-    if current.version != expected_version:
-        raise VersionConflict(current, expected_version)
-    return current
 
 
 _SAVED_FIELDS = (
@@ -153,8 +164,12 @@ def save_claim_version(
     claim.version = expected_version + 1
     claim.updated_at = now
     claim.updated_by = user
-    diff_before, diff_after = snapshot_diff(before, claim_snapshot(claim))
-    change_record(
-        user=user, action=action, obj=claim, article=claim.article_id, before=diff_before, after=diff_after
+    change_record_diff(
+        user=user,
+        action=action,
+        obj=claim,
+        article=claim.article_id,
+        before=before,
+        after=claim_snapshot(claim),
     )
     return claim

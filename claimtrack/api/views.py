@@ -1,8 +1,10 @@
 """Pieces the API's views share."""
 
+from rest_framework import mixins, viewsets
 from rest_framework.exceptions import NotFound
 
 from .conditional import conditional_response
+from .pagination import KeysetPagination
 
 
 def parse_id(raw: str) -> int:
@@ -13,7 +15,11 @@ def parse_id(raw: str) -> int:
 
 
 class IdLookupMixin:
-    """For generic views: `get_object` refuses ids the database could not even compare."""
+    # For generic views: `get_object` refuses ids the database could not even compare. (A
+    # comment, not a docstring: drf-spectacular would show it as the operations' description.)
+
+    # Any segment reaches the view, so a malformed id gets the API's JSON 404, not a page.
+    lookup_value_regex = "[^/]+"
 
     def get_object(self):
         parse_id(self.kwargs[self.lookup_url_kwarg or self.lookup_field])
@@ -27,3 +33,17 @@ class ConditionalRetrieveMixin:
 
     def retrieve(self, request, *args, **kwargs):
         return conditional_response(request, self.get_serializer(self.get_object()).data)
+
+
+class ListRetrieveViewSet(
+    ConditionalRetrieveMixin,
+    IdLookupMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    # A collection read by keyset pages and its rows by id (ETag, JSON 404 for a bad id).
+    # Subclasses still name their own `permission_classes`: every view states its role check.
+    # (Comments, not a docstring: drf-spectacular would show it as every operation's description.)
+
+    pagination_class = KeysetPagination

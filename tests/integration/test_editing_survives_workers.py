@@ -8,12 +8,12 @@ from django.db import connection
 from actors.models import Actor
 from articles.models import Article
 from articles.services import article_create
-from claims.exceptions import VersionConflict
 from claims.models import AnalysisJob, Claim, ClaimLink
 from claims.scope import JobScope
 from claims.services.actor_merging import actor_merge
 from claims.services.editing import claim_reject, claim_update, link_create, link_delete
 from claims.services.jobs import job_create
+from claimtrack.errors import VersionConflict
 from tests.factories import ActorFactory, ClaimFactory, UserFactory
 from tests.integration.conftest import wait_until
 

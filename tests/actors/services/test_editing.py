@@ -5,10 +5,10 @@ from django.core.exceptions import PermissionDenied
 
 from actors.editing import actor_create, actor_set_affiliation, alias_add
 from actors.models import Actor, ActorAlias, ActorMerge
-from claims.exceptions import EditError, VersionConflict
 from claims.services.actor_merging import actor_merge, actor_merge_undo
 from claims.services.editing import claim_update
 from claims.services.revert import change_revert
+from claimtrack.errors import EditError, VersionConflict
 from history.models import ChangeRecord
 from tests.factories import ActorAliasFactory, ActorFactory, ClaimFactory
 

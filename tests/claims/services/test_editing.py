@@ -3,7 +3,6 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from claims.exceptions import EditError, VersionConflict
 from claims.models import Claim, ClaimLink, Origin, ReviewStatus
 from claims.services.editing import (
     claim_confirm,
@@ -13,6 +12,7 @@ from claims.services.editing import (
     link_create,
     link_delete,
 )
+from claimtrack.errors import EditError, VersionConflict
 from history.models import ChangeRecord
 from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, ClaimLinkFactory
 

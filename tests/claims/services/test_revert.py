@@ -3,10 +3,10 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from claims.exceptions import EditError, VersionConflict
 from claims.models import Claim, ClaimLink
 from claims.services.editing import claim_create, claim_reject, claim_update, link_create, link_delete
 from claims.services.revert import change_revert
+from claimtrack.errors import EditError, VersionConflict
 from history.models import ChangeRecord
 from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, ClaimLinkFactory
 
