@@ -63,6 +63,9 @@ def find_links(nodes: list[Node]) -> tuple[Link, ...]:
         if node.kind == "denial" and (claim := _denied_claim(node, nodes, i, node.owner_side)) is not None:
             links.append(Link(node.id, claim.id, "rebuts", round(node.confidence * 0.8, 2)))
             continue
+        if node.kind == "denial" and (claim := _continued_denial(node, nodes[:i], links)) is not None:
+            links.append(Link(node.id, claim, "rebuts", round(node.confidence * 0.7, 2)))
+            continue
         if node.kind == "denial" and (claim := _denied_claim(node, nodes, i)) is not None:
             links.append(Link(node.id, claim.id, "rebuts", round(node.confidence * 0.8, 2)))
             continue
@@ -86,6 +89,19 @@ def find_links(nodes: list[Node]) -> tuple[Link, ...]:
 
 
 _MIN_SHARED_WORDS = 2
+
+
+def _continued_denial(node: Node, earlier: list[Node], links: list[Link]) -> str | None:
+    """A side that goes on denying answers the claim it denied before: "Kurdish fighters denied
+    she had been captured... 'She is safe,' their spokesman said" rebuts the same claim."""
+    by_id = {n.id: n for n in earlier}
+    for other in reversed(earlier):
+        if other.kind != "denial" or other.speaker_side.isdisjoint(node.speaker_side):
+            continue
+        for lk in links:
+            if lk.source == other.id and lk.relation == "rebuts" and lk.target in by_id:
+                return lk.target
+    return None
 
 
 def _denied_claim(node: Node, nodes: list[Node], i: int, owner: frozenset[str] = frozenset()) -> Node | None:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, DocActors, _Draft
 from .attribution import Attribution, Finder
@@ -160,6 +160,14 @@ _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _OWNER_PREPS = frozenset({"by", "from", "of"})
 
 
+def _named_by(token: Token, actors: DocActors, exclude: set[int]) -> _Draft | None:
+    """The actor a phrase names, its head first: "Republican Rep. Duncan Hunter" is Hunter."""
+    draft = actors.by_token.get(token.i)
+    if draft is not None and id(draft) not in exclude:
+        return draft
+    return actors.in_subtree(token, exclude)
+
+
 def _claim_owner(doc: Doc, spans: list[Span], actors: DocActors, exclude: set[int]) -> _Draft | None:
     """The actor whose words the content names as what is rejected: "denied the Islamic State's
     claim", "called it all ISIS propaganda", "rejected claims made by X"."""
@@ -172,17 +180,17 @@ def _claim_owner(doc: Doc, spans: list[Span], actors: DocActors, exclude: set[in
                 continue
             for child in token.children:
                 if child.dep_ in _OWNER_DEPS:
-                    draft = actors.in_subtree(child, exclude)
+                    draft = _named_by(child, actors, exclude)
                 elif child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
                     draft = next(
-                        (actors.in_subtree(o, exclude) for o in child.children if o.dep_ == "pobj"), None
+                        (_named_by(o, actors, exclude) for o in child.children if o.dep_ == "pobj"), None
                     )
                 elif child.dep_ == "acl" and child.lemma_ == "make":
                     # "claims made by X"
                     agents = [g for g in child.children if g.dep_ == "agent"]
                     draft = next(
                         (
-                            actors.in_subtree(o, exclude)
+                            _named_by(o, actors, exclude)
                             for g in agents
                             for o in g.children
                             if o.dep_ == "pobj"

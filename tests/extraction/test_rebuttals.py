@@ -23,3 +23,37 @@ def test_denial_naming_whose_claim_it_rejects_answers_that_sides_claim_paragraph
     assert rebuts(result) == {(denial.id, claim.id)}
     # A denial is aimed at whoever made the claim it rejects.
     assert denial.target == claim.speaker
+
+
+def test_claims_made_by_a_titled_person_are_that_persons_not_their_partys():
+    text = (
+        "Senator Jane Miller said the new border fence had already been finished.\n\n"
+        "Two days later the interior secretary, Tom Reyes, dismissed claims made by Republican "
+        "Senator Jane Miller."
+    )
+    result = run(text)
+    claim, denial = only(result, "claim"), only(result, "denial")
+    assert speaker_name(result, claim) == "Jane Miller"
+    assert rebuts(result) == {(denial.id, claim.id)}
+    assert denial.target == claim.speaker
+
+
+def test_calling_a_story_propaganda_is_a_denial_of_the_side_it_names():
+    text = (
+        "Hamas officials said the convoy had been hit by an Israeli drone.\n\n"
+        "The Israeli army called the story Hamas propaganda."
+    )
+    result = run(text)
+    claim, denial = only(result, "claim"), only(result, "denial")
+    assert speaker_name(result, denial) == "Israel"
+    assert rebuts(result) == {(denial.id, claim.id)}
+
+
+def test_a_denial_naming_one_sides_claim_does_not_answer_another_sides():
+    text = (
+        "The mayor said the bridge would reopen in May.\n\n"
+        "Villagers living by the river rejected Russia's claim about the dam."
+    )
+    result = run(text)
+    mayor = next(s for s in result.statements if speaker_name(result, s) == "mayor")
+    assert result.statements and all(target != mayor.id for _, target in rebuts(result))
