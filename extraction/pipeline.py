@@ -84,7 +84,12 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         target = actors.resolve_object(att.target, exclude) if att.target is not None else None
         owner = _claim_owner(doc, att.content, actors, exclude)
         owners.append(owner)
-        targets.append(target or owner or actors.first_actor(att.content, exclude))
+        if target is None and (owner is None or att.kind != "denial"):
+            # An outlet the words cite ("first reported by the Jerusalem Post") is where the news
+            # came from, not whom it is aimed at: an outlet is a target only as a claim's owner.
+            cited = {id(d) for d in actors.drafts if d.kind == "media"}
+            target = actors.first_actor(att.content, exclude | cited)
+        targets.append(target or owner)
     frozen, ids = actors.freeze([speakers[id(a)] for a in attributions] + targets)
     statement_ids = {id(a): f"s{i}" for i, a in enumerate(attributions, 1)}
     statements: list[Statement] = []
@@ -99,6 +104,8 @@ def extract_doc(doc: Doc) -> ExtractionResult:
             has_target=target is not None,
             reports_others=reports_others,
         )
+        if kind == "denial" and owner is not None and att.target is None:
+            target = owner  # "called the story Hamas propaganda": aimed at Hamas
         statement = Statement(
             id=statement_ids[id(att)],
             kind=kind,

@@ -57,3 +57,14 @@ def test_a_denial_naming_one_sides_claim_does_not_answer_another_sides():
     result = run(text)
     mayor = next(s for s in result.statements if speaker_name(result, s) == "mayor")
     assert result.statements and all(target != mayor.id for _, target in rebuts(result))
+
+
+def test_an_outlet_the_words_cite_is_not_whom_a_criticism_is_aimed_at():
+    text = (
+        "A government spokesman said the shelling of the market, first reported by The Washington "
+        "Post, was a barbaric act by the rebels."
+    )
+    result = run(text)
+    criticism = only(result, "criticism")
+    target = result.actor(criticism.target) if criticism.target else None
+    assert target is None or target.kind != "media"
