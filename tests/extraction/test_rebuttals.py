@@ -68,3 +68,16 @@ def test_an_outlet_the_words_cite_is_not_whom_a_criticism_is_aimed_at():
     criticism = only(result, "criticism")
     target = result.actor(criticism.target) if criticism.target else None
     assert target is None or target.kind != "media"
+
+
+def test_a_spokesmans_follow_on_quote_continuing_a_denial_answers_the_same_claim():
+    text = (
+        "Israeli officials said the rocket had been fired from a school in Gaza.\n\n"
+        "Hamas rejected Israel's claim on Tuesday.\n\n"
+        '"These are lies and nothing else," a Hamas spokesman told reporters.'
+    )
+    result = run(text)
+    claim = only(result, "claim")
+    denials = [s for s in result.statements if s.kind == "denial"]
+    assert len(denials) == 2
+    assert rebuts(result) == {(d.id, claim.id) for d in denials}
