@@ -44,6 +44,9 @@ _COPULAS = frozenset(
 )
 
 
+_NAMING_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dismiss"})
+
+
 def _called_false(words: list[str], falsehoods: frozenset[str]) -> bool:
     """Something is said to be false: "these are lies", "the report was all propaganda"."""
     return any(
@@ -73,7 +76,12 @@ def classify(
     tokens = _tokens_in(doc, att)
     words = [t.lower_.replace("’", "'") for t in tokens]
     lemmas = {t.lemma_.lower() for t in tokens}
-    if _has_phrase(words, lexicon.denial_phrases) or _called_false(words, lexicon.copula_falsehoods):
+    if (
+        _has_phrase(words, lexicon.denial_phrases)
+        or _called_false(words, lexicon.copula_falsehoods)
+        # "called the story propaganda", "described the report as baseless"
+        or (att.lemma in _NAMING_VERBS and not set(words).isdisjoint(lexicon.copula_falsehoods))
+    ):
         return "denial", round(confidence - 0.1, 2)
     # Blame and judgement need someone to be aimed at; without a target it stays a claim.
     aids_extremists = bool(lemmas & lexicon.aiding_words and lemmas & lexicon.extremist_words)

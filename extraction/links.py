@@ -34,6 +34,8 @@ class Node:
     paragraph: int
     confidence: float
     words: frozenset[str] = frozenset()  # content lemmas: what the statement is about
+    # Whose words the content names as rejected ("denied ISIS's claim"): that side's claims.
+    owner_side: frozenset[str] = frozenset()
 
 
 def find_links(nodes: list[Node]) -> tuple[Link, ...]:
@@ -57,6 +59,12 @@ def find_links(nodes: list[Node]) -> tuple[Link, ...]:
             links.extend(Link(node.id, o.id, "rebuts", round(min(node.confidence, 0.9), 2)) for o in embedded)
             continue
         if not node.speaker_side or node.id in answered:
+            continue
+        if node.kind == "denial" and (claim := _denied_claim(node, nodes, i, node.owner_side)) is not None:
+            links.append(Link(node.id, claim.id, "rebuts", round(node.confidence * 0.8, 2)))
+            continue
+        if node.kind == "denial" and (claim := _continued_denial(node, nodes[:i], links)) is not None:
+            links.append(Link(node.id, claim, "rebuts", round(node.confidence * 0.7, 2)))
             continue
         if node.kind == "denial" and (claim := _denied_claim(node, nodes, i)) is not None:
             links.append(Link(node.id, claim.id, "rebuts", round(node.confidence * 0.8, 2)))
@@ -83,10 +91,25 @@ def find_links(nodes: list[Node]) -> tuple[Link, ...]:
 _MIN_SHARED_WORDS = 2
 
 
-def _denied_claim(node: Node, nodes: list[Node], i: int) -> Node | None:
+def _continued_denial(node: Node, earlier: list[Node], links: list[Link]) -> str | None:
+    """A side that goes on denying answers the claim it denied before: "Kurdish fighters denied
+    she had been captured... 'She is safe,' their spokesman said" rebuts the same claim."""
+    by_id = {n.id: n for n in earlier}
+    for other in reversed(earlier):
+        if other.kind != "denial" or other.speaker_side.isdisjoint(node.speaker_side):
+            continue
+        for lk in links:
+            if lk.source == other.id and lk.relation == "rebuts" and lk.target in by_id:
+                return lk.target
+    return None
+
+
+def _denied_claim(node: Node, nodes: list[Node], i: int, owner: frozenset[str] = frozenset()) -> Node | None:
     """The claim a denial answers when it does not quote it: another side's claim or accusation
     about the same thing (most content words shared), before the denial if there is one, else after.
-    "ISIS said it had beheaded her... Kurdish fighters said she was alive and had not been beheaded"."""
+    "ISIS said it had beheaded her... Kurdish fighters said she was alive and had not been beheaded".
+    With an owner (the side whose claim the denial names), only that side's claims, however few
+    words they share: "ISIS said she was captured... Kurds called it ISIS propaganda"."""
     best: tuple[float, int, Node] | None = None
     for k, other in enumerate(nodes):
         if (
@@ -98,13 +121,15 @@ def _denied_claim(node: Node, nodes: list[Node], i: int) -> Node | None:
             or other.continues is not None
         ):
             continue
+        if owner and other.speaker_side.isdisjoint(owner):
+            continue
         shared = len(node.words & other.words)
-        if shared < _MIN_SHARED_WORDS:
+        if shared < (0 if owner else _MIN_SHARED_WORDS):
             continue
         # Shared words against the sizes of both, so that a long claim that mentions everything
         # does not win; earlier claims first, the nearest among equals.
         rank = (
-            round(shared / (len(node.words) * len(other.words)) ** 0.5, 3),
+            round(shared / max(len(node.words) * len(other.words), 1) ** 0.5, 3),
             -(abs(i - k) + (len(nodes) if k > i else 0)),
         )
         if best is None or rank > best[:2]:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, DocActors, _Draft
 from .attribution import Attribution, Finder
@@ -17,9 +17,9 @@ from .knowledge import load_knowledge_base
 from .lexicon import load_lexicon
 from .links import Node, find_links
 from .segment import find_quotes, paragraphs
-from .types import ExtractionResult, Link, Statement, within
+from .types import ExtractionResult, Link, Span, Statement, within
 
-EXTRACTOR_VERSION = "2026.12.1"
+EXTRACTOR_VERSION = "2026.12.2"
 
 
 @cache
@@ -78,15 +78,23 @@ def extract_doc(doc: Doc) -> ExtractionResult:
     # analyst can put on a timeline: every statement has an actor as its speaker.
     attributions = [a for a in attributions if speakers[id(a)] is not None]
     targets: list[_Draft | None] = []
+    owners: list[_Draft | None] = []
     for att in attributions:
         exclude = {id(d) for d in _side(speakers[id(att)])}
         target = actors.resolve_object(att.target, exclude) if att.target is not None else None
-        targets.append(target or actors.first_actor(att.content, exclude))
+        owner = _claim_owner(doc, att.content, actors, exclude)
+        owners.append(owner)
+        if target is None and (owner is None or att.kind != "denial"):
+            # An outlet the words cite ("first reported by the Jerusalem Post") is where the news
+            # came from, not whom it is aimed at: an outlet is a target only as a claim's owner.
+            cited = {id(d) for d in actors.drafts if d.kind == "media"}
+            target = actors.first_actor(att.content, exclude | cited)
+        targets.append(target or owner)
     frozen, ids = actors.freeze([speakers[id(a)] for a in attributions] + targets)
     statement_ids = {id(a): f"s{i}" for i, a in enumerate(attributions, 1)}
     statements: list[Statement] = []
     nodes: list[Node] = []
-    for att, target in zip(attributions, targets, strict=True):
+    for att, target, owner in zip(attributions, targets, owners, strict=True):
         speaker = speakers[id(att)]
         reports_others = any(o is not att and within(o.cue_span, att.content) for o in attributions)
         kind, confidence = classify(
@@ -96,6 +104,8 @@ def extract_doc(doc: Doc) -> ExtractionResult:
             has_target=target is not None,
             reports_others=reports_others,
         )
+        if kind == "denial" and owner is not None and att.target is None:
+            target = owner  # "called the story Hamas propaganda": aimed at Hamas
         statement = Statement(
             id=statement_ids[id(att)],
             kind=kind,
@@ -125,10 +135,80 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 confidence=confidence,
                 paragraph=bisect_right(para_starts, att.start),
                 words=_content_words(doc, statement.content_spans),
+                owner_side=frozenset(ids[id(d)] for d in _side(owner) if id(d) in ids),
             )
         )
     links = find_links(nodes)
     return ExtractionResult(EXTRACTOR_VERSION, frozen, _denied_speakers(statements, links), links)
+
+
+# Nouns for something said: whoever owns one ("the Islamic State's claim", "claims by X",
+# "ISIS propaganda", "Israeli allegations") is the side a denial of it answers.
+_SAID_NOUNS = frozenset(
+    {
+        "claim",
+        "allegation",
+        "accusation",
+        "assertion",
+        "account",
+        "report",
+        "story",
+        "propaganda",
+        "charge",
+        "statement",
+        "lie",
+        "rumour",
+        "rumor",
+        "suggestion",
+        "version",
+    }
+)
+_OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+_OWNER_PREPS = frozenset({"by", "from", "of"})
+
+
+def _named_by(token: Token, actors: DocActors, exclude: set[int]) -> _Draft | None:
+    """The actor a phrase names, its head first: "Republican Rep. Duncan Hunter" is Hunter."""
+    draft = actors.by_token.get(token.i)
+    if draft is not None and id(draft) not in exclude:
+        return draft
+    return actors.in_subtree(token, exclude)
+
+
+def _claim_owner(doc: Doc, spans: list[Span], actors: DocActors, exclude: set[int]) -> _Draft | None:
+    """The actor whose words the content names as what is rejected: "denied the Islamic State's
+    claim", "called it all ISIS propaganda", "rejected claims made by X"."""
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            if token.lemma_.lower() not in _SAID_NOUNS or token.pos_ != "NOUN":
+                continue
+            for child in token.children:
+                if child.dep_ in _OWNER_DEPS:
+                    draft = _named_by(child, actors, exclude)
+                elif child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
+                    draft = next(
+                        (_named_by(o, actors, exclude) for o in child.children if o.dep_ == "pobj"), None
+                    )
+                elif child.dep_ == "acl" and child.lemma_ == "make":
+                    # "claims made by X"
+                    agents = [g for g in child.children if g.dep_ == "agent"]
+                    draft = next(
+                        (
+                            _named_by(o, actors, exclude)
+                            for g in agents
+                            for o in g.children
+                            if o.dep_ == "pobj"
+                        ),
+                        None,
+                    )
+                else:
+                    continue
+                if draft is not None:
+                    return draft
+    return None
 
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
