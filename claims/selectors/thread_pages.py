@@ -6,17 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.db.models import F, Q, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.http import QueryDict
-from django.utils import timezone
 
 from actors.models import Actor
 from claimtrack.keyset import Keyset, Ordering
 
 from ..models import Claim, ClaimLink, ReviewStatus, Thread
+from .page_filters import date_param, start_of
 from .threading import THREAD_RELATIONS
 from .threads import (
     SIDES,
@@ -140,35 +140,21 @@ def thread_query(query: QueryDict) -> ThreadQuery:
         side = ""
     kinds = tuple(k for k in query.getlist("kind") if k in Claim.Kind.values)
     since, until = (
-        _date(query.get("since", ""), "since", errors),
-        _date(query.get("until", ""), "until", errors),
+        date_param(query.get("since", ""), "since", errors),
+        date_param(query.get("until", ""), "until", errors),
     )
     q, outlet = query.get("q", "").strip()[:200], query.get("outlet", "").strip()[:200]
     filters = ThreadFilters(
         actor=actor,
         side=side or None,
         kinds=kinds,
-        since=_start_of(since) if since else None,
+        since=start_of(since) if since else None,
         # Inclusive, as on the timeline: "until 2026-03-01" keeps threads that began that day.
-        until=_start_of(until + timedelta(days=1)) if until else None,
+        until=start_of(until + timedelta(days=1)) if until else None,
         q=q,
         outlet=outlet,
     )
     return ThreadQuery(filters, actor, side, kinds, since, until, q, outlet, tuple(errors))
-
-
-def _date(value: str, name: str, errors: list[str]) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        errors.append(f"{name} must be a date like 2026-03-01.")
-        return None
-
-
-def _start_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
 
 
 # --- the reader: a statement's thread across articles -------------------------------------

@@ -8,17 +8,17 @@ are found by keyset (the last row of the previous page), never by OFFSET.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Literal
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import QueryDict
-from django.utils import timezone
 
 from actors.models import Actor
 from claimtrack.keyset import Keyset, Ordering
 
 from ..models import Claim, ClaimLink, ReviewStatus, Thread
+from .page_filters import date_param, start_of
 from .search import claim_filter_text
 
 ActorRole = Literal["speaker", "target", "either"]
@@ -57,8 +57,8 @@ class TimelineFilters:
             actor=actor,
             actor_role=role,
             kinds=kinds,
-            since=_date(query.get("since", ""), "since", errors),
-            until=_date(query.get("until", ""), "until", errors),
+            since=date_param(query.get("since", ""), "since", errors),
+            until=date_param(query.get("until", ""), "until", errors),
             outlet=query.get("outlet", "").strip()[:200],
             statuses=statuses,
             q=query.get("q", "").strip()[:200],
@@ -95,10 +95,10 @@ class TimelineFilters:
         if self.kinds:
             q &= Q(kind__in=self.kinds)
         if self.since:
-            q &= Q(published_at__gte=_start_of(self.since))
+            q &= Q(published_at__gte=start_of(self.since))
         if self.until:
             # Inclusive: "until 2026-03-01" keeps what was published on that day.
-            q &= Q(published_at__lt=_start_of(self.until + timedelta(days=1)))
+            q &= Q(published_at__lt=start_of(self.until + timedelta(days=1)))
         if self.outlet:
             q &= Q(article__outlet=self.outlet)
         if self.statuses:
@@ -242,17 +242,3 @@ def _int(value: str, name: str, errors: list[str]) -> int | None:
         errors.append(f"{name} must be a number.")
         return None
     return number if number > 0 else None
-
-
-def _date(value: str, name: str, errors: list[str]) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        errors.append(f"{name} must be a date like 2026-03-01.")
-        return None
-
-
-def _start_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())

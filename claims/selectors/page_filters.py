@@ -1,0 +1,24 @@
+"""Reading a page's filter parameters from the query string: bad values become messages for
+the page to show, never errors (the timeline and the thread list read dates the same way)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from django.utils import timezone
+
+
+def date_param(value: str, name: str, errors: list[str]) -> date | None:
+    """The date a parameter names, or None (with a message in ``errors`` when it names none)."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        errors.append(f"{name} must be a date like 2026-03-01.")
+        return None
+
+
+def start_of(day: date) -> datetime:
+    """Midnight at the start of the day, in the site's time zone."""
+    return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
