@@ -22,6 +22,8 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,27 +97,15 @@ def run(gold_dir: Path, *, reuse: bool = False) -> dict:
     call_command("migrate", verbosity=0)
     call_command("load_actors", verbosity=0)
 
-    # Time threading alone, inside the real analysis flow.
-    timings: list[float] = []
-    original = threading_service.article_thread
-
-    def timed(**kwargs):
-        started = time.perf_counter()
-        try:
-            return original(**kwargs)
-        finally:
-            timings.append((time.perf_counter() - started) * 1000)
-
     import claims.services.analysis as analysis
 
-    analysis.article_thread = timed
-    article_of: dict[int, str] = {}
+    # Time threading alone, inside the real analysis flow.
+    timings: list[float] = []
     started = time.perf_counter()
-    for name in sorted(texts):
-        created = article_create(body=texts[name], title=name, outlet=name)
-        article_of[created.article.id] = name
+    with _timing(analysis, "article_thread", threading_service.article_thread, timings):
+        for name in sorted(texts):
+            article_create(body=texts[name], title=name, outlet=name)
     elapsed = time.perf_counter() - started
-    analysis.article_thread = original
 
     report = _score(gold_dir, timings)
     report["ingest_and_analysis_s"] = round(elapsed, 1)
@@ -135,21 +125,28 @@ def _rethread_and_score(gold_dir: Path) -> dict:
     Claim.objects.update(thread=None)
     Thread.objects.all().delete()
     timings: list[float] = []
-    original = threading_service.article_thread
+    with _timing(threading_service, "article_thread", threading_service.article_thread, timings):
+        threading_service.articles_rethread(scope=JobScope(all=True))
+    return _score(gold_dir, timings)
+
+
+@contextmanager
+def _timing(module: object, name: str, function: Callable, timings: list[float]) -> Iterator[None]:
+    """Replace module.name by a wrapper of function that appends each call's milliseconds."""
 
     def timed(**kwargs):
         started = time.perf_counter()
         try:
-            return original(**kwargs)
+            return function(**kwargs)
         finally:
             timings.append((time.perf_counter() - started) * 1000)
 
-    threading_service.article_thread = timed
+    original = getattr(module, name)
+    setattr(module, name, timed)
     try:
-        threading_service.articles_rethread(scope=JobScope(all=True))
+        yield
     finally:
-        threading_service.article_thread = original
-    return _score(gold_dir, timings)
+        setattr(module, name, original)
 
 
 def _score(gold_dir: Path, timings: list[float]) -> dict:
