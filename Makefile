@@ -29,9 +29,10 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 	@echo "Wrote .env (DEBUG=1, a new SECRET_KEY, SQLite at db.sqlite3)"
 
 # Installs come from the hashed locks only (every package, transitive ones included), with the
-# pip the venv was made with: two installs a month apart are the same program.
-$(VENV)/.installed: requirements.lock requirements-model.txt
+# pip that requirements-pip.txt pins: two installs a month apart are the same program.
+$(VENV)/.installed: requirements-pip.txt requirements.lock requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --require-hashes -r requirements-pip.txt
 	$(PIP) install --quiet --require-hashes -r requirements.lock
 	$(PIP) install --quiet --no-deps --require-hashes -r requirements-model.txt
 	touch $@

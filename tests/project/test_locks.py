@@ -51,3 +51,13 @@ def test_the_dev_lock_holds_the_runtime_lock_at_the_same_versions():
 def test_the_lxml_cleaner_that_justext_needs_is_locked():
     # Issue 13: an older pip dropped the lxml[html_clean] extra and migrate failed without it.
     assert "lxml-html-clean" in _pins((ROOT / "requirements.lock").read_text())
+
+
+def test_the_installer_is_pinned_and_installed_before_the_locks():
+    # The venv's bundled pip 23.2 took the newest lxml for justext's lxml[html_clean] extra,
+    # outside the lock, and --require-hashes refused it: a fresh install broke on a new release.
+    pins = (ROOT / "requirements-pip.txt").read_text()
+    assert re.search(r"^pip==[\d.]+ \\\n(    --hash=sha256:[0-9a-f]{64}.*\n)+", pins, re.M)
+    for recipe in ("Makefile", "Dockerfile"):
+        text = (ROOT / recipe).read_text()
+        assert text.index("requirements-pip.txt") < text.index("-r requirements.lock"), recipe
