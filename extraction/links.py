@@ -124,7 +124,8 @@ def harm_words(doc: Doc, spans: tuple[Span, ...]) -> frozenset[str]:
             if lemma not in harm and token.lower_ not in harm:
                 continue
             if token.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
-                passive = token.tag_ == "VBN" and token.dep_ in ("acl", "amod", "conj", "xcomp", "ccomp")
+                # "a man killed in the raid"; "was captured and beheaded" counts by its first verb.
+                passive = token.tag_ == "VBN" and token.dep_ in ("acl", "amod")
                 obj = next((c for c in token.children if c.dep_ == "dobj"), None)
                 if not passive and (
                     obj is None
@@ -268,6 +269,8 @@ def _answer_score(node: Node, other: Node, df: Counter, n: int, carried: str | N
         score += 0.25 if other.kind == "claim" else 0.6
     if node.target is not None and node.target in other.speaker_side:
         score += 0.15
+    if node.target is not None and node.target == other.target and node.target not in other.speaker_side:
+        score += 0.2  # both about the same actor ("she was captured" / "Gill is safe")
     if other.id == carried:
         score += 0.6  # the side goes on answering what it answered just before
     # Nearer is likelier; an answer before the claim (a lead summing up the story) less so.
@@ -381,7 +384,11 @@ def _contradicting_claims(nodes: list[Node], df: Counter, excluded: set[str]) ->
                 and other.id not in excluded
                 and _opposes(node, other)
                 # The same thing: what the negation or the fate applies to is not all they share.
-                and (_topic(node, other, df, len(nodes)) >= 0.3 or other.target in node.speaker_side)
+                and (
+                    _topic(node, other, df, len(nodes)) >= 0.3
+                    or other.target in node.speaker_side
+                    or (other.target is not None and other.target == node.target)
+                )
             ):
                 out.add(node.id)
                 break

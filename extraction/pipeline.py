@@ -177,6 +177,9 @@ _SAID_NOUNS = frozenset(
 )
 _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _OWNER_PREPS = frozenset({"by", "from", "of"})
+_SPREADING = frozenset(
+    {"launch", "spread", "circulate", "peddle", "publish", "make", "level", "start", "post"}
+)
 
 
 def _named_by(token: Token, actors: DocActors, exclude: set[int]) -> _Draft | None:
@@ -219,6 +222,11 @@ def _claim_owner(doc: Doc, spans: list[Span], actors: DocActors, exclude: set[in
                 else:
                     continue
                 if draft is not None:
+                    return draft
+            if token.dep_ == "dobj" and token.head.lemma_.lower() in _SPREADING:
+                # "ISIS supporters launched a rumour that...": who spreads the words owns them.
+                subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                if subject is not None and (draft := _named_by(subject, actors, exclude)) is not None:
                     return draft
     return None
 
