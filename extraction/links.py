@@ -36,6 +36,7 @@ _REBUTTING: frozenset[Kind] = frozenset({"denial", "accusation", "criticism"})
 _ANSWERABLE: frozenset[Kind] = frozenset({"claim", "accusation", "criticism"})
 # Below this an answer is not linked: one faint signal (a shared word far away) is not enough.
 _MIN_SCORE = 0.5
+_SPELLED_OUT = 4  # content words from which a denial says what it rejects
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +221,7 @@ def find_links(nodes: list[Node]) -> Answers:
             continue
         carried = _carried_answer(nodes, i, rebutted)
         if kind == "denial":
-            found = _denied(nodes, i, df, carried, reporters, answered)
+            found = _denied(nodes, i, df, carried, reporters, set(rebutted.values()))
         else:
             found = _countered(nodes, i, df, carried, links)
         if found is not None:
@@ -280,7 +281,7 @@ def _answer_score(node: Node, other: Node, df: Counter, n: int, carried: str | N
 
 
 def _denied(
-    nodes: list[Node], i: int, df: Counter, carried: str | None, reporters: set[str], answered: set[str]
+    nodes: list[Node], i: int, df: Counter, carried: str | None, reporters: set[str], disputed: set[str]
 ) -> tuple[Node, float] | None:
     node = nodes[i]
     candidates = [
@@ -308,10 +309,26 @@ def _denied(
     pointed = nearest_before
     if node.anaphor in _words().accusing_nouns:
         pointed = max((k for k, o in candidates if k < i and o.kind != "claim"), default=nearest_before)
+    # A denial that spells out what it rejects ("denies reports it has decided to charge him")
+    # answers a claim about that; only a flat rejection ("we never had any such deal") may
+    # answer on who accused whom alone.
+    spelled_out = len(node.words - _words().generic) >= _SPELLED_OUT
     for k, other in candidates:
+        if (
+            spelled_out
+            and other.id != carried
+            and other.speaker not in node.owner_side
+            and _topic(node, other, df, n) == 0
+            and not _opposes(node, other)
+        ):
+            continue
         score = _answer_score(node, other, df, n, carried, i - k)
         if node.anaphor is not None and k == pointed and node.paragraph - other.paragraph <= 2:
             score += 0.6
+        if other.id in disputed and _opposes(node, other):
+            # The claim the story is about, denied already: one more contradiction of it is
+            # likelier another denial of it than of a claim nobody disputes.
+            score += 0.15
         if node.contrast and k == nearest_before and node.paragraph - other.paragraph <= 1:
             score += 0.35  # "X said..., but Y insisted...": Y answers X
         if best is None or (score, -abs(i - k)) > (best[0], -abs(i - best[1])):
