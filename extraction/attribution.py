@@ -27,6 +27,7 @@ from .segment import Quote
 from .types import Kind, Span, within
 
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+_NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubjpass"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Complements that carry what was said when there is no clause: the object, "of"/"for" phrases
 # ("accused X of Y"), the predicate of "called X a liar".
@@ -230,6 +231,10 @@ class Finder:
                 lemma in self.lex.speech_verbs or lemma in self.lex.clausal_verbs
             ):
                 att = self._verb(token, lemma, text)
+                if att is None and token.dep_ in _NOMINAL_DEPS and lemma in self.lex.cue_nouns:
+                    # "denied ISIS claims that...": the tagger took the noun for a verb; its
+                    # place in the sentence (an object) says it is the noun.
+                    att = self._noun(token, lemma, text)
             elif token.pos_ == "VERB" and (att := self._phrasal_denial(token, text)) is not None:
                 found.append(att)
                 continue

@@ -148,3 +148,13 @@ def test_an_accusation_a_statement_reports_does_not_answer_that_statement():
     result = run("The reporter said Turkish agents had accused her of spying.")
     assert only(result, "accusation")
     assert not rebuts(result)
+
+
+def test_claims_the_tagger_reads_as_a_verb_are_still_the_denied_sides_claim():
+    # In "denied ISIS claims that...", the tagger takes "claims" for a verb; as the object of
+    # "denied" it is the noun, and what ISIS claimed is a statement the denial answers.
+    text = "Kurdish fighters denied ISIS claims that the town had fallen."
+    result = run(text)
+    claim, denial = only(result, "claim"), only(result, "denial")
+    assert speaker_name(result, claim) == "Islamic State"
+    assert rebuts(result) == {(denial.id, claim.id)}
