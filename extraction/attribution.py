@@ -28,6 +28,7 @@ from .types import Kind, Span, within
 
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubjpass"})
+_NAMING = frozenset({"call", "describe", "brand", "label", "term", "dub"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Complements that carry what was said when there is no clause: the object, "of"/"for" phrases
 # ("accused X of Y"), the predicate of "called X a liar".
@@ -735,7 +736,19 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
             outer is None
             or (outer.kind != "claim" and inner.form == "noun")
             # "denied the ISIS claims that...", parsed with "claims" as a verb: still what is denied.
-            or (outer.kind == "denial" and inner.kind == "claim" and not outer.direct_quote)
+            # Not the denier naming what it denies ("denied the charge, calling it a provocation"):
+            # that is the denial going on, said by the same subject.
+            or (
+                outer.kind == "denial"
+                and inner.kind == "claim"
+                and not outer.direct_quote
+                and not (
+                    inner.lemma in _NAMING
+                    and inner.source is not None
+                    and outer.source is not None
+                    and inner.source.i == outer.source.i
+                )
+            )
             # A denial or accusation reported by a third party ("X denied..., VOA reported") is
             # the news itself; a belief inside someone's quotation is not.
             or (inner.kind != "claim" and not outer.direct_quote)

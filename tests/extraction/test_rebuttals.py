@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extraction import ExtractionResult
 
-from .conftest import only, run, speaker_name
+from .conftest import content, only, run, speaker_name
 
 
 def rebuts(result: ExtractionResult) -> set[tuple[str, str]]:
@@ -158,3 +158,12 @@ def test_claims_the_tagger_reads_as_a_verb_are_still_the_denied_sides_claim():
     claim, denial = only(result, "claim"), only(result, "denial")
     assert speaker_name(result, claim) == "Islamic State"
     assert rebuts(result) == {(denial.id, claim.id)}
+
+
+def test_the_deniers_participial_tail_is_part_of_the_denial_not_a_claim_of_its_own():
+    text = "Israel accused Hamas of firing the rocket.\n\nHamas denied the charge, calling the reports a provocation."
+    result = run(text)
+    accusation, denial = only(result, "accusation"), only(result, "denial")
+    assert len(result.statements) == 2
+    assert "provocation" in content(text, denial)
+    assert rebuts(result) == {(denial.id, accusation.id)}
