@@ -49,6 +49,8 @@ class Lexicon:
     accusation_words: frozenset[str]
     criticism_words: frozenset[str]
     condemnation_words: frozenset[str]  # a criticism even with no actor named: "a barbaric act"
+    breaking_verbs: frozenset[str]  # with one of rule_words as object: "broke the law" accuses
+    rule_words: frozenset[str]
     aiding_words: frozenset[str]  # with extremist_words: "helping the terrorists" accuses
     extremist_words: frozenset[str]
     person_pronouns: frozenset[str]
@@ -79,6 +81,8 @@ def load_lexicon() -> Lexicon:
         accusation_words=frozenset(tone["accusation"]),
         criticism_words=frozenset(tone["criticism"]),
         condemnation_words=frozenset(tone["condemnation"]),
+        breaking_verbs=frozenset(tone["breaking_verbs"]),
+        rule_words=frozenset(tone["rule_words"]),
         aiding_words=frozenset(tone["aiding"]),
         extremist_words=frozenset(tone["extremists"]),
         person_pronouns=frozenset(pronouns["person"]),
