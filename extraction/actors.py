@@ -599,6 +599,19 @@ class DocActors:
             draft = self.by_token.get(t.i)
             if draft is not None and t.i not in inside and id(draft) not in exclude:
                 return draft
+        if token.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in token.children):
+            # "the coalition" after "the US-led coalition": a body named again by its head noun.
+            head = token.lower_
+            before = [
+                (max(s for s, _ in d.mentions if s < token.idx), d)
+                for d in self.drafts
+                if d.kind != "person"
+                and d.name.lower().split()[-1:] == [head]
+                and any(s < token.idx for s, _ in d.mentions)
+            ]
+            if before:
+                draft = max(before, key=lambda p: p[0])[1]
+                return draft if id(draft) not in exclude else None
         return None
 
     def in_subtree(self, token: Token, exclude: set[int]) -> _Draft | None:

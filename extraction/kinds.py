@@ -51,6 +51,9 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "neith
 # "X is only an excuse for protecting ISIL" -> protecting, for, excuse, is (subject X).
 _UP_DEPS = frozenset({"prep", "pobj", "pcomp", "dobj", "attr", "acomp", "oprd", "xcomp", "conj", "advmod"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_ACTS = frozenset(
+    {"murder", "attack", "use", "massacre", "slaughter", "rape", "torture", "abuse", "death", "act"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +137,14 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _act(noun: Token) -> bool:
+    """A noun naming an act, whose "of" phrase is what it befell ("the beheading of a journalist"),
+    not its author ("the hypocrisy of the West")."""
+    return (
+        noun.lower_.endswith(("ing", "ings", "tion", "tions", "sion", "ment")) or noun.lemma_.lower() in _ACTS
+    )
+
+
 def _sentential(pronoun: Token) -> bool:
     """ ", which is unfortunate" after a comma may stand for the whole clause before it."""
     return pronoun.lower_ == "which" and pronoun.i > 0 and pronoun.nbor(-1).text == ","
@@ -155,7 +166,9 @@ def _bearer(token: Token, *, climb: bool = True) -> list[Token]:
                 out.append(child)
             elif child.dep_ == "amod" and child.ent_type_ in ("NORP", "GPE"):
                 out.append(child)  # "American intervention"
-            elif child.dep_ == "prep" and child.lower_ in ("by", "of"):
+            elif child.dep_ == "prep" and (
+                child.lower_ == "by" or (child.lower_ == "of" and not _act(token))
+            ):
                 out.extend(g for g in child.children if g.dep_ == "pobj")
         if token.dep_ in _SUBJECTS or not climb:
             return out  # "their depravity knows no limit": the sentence's subject is the word itself
@@ -197,10 +210,11 @@ def _aimed(token: Token, resolve: Resolver[A], *, guess: bool = False) -> A | No
     if guess and any(p.pos_ in ("NOUN", "PROPN") for p in phrases):
         # Wrongdoing borne by a thing with no actor named in it ("the behaviour had contributed
         # to...") is most often the sentence's actor misattached by the parser: the first one it
-        # names outside what the word itself governs (the helped, the harmed).
+        # names outside what the word itself governs (the helped, the harmed), and not the
+        # extremists it would help.
         own = {t.i for t in token.subtree}
         for t in token.sent:
-            if t.i not in own and (actor := resolve.nearby(t)) is not None:
+            if t.i not in own and t.i not in resolve.extremists and (actor := resolve.nearby(t)) is not None:
                 return actor
     return None
 

@@ -248,6 +248,9 @@ _SAID_NOUNS = frozenset(
         "version",
     }
 )
+_SPREADING = frozenset(
+    {"launch", "spread", "make", "circulate", "publish", "issue", "post", "float", "peddle"}
+)
 _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _OWNER_PREPS = frozenset({"by", "from", "of"})
 
@@ -291,6 +294,12 @@ def _claim_owner(doc: Doc, spans: list[Span], actors: DocActors, exclude: set[in
                     )
                 else:
                     continue
+                if draft is not None:
+                    return draft
+            if token.dep_ == "dobj" and token.head.lemma_.lower() in _SPREADING:
+                # "ISIS supporters launched a rumour that...": whoever spread it owns it.
+                subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                draft = _named_by(subject, actors, exclude) if subject is not None else None
                 if draft is not None:
                     return draft
     return None

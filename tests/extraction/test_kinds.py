@@ -69,3 +69,18 @@ def test_a_comma_which_judges_the_clause_before_it():
     text = "“The UN repeats what Washington says, which is unfortunate,” a North Korean diplomat said."
     result = run(text)
     assert _target_name(result, only(result, "criticism")) == "United Nations"
+
+
+def test_a_body_named_again_by_its_head_noun_is_the_one_blamed():
+    text = (
+        "The US-led coalition bombed targets near Mosul.\n\n"
+        "“The coalition is only an excuse for protecting the terrorists,” an Iraqi lawmaker said."
+    )
+    result = run(text)
+    assert _target_name(result, only(result, "accusation")) == "US-led coalition"
+
+
+def test_whoever_spread_a_rumour_is_whom_its_denial_answers():
+    text = "A Kurdish commander said Islamic State supporters had spread a rumour that she was captured, which is not true."
+    result = run(text)
+    assert _target_name(result, only(result, "denial")) == "Islamic State"
