@@ -51,8 +51,22 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "neith
 # "X is only an excuse for protecting ISIL" -> protecting, for, excuse, is (subject X).
 _UP_DEPS = frozenset({"prep", "pobj", "pcomp", "dobj", "attr", "acomp", "oprd", "xcomp", "conj", "advmod"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Nouns whose "of" phrase is not their author: what the act befell, what a cause brings about.
 _ACTS = frozenset(
-    {"murder", "attack", "use", "massacre", "slaughter", "rape", "torture", "abuse", "death", "act"}
+    {
+        "murder",
+        "attack",
+        "use",
+        "massacre",
+        "slaughter",
+        "rape",
+        "torture",
+        "abuse",
+        "death",
+        "act",
+        "cause",
+        "source",
+    }
 )
 
 
@@ -347,4 +361,59 @@ def _content_aim(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) ->
     return found[1] if found else None
 
 
-__all__ = ["Resolver", "Verdict", "classify"]
+def _act_key(token: Token, lexicon: Lexicon) -> int | str:
+    """Acts of one family share a key ("beheading", "murder"); any other act is its own lemma."""
+    lemma = token.lemma_.lower()
+    return lexicon.violent_acts.get(lemma, lemma)
+
+
+def act_authors(
+    doc: Doc, lexicon: Lexicon, named: Callable[[Token], A | None], keys: Container[int | str]
+) -> list[tuple[int, int | str, A]]:
+    """(token index, act, author) of every act among keys the text names with its author: "the
+    murder of X by ISIL", "militants claim to have beheaded X", "IS militants using chlorine",
+    "the militants' gas attack"."""
+    out: list[tuple[int, int | str, A]] = []
+    for t in doc:
+        if t.pos_ not in ("VERB", "NOUN") or (key := _act_key(t, lexicon)) not in keys:
+            continue
+        if t.pos_ == "VERB":
+            subject = _subject_of(t)
+            phrases = [subject] if subject is not None else []
+        else:
+            # "the murder of X by Y": the parser often hangs "by Y" from X
+            preps = [c for c in t.children if c.dep_ == "prep"]
+            preps += [
+                p
+                for c in preps
+                if c.lower_ == "of"
+                for g in c.children
+                for p in g.children
+                if p.dep_ == "prep"
+            ]
+            phrases = [c for c in t.children if c.dep_ in ("poss", "compound")] + [
+                g for c in preps if c.lower_ == "by" for g in c.children if g.dep_ == "pobj"
+            ]
+        for phrase in phrases:
+            author = named(phrase)
+            if author is not None:
+                out.append((t.i, key, author))
+                break
+    return out
+
+
+def condemned_acts(doc: Doc, att: Attribution, lexicon: Lexicon) -> set[int | str]:
+    """The acts a statement's words condemn: violent acts it names ("appalled by the brutal
+    murder"), and the thing a word of condemnation is said of ("the use of chlorine is an
+    abhorrent act")."""
+    tokens = _tokens_in(doc, att)
+    acts: set[int | str] = {
+        lexicon.violent_acts[t.lemma_.lower()] for t in tokens if t.lemma_.lower() in lexicon.violent_acts
+    }
+    for t in tokens:
+        if t.lemma_.lower() in lexicon.condemnation_words or t.lemma_.lower() in lexicon.criticism_words:
+            acts.update(_act_key(p, lexicon) for p in _bearer(t) if p.pos_ == "NOUN" and _act(p))
+    return acts
+
+
+__all__ = ["Resolver", "Verdict", "act_authors", "classify", "condemned_acts"]

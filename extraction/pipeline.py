@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, DocActors, _Draft
 from .attribution import Attribution, Finder
-from .kinds import Resolver, Verdict, classify
+from .kinds import Resolver, Verdict, act_authors, classify, condemned_acts
 from .knowledge import load_knowledge_base
 from .lexicon import load_lexicon
 from .links import Node, find_links
@@ -103,9 +103,22 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 reports_others=reports_others,
             )
         )
+    targets = []
+    unaimed: dict[int, set[int | str]] = {}
+    for k, (att, verdict, owner) in enumerate(zip(attributions, verdicts, owners, strict=True)):
+        target = _target(att, verdict, owner, actors, {id(d) for d in _side(speakers[id(att)])})
+        if target is None and verdict.kind in ("criticism", "accusation"):
+            unaimed[k] = condemned_acts(doc, att, lexicon)
+        targets.append(target)
+    if any(unaimed.values()):
+        keys = set().union(*unaimed.values())
+        authors = act_authors(doc, lexicon, lambda token: actors.named_in_words(token, set()), keys)
+        for k, acts in unaimed.items():
+            exclude = {id(d) for d in _side(speakers[id(attributions[k])])}
+            targets[k] = _author_of(acts, authors, attributions[k], doc, exclude)
     targets = [
-        _target(att, verdict, owner, first, actors, {id(d) for d in _side(speakers[id(att)])})
-        for att, verdict, owner, first in zip(attributions, verdicts, owners, about, strict=True)
+        target or (first if verdict.kind != "claim" else None)
+        for target, first, verdict in zip(targets, about, verdicts, strict=True)
     ]
     frozen, ids = actors.freeze([speakers[id(a)] for a in attributions] + targets)
     statement_ids = {id(a): f"s{i}" for i, a in enumerate(attributions, 1)}
@@ -206,7 +219,6 @@ def _target(
     att: Attribution,
     verdict: Verdict[_Draft],
     owner: _Draft | None,
-    first: _Draft | None,
     actors: DocActors,
     exclude: set[int],
 ) -> _Draft | None:
@@ -214,8 +226,8 @@ def _target(
 
     The cue's own object first when the cue says the kind ("accused Iran", "lashed out at the
     UN"): the addressee of a neutral cue ("told the Jerusalem Post") is not aimed at. Then the
-    actor the content blames or whose claim it denies, then the owner of the denied words, and
-    only then the first actor the content names."""
+    actor the content blames or whose claim it denies, then the owner of the denied words; the
+    caller falls back on the author of a condemned act, then the first actor the content names."""
     if verdict.kind == "claim":
         return None
     if att.kind == verdict.kind and (obj := _cue_object(att)) is not None:
@@ -224,7 +236,23 @@ def _target(
             return aimed
     if verdict.kind == "denial" and owner is not None:
         return owner
-    return verdict.aimed_at or owner or first
+    return verdict.aimed_at or owner
+
+
+def _author_of(
+    acts: set[int | str],
+    authors: list[tuple[int, int | str, _Draft]],
+    att: Attribution,
+    doc: Doc,
+    exclude: set[int],
+) -> _Draft | None:
+    """Whom a condemnation of an act with no author named is aimed at: whoever the article names
+    as doing that act, the nearest mention first ("we are appalled by the murder" after "the
+    murder of X by ISIL")."""
+    span = doc.char_span(att.start, att.start + 1, alignment_mode="expand")
+    at = span.start if span is not None else 0
+    found = [(abs(i - at), i > at, a) for i, f, a in authors if f in acts and id(a) not in exclude]
+    return min(found, key=lambda x: (x[0], x[1]))[2] if found else None
 
 
 # Nouns for something said: whoever owns one ("the Islamic State's claim", "claims by X",

@@ -84,3 +84,18 @@ def test_whoever_spread_a_rumour_is_whom_its_denial_answers():
     text = "A Kurdish commander said Islamic State supporters had spread a rumour that she was captured, which is not true."
     result = run(text)
     assert _target_name(result, only(result, "denial")) == "Islamic State"
+
+
+def test_condemning_an_act_whose_author_is_not_named_aims_at_who_the_article_says_did_it():
+    text = (
+        "The video shows the murder of a British aid worker by Islamic State.\n\n"
+        "“We are appalled by this brutal murder,” a White House spokeswoman said."
+    )
+    result = run(text)
+    assert _target_name(result, only(result, "criticism")) == "Islamic State"
+
+
+def test_the_cause_of_something_is_blamed_not_what_it_caused():
+    text = "An Iraqi legislator said that Iran is the main cause of the Islamic State's survival."
+    result = run(text)
+    assert _target_name(result, only(result, "accusation")) == "Iran"
