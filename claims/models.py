@@ -270,6 +270,13 @@ class AnalysisJob(models.Model):
     # their script (data-active-statuses), so the browser polls exactly while the server would.
     ACTIVE_STATUSES = (Status.QUEUED, Status.RUNNING)
 
+    class Task(models.TextChoices):
+        # Extract again, write the statements and thread them (the threading runs in the same task).
+        ANALYSIS = "analysis", "Re-analysis"
+        # Thread the stored statements again, extracting nothing (after a matcher or settings change).
+        RETHREAD = "rethread", "Re-threading"
+
+    task = models.CharField(max_length=16, choices=Task.choices, default=Task.ANALYSIS)
     # {"all": true} | {"since": ..., "until": ..., "outlet": ..., "actor": id} | {"articles": [ids]}
     scope = models.JSONField(default=dict)
     extractor_version = models.CharField(max_length=32, blank=True)
@@ -284,6 +291,11 @@ class AnalysisJob(models.Model):
     claims_added = models.PositiveIntegerField(default=0)
     claims_removed = models.PositiveIntegerField(default=0)
     claims_kept = models.PositiveIntegerField(default=0)
+    # Threading's counts, from analysis and re-threading tasks alike (claims.services.threading).
+    links_added = models.PositiveIntegerField(default=0)
+    links_removed = models.PositiveIntegerField(default=0)
+    threads_created = models.PositiveIntegerField(default=0)
+    threads_merged = models.PositiveIntegerField(default=0)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
