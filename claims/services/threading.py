@@ -468,7 +468,11 @@ def _refresh_threads(thread_ids: set[int]) -> None:
             changed.append(thread)
     if empty:
         # Machine threads that lost every statement; nothing points at them any more.
-        Thread.objects.filter(id__in=empty, merged_from__isnull=True).delete()
+        doomed = Thread.objects.filter(id__in=empty, merged_from__isnull=True)
+        # Rejected statements may still name one: they leave it with updated_at moved, so a
+        # client syncing with updated_since learns it (the delete's SET NULL would not tell).
+        Claim.objects.filter(thread__in=doomed).update(thread=None, updated_at=now)
+        doomed.delete()
     if changed:
         _update_rows(Thread, changed, [*_AGGREGATE_FIELDS, "version", "updated_at"])
 
