@@ -169,7 +169,7 @@ CLAIMTRACK_EXTRACTOR = env("CLAIMTRACK_EXTRACTOR", default="extraction.pipeline.
 # ones (its best), so one vague statement cannot chain unrelated threads together.
 THREADING_WINDOW_DAYS = env.int("THREADING_WINDOW_DAYS", default=30)
 THREADING_CANDIDATES = env.int("THREADING_CANDIDATES", default=20)
-THREADING_TERMS = env.int("THREADING_TERMS", default=5)
+THREADING_TERMS = env.int("THREADING_TERMS", default=8)
 # Unset: the matcher's own defaults (extraction.matching.Thresholds), tuned with the matcher.
 THREADING_SIMILARITY = env.float("THREADING_SIMILARITY", default=None)
 THREADING_CONFIDENCE = env.float("THREADING_CONFIDENCE", default=None)
