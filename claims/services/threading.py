@@ -20,8 +20,10 @@ Rules, documented here because analysis, re-threading and the editor services re
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -37,11 +39,15 @@ from ..scope import JobScope
 from ..selectors.threading import (
     LinkRow,
     StatementRow,
+    article_candidates,
     article_statements,
     article_window,
     links_touching,
+    overlap_query,
+    search_lexemes,
     statement_candidates,
     statement_rows,
+    term_statistics,
 )
 
 # Key of the PostgreSQL advisory lock every threading write takes first (an arbitrary constant;
@@ -102,20 +108,16 @@ def _basis(statements: Iterable[StatementRow]) -> tuple:
     return tuple((s.id, s.kind, s.content, s.rejected, s.speakers, s.targets) for s in statements)
 
 
-def _match(statements: list[StatementRow], window: tuple) -> dict[int, list[tuple[StatementRow, Match]]]:
-    """Each live statement's matches among its candidates, best first: one query per statement."""
+def _match(
+    article_id: int, statements: list[StatementRow], window: tuple
+) -> dict[int, list[tuple[StatementRow, Match]]]:
+    """Each live statement's matches among its candidates, best first (see _candidates)."""
     thresholds = _thresholds()
     ranked_by_statement: dict[int, list[tuple[StatementRow, Match]]] = {}
-    for statement in statements:
-        if statement.rejected:
-            continue
-        terms = rare_terms(statement.content, limit=settings.THREADING_TERMS)
-        candidates = {
-            c.id: c
-            for c in statement_candidates(
-                statement=statement, terms=terms, window=window, limit=settings.THREADING_CANDIDATES
-            )
-        }
+    live = [s for s in statements if not s.rejected]
+    candidates_of = _candidates(article_id, live, window)
+    for statement in live:
+        candidates = candidates_of.get(statement.id, {})
         ranked = best_matches(
             statement.sketch, (c.sketch for c in candidates.values()), thresholds=thresholds
         )
@@ -138,7 +140,7 @@ def article_match(*, article_id: int) -> Matches | None:
     if window is None:
         return None
     statements = article_statements(article_id=article_id)
-    return Matches(basis=_basis(statements), ranked=_match(statements, window))
+    return Matches(basis=_basis(statements), ranked=_match(article_id, statements, window))
 
 
 @transaction.atomic
@@ -175,7 +177,7 @@ def article_thread(
             for statement_id, ranked in ranked_by_statement.items()
         }
     else:
-        ranked_by_statement = _match(statements, window)
+        ranked_by_statement = _match(article_id, statements, window)
 
     existing = links_touching(claim_ids=own, cross_article=True)
     rejected_pairs = {link.pair for link in existing if link.status == ReviewStatus.REJECTED}
@@ -253,6 +255,41 @@ def article_thread(
         threads_merged=groups.merged,
         statements_threaded=groups.threaded,
     )
+
+
+def _candidates(
+    article_id: int,
+    statements: list[StatementRow],
+    window: tuple[datetime, datetime],
+) -> dict[int, dict[int, StatementRow]]:
+    """Each statement's candidates in other articles, by id, best first. On PostgreSQL a fixed
+    number of queries per article (term statistics, the candidate search, the candidates' rows)."""
+    words = {s.id: rare_terms(s.content, limit=2 * settings.THREADING_TERMS) for s in statements}
+    limit = settings.THREADING_CANDIDATES
+    if not settings.USING_POSTGRES:
+        return {
+            s.id: {
+                c.id: c
+                for c in statement_candidates(statement=s, terms=words[s.id], window=window, limit=limit)
+            }
+            for s in statements
+        }
+    statistics = term_statistics(words=itertools.chain.from_iterable(words.values()))
+    queries = {
+        s.id: overlap_query(
+            search_lexemes(words=words[s.id], statistics=statistics, limit=settings.THREADING_TERMS)
+        )
+        for s in statements
+    }
+    ids = article_candidates(
+        article_id=article_id,
+        queries=queries,
+        actors={s.id: s.speakers | s.targets for s in statements},
+        window=window,
+        limit=limit,
+    )
+    rows = statement_rows(claim_ids={i for found in ids.values() for i in found})
+    return {sid: {i: rows[i] for i in found if i in rows} for sid, found in ids.items()}
 
 
 # --- thread assignment ----------------------------------------------------------------------
