@@ -215,7 +215,12 @@ CLAIMTRACK_HOUSEKEEPING_INTERVAL = env.float("CLAIMTRACK_HOUSEKEEPING_INTERVAL",
 CLAIMTRACK_HOUSEKEEPING = [
     "claimtrack.queueing.outbox_sweep",
     "claims.services.jobs.job_watchdog",
+    "claims.services.sync_retention.sync_changes_prune",
 ]
+# The sync feed (/api/v1/changes/) keeps an entry this many days once a later entry for the same
+# row exists, and a tombstone this many days; the latest entry of a live row stays. A client
+# that has not synced for longer is answered 410 and syncs again from the start. 0: keep all.
+CLAIMTRACK_SYNC_RETENTION_DAYS = env.int("CLAIMTRACK_SYNC_RETENTION_DAYS", default=30)
 # A job with no progress (fan-out step, article counted) for this long is resumed, at most
 # CLAIMTRACK_JOB_MAX_RESUMES times, then failed with the reason on the Jobs page and in the API.
 # Longer than the slowest article's time limit (analyze_article: 150 s), so slow work is not lost work.

@@ -33,7 +33,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from articles.models import Article
-from extraction.matching import Thresholds, best_matches, match, rare_terms
+from extraction.matching import Match, Thresholds, best_matches, match, rare_terms
 
 from ..models import Claim, ClaimLink, Origin, ReviewStatus, Thread
 from ..scope import JobScope
@@ -95,12 +95,64 @@ def _direction(a: StatementRow, b: StatementRow, relation: str) -> tuple[Stateme
     return (a, b) if a.order_key > b.order_key else (b, a)
 
 
+@dataclass(frozen=True, slots=True)
+class Matches:
+    """An article's statements matched with their candidates, before any lock (article_match):
+    per live statement, its matches, best first. `basis` is what the statements were then; the
+    writing step uses the matches only while the statements are still that."""
+
+    basis: tuple
+    ranked: dict[int, list[tuple[StatementRow, Match]]]
+
+
+def _basis(statements: Iterable[StatementRow]) -> tuple:
+    return tuple((s.id, s.kind, s.content, s.rejected, s.speakers, s.targets) for s in statements)
+
+
+def _match(
+    article_id: int, statements: list[StatementRow], window: tuple
+) -> dict[int, list[tuple[StatementRow, Match]]]:
+    """Each live statement's matches among its candidates, best first (see _candidates)."""
+    thresholds = _thresholds()
+    ranked_by_statement: dict[int, list[tuple[StatementRow, Match]]] = {}
+    live = [s for s in statements if not s.rejected]
+    candidates_of = _candidates(article_id, live, window)
+    for statement in live:
+        candidates = candidates_of.get(statement.id, {})
+        ranked = best_matches(
+            statement.sketch, (c.sketch for c in candidates.values()), thresholds=thresholds
+        )
+        ranked_by_statement[statement.id] = [(candidates[int(sketch.key)], found) for sketch, found in ranked]
+    return ranked_by_statement
+
+
+def article_match(*, article_id: int) -> Matches | None:
+    """The slow, read-only half of threading an article (the candidate queries and the scoring),
+    without the threading lock or a transaction, for article_thread(matches=…) to write.
+
+    Re-threading jobs do this so that several workers search candidates at once while their
+    writes stay serialised by the lock. What the search read may change before the write: the
+    write re-reads the article's statements (and matches again under the lock when they are no
+    longer what was matched), the links and the editors' decisions on them, and the matched
+    statements of other articles (dropping those gone or rejected since). A statement of
+    another article stored in between is missed here; its own threading finds this article's.
+    """
+    window = article_window(article_id=article_id)
+    if window is None:
+        return None
+    statements = article_statements(article_id=article_id)
+    return Matches(basis=_basis(statements), ranked=_match(article_id, statements, window))
+
+
 @transaction.atomic
-def article_thread(*, article_id: int, stale_threads: Iterable[int] = ()) -> ThreadingOutcome:
+def article_thread(
+    *, article_id: int, stale_threads: Iterable[int] = (), matches: Matches | None = None
+) -> ThreadingOutcome:
     """Match the article's statements across articles and bring its threads up to date.
 
     `stale_threads`: threads that lost members before this call (a re-analysis deleted the
-    statements), whose counts are refreshed too. Idempotent.
+    statements), whose counts are refreshed too. `matches`: the candidate search done before
+    the lock (article_match), used if the statements are still what it matched. Idempotent.
     """
     threading_lock()
     window = article_window(article_id=article_id)
@@ -109,25 +161,36 @@ def article_thread(*, article_id: int, stale_threads: Iterable[int] = ()) -> Thr
         return ThreadingOutcome()
     statements = article_statements(article_id=article_id)
     own = {s.id: s for s in statements}
-    live = [s for s in statements if not s.rejected]
     thresholds = _thresholds()
+    if matches is not None and matches.basis == _basis(statements):
+        ranked_by_statement = matches.ranked
+        # The other ends as they are now: a thread may have changed, a statement gone or been
+        # rejected since the search.
+        fresh = statement_rows(
+            claim_ids={other.id for ranked in ranked_by_statement.values() for other, _ in ranked}
+        )
+        ranked_by_statement = {
+            statement_id: [
+                (fresh[other.id], found)
+                for other, found in ranked
+                if other.id in fresh and not fresh[other.id].rejected
+            ]
+            for statement_id, ranked in ranked_by_statement.items()
+        }
+    else:
+        ranked_by_statement = _match(article_id, statements, window)
 
     existing = links_touching(claim_ids=own, cross_article=True)
     rejected_pairs = {link.pair for link in existing if link.status == ReviewStatus.REJECTED}
     taken = {(link.source_id, link.target_id, link.relation) for link in existing}
     others: dict[int, StatementRow] = {}
 
-    # 1. Each statement's best matches among its candidates (three queries for the article).
+    # 1. Each statement's best matches among its candidates.
     wanted: dict[tuple[int, int, str], float] = {}
-    candidates_of = _candidates(article_id, live, window)
-    for statement in live:
-        candidates = candidates_of.get(statement.id, {})
-        ranked = best_matches(
-            statement.sketch, (c.sketch for c in candidates.values()), thresholds=thresholds
-        )
+    for statement_id, ranked in ranked_by_statement.items():
+        statement = own[statement_id]
         kept = 0
-        for sketch, found in ranked:
-            other = candidates[int(sketch.key)]
+        for other, found in ranked:
             if frozenset((statement.id, other.id)) in rejected_pairs:
                 continue  # an editor said no to this pair: never again
             source, target = _direction(statement, other, found.relation)
@@ -503,6 +566,30 @@ def _update_rows(model: type[models.Model], rows: list[models.Model], fields: li
 def threads_refresh(*, thread_ids: Iterable[int]) -> None:
     """Recompute the aggregates of these threads (for the editor services)."""
     _refresh_threads(set(thread_ids))
+
+
+@transaction.atomic
+def articles_regroup(*, article_ids: Iterable[int]) -> None:
+    """Place these articles' statements again over the links that exist now, matching nothing.
+
+    For the editor services, after a change to what holds statements together (a link rejected,
+    made, removed or reverted; a statement rejected or brought back): a statement nothing ties
+    any more leaves its thread, one newly tied joins, and the threads' counts follow. No
+    candidate search and no re-scoring, so an editor's action stays quick and a link an admin
+    reinstated is not judged again by the matcher until the next threading of its article
+    (which may also propose a rejected statement's next-best match). Four queries per article
+    besides the writes; takes the threading lock (callers that lock rows take it first).
+    """
+    threading_lock()
+    for article_id in dict.fromkeys(article_ids):
+        own = {s.id: s for s in article_statements(article_id=article_id)}
+        if not own:
+            continue
+        cross = links_touching(claim_ids=own, cross_article=True)
+        ends = {link.other_end(s) for link in cross for s in (link.source_id, link.target_id) if s in own}
+        others = statement_rows(claim_ids=ends - own.keys())
+        inner = links_touching(claim_ids=own, cross_article=False)
+        _assign_threads(own, others, [*cross, *inner], stale_threads=set())
 
 
 # --- re-threading ---------------------------------------------------------------------------
