@@ -393,7 +393,9 @@ def _similarity(a: _Terms, b: _Terms) -> float:
             continue
         least = ws if ws < wl else wl
         common += least
-        if term not in a.names and term not in b.names and term not in a.background:
+        # Symmetric on purpose: a pair scores the same whichever article is threaded first.
+        is_name = term in a.names or term in b.names or term in a.background or term in b.background
+        if not is_name:
             shared_predicate += least
     mass_a, mass_b = small.full_mass - skip_small, large.full_mass - skip_large
     # One common word, or names alone ("the United States"), are not a proposition.

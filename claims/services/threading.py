@@ -27,12 +27,12 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
+from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from articles.models import Article
-from extraction.matching import Thresholds, best_matches, match, rare_terms
+from extraction.matching import Thresholds, best_matches, match, rare_terms, salient_names
 
 from ..models import Claim, ClaimLink, Origin, ReviewStatus, Thread
 from ..scope import JobScope
@@ -106,6 +106,7 @@ def article_thread(*, article_id: int, stale_threads: Iterable[int] = ()) -> Thr
     if window is None:
         _refresh_threads(set(stale_threads))
         return ThreadingOutcome()
+    _names_refresh(article_id=article_id)
     statements = article_statements(article_id=article_id)
     own = {s.id: s for s in statements}
     live = [s for s in statements if not s.rejected]
@@ -192,6 +193,18 @@ def article_thread(*, article_id: int, stale_threads: Iterable[int] = ()) -> Thr
         threads_merged=groups.merged,
         statements_threaded=groups.threaded,
     )
+
+
+def _names_refresh(*, article_id: int) -> None:
+    """Read the article's salient names again if its text changed since they were read (or they
+    never were: an article analysed before they were kept). The matcher gives them to every
+    statement of the article as its context; without them a short statement ("she was
+    captured") meets any story's. One query when they are up to date."""
+    stale = Article.objects.filter(pk=article_id).exclude(salient_names_sha256=F("content_sha256"))
+    found = stale.values_list("body", "content_sha256").first()
+    if found is not None:
+        body, sha = found
+        stale.update(salient_names=sorted(salient_names(body)), salient_names_sha256=sha)
 
 
 def _candidates(
