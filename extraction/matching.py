@@ -188,6 +188,8 @@ def _lemma(word: str) -> str:
 
 
 def _normal(text: str) -> str:
+    # Accents dropped: outlets spell "Guantánamo" and "Guantanamo", "Hasakah" and "Ḥasakah".
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
     # "U.S." and "US" must meet, and the tokens must not stop at the dots.
     return _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
