@@ -64,6 +64,7 @@ class Node:
     # the pointing noun's lemma, or "" for a pronoun.
     anaphor: str | None = None
     harmed: frozenset[str] = frozenset()  # what the content says befell someone ("was beheaded")
+    predicate: str | None = None  # lemma of what the content asserts: "involve" in "was involved"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,22 @@ def harm_words(doc: Doc, spans: tuple[Span, ...]) -> frozenset[str]:
                     continue
             out.add(lemma)
     return frozenset(out)
+
+
+def predicate_of(doc: Doc, spans: tuple[Span, ...]) -> str | None:
+    """The lemma of the main predicate of the first content span: the verb, or for a copula what
+    the subject is said to be ("was a member" → member, "is alive" → alive)."""
+    if not spans:
+        return None
+    span = doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    if root.lemma_ == "be":
+        complement = next((c for c in root.children if c.dep_ in ("attr", "acomp")), None)
+        if complement is not None:
+            root = complement
+    return root.lemma_.lower()
 
 
 def sentence_of(doc: Doc, char: int) -> int:
@@ -395,18 +412,27 @@ def _contradicting_claims(nodes: list[Node], df: Counter, excluded: set[str]) ->
             continue
         for other in nodes[:i]:
             if (
-                other.kind in _ANSWERABLE
-                and other.speaker is not None
-                and other.speaker_side.isdisjoint(node.speaker_side)
-                and other.id not in excluded
-                and _opposes(node, other)
-                # The same thing: what the negation or the fate applies to is not all they share.
-                and (
-                    _topic(node, other, df, len(nodes)) >= 0.3
-                    or other.target in node.speaker_side
-                    or (other.target is not None and other.target == node.target)
-                )
+                other.kind not in _ANSWERABLE
+                or other.speaker is None
+                or not other.speaker_side.isdisjoint(node.speaker_side)
+                or other.id in excluded
+                # A claim of one word ("a threat") is too little to be contradicted.
+                or len(other.words - _words().generic) < 2
+                or (_topic(node, other, df, len(nodes)) < 0.3 and other.target != node.target)
             ):
+                continue
+            words = _words()
+            # "Y said X was involved" / X: "we were not involved": the one the claim is about
+            # negates it. "IS said it beheaded her" / "she is alive": said of the same person.
+            negates = (
+                other.target in node.speaker_side
+                and node.predicate is not None
+                and node.predicate == other.predicate
+                and node.predicate in node.negated
+                and other.predicate not in other.negated
+            )
+            unharmed = bool(node.words & words.unharmed - node.negated) and bool(other.harmed - other.negated)
+            if negates or unharmed:
                 out.add(node.id)
                 break
     return out

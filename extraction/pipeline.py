@@ -15,7 +15,16 @@ from .attribution import Attribution, Finder
 from .kinds import classify
 from .knowledge import load_knowledge_base
 from .lexicon import load_lexicon
-from .links import Node, anaphor_of, find_links, harm_words, negated_words, opens_with_contrast, sentence_of
+from .links import (
+    Node,
+    anaphor_of,
+    find_links,
+    harm_words,
+    negated_words,
+    opens_with_contrast,
+    predicate_of,
+    sentence_of,
+)
 from .segment import find_quotes, paragraphs
 from .types import ExtractionResult, Link, Span, Statement, within
 
@@ -141,6 +150,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 contrast=opens_with_contrast(doc, att.cue, att.source_span),
                 anaphor=anaphor_of(doc, statement.content_spans),
                 harmed=harm_words(doc, statement.content_spans),
+                predicate=predicate_of(doc, statement.content_spans),
             )
         )
     answers = find_links(nodes)

@@ -167,3 +167,14 @@ def test_the_deniers_participial_tail_is_part_of_the_denial_not_a_claim_of_its_o
     assert len(result.statements) == 2
     assert "provocation" in content(text, denial)
     assert rebuts(result) == {(denial.id, accusation.id)}
+
+
+def test_refusing_what_another_side_demands_is_no_denial_of_a_claim():
+    # The negated verb answers a demand ("should release"), not an assertion that it happened.
+    text = (
+        "Democrats said Senator Tom Reyes should follow the example of other candidates and release "
+        "his tax returns.\n\nSenator Tom Reyes said he is not releasing his returns while he is being audited."
+    )
+    result = run(text)
+    assert {s.kind for s in result.statements} == {"claim"}
+    assert not rebuts(result)
