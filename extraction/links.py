@@ -36,6 +36,7 @@ _REBUTTING: frozenset[Kind] = frozenset({"denial", "accusation", "criticism"})
 _ANSWERABLE: frozenset[Kind] = frozenset({"claim", "accusation", "criticism"})
 # Below this an answer is not linked: one faint signal (a shared word far away) is not enough.
 _MIN_SCORE = 0.5
+_MIN_WORDS = 2  # content words a statement needs to be matched by what it says
 _SPELLED_OUT = 4  # content words from which a denial says what it rejects
 
 
@@ -301,6 +302,13 @@ def _denied(
     nodes: list[Node], i: int, df: Counter, carried: str | None, reporters: set[str], disputed: set[str]
 ) -> tuple[Node, float] | None:
     node = nodes[i]
+    if (
+        len(node.words - _words().generic) < _MIN_WORDS
+        and node.anaphor is None
+        and not node.owner_side
+        and carried is None
+    ):
+        return None  # "denied Ohio": too little said to tell what is denied
     candidates = [
         (k, o)
         for k, o in enumerate(nodes)
@@ -311,6 +319,7 @@ def _denied(
         and o.id not in reporters
         and o.continues is None
         and not within(node.cue, o.content)  # what a statement reports does not answer it
+        and len(o.words - _words().generic) >= _MIN_WORDS  # "Clinton", "a threat": too little
     ]
     # A denial naming whose words it rejects answers that side, if the article quotes it.
     if node.owner_side:
@@ -417,7 +426,7 @@ def _contradicting_claims(nodes: list[Node], df: Counter, excluded: set[str]) ->
                 or not other.speaker_side.isdisjoint(node.speaker_side)
                 or other.id in excluded
                 # A claim of one word ("a threat") is too little to be contradicted.
-                or len(other.words - _words().generic) < 2
+                or len(other.words - _words().generic) < _MIN_WORDS
                 or (_topic(node, other, df, len(nodes)) < 0.3 and other.target != node.target)
             ):
                 continue
