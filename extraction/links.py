@@ -237,6 +237,11 @@ def find_links(nodes: list[Node]) -> Answers:
             continue
         if not node.speaker_side or node.id in answered:
             continue
+        if node.id in denials:
+            # What a claim contradicts is what it answers.
+            links.append(Link(node.id, denials[node.id], "rebuts", round(node.confidence * 0.7, 2)))
+            rebutted[node.id] = denials[node.id]
+            continue
         carried = _carried_answer(nodes, i, rebutted)
         if kind == "denial":
             found = _denied(nodes, i, df, carried, reporters, set(rebutted.values()))
@@ -412,14 +417,14 @@ def _carried_answer(nodes: list[Node], i: int, rebutted: dict[str, str]) -> str 
     return None
 
 
-def _contradicting_claims(nodes: list[Node], df: Counter, excluded: set[str]) -> set[str]:
+def _contradicting_claims(nodes: list[Node], df: Counter, excluded: set[str]) -> dict[str, str]:
     """Claims that say the opposite of an earlier claim of another side about the same thing:
     "The US said Iran was involved... Iran said it was not involved" is Iran's denial."""
-    out: set[str] = set()
+    out: dict[str, str] = {}
     for i, node in enumerate(nodes):
         if node.kind != "claim" or node.id in excluded or not node.speaker_side:
             continue
-        for other in nodes[:i]:
+        for other in reversed(nodes[:i]):  # the nearest first
             if (
                 other.kind not in _ANSWERABLE
                 or other.speaker is None
@@ -442,6 +447,6 @@ def _contradicting_claims(nodes: list[Node], df: Counter, excluded: set[str]) ->
             )
             unharmed = bool(node.words & words.unharmed - node.negated) and bool(other.harmed - other.negated)
             if negates or unharmed:
-                out.add(node.id)
+                out[node.id] = other.id
                 break
     return out
