@@ -129,7 +129,12 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         target or (first if verdict.kind != "claim" else None)
         for target, first, verdict in zip(targets, about, verdicts, strict=True)
     ]
-    frozen, ids = actors.freeze([speakers[id(a)] for a in attributions] + targets)
+    # Whom a claim is about is no target of it, but linking needs it ("Y said X was involved":
+    # X's answer), so those actors are kept too, as they were before claims lost their targets.
+    claims_about = [
+        first or owner for first, owner, v in zip(about, owners, verdicts, strict=True) if v.kind == "claim"
+    ]
+    frozen, ids = actors.freeze([speakers[id(a)] for a in attributions] + targets + claims_about)
     statement_ids = {id(a): f"s{i}" for i, a in enumerate(attributions, 1)}
     statements: list[Statement] = []
     nodes: list[Node] = []
