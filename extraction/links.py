@@ -192,9 +192,15 @@ def anaphor_of(doc: Doc, spans: tuple[Span, ...]) -> str | None:
     if span is None or not 0 < len(span) <= 6:
         return None
     root = span.root
-    if any(t.pos_ in ("VERB", "AUX") for t in span):
-        return None
     words = _words()
+    if root.pos_ in ("VERB", "AUX"):
+        # "this rumour is false", "the reports are baseless": said of what was said before.
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not any(c.dep_ == "det" for c in subject.children):
+            return None
+        root = subject
+    elif any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
     if root.pos_ == "PRON" and len(span) == 1:
         return ""
     lemma = root.lemma_.lower()
@@ -216,7 +222,12 @@ def find_links(nodes: list[Node]) -> Answers:
     }
     # A statement whose content reports others' ("the Mirror noted that the Kurds had denied...")
     # is news of that exchange, not a side of it.
-    reporters = {n.id for n in nodes if any(o is not n and within(o.cue, n.content) for o in nodes)}
+    # A report of a claim ("Mashable said three outlets reported that...") carries the claim.
+    reporters = {
+        n.id
+        for n in nodes
+        if any(o is not n and o.kind in _REBUTTING and within(o.cue, n.content) for o in nodes)
+    }
     df = Counter(w for n in nodes for w in n.words)
     denials = _contradicting_claims(nodes, df, answered | reporters)
     rebutted: dict[str, str] = {}  # answer id -> the id of what it answers (the first found)

@@ -178,3 +178,14 @@ def test_refusing_what_another_side_demands_is_no_denial_of_a_claim():
     result = run(text)
     assert {s.kind for s in result.statements} == {"claim"}
     assert not rebuts(result)
+
+
+def test_saying_the_reports_are_false_points_back_at_the_reported_claim():
+    text = (
+        "Three outlets reported that the minister had resigned on Sunday.\n\n"
+        "The ministry's spokesman said the reports were false."
+    )
+    result = run(text)
+    denial = only(result, "denial")
+    claim = next(s for s in result.statements if s.kind == "claim")
+    assert rebuts(result) == {(denial.id, claim.id)}
