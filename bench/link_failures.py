@@ -99,6 +99,7 @@ def diagnose(scorer: Any, gold: dict, pred: dict) -> tuple[Counter, list[str]]:
             tally["found"] += 1
             tally[f"found {where}"] += 1
             good.add(hit)
+            lines.append(f"  FOUND ({where}): {show(link['from'])}\n      -> {hit[1]}")
             continue
         ends = [link["from"], *targets]
         if src is None or all(matched.get(t) is None for t in targets):

@@ -309,6 +309,7 @@ def _answer_score(node: Node, other: Node, df: Counter, n: int, carried: str | N
     if other.id == carried:
         score += 0.6  # the side goes on answering what it answered just before
     # Nearer is likelier; an answer before the claim (a lead summing up the story) less so.
+    # Nearer is likelier; an answer before the claim (a lead summing up the story) less so.
     paragraphs = abs(node.paragraph - other.paragraph)
     score -= 0.04 * min(paragraphs, 10) + (0.15 if distance < 0 else 0.0)
     return score
@@ -355,6 +356,7 @@ def _denied(
     # answers a claim about that; only a flat rejection ("we never had any such deal") may
     # answer on who accused whom alone.
     spelled_out = len(node.words - _words().generic) >= _SPELLED_OUT
+    fallback: tuple[float, int, Node] | None = None
     for k, other in candidates:
         if (
             spelled_out
@@ -373,11 +375,21 @@ def _denied(
             score += 0.15
         if node.contrast and k == nearest_before and node.paragraph - other.paragraph <= 1:
             score += 0.35  # "X said..., but Y insisted...": Y answers X
-        if best is None or (score, -abs(i - k)) > (best[0], -abs(i - best[1])):
+        # Two content words in common are enough on their own ("contracted Ebola in Mosul" /
+        # "Ebola showed up at a hospital in Mosul"); one needs another sign.
+        if score >= _MIN_SCORE and (best is None or (score, -abs(i - k)) > (best[0], -abs(i - best[1]))):
             best = (score, k, other)
-    if best is None or best[0] < _MIN_SCORE:
+        # Failing any sign but the words: the claim that shares most of them, two at least
+        # ("contracted Ebola in Mosul" / "Ebola showed up at a hospital in Mosul"), wherever it is.
+        shared = len((node.words & other.words) - _words().generic)
+        topic = _topic(node, other, df, n)
+        if shared >= 2 and (fallback is None or (topic, -abs(i - k)) > (fallback[0], -abs(i - fallback[1]))):
+            fallback = (topic, k, other)
+    if best is None:
+        best = fallback
+    if best is None:
         return None
-    return best[2], best[0]
+    return best[2], max(best[0], 0.4)
 
 
 def _countered(

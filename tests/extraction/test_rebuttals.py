@@ -189,3 +189,16 @@ def test_saying_the_reports_are_false_points_back_at_the_reported_claim():
     denial = only(result, "denial")
     claim = next(s for s in result.statements if s.kind == "claim")
     assert rebuts(result) == {(denial.id, claim.id)}
+
+
+def test_a_denial_far_down_answers_the_leads_claim_it_shares_words_with():
+    filler = "".join(f"Residents of the district {n} said the market had reopened.\n\n" for n in range(8))
+    text = (
+        "Rebel fighters said they had captured the airport in Aleppo after heavy fighting.\n\n"
+        + filler
+        + "The defence ministry denied that the airport in Aleppo had fallen."
+    )
+    result = run(text)
+    lead = result.statements[0]
+    denial = only(result, "denial")
+    assert rebuts(result) == {(denial.id, lead.id)}
