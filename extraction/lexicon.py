@@ -49,6 +49,7 @@ class Lexicon:
     accusation_words: frozenset[str]
     criticism_words: frozenset[str]
     condemnation_words: frozenset[str]  # a criticism even with no actor named: "a barbaric act"
+    virtue_words: frozenset[str]  # denied of an actor, a criticism: "not serious", "not sincere"
     violent_acts: dict[str, int]  # lemma -> family: "beheading" and "murder" are the same act
     breaking_verbs: frozenset[str]  # with one of rule_words as object: "broke the law" accuses
     rule_words: frozenset[str]
@@ -82,6 +83,7 @@ def load_lexicon() -> Lexicon:
         accusation_words=frozenset(tone["accusation"]),
         criticism_words=frozenset(tone["criticism"]),
         condemnation_words=frozenset(tone["condemnation"]),
+        virtue_words=frozenset(tone["virtue"]),
         violent_acts={w: i for i, family in enumerate(tone["violent_acts"]) for w in family},
         breaking_verbs=frozenset(tone["breaking_verbs"]),
         rule_words=frozenset(tone["rule_words"]),
