@@ -41,6 +41,7 @@ class Lexicon:
     speech_verbs: dict[str, Kind]  # lemma -> kind; any complement
     clausal_verbs: dict[str, Kind]  # lemma -> kind; only with a clause complement
     physical_verbs: frozenset[str]  # "attack", "blast": words, or force; see cue_verbs.json
+    bare_object_verbs: frozenset[str]  # "told reporters", "posted a video": an object is no statement
     cue_adverbs: frozenset[str]  # "reportedly": the clause is someone's statement, the speaker unnamed
     passive_verbs: frozenset[str]  # "X is expected/said/believed to...": a statement without a speaker
     cue_nouns: dict[str, Kind]
@@ -77,6 +78,7 @@ def load_lexicon() -> Lexicon:
         passive_verbs=frozenset(verbs["passive"]),
         cue_adverbs=frozenset(verbs["adverbs"]),
         physical_verbs=frozenset(verbs["physical"]),
+        bare_object_verbs=frozenset(verbs["bare_object"]),
         cue_nouns=_by_kind(_json("cue_nouns.json")),
         denial_phrases=tuple(tuple(p.split()) for p in denial["phrases"]),
         copula_falsehoods=frozenset(denial["copula_falsehoods"]),

@@ -15,7 +15,7 @@ from .attribution import Attribution, Finder
 from .kinds import Resolver, Verdict, act_authors, classify, condemned_acts
 from .knowledge import load_knowledge_base
 from .lexicon import load_lexicon
-from .links import Node, find_links
+from .links import Node, anaphor_of, find_links, harm_words, negated_words, opens_with_contrast, sentence_of
 from .segment import find_quotes, paragraphs
 from .types import ExtractionResult, Link, Span, Statement, within
 
@@ -162,10 +162,22 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 paragraph=bisect_right(para_starts, att.start),
                 words=_content_words(doc, statement.content_spans),
                 owner_side=frozenset(ids[id(d)] for d in _side(owner) if id(d) in ids),
+                negated=negated_words(doc, statement.content_spans),
+                sentence=sentence_of(doc, att.cue_span[0] if att.cue_span else att.start),
+                contrast=opens_with_contrast(doc, att.cue, att.source_span),
+                anaphor=anaphor_of(doc, statement.content_spans),
+                harmed=harm_words(doc, statement.content_spans),
             )
         )
-    links = find_links(nodes)
-    return ExtractionResult(EXTRACTOR_VERSION, frozen, _denied_speakers(statements, links), links)
+    answers = find_links(nodes)
+    # A claim that says the opposite of another side's earlier claim is a denial of it.
+    statements = [
+        replace(s, kind="denial", confidence=round(s.confidence - 0.1, 2)) if s.id in answers.denials else s
+        for s in statements
+    ]
+    return ExtractionResult(
+        EXTRACTOR_VERSION, frozen, _denied_speakers(statements, answers.links), answers.links
+    )
 
 
 # Prepositions after a denial, accusation or criticism cue that name whom it is aimed at:
@@ -283,6 +295,9 @@ _SPREADING = frozenset(
 )
 _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _OWNER_PREPS = frozenset({"by", "from", "of"})
+_SPREADING = frozenset(
+    {"launch", "spread", "circulate", "peddle", "publish", "make", "level", "start", "post"}
+)
 
 
 def _named_by(token: Token, actors: DocActors, exclude: set[int]) -> _Draft | None:
@@ -327,10 +342,9 @@ def _claim_owner(doc: Doc, spans: list[Span], actors: DocActors, exclude: set[in
                 if draft is not None:
                     return draft
             if token.dep_ == "dobj" and token.head.lemma_.lower() in _SPREADING:
-                # "ISIS supporters launched a rumour that...": whoever spread it owns it.
+                # "ISIS supporters launched a rumour that...": who spreads the words owns them.
                 subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-                draft = _named_by(subject, actors, exclude) if subject is not None else None
-                if draft is not None:
+                if subject is not None and (draft := _named_by(subject, actors, exclude)) is not None:
                     return draft
     return None
 
