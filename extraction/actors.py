@@ -591,6 +591,17 @@ class DocActors:
         in "IS claims they beheaded him" is IS itself, not the group named before it."""
         if token.pos_ == "PRON":
             draft = self.by_token.get(token.i) or self._same_as_before(token) or self._antecedent(token)
+            if (draft is None or draft.kind == "person") and token.lower_ in _PLURAL:
+                # "they" is a group far more often than one person: the last body named before
+                draft = next(
+                    (
+                        d
+                        for i in range(token.i - 1, max(-1, token.i - 400), -1)
+                        if (d := self.by_token.get(i)) is not None
+                        and d.kind in ("state", "organisation", "group")
+                    ),
+                    draft,
+                )
             return draft if draft is not None and id(draft) not in exclude else None
         # The phrase itself, not a clause hanging from it: "the shelling, first reported by the
         # Post," names no one.

@@ -307,9 +307,8 @@ def classify(
         confidence -= 0.15
     tokens = _tokens_in(doc, att)
     if att.kind != "claim":
-        return Verdict(
-            att.kind, round(min(confidence + 0.1, 0.95), 2), _content_aim(tokens, lexicon, resolve)
-        )
+        aimed = _content_aim(tokens, lexicon, resolve)
+        return Verdict(att.kind, round(min(confidence + 0.1, 0.95), 2), aimed)
     if reports_others:
         return Verdict("claim", round(confidence, 2))
     words = [_norm(t) for t in tokens if not t.is_punct]

@@ -125,3 +125,12 @@ def test_a_victim_of_a_condemned_act_is_not_its_target():
     result = run(text)
     criticism = only(result, "criticism")
     assert _target_name(result, criticism) != "United States"
+
+
+def test_they_in_the_words_is_a_group_rather_than_the_last_person_named():
+    text = (
+        "Yasir Abdulla fought alongside Kurdish forces against Islamic State.\n\n"
+        "“There is no limit to their depravity,” Abdulla said."
+    )
+    result = run(text)
+    assert _target_name(result, only(result, "criticism")) == "Islamic State"
