@@ -366,7 +366,7 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
     criticism: A | None = None
     for t in tokens:
         lemma = t.lemma_.lower()
-        if _conditional(t):
+        if lemma not in lexicon.blame_lemmas or _conditional(t):
             continue  # "if they have committed a crime" accuses no one
         if lemma in lexicon.virtue_words and _negated(t) and t.dep_ in ("acomp", "attr"):
             # "the coalition is not serious about fighting ISIL": a virtue denied is a judgement

@@ -56,6 +56,7 @@ class Lexicon:
     rule_words: frozenset[str]
     aiding_words: frozenset[str]  # with extremist_words: "helping the terrorists" accuses
     extremist_words: frozenset[str]
+    blame_lemmas: frozenset[str]  # all of the above that may blame or judge: a quick first test
     person_pronouns: frozenset[str]
     collective_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -91,6 +92,14 @@ def load_lexicon() -> Lexicon:
         rule_words=frozenset(tone["rule_words"]),
         aiding_words=frozenset(tone["aiding"]),
         extremist_words=frozenset(tone["extremists"]),
+        blame_lemmas=frozenset(
+            tone["accusation"]
+            + tone["criticism"]
+            + tone["condemnation"]
+            + tone["aiding"]
+            + tone["virtue"]
+            + tone["breaking_verbs"]
+        ),
         person_pronouns=frozenset(pronouns["person"]),
         collective_pronouns=frozenset(pronouns["collective"]),
         relative_pronouns=frozenset(pronouns["relative"]),
