@@ -40,6 +40,12 @@ _MAKING = frozenset({"make", "level", "issue", "publish", "raise", "air", "circu
 _DOUBT = frozenset({"doubt", "doubts", "water", "scorn"})
 _AWAY_PARTICLES = frozenset({"down", "off", "aside", "away"})
 _FIRST_PERSON = frozenset({"i", "we", "you"})
+# Cues of relaying what others said: the statement reported inside is one of its own.
+_RELAYING = frozenset({"report", "quote", "cite"})
+# ...and sources that relay: "a newspaper report says the rebels claim..."
+_RELAYING_SOURCES = frozenset(
+    {"report", "newspaper", "paper", "media", "press", "website", "agency", "outlet"}
+)
 # Things told, besides the cue nouns: "told the story of...", "told a joke".
 _TOLD_NOUNS = frozenset({"story", "tale", "joke", "lie", "truth", "news", "anecdote", "account"})
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -125,6 +131,11 @@ def _subject(verb: Token) -> Token | None:
             return verb.head
         return None
     return None
+
+
+def _when(prep: Token) -> bool:
+    """'said on Monday', 'wrote in March': a time, not what was said."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 def _verbal(verb: Token, subject: Token | None) -> bool:
@@ -295,7 +306,7 @@ class Finder:
                 c
                 for c in verb.rights
                 if c.dep_ in _OBJECT_DEPS
-                and (c.dep_ != "prep" or c.lower_ in _OBJECT_PREPS)
+                and (c.dep_ != "prep" or (c.lower_ in _OBJECT_PREPS and not _when(c)))
                 and not (c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "mark") for g in c.children))
             ]
             if lemma in self.lex.bare_object_verbs and not any(self._says_something(h) for h in heads):
@@ -404,7 +415,9 @@ class Finder:
         """
         doc = verb.doc
         sent = verb.sent
-        if any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1 : sent.end]):
+        # "..., a senior lawmaker disclosed on Monday.": when and where it was said may follow.
+        after = {t.i for c in verb.rights if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree}
+        if any(not (t.is_punct or t.is_space) and t.i not in after for t in doc[verb.i + 1 : sent.end]):
             return None
         comma = next((t for t in reversed(doc[sent.start : verb.i]) if t.text == ","), None)
         if comma is None or comma.i - sent.start < 3:
@@ -767,6 +780,18 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
             # A denial or accusation reported by a third party ("X denied..., VOA reported") is
             # the news itself; a belief inside someone's quotation is not.
             or (inner.kind != "claim" and not outer.direct_quote)
+            # "According to the Post, one official said...", "X reported that Y said...": the
+            # report carries a statement with a speaker of its own, which is the news.
+            or (
+                inner.form == "verb"
+                and inner.source_span is not None
+                and not outer.direct_quote
+                and (
+                    outer.form == "according"
+                    or outer.lemma in _RELAYING
+                    or (outer.source is not None and outer.source.lemma_.lower() in _RELAYING_SOURCES)
+                )
+            )
         ):
             kept.append(inner)
     return [a for a in kept if id(a) not in dropped_outers]
