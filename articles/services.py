@@ -41,6 +41,11 @@ class ArticleCreated:
     # The URL was stored before with another text: the article now holds the new one.
     revised: bool = False
 
+    @property
+    def outcome(self) -> str:
+        """What a person is told: "new", "revised" (same URL, new text) or "duplicate"."""
+        return "duplicate" if self.duplicate else "revised" if self.revised else "new"
+
 
 def article_create(
     *,

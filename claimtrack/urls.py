@@ -11,3 +11,6 @@ urlpatterns = [
     path("", include("actors.urls")),
     path("", include("articles.urls")),
 ]
+
+# JSON under /api/, 503 with Retry-After while the database is down (claimtrack/server_errors.py).
+handler500 = "claimtrack.server_errors.server_error"

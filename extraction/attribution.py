@@ -27,6 +27,8 @@ from .segment import Quote
 from .types import Kind, Span, within
 
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+_NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubjpass"})
+_NAMING = frozenset({"call", "describe", "brand", "label", "term", "dub"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Complements that carry what was said when there is no clause: the object, "of"/"for" phrases
 # ("accused X of Y"), the predicate of "called X a liar".
@@ -248,6 +250,10 @@ class Finder:
                 lemma in self.lex.speech_verbs or lemma in self.lex.clausal_verbs
             ):
                 att = self._verb(token, lemma, text)
+                if att is None and token.dep_ in _NOMINAL_DEPS and lemma in self.lex.cue_nouns:
+                    # "denied ISIS claims that...": the tagger took the noun for a verb; its
+                    # place in the sentence (an object) says it is the noun.
+                    att = self._noun(token, lemma, text)
             elif token.pos_ == "VERB" and (att := self._phrasal_denial(token, text)) is not None:
                 found.append(att)
                 continue
@@ -776,7 +782,19 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
             outer is None
             or (outer.kind != "claim" and inner.form == "noun")
             # "denied the ISIS claims that...", parsed with "claims" as a verb: still what is denied.
-            or (outer.kind == "denial" and inner.kind == "claim" and not outer.direct_quote)
+            # Not the denier naming what it denies ("denied the charge, calling it a provocation"):
+            # that is the denial going on, said by the same subject.
+            or (
+                outer.kind == "denial"
+                and inner.kind == "claim"
+                and not outer.direct_quote
+                and not (
+                    inner.lemma in _NAMING
+                    and inner.source is not None
+                    and outer.source is not None
+                    and inner.source.i == outer.source.i
+                )
+            )
             # A denial or accusation reported by a third party ("X denied..., VOA reported") is
             # the news itself; a belief inside someone's quotation is not.
             or (inner.kind != "claim" and not outer.direct_quote)

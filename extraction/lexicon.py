@@ -50,6 +50,9 @@ class Lexicon:
     accusation_words: frozenset[str]
     criticism_words: frozenset[str]
     condemnation_words: frozenset[str]  # a criticism even with no actor named: "a barbaric act"
+    violent_acts: dict[str, int]  # lemma -> family: "beheading" and "murder" are the same act
+    breaking_verbs: frozenset[str]  # with one of rule_words as object: "broke the law" accuses
+    rule_words: frozenset[str]
     aiding_words: frozenset[str]  # with extremist_words: "helping the terrorists" accuses
     extremist_words: frozenset[str]
     person_pronouns: frozenset[str]
@@ -81,6 +84,9 @@ def load_lexicon() -> Lexicon:
         accusation_words=frozenset(tone["accusation"]),
         criticism_words=frozenset(tone["criticism"]),
         condemnation_words=frozenset(tone["condemnation"]),
+        violent_acts={w: i for i, family in enumerate(tone["violent_acts"]) for w in family},
+        breaking_verbs=frozenset(tone["breaking_verbs"]),
+        rule_words=frozenset(tone["rule_words"]),
         aiding_words=frozenset(tone["aiding"]),
         extremist_words=frozenset(tone["extremists"]),
         person_pronouns=frozenset(pronouns["person"]),

@@ -41,7 +41,7 @@ class Command(BaseCommand):
         inputs = list(_expand(options["inputs"]))
         if not inputs:
             raise CommandError("No ingestible files found (.txt .md .markdown .html .htm).")
-        counts = {"new": 0, "duplicate": 0, "failed": 0}
+        counts = {"new": 0, "revised": 0, "duplicate": 0, "failed": 0}
         failures: list[str] = []
         width = len(str(len(inputs)))
         for number, item in enumerate(inputs, start=1):
@@ -52,16 +52,15 @@ class Command(BaseCommand):
                 failures.append(f"{item.label}: {reason}")
                 result = f"failed: {reason}"
             else:
-                outcome = "duplicate" if created.duplicate else "new"
-                article = created.article
+                outcome, article = created.outcome, created.article
                 result = (
                     f"duplicate of #{article.pk}"
-                    if created.duplicate
-                    else f"new #{article.pk} {article.title[:60]}"
+                    if outcome == "duplicate"
+                    else f"{outcome} #{article.pk} {article.title[:60]}"
                 )
             counts[outcome] += 1
             self.stderr.write(f"[{number:>{width}}/{len(inputs)}] {item.label} … {result}")
-        self.stdout.write(f"{counts['new']} new, {counts['duplicate']} duplicate, {counts['failed']} failed.")
+        self.stdout.write(", ".join(f"{count} {outcome}" for outcome, count in counts.items()) + ".")
         for failure in failures:
             self.stdout.write(f"  failed: {failure}")
         if failures:

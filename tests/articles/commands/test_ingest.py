@@ -38,12 +38,12 @@ def test_ingesting_the_seed_twice_leaves_one_article_and_says_duplicate(seed_fil
     article = Article.objects.get()
     assert article.title == SEED_TITLE and article.byline == "Editor"
     assert f"[1/1] {seed_file} … new #{article.pk}" in err
-    assert out == "1 new, 0 duplicate, 0 failed.\n"
+    assert out == "1 new, 0 revised, 0 duplicate, 0 failed.\n"
 
     out, err = ingest(str(seed_file))
     assert Article.objects.count() == 1
     assert f"[1/1] {seed_file} … duplicate of #{article.pk}" in err
-    assert out == "0 new, 1 duplicate, 0 failed.\n"
+    assert out == "0 new, 0 revised, 1 duplicate, 0 failed.\n"
 
 
 def test_folders_are_walked_recursively_for_article_files(tmp_path, seed_text):
@@ -55,7 +55,7 @@ def test_folders_are_walked_recursively_for_article_files(tmp_path, seed_text):
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "README.md").write_text("# Hidden\n\nNot an article.\n")  # hidden: skipped
     out, err = ingest(str(tmp_path))
-    assert out == "3 new, 0 duplicate, 0 failed.\n"
+    assert out == "3 new, 0 revised, 0 duplicate, 0 failed.\n"
     assert sorted(Article.objects.values_list("source_kind", flat=True)) == ["html", "markdown", "text"]
     assert "[1/3]" in err and "[3/3]" in err
 
@@ -70,8 +70,21 @@ def test_stdin_is_read_when_the_input_is_a_dash(monkeypatch, seed_text):
 def test_a_url_is_fetched(local_server, allow_loopback):
     local_server.routes["/story"] = Route(body=ARTICLE_PAGE.encode())
     out, _ = ingest(local_server.url("/story"))
-    assert out == "1 new, 0 duplicate, 0 failed.\n"
+    assert out == "1 new, 0 revised, 0 duplicate, 0 failed.\n"
     assert Article.objects.get().url == local_server.url("/story")
+
+
+def test_a_url_whose_text_changed_is_reported_as_revised(local_server, allow_loopback):
+    local_server.routes["/story"] = Route(body=ARTICLE_PAGE.encode())
+    ingest(local_server.url("/story"))
+    article = Article.objects.get()
+    local_server.routes["/story"] = Route(
+        body=ARTICLE_PAGE.replace("</article>", "<p>Updated: the ministry answered.</p></article>").encode()
+    )
+    out, err = ingest(local_server.url("/story"))
+    assert out == "0 new, 1 revised, 0 duplicate, 0 failed.\n"
+    assert f"… revised #{article.pk}" in err
+    assert Article.objects.count() == 1 and article.revisions.count() == 1
 
 
 def test_outlet_and_published_apply_to_every_input(seed_file):
@@ -98,7 +111,7 @@ def test_failures_are_summarised_with_reasons_and_make_the_exit_code_non_zero(tm
         "http://127.0.0.1/",
     )
     assert out.splitlines() == [
-        "1 new, 1 duplicate, 4 failed.",
+        "1 new, 0 revised, 1 duplicate, 4 failed.",
         f"  failed: {tmp_path / 'empty.txt'}: The input is empty.",
         f"  failed: {tmp_path / 'broken.txt'}: The input is not valid UTF-8: byte 0xff at offset 7.",
         f"  failed: {tmp_path / 'missing.txt'}: Cannot read {tmp_path / 'missing.txt'}: No such file or directory.",
