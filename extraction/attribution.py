@@ -803,6 +803,7 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
             or (
                 inner.form == "verb"
                 and inner.source_span is not None
+                and (inner.direct_quote or any(c.dep_ == "ccomp" for c in inner.cue.children))
                 and not outer.direct_quote
                 and (
                     outer.form == "according"
