@@ -100,7 +100,9 @@ def _phrase_span(token: Token) -> Span | None:
     # apposition holding a verb would drag the content in; stop the phrase before them.
     start, end = _subtree_span(token)
     for child in token.rights:
-        if child.dep_ in {"relcl", "acl"} and child.i > token.i:
+        named = child.tag_ == "VBN" and child.lemma_ in ("name", "call")
+        if child.dep_ in {"relcl", "acl"} and child.i > token.i and not named:
+            # "an analyst named Yakoub Mustafa" keeps the name.
             end = min(end, child.left_edge.i)
     return _char_span(token.doc, start, end)
 
@@ -133,6 +135,20 @@ def _subject(verb: Token) -> Token | None:
             return verb.head
         return None
     return None
+
+
+def _colon_after(verb: Token) -> Token | None:
+    """The colon that follows a cue and whom or where it was said to: "said:", "told reporters:",
+    "said in a statement:"."""
+    doc = verb.doc
+    end = verb.i
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod", "prt"):
+            end = max(end, child.right_edge.i)
+    i = end + 1
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return doc[i] if i < len(doc) and doc[i].text == ":" else None
 
 
 def _when(prep: Token) -> bool:
@@ -317,8 +333,8 @@ class Finder:
             ]
             if lemma in self.lex.bare_object_verbs and not any(self._says_something(h) for h in heads):
                 heads = []
-            if not heads and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":":
-                return self._colon(verb, doc[verb.i + 1], lemma, kind, text)
+            if not heads and (colon := _colon_after(verb)) is not None:
+                return self._colon(verb, colon, lemma, kind, text)
             if not heads and verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i != verb.i:
                 return self._inverted(verb, lemma, kind, text)
             if not heads and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
@@ -489,6 +505,11 @@ class Finder:
         end = text.find("\n", colon.idx)
         end = len(text) if end < 0 else end
         content = _strip(text, colon.idx + 1, end)
+        if content[1] - content[0] < 3 and end < len(text):
+            # "An analyst told the agency:" closing a paragraph: the words are the next one.
+            start = len(text) - len(text[end:].lstrip())
+            end = text.find("\n", start)
+            content = _strip(text, start, len(text) if end < 0 else end)
         if content[1] - content[0] < 3:
             return None
         return self._verb_attribution(verb, lemma, kind, subject, [content])

@@ -57,3 +57,14 @@ def test_the_time_something_was_said_is_not_what_was_said():
     statement = only(result)
     assert content(text, statement) == "The rebels have shot down two planes in the north"
     assert piece(text, statement.speaker_span) == "a senior lawmaker"
+
+
+def test_words_after_told_someone_and_a_colon_closing_the_paragraph_are_the_next_paragraph():
+    text = (
+        "An analyst named Yakoub Mustafa told the agency:\n\n"
+        "“The militias have bought sophisticated weapons from smugglers.”"
+    )
+    result = run(text)
+    statement = only(result)
+    assert content(text, statement) == "“The militias have bought sophisticated weapons from smugglers.”"
+    assert speaker_name(result, statement) == "Yakoub Mustafa"
