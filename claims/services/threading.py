@@ -28,12 +28,12 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import connection, models, transaction
-from django.db.models import Case, Count, Max, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, F, Max, Min, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from articles.models import Article
-from extraction.matching import Match, Thresholds, best_matches, match, rare_terms
+from extraction.matching import Match, Thresholds, best_matches, match, rare_terms, salient_names
 
 from ..models import Claim, ClaimLink, Origin, ReviewStatus, Thread
 from ..scope import JobScope
@@ -106,7 +106,7 @@ class Matches:
 
 
 def _basis(statements: Iterable[StatementRow]) -> tuple:
-    return tuple((s.id, s.kind, s.content, s.rejected, s.speakers, s.targets) for s in statements)
+    return tuple((s.id, s.kind, s.content, s.rejected, s.speakers, s.targets, s.names) for s in statements)
 
 
 def _match(
@@ -140,6 +140,8 @@ def article_match(*, article_id: int) -> Matches | None:
     window = article_window(article_id=article_id)
     if window is None:
         return None
+    # The one write here: the article's salient names, derived from its text and idempotent.
+    _names_refresh(article_id=article_id)
     statements = article_statements(article_id=article_id)
     return Matches(basis=_basis(statements), ranked=_match(article_id, statements, window))
 
@@ -159,6 +161,7 @@ def article_thread(
     if window is None:
         _refresh_threads(set(stale_threads))
         return ThreadingOutcome()
+    _names_refresh(article_id=article_id)
     statements = article_statements(article_id=article_id)
     own = {s.id: s for s in statements}
     thresholds = _thresholds()
@@ -256,6 +259,18 @@ def article_thread(
         threads_merged=groups.merged,
         statements_threaded=groups.threaded,
     )
+
+
+def _names_refresh(*, article_id: int) -> None:
+    """Read the article's salient names again if its text changed since they were read (or they
+    never were: an article analysed before they were kept). The matcher gives them to every
+    statement of the article as its context; without them a short statement ("she was
+    captured") meets any story's. One query when they are up to date."""
+    stale = Article.objects.filter(pk=article_id).exclude(salient_names_sha256=F("content_sha256"))
+    found = stale.values_list("body", "content_sha256").first()
+    if found is not None:
+        body, sha = found
+        stale.update(salient_names=sorted(salient_names(body)), salient_names_sha256=sha)
 
 
 def _candidates(
