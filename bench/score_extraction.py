@@ -363,6 +363,18 @@ def main(argv: list[str] | None = None) -> int:
                 "extract_seconds": round(seconds, 1),
                 "all": _score(scorer, scored_gold, pred_dir),
             }
+            if any(g["links"] for g in golds):
+                # The gold annotates rebuttals only; a "supports" link (a floating quotation to
+                # the statement it continues) can never be right there, so rebuttals are also
+                # scored on their own.
+                rebuts_dir = work / "pred-rebuts"
+                rebuts_dir.mkdir()
+                for doc_id, pred in preds.items():
+                    kept = [lk for lk in pred["links"] if lk["relation"] == "rebuts"]
+                    (rebuts_dir / f"{doc_id}.json").write_text(
+                        json.dumps(dict(pred, links=kept)), encoding="utf-8"
+                    )
+                entry["rebuttal_links"] = _score(scorer, scored_gold, rebuts_dir)["0.3"]["links"]
             if polnear:
                 gold_dir, actor_pred_dir, counts = _restricted(scorer, nlp, golds, preds, work)
                 entry["actor_sourced"] = _score(scorer, gold_dir, actor_pred_dir)
@@ -371,6 +383,12 @@ def main(argv: list[str] | None = None) -> int:
         if not args.json:
             print(f"{gold_path} ({len(golds)} documents, extracted in {seconds:.1f} s)")
             print("  all:           " + _summary(entry["all"]))
+            if "rebuttal_links" in entry:
+                r = entry["rebuttal_links"]
+                print(
+                    f"  rebuttal links only (no 'supports'): P {r['precision']:.3f} R {r['recall']:.3f} "
+                    f"F1 {r['f1']:.3f} (gold {r['gold']})"
+                )
             if polnear:
                 c = entry["actor_sourced_counts"]
                 print(

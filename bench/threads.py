@@ -5,8 +5,9 @@ services, then thread pairs and rebuttal pairs P/R/F1 against the gold's proposi
         .venv/bin/python bench/threads.py bench/gold/news-dev [--keep] [--reuse]
 
 Runs in a throwaway PostgreSQL database of its own (`claimtrack_bench_threads` on the server
-DATABASE_URL names; dropped and created again, dropped at the end unless --keep). Articles are
-ingested one by one in name order, as the threads oracle takes them; analysis runs in-process
+DATABASE_URL names, or THREADS_BENCH_DB; dropped and created again, dropped at the end unless
+--keep). Articles are ingested one by one in name order, as the threads oracle takes them;
+analysis runs in-process
 (no REDIS_URL), in the same service flow a worker runs (article_analyze: extraction, apply, then
 threading). Gold statements are mapped to predicted ones by content overlap (thread_pairs).
 --reuse takes the database a --keep run left, forgets the machine's threading (its cross-article
@@ -28,7 +29,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-BENCH_DB = "claimtrack_bench_threads"
+# Overridable (THREADS_BENCH_DB) so that two people benchmarking on one server do not drop each
+# other's database.
+BENCH_DB = os.environ.get("THREADS_BENCH_DB", "claimtrack_bench_threads")
 
 
 def _throwaway_database(keep_url: str) -> str:

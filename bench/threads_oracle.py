@@ -41,6 +41,7 @@ from extraction.matching import (
     Sketch,
     ThreadProfile,
     Thresholds,
+    best_group_threads,
     best_threads,
     match_thread,
     salient_names,
@@ -76,7 +77,8 @@ def _key(sketch: Sketch) -> Key:
 class _Threads:
     """The threading service in miniature: thread ids, profiles, and the links it proposes."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, pooled: bool = True) -> None:
+        self.pooled = pooled
         self.profiles: dict[int, ThreadProfile] = {}
         self.thread_of: dict[Key, int] = {}
         self.links: list[tuple[Key, Key, str]] = []
@@ -90,6 +92,11 @@ class _Threads:
             ranked = best_threads(sketch, self.profiles.values(), thresholds=thresholds)
             if ranked and (best is None or ranked[0].confidence > best[1].confidence):
                 best = (sketch, ranked[0])
+        if best is None and len(group) > 1 and self.pooled:
+            # None of them alone: together, on their pooled words.
+            pooled = best_group_threads(group, self.profiles.values(), thresholds=thresholds)
+            if pooled:
+                best = (pooled[0].anchor, pooled[0].match)
         if best is not None:
             anchor, found = best
             tid = int(found.thread)

@@ -1,4 +1,4 @@
-"""The "start a job" form: turns what an editor typed into a JobScope, or says what is wrong."""
+"""The "start a job" form: turns what an editor typed into a task and a JobScope, or says what is wrong."""
 
 import re
 
@@ -6,10 +6,18 @@ from django import forms
 
 from actors.lookup import find_actor
 
+from .models import AnalysisJob
 from .scope import MAX_EXPLICIT_ARTICLES, JobScope, ScopeError
 
 
 class JobStartForm(forms.Form):
+    task = forms.ChoiceField(
+        choices=AnalysisJob.Task.choices,
+        initial=AnalysisJob.Task.ANALYSIS,
+        required=False,
+        label="Job",
+        help_text="re-analysis extracts again and threads; re-threading only matches the stored statements again",
+    )
     all = forms.BooleanField(required=False, label="All articles")
     since = forms.DateField(
         required=False, label="Published from", widget=forms.DateInput(attrs={"type": "date"})
@@ -25,6 +33,10 @@ class JobStartForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="separated by spaces or commas",
     )
+
+    def clean_task(self) -> str:
+        # A form posted without it (an older page, a script) asks for what it always did.
+        return self.cleaned_data["task"] or AnalysisJob.Task.ANALYSIS
 
     def clean_actor(self) -> int | None:
         value = self.cleaned_data["actor"].strip()

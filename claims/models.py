@@ -270,6 +270,13 @@ class AnalysisJob(models.Model):
     # their script (data-active-statuses), so the browser polls exactly while the server would.
     ACTIVE_STATUSES = (Status.QUEUED, Status.RUNNING)
 
+    class Task(models.TextChoices):
+        # Extract again, write the statements and thread them (the threading runs in the same task).
+        ANALYSIS = "analysis", "Re-analysis"
+        # Thread the stored statements again, extracting nothing (after a matcher or settings change).
+        RETHREAD = "rethread", "Re-threading"
+
+    task = models.CharField(max_length=16, choices=Task.choices, default=Task.ANALYSIS)
     # {"all": true} | {"since": ..., "until": ..., "outlet": ..., "actor": id} | {"articles": [ids]}
     scope = models.JSONField(default=dict)
     extractor_version = models.CharField(max_length=32, blank=True)
@@ -284,6 +291,11 @@ class AnalysisJob(models.Model):
     claims_added = models.PositiveIntegerField(default=0)
     claims_removed = models.PositiveIntegerField(default=0)
     claims_kept = models.PositiveIntegerField(default=0)
+    # Threading's counts, from analysis and re-threading tasks alike (claims.services.threading).
+    links_added = models.PositiveIntegerField(default=0)
+    links_removed = models.PositiveIntegerField(default=0)
+    threads_created = models.PositiveIntegerField(default=0)
+    threads_merged = models.PositiveIntegerField(default=0)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -361,9 +373,9 @@ class AnalysisJobArticle(models.Model):
 
 
 class SyncChange(models.Model):
-    """One change to a claim, link or actor, for sync clients (`/api/v1/changes/`).
+    """One change to a claim, link, actor or thread, for sync clients (`/api/v1/changes/`).
 
-    Written by PostgreSQL triggers (migration claims.0008), not by Python: every path that
+    Written by PostgreSQL triggers (migrations claims.0009 and 0011), not by Python: every path that
     inserts, updates or deletes a row (services, cascades, bulk writes, re-analysis) is recorded,
     and none can forget to. `txid` is the writing transaction's id; the feed is ordered by
     (txid, id) and serves only transactions older than every one still running, so a client
@@ -374,14 +386,15 @@ class SyncChange(models.Model):
         CLAIM = "claim", "Claim"
         LINK = "link", "Link"
         ACTOR = "actor", "Actor"
+        THREAD = "thread", "Thread"
 
     txid = models.BigIntegerField()
     kind = models.CharField(max_length=8, choices=Kind.choices)
     object_id = models.BigIntegerField()
-    # A deleted row, or an actor merged into another (replaced_by names the actor it became).
+    # A deleted row, or an actor or thread merged into another (replaced_by names what it became).
     deleted = models.BooleanField(default=False)
     replaced_by = models.BigIntegerField(null=True, blank=True)
-    # The row's version after the change (claims and links; actors have none).
+    # The row's version after the change (claims, links and threads; actors have none).
     version = models.PositiveIntegerField(null=True, blank=True)
     changed_at = models.DateTimeField()
 
@@ -399,7 +412,8 @@ class TombstoneManager(models.Manager):
 
 
 class Tombstone(SyncChange):
-    """What sync clients learn about a row that is gone: a deleted claim or link, a merged actor."""
+    """What sync clients learn about a row that is gone: a deleted claim, link or thread, a merged
+    actor or thread."""
 
     objects = TombstoneManager()
 

@@ -1,4 +1,4 @@
-"""Celery tasks for analysis. Thin: they call claims.services and decide only retry vs failure."""
+"""Celery tasks for analysis and re-threading. Thin: they call claims.services and decide only retry vs failure."""
 
 import logging
 import random
@@ -11,6 +11,7 @@ from django.db import InterfaceError, OperationalError
 
 from claims.services.analysis import article_analysis_fail, article_analyze
 from claims.services.jobs import job_fan_out_advance, job_fan_out_chunk
+from claims.services.rethreading import article_rethread, article_rethread_fail
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ def _backoff(retries: int) -> float:
     return min(60, 2**retries) * (0.5 + random.random())
 
 
-class _AnalysisTask(Task):
+class _ArticleTask(Task):
     def on_failure(self, exc, task_id, args, kwargs, einfo) -> None:
         # Called in the worker's main process when the pool process running the task was killed
         # (hard time limit, out of memory): the task body never got to record anything, and a
@@ -47,9 +48,21 @@ class _AnalysisTask(Task):
                 if isinstance(exc, TimeLimitExceeded)
                 else "worker process died"
             )
-            article_analysis_fail(
-                article_id=article_id, content_hash=content_hash, job_id=job_id, error=reason
-            )
+            self.record_failure(article_id=article_id, content_hash=content_hash, job_id=job_id, error=reason)
+
+    def record_failure(self, *, article_id: int, content_hash: str, job_id: int | None, error: str) -> None:
+        raise NotImplementedError
+
+
+class _AnalysisTask(_ArticleTask):
+    def record_failure(self, *, article_id: int, content_hash: str, job_id: int | None, error: str) -> None:
+        article_analysis_fail(article_id=article_id, content_hash=content_hash, job_id=job_id, error=error)
+
+
+class _RethreadTask(_ArticleTask):
+    def record_failure(self, *, article_id: int, content_hash: str, job_id: int | None, error: str) -> None:
+        if job_id is not None:
+            article_rethread_fail(article_id=article_id, job_id=job_id, error=error)
 
 
 @shared_task(
@@ -82,6 +95,38 @@ def analyze_article(self, article_id: int, content_hash: str, job_id: int | None
         logger.exception("article %s: analysis failed", article_id)
         error = f"{type(exc).__name__}: {exc}"
     article_analysis_fail(article_id=article_id, content_hash=content_hash, job_id=job_id, error=error)
+    return "failed"
+
+
+@shared_task(
+    base=_RethreadTask,
+    bind=True,
+    acks_late=True,
+    max_retries=MAX_RETRIES,
+    soft_time_limit=SOFT_TIME_LIMIT,
+    time_limit=TIME_LIMIT,
+)
+def rethread_article(self, article_id: int, content_hash: str, job_id: int) -> str:
+    """Thread one stored article again within a `rethread` job and count it there. Safe to run
+    twice (acks_late). Takes the analysis task's arguments, so that a job's fan-out, retry and
+    watchdog queue either kind alike; the content hash is not needed (threading reads the
+    statements as they are now).
+
+    Returns done, skipped (deleted), job_inactive or failed.
+    """
+    try:
+        return article_rethread(article_id=article_id, job_id=job_id).status
+    except TRANSIENT_ERRORS as exc:
+        if self.request.retries < MAX_RETRIES:
+            logger.warning("article %s: transient error while re-threading, retrying: %s", article_id, exc)
+            raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
+        error = f"gave up after {MAX_RETRIES} retries: {type(exc).__name__}: {exc}"
+    except SoftTimeLimitExceeded:
+        error = f"timed out after {SOFT_TIME_LIMIT} s"
+    except Exception as exc:
+        logger.exception("article %s: re-threading failed", article_id)
+        error = f"{type(exc).__name__}: {exc}"
+    article_rethread_fail(article_id=article_id, job_id=job_id, error=error)
     return "failed"
 
 

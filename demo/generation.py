@@ -6,21 +6,40 @@ looks like what the extractor would store. Every article is built sentence by se
 statement's spans are computed while the text is written: the article reader highlights them
 exactly. Denials answer earlier accusations against their speaker ("rebuts"), and some claims
 restate earlier ones ("repeats"), so threads run across articles and weeks.
+
+The words follow news rather than a template's handful: articles cover *stories* that start,
+run for days or weeks and end, a few big ones and many small ones (heavy-tailed); a story has its
+own rarer words, place, number and actors, which its statements share, and every statement also
+carries words drawn by their frequency in English (`wordfreq`), so the words' document
+frequencies spread from every statement to a handful, as in a real archive. Threading and
+full-text search then meet what they meet in production: a story's words are frequent within its
+weeks and rare outside them.
+
+On PostgreSQL the rows are written set-based: COPY into a temporary table, then one INSERT …
+SELECT per table that computes the search vector with the expression of the claims' trigger and
+records the sync feed's rows in the same statement, with those two row triggers disabled for the
+length of that batch's transaction only (ALTER TABLE … DISABLE TRIGGER is transactional: another
+session never sees them off, and writers to claims wait for the batch to commit).
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import io
 import itertools
+import json
 import random
+import re
 import secrets
 import time
 from collections import Counter, deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
 
-from django.db import transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from actors.models import Actor
@@ -51,40 +70,80 @@ STATUS_WEIGHTS = {
 _KINDS, _KIND_CUM = list(KIND_WEIGHTS), list(itertools.accumulate(KIND_WEIGHTS.values()))
 _STATUSES, _STATUS_CUM = list(STATUS_WEIGHTS), list(itertools.accumulate(STATUS_WEIGHTS.values()))
 
-PLACES = ("the border", "the Black Sea", "the capital", "the disputed islands", "the demilitarised zone",
-          "the northern provinces", "the port", "the nuclear site", "the frontline", "the strait")  # fmt: skip
+PLACES = (
+    "the border", "the Black Sea", "the capital", "the disputed islands", "the demilitarised zone",
+    "the northern provinces", "the port", "the nuclear site", "the frontline", "the strait",
+    "Kobani", "Aleppo", "Mosul", "Raqqa", "Donetsk", "Kharkiv", "Crimea", "Odesa", "Gaza",
+    "the West Bank", "Golan", "Idlib", "Benghazi", "Sanaa", "Aden", "Hodeidah", "Kabul", "Kandahar",
+    "Quetta", "Kashmir", "Ladakh", "Taipei", "the Spratly Islands", "Yongbyon", "Kaesong",
+    "Sinuiju", "Vladivostok", "Kaliningrad", "Minsk", "Tbilisi", "Nagorno-Karabakh", "Basra",
+    "Tikrit", "Homs", "Deir ez-Zor", "Khartoum", "Darfur", "Tripoli", "Bamako", "Timbuktu",
+    "Mogadishu", "the Sahel", "Caracas", "Havana", "the Strait of Hormuz", "the Red Sea",
+    "the Baltic", "the Arctic", "Hong Kong", "Xinjiang", "Tibet", "Bushehr", "Natanz", "Fordow",
+)  # fmt: skip
 GOODS = ("artillery shells", "ballistic missiles", "drones", "fuel", "ammunition", "fighter jets",
-         "air-defence systems", "enriched uranium", "dual-use chips", "small arms")  # fmt: skip
+         "air-defence systems", "enriched uranium", "dual-use chips", "small arms", "tanks",
+         "cruise missiles", "grain", "fertiliser", "crude oil", "centrifuges", "satellites",
+         "body armour", "mortars", "rocket launchers", "helicopters", "warships", "cash")  # fmt: skip
 SECTORS = ("power grid", "banking system", "election commission", "water utilities", "hospitals",
-           "satellite network", "railways", "ports authority")  # fmt: skip
-# Content templates by kind; {t} is the target, {o} another actor.
+           "satellite network", "railways", "ports authority", "pipeline", "central bank",
+           "telecoms network", "nuclear plant", "airport", "refinery")  # fmt: skip
+# Content templates by kind. Slots: {t} the target, {o} another actor, {g} goods, {p} a place,
+# {s} a sector, {n} a number, {k}/{j} the story's own words, {w} words drawn by frequency.
 CLAIM_CONTENT = (
-    "{t} had shipped {g} to {o}",
-    "{t} was preparing a missile test near {p}",
-    "{t} had moved troops towards {p}",
-    "talks with {t} had collapsed over {g}",
-    "{t} was helping {o} evade sanctions on {g}",
-    "{t} had agreed to supply {o} with {g}",
-    "the attack on the {s} was launched from {t}",
-    "{t} had violated the ceasefire near {p}",
+    "{t} had shipped {n} {g} to {o} {w}",
+    "{t} was preparing a missile test near {p} {w}",
+    "{t} had moved {n} troops towards {p}, {k} {w}",
+    "talks with {t} on {k} had collapsed over {g}",
+    "{t} was helping {o} evade sanctions on {g} and {k} {w}",
+    "{t} had agreed to supply {o} with {n} {g} {w}",
+    "the attack on the {s} was launched from {t}, citing {k} {j}",
+    "{t} had violated the ceasefire near {p} {n} times {w}",
+    "{n} people were killed near {p} in a strike blamed on {t} {w}",
+    "{t} had detained {n} {k} suspects near {p}",
+    "{o} and {t} had signed a secret deal on {k} and {g}",
+    "the {k} {j} was carried out by {t} {w}",
+    "{t} had been funding {k} groups in {p} {w}",
+    "{t} intercepted {n} {g} bound for {o} near {p}",
+    "satellite images showed {g} at {p}, {w}",
+    "{t} planned to expand its {k} programme by {n} percent {w}",
 )
 ACCUSATION_CONTENT = (
-    "supplying {g} to {o}",
-    "attacking the {s} of {o}",
-    "violating the ceasefire near {p}",
-    "lying about its {g} programme",
-    "smuggling {g} through {p}",
-    "spreading false reports about {o}",
+    "supplying {g} to {o} {w}",
+    "attacking the {s} of {o} {w}",
+    "violating the ceasefire near {p}, {k} {w}",
+    "lying about its {g} programme and {k}",
+    "smuggling {n} {g} through {p} {w}",
+    "spreading false reports about {o} and {k} {w}",
+    "torturing {n} {k} prisoners {w}",
+    "shelling civilians in {p} {w}",
+    "stealing {k} {j} from {o} {w}",
+    "interfering in the {s} of {o}",
+    "hiding {g} near {p} {w}",
 )
 CRITICISM_CONTENT = (
-    "missile launch near {p}",
-    "decision to send {g} to {o}",
-    "hostile policy towards {o}",
-    "military drills near {p}",
-    "treatment of journalists",
-    "veto at the Security Council",
+    "missile launch near {p} {w}",
+    "decision to send {n} {g} to {o}",
+    "hostile policy towards {o} on {k} {w}",
+    "military drills near {p} {w}",
+    "treatment of journalists and {k} {w}",
+    "veto at the Security Council on {k}",
+    "crackdown on {k} protesters in {p} {w}",
+    "handling of the {k} {j} {w}",
+    "sanctions on the {s} of {o} {w}",
 )
-DENIAL_FALLBACK = ("it had any dealings with {o} over {g}", "its forces were anywhere near {p}")
+DENIAL_FALLBACK = (
+    "it had any dealings with {o} over {g} {w}",
+    "its forces were anywhere near {p} {w}",
+    "it had anything to do with the {k} {j}",
+    "it held {n} {k} prisoners {w}",
+)
+
+# A share of new stories per article, and their mean length in days: about 25 new stories a
+# day at 100 articles a day, some 150 running at once.
+_NEW_STORY_PER_ARTICLE = 0.25
+_STORY_DAYS = 6.0
+_STORY_SHARE = 0.75  # statements of an article about its story; the rest about other news
 
 
 @dataclass
@@ -112,16 +171,31 @@ class _Said:
 
 
 @dataclass
+class _Story:
+    words: tuple[str, ...]
+    place: str
+    goods: str
+    number: int
+    target: _Voice
+    other: _Voice
+    weight: float
+    ends: int  # the article number after which nobody writes about it
+
+
+@dataclass
 class _Builder:
     rng: random.Random
     voices: list[_Voice]
     # Cumulative, computed once: random.choices would otherwise re-add the weights on every pick.
     weights: list[float]
     by_id: dict[int, _Voice]
+    articles_per_day: float
     # Recent hostile statements per targeted body, so its denials can answer them.
     against: dict[int, deque[_Said]] = field(default_factory=dict)
     recent_targets: deque[int] = field(default_factory=lambda: deque(maxlen=400))
     recent_claims: deque[_Said] = field(default_factory=lambda: deque(maxlen=400))
+    stories: list[_Story] = field(default_factory=list)
+    story: _Story | None = None  # what the article being written is about
 
 
 def actors_from_knowledge_base() -> tuple[list[Actor], int]:
@@ -145,7 +219,7 @@ def generate_demo(
     started = time.monotonic()
     rng = random.Random(seed)
     actors, created = actors_from_knowledge_base()
-    builder = _builder(rng, actors)
+    builder = _builder(rng, actors, articles_per_day=articles / days)
     stats = DemoStats(actors_created=created)
     counts = _spread(claims, articles, rng)
     run = secrets.token_hex(4) if seed is None else f"s{seed}"
@@ -163,10 +237,47 @@ def generate_demo(
         stats.seconds = time.monotonic() - started
         if progress:
             progress(stats)
+    if connection.vendor == "postgresql":
+        # Fresh planner statistics: the pages and threading plan on them (and threading reads
+        # the search vector's most common lexemes from them).
+        with connection.cursor() as cursor:
+            for model in (Article, Claim, ClaimLink):
+                cursor.execute(f"ANALYZE {model._meta.db_table}")
+    stats.seconds = time.monotonic() - started
     return stats
 
 
-def _builder(rng: random.Random, actors: list[Actor]) -> _Builder:
+# --- words ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    words: list[str]
+    cumulative: list[float]  # by frequency in English: most draws are common words
+    story_words: list[str]  # the rarer band a story's own words come from
+
+
+@cache
+def _vocabulary() -> _Vocabulary:
+    from wordfreq import top_n_list, word_frequency
+
+    # The 40,000 most frequent English words, letters only; the 60 most frequent are left to the
+    # templates (a drawn "the of and" reads as noise, and the database drops them anyway).
+    words = [w for w in top_n_list("en", 40_000) if re.fullmatch(r"[a-z]{3,}", w)][60:]
+    cumulative = list(itertools.accumulate(word_frequency(w, "en") for w in words))
+    return _Vocabulary(words=words, cumulative=cumulative, story_words=words[2_000:])
+
+
+def _drawn(rng: random.Random, count: int) -> str:
+    vocab = _vocabulary()
+    total = vocab.cumulative[-1]
+    return " ".join(
+        vocab.words[min(len(vocab.words) - 1, bisect.bisect(vocab.cumulative, rng.random() * total))]
+        for _ in range(count)
+    )
+
+
+def _builder(rng: random.Random, actors: list[Actor], *, articles_per_day: float) -> _Builder:
     speaking = [a for a in actors if a.kind in (Actor.Kind.STATE, Actor.Kind.ORGANISATION, Actor.Kind.PERSON)]
     codes = {a.id: a.code for a in actors}
     bodies = [
@@ -183,7 +294,13 @@ def _builder(rng: random.Random, actors: list[Actor]) -> _Builder:
     if not voices:
         raise ValueError("No actors to speak: the knowledge base is empty.")
     cumulative = list(itertools.accumulate(weights))
-    return _Builder(rng=rng, voices=voices, weights=cumulative, by_id={v.actor_id: v for v in voices})
+    return _Builder(
+        rng=rng,
+        voices=voices,
+        weights=cumulative,
+        by_id={v.actor_id: v for v in voices},
+        articles_per_day=articles_per_day,
+    )
 
 
 def _spread(total: int, parts: int, rng: random.Random) -> list[int]:
@@ -198,78 +315,220 @@ def _spread(total: int, parts: int, rng: random.Random) -> list[int]:
     return counts
 
 
+def _new_story(b: _Builder, number: int) -> _Story:
+    rng = b.rng
+    target = _pick(b)
+    other = _other(b, target.body_id)
+    days = max(0.5, rng.expovariate(1 / _STORY_DAYS))
+    return _Story(
+        words=tuple(rng.choice(_vocabulary().story_words) for _ in range(rng.randint(2, 4))),
+        place=rng.choice(PLACES),
+        goods=rng.choice(GOODS),
+        number=rng.choice((rng.randint(2, 30), rng.randint(30, 900), rng.randint(1000, 50_000))),
+        target=target,
+        other=other,
+        # Heavy-tailed: most stories get a few articles, a few get thousands.
+        weight=rng.paretovariate(1.1),
+        ends=number + int(days * b.articles_per_day) + 1,
+    )
+
+
+def _story_for(b: _Builder, number: int) -> _Story:
+    b.stories = [s for s in b.stories if s.ends >= number]
+    if not b.stories or b.rng.random() < _NEW_STORY_PER_ARTICLE:
+        b.stories.append(_new_story(b, number))
+        return b.stories[-1]
+    return b.rng.choices(b.stories, weights=[s.weight for s in b.stories])[0]
+
+
+# --- rows -------------------------------------------------------------------------------------
+
+
 def _write_batch(b: _Builder, numbers: range, stamps: list[datetime], counts: list[int], run: str):
     rng = b.rng
-    rows: list[Article] = []
+    articles: list[dict] = []
     drafts: list[list[tuple]] = []
     for n, stamp in zip(numbers, stamps, strict=True):
+        b.story = _story_for(b, n)
         sentences = []
         for _ in range(counts[n]):
             sentences.append(_statement(b))
             # Remembered at once, so a later sentence of this very batch may answer it.
             _remember(b, sentences[-1])
         body, spans = _compose(sentences, rng, f"demo-{run}-{n}")
-        title = _headline(sentences[0])
-        rows.append(
-            Article(
-                title=title[:500],
-                body=body,
-                outlet=rng.choice(OUTLETS),
-                byline="",
-                published_at=stamp,
-                content_sha256=hashlib.sha256(body.encode()).hexdigest(),
-                analysis_state=Article.AnalysisState.DONE,
-                analysis_extractor_version=EXTRACTOR_VERSION,
-                analyzed_at=stamp,
-            )
+        articles.append(
+            {
+                "title": _headline(sentences[0])[:500],
+                "body": body,
+                "outlet": rng.choice(OUTLETS),
+                "byline": "",
+                "published_at": stamp,
+                "ingested_at": stamp,
+                "content_sha256": hashlib.sha256(body.encode()).hexdigest(),
+                "analysis_state": Article.AnalysisState.DONE,
+                "analysis_extractor_version": EXTRACTOR_VERSION,
+                "analyzed_at": stamp,
+            }
         )
         drafts.append(list(zip(sentences, spans, strict=True)))
-    Article.objects.bulk_create(rows)
-    claims: list[Claim] = []
-    for article, draft in zip(rows, drafts, strict=True):
+    article_ids = _reserve_ids(Article, len(articles))
+    for row, article_id in zip(articles, article_ids, strict=True):
+        row["id"] = article_id
+    now = timezone.now()
+    claims: list[dict] = []
+    for article, draft in zip(articles, drafts, strict=True):
         for sentence, (speaker_span, cue_span, content_span) in draft:
             status = rng.choices(_STATUSES, cum_weights=_STATUS_CUM)[0]
-            claim = Claim(
-                article_id=article.id,
-                published_at=article.published_at,
-                speaker_id=sentence.speaker.actor_id,
-                target_id=sentence.target_id,
-                speaker_start=speaker_span[0],
-                speaker_end=speaker_span[1],
-                cue_start=cue_span[0],
-                cue_end=cue_span[1],
-                content_start=content_span[0],
-                content_end=content_span[1],
-                content_spans=[list(content_span)],
-                quote_text=sentence.content,
-                kind=sentence.kind,
-                direct_quote=sentence.direct,
-                confidence=round(rng.uniform(0.55, 0.99), 2),
-                origin=Origin.EDITOR if status == ReviewStatus.EDITED else Origin.MACHINE,
-                review_status=status,
-                extractor_version=EXTRACTOR_VERSION,
-            )
-            claims.append(claim)
-            sentence.claim = claim
-    intents = [
-        (s.claim, s.answers.sentence.claim, s.relation)
+            sentence.row = {
+                "article_id": article["id"],
+                "published_at": article["published_at"],
+                "speaker_id": sentence.speaker.actor_id,
+                "target_id": sentence.target_id,
+                "speaker_start": speaker_span[0],
+                "speaker_end": speaker_span[1],
+                "cue_start": cue_span[0],
+                "cue_end": cue_span[1],
+                "content_start": content_span[0],
+                "content_end": content_span[1],
+                "content_spans": [list(content_span)],
+                "quote_text": sentence.content,
+                "kind": sentence.kind,
+                "direct_quote": sentence.direct,
+                "confidence": round(rng.uniform(0.55, 0.99), 2),
+                "origin": Origin.EDITOR if status == ReviewStatus.EDITED else Origin.MACHINE,
+                "review_status": status,
+                "extractor_version": EXTRACTOR_VERSION,
+                "created_at": now,
+                "updated_at": now,
+            }
+            claims.append(sentence.row)
+    for row, claim_id in zip(claims, _reserve_ids(Claim, len(claims)), strict=True):
+        row["id"] = claim_id
+    links = [
+        {
+            "source_id": s.row["id"],
+            "target_id": s.answers.sentence.row["id"],
+            "relation": s.relation,
+            "confidence": round(rng.uniform(0.6, 0.95), 2),
+            "created_at": now,
+        }
         for draft in drafts
         for s, _ in draft
-        if s.answers is not None and s.answers.sentence.claim is not None
+        if s.answers is not None
+        and s.answers.sentence.row is not None
+        and s.answers.sentence.row["id"] != s.row["id"]
     ]
-    Claim.objects.bulk_create(claims)
-    links = [
-        ClaimLink(
-            source_id=source.id,
-            target_id=target.id,
-            relation=relation,
-            confidence=round(rng.uniform(0.6, 0.95), 2),
+    for row, link_id in zip(links, _reserve_ids(ClaimLink, len(links)), strict=True):
+        row["id"] = link_id
+    if connection.vendor == "postgresql":
+        _copy_rows(Article, articles)
+        _bulk_load(Claim, claims, vector=True)
+        links_made = _bulk_load(ClaimLink, links, vector=False)
+    else:
+        Article.objects.bulk_create(Article(**row) for row in articles)
+        Claim.objects.bulk_create(Claim(**row) for row in claims)
+        links_made = len(
+            ClaimLink.objects.bulk_create((ClaimLink(**row) for row in links), ignore_conflicts=True)
         )
-        for source, target, relation in intents
-        if source.id != target.id
-    ]
-    ClaimLink.objects.bulk_create(links, ignore_conflicts=True)
-    return len(rows), len(claims), len(links)
+    return len(articles), len(claims), links_made
+
+
+def _reserve_ids(model: type[models.Model], count: int) -> list[int]:
+    """Primary keys for rows about to be written, so statements can name their article and links
+    their statements before anything is inserted."""
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, count]
+            )
+            return [row[0] for row in cursor.fetchall()]
+        # SQLite (the quick start): one writer at a time, so the next free ids are ours.
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
+        first = cursor.fetchone()[0] + 1
+        return list(range(first, first + count))
+
+
+def _columns(model: type[models.Model]) -> list[models.Field]:
+    # Every stored column but the search vector, which the database computes.
+    return [f for f in model._meta.concrete_fields if f.column != "search_vector"]
+
+
+def _copy_text(value: object) -> str:
+    if value is None:
+        return r"\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, (list, dict)):
+        value = json.dumps(value)
+    text = str(value)
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _copy_rows(model: type[models.Model], rows: Sequence[dict], *, into: str | None = None) -> None:
+    """COPY the rows into the model's table (or `into`, a table of the same columns); a column a
+    row leaves out gets the field's default."""
+    fields = _columns(model)
+    defaults = {f.attname: f.get_default() for f in fields}
+    buffer = io.StringIO()
+    for row in rows:
+        buffer.write("\t".join(_copy_text(row.get(f.attname, defaults[f.attname])) for f in fields))
+        buffer.write("\n")
+    buffer.seek(0)
+    columns = ", ".join(f.column for f in fields)
+    with connection.cursor() as cursor:
+        cursor.cursor.copy_expert(f"COPY {into or model._meta.db_table} ({columns}) FROM STDIN", buffer)
+
+
+# The trigger function of claims/0008 computes exactly this; tests/demo checks that the stored
+# vectors equal what the trigger stores.
+_VECTOR = "to_tsvector('english'::regconfig, COALESCE(quote_text, ''))"
+_SYNC_KINDS = {Claim: "claim", ClaimLink: "link"}
+
+
+def _bulk_load(model: type[models.Model], rows: Sequence[dict], *, vector: bool) -> int:
+    """Insert the rows set-based, as the row triggers would have left them: the search vector
+    computed in the INSERT … SELECT, the sync feed's rows (what claimtrack_sync_change writes per
+    row) inserted from the rows it returns. Returns how many rows were new."""
+    if not rows:
+        return 0
+    table = model._meta.db_table
+    kind = _SYNC_KINDS[model]
+    columns = ", ".join(f.column for f in _columns(model))
+    triggers = [f"{table}_sync_change"] + ([f"{table}_search_vector_trg"] if vector else [])
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE TEMPORARY TABLE demo_load (LIKE {table}) ON COMMIT DROP")
+        _copy_rows(model, rows, into="demo_load")
+        for trigger in triggers:
+            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER {trigger}")
+        computed = f", {_VECTOR}" if vector else ""
+        cursor.execute(
+            f"""
+            WITH added AS (
+                INSERT INTO {table} ({columns}{", search_vector" if vector else ""})
+                SELECT {columns}{computed} FROM demo_load
+                ON CONFLICT DO NOTHING
+                RETURNING id, version
+            )
+            INSERT INTO claims_syncchange (txid, kind, object_id, deleted, replaced_by, version, changed_at)
+            SELECT pg_current_xact_id()::text::bigint, %s, id, false, NULL, version, now() FROM added
+            """,
+            [kind],
+        )
+        made = cursor.rowcount
+        # The deferred foreign-key checks run now: a table with pending trigger events cannot
+        # have its triggers switched back on.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for trigger in triggers:
+            cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER {trigger}")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        cursor.execute("DROP TABLE demo_load")
+    return made
+
+
+# --- sentences --------------------------------------------------------------------------------
 
 
 @dataclass
@@ -283,7 +542,7 @@ class _Sentence:
     answers: _Said | None = None
     relation: str = ""
     target_name: str = ""
-    claim: Claim | None = None
+    row: dict | None = None
 
 
 def _pick(b: _Builder) -> _Voice:
@@ -298,16 +557,23 @@ def _other(b: _Builder, *not_these: int) -> _Voice:
     return voice
 
 
-def _fill(b: _Builder, template: str, target: _Voice, other: _Voice) -> str:
+def _fill(b: _Builder, template: str, target: _Voice, other: _Voice, story: _Story) -> str:
     rng = b.rng
-    # States and bodies are what statements are about; their officials are who speak.
-    return template.format(
+    words = story.words
+    # States and bodies are what statements are about; their officials are who speak. A story
+    # keeps its place, goods and number most of the time; reporting varies the rest.
+    text = template.format(
         t=_body_name(b, target),
         o=_body_name(b, other),
-        g=rng.choice(GOODS),
-        p=rng.choice(PLACES),
+        g=story.goods if rng.random() < 0.7 else rng.choice(GOODS),
+        p=story.place if rng.random() < 0.7 else rng.choice(PLACES),
         s=rng.choice(SECTORS),
+        n=story.number if rng.random() < 0.6 else rng.randint(2, 5000),
+        k=words[0] if rng.random() < 0.8 else rng.choice(words),
+        j=words[-1],
+        w=_drawn(rng, rng.randint(2, 9)),
     )
+    return text.rstrip(" ,")
 
 
 def _statement(b: _Builder) -> _Sentence:
@@ -328,23 +594,28 @@ def _statement(b: _Builder) -> _Sentence:
                 "denial", speaker, said.speaker.body_id, rng.choice(("denied", "rejected", "dismissed")),
                 said.content, False, answers=said, relation=ClaimLink.Relation.REBUTS,
             )  # fmt: skip
-    speaker = _pick(b)
-    target = _other(b, speaker.body_id)
-    other = _other(b, speaker.body_id, target.body_id)
     if kind == "claim" and b.recent_claims and rng.random() < 0.1:
         said = rng.choice(b.recent_claims)
         return _Sentence(
             "claim", said.speaker, _target_of(said), "repeated", said.content, False,
             answers=said, relation=ClaimLink.Relation.REPEATS,
         )  # fmt: skip
+    story = b.story if b.story is not None and rng.random() < _STORY_SHARE else None
+    if story is None:
+        # Other news of the day: a story of its own, told once.
+        story = _new_story(b, 0)
+    speaker = _pick(b)
+    if speaker.body_id == story.target.body_id:
+        speaker = _other(b, story.target.body_id)
+    target, other = story.target, story.other
     if kind == "accusation":
-        content = _fill(b, rng.choice(ACCUSATION_CONTENT), target, other)
+        content = _fill(b, rng.choice(ACCUSATION_CONTENT), target, other, story)
         cue = rng.choice(("accused", "blamed"))
         return _Sentence(
             kind, speaker, target.body_id, cue, content, False, target_name=_body_name(b, target)
         )
     if kind == "criticism":
-        content = f"{_body_name(b, target)}’s {_fill(b, rng.choice(CRITICISM_CONTENT), target, other)}"
+        content = f"{_body_name(b, target)}’s {_fill(b, rng.choice(CRITICISM_CONTENT), target, other, story)}"
         return _Sentence(
             kind,
             speaker,
@@ -354,9 +625,9 @@ def _statement(b: _Builder) -> _Sentence:
             False,
         )
     if kind == "denial":
-        content = _fill(b, rng.choice(DENIAL_FALLBACK), target, other)
+        content = _fill(b, rng.choice(DENIAL_FALLBACK), target, other, story)
         return _Sentence(kind, speaker, None, "denied", content, False)
-    content = _fill(b, rng.choice(CLAIM_CONTENT), target, other)
+    content = _fill(b, rng.choice(CLAIM_CONTENT), target, other, story)
     direct = rng.random() < 0.25
     if direct:
         # A quotation opens a sentence: capitalised here, so the stored text matches its span.
@@ -379,8 +650,9 @@ def _remember(b: _Builder, sentence: _Sentence) -> None:
         b.recent_claims.append(said)
 
 
-def _compose(sentences: list[_Sentence], rng: random.Random, ref: str) -> tuple[str, list[tuple]]:
+def _compose(sentences: Iterable[_Sentence], rng: random.Random, ref: str) -> tuple[str, list[tuple]]:
     """Write the article and return, per statement, its (speaker, cue, content) spans."""
+    sentences = list(sentences)
     parts: list[str] = []
     pos = 0
     spans = []

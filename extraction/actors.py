@@ -24,6 +24,7 @@ from .lexicon import Lexicon
 from .types import Actor, Span
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp"})
 _PERSONAL_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){2}$")  # three-part names: Kim Son Gyong
 _ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
 # Documents speak only for an actor they name: "the ministry's statement", "a UN report".
@@ -583,6 +584,35 @@ class DocActors:
             # The speaker is not the one they accuse: "officers accused him" is someone else.
             return self._antecedent(token, exclude)
         return self.in_subtree(token, exclude)
+
+    def named_in_words(self, token: Token, exclude: set[int]) -> _Draft | None:
+        """The actor a phrase inside what is said names, or None when that is one excluded: "they"
+        in "IS claims they beheaded him" is IS itself, not the group named before it."""
+        if token.pos_ == "PRON":
+            draft = self.by_token.get(token.i) or self._antecedent(token)
+            return draft if draft is not None and id(draft) not in exclude else None
+        # The phrase itself, not a clause hanging from it: "the shelling, first reported by the
+        # Post," names no one.
+        clauses = [c for t in token.subtree for c in t.children if c.dep_ in _CLAUSE_DEPS and c.i != token.i]
+        inside = {t.i for c in clauses for t in c.subtree}
+        for t in token.subtree:
+            draft = self.by_token.get(t.i)
+            if draft is not None and t.i not in inside and id(draft) not in exclude:
+                return draft
+        if token.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in token.children):
+            # "the coalition" after "the US-led coalition": a body named again by its head noun.
+            head = token.lower_
+            before = [
+                (max(s for s, _ in d.mentions if s < token.idx), d)
+                for d in self.drafts
+                if d.kind != "person"
+                and d.name.lower().split()[-1:] == [head]
+                and any(s < token.idx for s, _ in d.mentions)
+            ]
+            if before:
+                draft = max(before, key=lambda p: p[0])[1]
+                return draft if id(draft) not in exclude else None
+        return None
 
     def in_subtree(self, token: Token, exclude: set[int]) -> _Draft | None:
         for t in token.subtree:

@@ -27,6 +27,8 @@ from .segment import Quote
 from .types import Kind, Span, within
 
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+_NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubjpass"})
+_NAMING = frozenset({"call", "describe", "brand", "label", "term", "dub"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Complements that carry what was said when there is no clause: the object, "of"/"for" phrases
 # ("accused X of Y"), the predicate of "called X a liar".
@@ -40,6 +42,9 @@ _MAKING = frozenset({"make", "level", "issue", "publish", "raise", "air", "circu
 _DOUBT = frozenset({"doubt", "doubts", "water", "scorn"})
 _AWAY_PARTICLES = frozenset({"down", "off", "aside", "away"})
 _FIRST_PERSON = frozenset({"i", "we", "you"})
+# Things told, besides the cue nouns: "told the story of...", "told a joke".
+_TOLD_NOUNS = frozenset({"story", "tale", "joke", "lie", "truth", "news", "anecdote", "account"})
+_SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _QUOTE_CHARS = frozenset("\"“”«»„'‘’`")
 
 
@@ -113,6 +118,10 @@ def _subject(verb: Token) -> Token | None:
             verb = verb.head.head
             seen += 1
             continue
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            # "a man believed to be Foley", "the weapons said to be missing": the noun is what
+            # the statement is about; who believes or says it the sentence does not tell.
+            return None
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "a statement saying...", "officials who said...": the noun the clause describes.
             return verb.head
@@ -230,6 +239,10 @@ class Finder:
                 lemma in self.lex.speech_verbs or lemma in self.lex.clausal_verbs
             ):
                 att = self._verb(token, lemma, text)
+                if att is None and token.dep_ in _NOMINAL_DEPS and lemma in self.lex.cue_nouns:
+                    # "denied ISIS claims that...": the tagger took the noun for a verb; its
+                    # place in the sentence (an object) says it is the noun.
+                    att = self._noun(token, lemma, text)
             elif token.pos_ == "VERB" and (att := self._phrasal_denial(token, text)) is not None:
                 found.append(att)
                 continue
@@ -291,6 +304,8 @@ class Finder:
                 and (c.dep_ != "prep" or c.lower_ in _OBJECT_PREPS)
                 and not (c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "mark") for g in c.children))
             ]
+            if lemma in self.lex.bare_object_verbs and not any(self._says_something(h) for h in heads):
+                heads = []
             if not heads and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":":
                 return self._colon(verb, doc[verb.i + 1], lemma, kind, text)
             if not heads and verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i != verb.i:
@@ -327,6 +342,20 @@ class Finder:
             source_span=source_span,
             content=[content],
             target=target,
+        )
+
+    def _says_something(self, head: Token) -> bool:
+        """An object that holds something said: a quotation, a predicate ("called it a lie"), a
+        noun for words ("told a story", "added a warning")."""
+        if head.dep_ in ("oprd", "attr", "acomp"):
+            return True
+        noun = head
+        if head.dep_ == "prep":
+            noun = next((g for g in head.children if g.dep_ == "pobj"), head)
+        return (
+            noun.lemma_.lower() in self.lex.cue_nouns
+            or noun.lemma_.lower() in _TOLD_NOUNS
+            or any(_is_quote(t) for t in head.subtree)
         )
 
     def _phrasal_denial(self, verb: Token, text: str) -> Attribution | None:
@@ -468,6 +497,16 @@ class Finder:
         ):
             return None
         if not any(t.pos_ in ("PROPN", "NOUN") for t in before):
+            return None
+        words = [t for t in before if not t.is_punct]
+        if (
+            line_start > 0
+            and len(words) == 1
+            and not words[0].is_upper
+            and (words[0].pos_ != "PROPN" or words[0].ent_type_ not in _SPEAKER_ENTITIES)
+        ):
+            # "Victim: Foley was kidnapped...", "Tragic: ..." below a photo: a caption's label.
+            # A headline ("Poll: ...") is the first line; a transcript names its speakers.
             return None
         end = text.find("\n", colon.idx)
         end = len(text) if end < 0 else end
@@ -730,7 +769,19 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
             outer is None
             or (outer.kind != "claim" and inner.form == "noun")
             # "denied the ISIS claims that...", parsed with "claims" as a verb: still what is denied.
-            or (outer.kind == "denial" and inner.kind == "claim" and not outer.direct_quote)
+            # Not the denier naming what it denies ("denied the charge, calling it a provocation"):
+            # that is the denial going on, said by the same subject.
+            or (
+                outer.kind == "denial"
+                and inner.kind == "claim"
+                and not outer.direct_quote
+                and not (
+                    inner.lemma in _NAMING
+                    and inner.source is not None
+                    and outer.source is not None
+                    and inner.source.i == outer.source.i
+                )
+            )
             # A denial or accusation reported by a third party ("X denied..., VOA reported") is
             # the news itself; a belief inside someone's quotation is not.
             or (inner.kind != "claim" and not outer.direct_quote)

@@ -1,18 +1,34 @@
-"""The kind of each statement and how sure the extractor is of it.
+"""The kind of each statement, whom it is aimed at, and how sure the extractor is of it.
 
 The cue decides first: "denied" is a denial, "accused" an accusation. A neutral cue ("said",
-a quotation) takes its kind from what is said: a flat rejection ("we have never had...",
-"that is not true") is a denial; wrongdoing or blame aimed at another actor is an accusation;
-a judgement of another actor is a criticism.
+a quotation) takes its kind from what is said, read off the parse of the whole content:
+
+- a flat rejection ("we have never had...", "that is not true", "these are lies"), or a negated
+  assertion that names another actor's claim ("she was not there when IS claims she was taken"),
+  is a denial, aimed at whoever owns the claim;
+- a predicate of wrongdoing whose subject is another actor ("the rebels had shelled the town",
+  "X is responsible for", "their crimes", "killed by the militia") is an accusation of that actor;
+- a judgement of another actor ("the coalition is not serious", "their depravity") is a criticism
+  of it; condemning an act ("an abhorrent act", "we are appalled") is one even when its author
+  is not named.
+
+Blame that no actor is the subject of ("two soldiers were killed", "the stolen jets") accuses no
+one: the statement stays a claim.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Callable, Container
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from spacy.tokens import Doc, Token
 
 from .attribution import Attribution
 from .lexicon import Lexicon
 from .types import Kind
+
+A = TypeVar("A")
 
 # How much each construction is to be trusted, from how often it was right when measured.
 _FORM_CONFIDENCE = {
@@ -24,9 +40,54 @@ _FORM_CONFIDENCE = {
     "adverb": 0.6,
 }
 
+_COPULAS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "'s", "'re", "mere", "merely", "pure", "all", "just", "simply"}
+)
+_NAMING_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dismiss"})
+# Verbs whose subject owns what they introduce: "IS claims she was abducted".
+_CLAIMING_VERBS = frozenset({"claim", "allege", "say", "report", "assert", "insist", "suggest", "accuse"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "neither", "nor"})
+# Dependencies that lead from a word up to the clause whose subject is its author or bearer:
+# "X is only an excuse for protecting ISIL" -> protecting, for, excuse, is (subject X).
+_UP_DEPS = frozenset({"prep", "pobj", "pcomp", "dobj", "attr", "acomp", "oprd", "xcomp", "conj", "advmod"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Nouns whose "of" phrase is not their author: what the act befell, what a cause brings about.
+_ACTS = frozenset(
+    {
+        "murder",
+        "attack",
+        "use",
+        "massacre",
+        "slaughter",
+        "rape",
+        "torture",
+        "abuse",
+        "death",
+        "act",
+        "cause",
+        "source",
+    }
+)
 
-def _tokens_in(doc: Doc, att: Attribution) -> list:
-    out = []
+
+@dataclass(frozen=True, slots=True)
+class Resolver(Generic[A]):
+    """How phrases of the words map to actors; the caller knows the actors, this module does not."""
+
+    named: Callable[[Token], A | None]  # the actor a phrase names, other than the speaker's side
+    nearby: Callable[[Token], A | None]  # the actor a token mentions, outlets the words cite left out
+    extremists: Container[int] = frozenset()  # tokens naming an actor known as an armed extremist group
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict(Generic[A]):
+    kind: Kind
+    confidence: float
+    aimed_at: A | None = None  # the actor the words accuse, criticise or whose claim they deny
+
+
+def _tokens_in(doc: Doc, att: Attribution) -> list[Token]:
+    out: list[Token] = []
     for s, e in att.content:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None:
@@ -34,24 +95,168 @@ def _tokens_in(doc: Doc, att: Attribution) -> list:
     return out
 
 
+def _norm(token: Token) -> str:
+    return token.lower_.replace("’", "'")
+
+
 def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     joined = " " + " ".join(words) + " "
     return any(" " + " ".join(p) + " " in joined for p in phrases)
 
 
-_COPULAS = frozenset(
-    {"is", "are", "was", "were", "be", "been", "'s", "'re", "mere", "merely", "pure", "all", "just", "simply"}
-)
-
-
-_NAMING_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dismiss"})
-
-
 def _called_false(words: list[str], falsehoods: frozenset[str]) -> bool:
-    """Something is said to be false: "these are lies", "the report was all propaganda"."""
+    """Something is said to be false: "these are lies", "the report was all propaganda",
+    "the claim was “an old trick”"."""
     return any(
         w in _COPULAS and any(x in falsehoods for x in words[i + 1 : i + 6]) for i, w in enumerate(words)
     )
+
+
+def _negated(token: Token) -> bool:
+    """The predicate is denied: "did not kill", "is not responsible", "no evidence", "never lied"."""
+    for t in (token, token.head) if token.dep_ in ("acomp", "attr", "dobj") else (token,):
+        if any(
+            c.dep_ == "neg" or (c.lower_ in _NEGATIONS and c.dep_ in ("det", "advmod")) for c in t.children
+        ):
+            return True
+    return False
+
+
+def _predicative(token: Token) -> bool:
+    """A word that says something of someone, not a participle that only names a thing ("the
+    stolen jets")."""
+    return not (token.pos_ == "VERB" and token.dep_ == "amod")
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The author of what a verb says: its subject, the agent of a passive, or the noun a relative
+    clause describes ("the group that beheaded him")."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            return None  # "he was detained": by whom, the words do not say
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                    return _relative_antecedent(child, verb)
+                return child
+        if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+            continue
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # "an attempt to tarnish", "the men who killed him"
+        return None
+    return None
+
+
+def _act(noun: Token) -> bool:
+    """A noun naming an act, whose "of" phrase is what it befell ("the beheading of a journalist"),
+    not its author ("the hypocrisy of the West")."""
+    return (
+        noun.lower_.endswith(("ing", "ings", "tion", "tions", "sion", "ment")) or noun.lemma_.lower() in _ACTS
+    )
+
+
+def _sentential(pronoun: Token) -> bool:
+    """ ", which is unfortunate" after a comma may stand for the whole clause before it."""
+    return pronoun.lower_ == "which" and pronoun.i > 0 and pronoun.nbor(-1).text == ","
+
+
+def _relative_antecedent(pronoun: Token, verb: Token) -> Token | None:
+    """What a relative pronoun stands for: the noun before it ("the men who killed him"); a
+    sentential "which" is left to the caller, who looks at the clauses it may stand for."""
+    return pronoun if _sentential(pronoun) else verb.head
+
+
+def _bearer(token: Token, *, climb: bool = True) -> list[Token]:
+    """Phrases that may name whom a word of blame or judgement is about, nearest first. climb: up
+    to the clause whose subject bears it, not for a word that only names a thing."""
+    out: list[Token] = []
+    if token.pos_ in ("NOUN", "PROPN"):
+        for child in token.children:
+            if child.dep_ in ("poss", "appos") or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+                out.append(child)
+            elif child.dep_ == "amod" and child.ent_type_ in ("NORP", "GPE"):
+                out.append(child)  # "American intervention"
+            elif child.dep_ == "prep" and (
+                child.lower_ == "by" or (child.lower_ == "of" and not _act(token))
+            ):
+                out.extend(g for g in child.children if g.dep_ == "pobj")
+        if token.dep_ in _SUBJECTS or not climb:
+            return out  # "their depravity knows no limit": the sentence's subject is the word itself
+    elif token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):
+        # "the corrupt regime", "its hostile attempt"; "X is a corrupt regime" is said of X, but
+        # "the man suspected of the horrific beheading" condemns no one.
+        head = token.head
+        return [*_bearer(head, climb=head.dep_ in ("attr", "oprd")), head]
+    # Up to the clause whose subject is its author: "X is responsible for", "X committed crimes".
+    t = token
+    for _ in range(5):
+        if t.pos_ in ("VERB", "AUX"):
+            subject = _subject_of(t)
+            if subject is not None and _sentential(subject):
+                # "he repeats what they say, which is unfortunate": the clauses "which" may stand
+                # for, the outermost first (the speaker's own is left out by the resolver).
+                clauses = [a for a in reversed(list(subject.head.ancestors)) if a.pos_ in ("VERB", "AUX")]
+                out.extend(x for a in clauses if (x := _subject_of(a)) is not None and not _sentential(x))
+                break
+            if subject is not None:
+                out.append(subject)
+                if subject.pos_ in ("NOUN", "PROPN") and subject.i != token.i:
+                    out.extend(_bearer(subject))  # "moves by the US", "its attempt"
+                break
+            if any(c.dep_ == "auxpass" for c in t.children):
+                break
+        if t.dep_ not in _UP_DEPS or t.head.i == t.i:
+            break
+        t = t.head
+    return out
+
+
+def _aimed(token: Token, resolve: Resolver[A], *, guess: bool = False) -> A | None:
+    phrases = _bearer(token)
+    for phrase in phrases:
+        actor = resolve.named(phrase)
+        if actor is not None:
+            return actor
+    if guess and any(p.pos_ in ("NOUN", "PROPN") for p in phrases):
+        # Wrongdoing borne by a thing with no actor named in it ("the behaviour had contributed
+        # to...") is most often the sentence's actor misattached by the parser: the first one it
+        # names outside what the word itself governs (the helped, the harmed), and not the
+        # extremists it would help.
+        own = {t.i for t in token.subtree}
+        for t in token.sent:
+            if t.i not in own and t.i not in resolve.extremists and (actor := resolve.nearby(t)) is not None:
+                return actor
+    return None
+
+
+def _aiding_extremists(token: Token, lexicon: Lexicon, extremists: Container[int]) -> bool:
+    """ "helping the terrorists", "the coalition's support for ISIL": the one helped is named as
+    an extremist, or is an actor known as one."""
+    helped = [c for c in token.children if c.dep_ in ("dobj", "dative", "prep")]
+    return any(t.lower_ in lexicon.extremist_words or t.i in extremists for h in helped for t in h.subtree)
+
+
+def _breaks_rules(token: Token, lexicon: Lexicon) -> bool:
+    """ "broke federal law", "breached the ceasefire": breaking a rule is wrongdoing."""
+    return (
+        token.pos_ == "VERB"
+        and token.lemma_.lower() in lexicon.breaking_verbs
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.rule_words for c in token.children)
+    )
+
+
+def _owned_claim(tokens: list[Token], resolve: Resolver[A]) -> A | None:
+    """Another actor's claim named inside the words: "the time that IS claims she was abducted"."""
+    for t in tokens:
+        if t.pos_ == "VERB" and t.lemma_.lower() in _CLAIMING_VERBS:
+            subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subject is not None and (actor := resolve.named(subject)) is not None:
+                return actor
+    return None
 
 
 def classify(
@@ -59,34 +264,156 @@ def classify(
     att: Attribution,
     lexicon: Lexicon,
     *,
-    has_target: bool,
+    resolve: Resolver[A],
     reports_others: bool,
-) -> tuple[Kind, float]:
-    """Kind and confidence. reports_others: the content holds other statements ("X denied..., VOA
-    reported"), so its wording is theirs and says nothing of the reporter's own kind."""
+) -> Verdict[A]:
+    """Kind, confidence and, when the words say it, the actor the statement is aimed at.
+
+    resolve: how the phrases of the words map to actors (see Resolver).
+    reports_others: the content holds other statements ("X denied..., VOA reported"), so its
+    wording is theirs and says nothing of the reporter's own kind."""
     confidence = _FORM_CONFIDENCE.get(att.form, 0.6)
     if att.source_span is None:
         confidence -= 0.2
     if att.lemma in lexicon.clausal_verbs:
         confidence -= 0.15
-    if att.kind != "claim":
-        return att.kind, round(min(confidence + 0.1, 0.95), 2)
-    if reports_others:
-        return "claim", round(confidence, 2)
     tokens = _tokens_in(doc, att)
-    words = [t.lower_.replace("’", "'") for t in tokens]
-    lemmas = {t.lemma_.lower() for t in tokens}
+    if att.kind != "claim":
+        return Verdict(
+            att.kind, round(min(confidence + 0.1, 0.95), 2), _content_aim(tokens, lexicon, resolve)
+        )
+    if reports_others:
+        return Verdict("claim", round(confidence, 2))
+    words = [_norm(t) for t in tokens if not t.is_punct]
     if (
         _has_phrase(words, lexicon.denial_phrases)
         or _called_false(words, lexicon.copula_falsehoods)
         # "called the story propaganda", "described the report as baseless"
         or (att.lemma in _NAMING_VERBS and not set(words).isdisjoint(lexicon.copula_falsehoods))
-    ):
-        return "denial", round(confidence - 0.1, 2)
-    # Blame and judgement need someone to be aimed at; without a target it stays a claim.
-    aids_extremists = bool(lemmas & lexicon.aiding_words and lemmas & lexicon.extremist_words)
-    if has_target and (lemmas & lexicon.accusation_words or aids_extremists):
-        return "accusation", round(confidence - 0.15, 2)
-    if (has_target and lemmas & lexicon.criticism_words) or lemmas & lexicon.condemnation_words:
-        return "criticism", round(confidence - 0.15, 2)
-    return "claim", round(confidence, 2)
+    ) and not _only_withholding(tokens, lexicon):
+        return Verdict("denial", round(confidence - 0.1, 2), _owned_claim(tokens, resolve))
+    if any(_norm(t) in _NEGATIONS for t in tokens) and (owner := _owned_claim(tokens, resolve)) is not None:
+        # "she was not in the city at the time IS claims she was abducted": a negated assertion
+        # that names another's claim answers it.
+        return Verdict("denial", round(confidence - 0.15, 2), owner)
+    found = _blame(tokens, lexicon, resolve)
+    if found is not None:
+        kind, actor = found
+        return Verdict(kind, round(confidence - 0.15, 2), actor)
+    # Condemning an act needs no author named ("this is a barbaric act", "we are appalled"), but a
+    # reporter's adjective in indirect speech ("the horrific beheading") condemns nothing unless it
+    # is what something is said to be ("the shelling was a barbaric act").
+    condemning = [t for t in tokens if t.lemma_.lower() in lexicon.condemnation_words and not _negated(t)]
+    if any(att.direct_quote or t.dep_ != "amod" or t.head.dep_ in ("attr", "oprd") for t in condemning):
+        return Verdict("criticism", round(confidence - 0.15, 2))
+    return Verdict("claim", round(confidence, 2))
+
+
+def _only_withholding(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """ "an attempt to deny Muslims liberty", "made up of 13 aircraft": the denial words there do
+    not reject anything said."""
+    words = [_norm(t) for t in tokens if not t.is_punct]
+    kept = list(words)
+    for t in tokens:
+        lemma = t.lemma_.lower()
+        if (
+            t.pos_ == "VERB"
+            and lemma in ("deny", "reject", "dismiss", "refute")
+            and t.dep_ in ("acl", "relcl")
+        ):
+            kept = [w for w in kept if w != _norm(t)]
+        if (
+            _norm(t) == "made"
+            and t.i + 2 < len(t.doc)
+            and t.nbor(1).lower_ == "up"
+            and t.nbor(2).lower_ == "of"
+        ):
+            kept = [w for w in kept if w not in ("made", "up")]
+    if kept == words:
+        return False
+    return not (_has_phrase(kept, lexicon.denial_phrases) or _called_false(kept, lexicon.copula_falsehoods))
+
+
+def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple[Kind, A] | None:
+    """The accusation, else the criticism, the words make of a named actor."""
+    criticism: A | None = None
+    for t in tokens:
+        lemma = t.lemma_.lower()
+        if _negated(t) or not _predicative(t):
+            continue
+        aiding = lemma in lexicon.aiding_words and _aiding_extremists(t, lexicon, resolve.extremists)
+        if lemma in lexicon.accusation_words or aiding or _breaks_rules(t, lexicon):
+            actor = _aimed(t, resolve, guess=True)
+            if actor is not None:
+                return "accusation", actor
+        elif criticism is None and (lemma in lexicon.criticism_words or lemma in lexicon.condemnation_words):
+            criticism = _aimed(t, resolve)
+    return ("criticism", criticism) if criticism is not None else None
+
+
+def _content_aim(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> A | None:
+    """Whom the words of a denial, accusation or criticism cue name as aimed at, when the cue
+    itself has no object: whose claim is denied, who is blamed in the content."""
+    owner = _owned_claim(tokens, resolve)
+    if owner is not None:
+        return owner
+    found = _blame(tokens, lexicon, resolve)
+    return found[1] if found else None
+
+
+def _act_key(token: Token, lexicon: Lexicon) -> int | str:
+    """Acts of one family share a key ("beheading", "murder"); any other act is its own lemma."""
+    lemma = token.lemma_.lower()
+    return lexicon.violent_acts.get(lemma, lemma)
+
+
+def act_authors(
+    doc: Doc, lexicon: Lexicon, named: Callable[[Token], A | None], keys: Container[int | str]
+) -> list[tuple[int, int | str, A]]:
+    """(token index, act, author) of every act among keys the text names with its author: "the
+    murder of X by ISIL", "militants claim to have beheaded X", "IS militants using chlorine",
+    "the militants' gas attack"."""
+    out: list[tuple[int, int | str, A]] = []
+    for t in doc:
+        if t.pos_ not in ("VERB", "NOUN") or (key := _act_key(t, lexicon)) not in keys:
+            continue
+        if t.pos_ == "VERB":
+            subject = _subject_of(t)
+            phrases = [subject] if subject is not None else []
+        else:
+            # "the murder of X by Y": the parser often hangs "by Y" from X
+            preps = [c for c in t.children if c.dep_ == "prep"]
+            preps += [
+                p
+                for c in preps
+                if c.lower_ == "of"
+                for g in c.children
+                for p in g.children
+                if p.dep_ == "prep"
+            ]
+            phrases = [c for c in t.children if c.dep_ in ("poss", "compound")] + [
+                g for c in preps if c.lower_ == "by" for g in c.children if g.dep_ == "pobj"
+            ]
+        for phrase in phrases:
+            author = named(phrase)
+            if author is not None:
+                out.append((t.i, key, author))
+                break
+    return out
+
+
+def condemned_acts(doc: Doc, att: Attribution, lexicon: Lexicon) -> set[int | str]:
+    """The acts a statement's words condemn: violent acts it names ("appalled by the brutal
+    murder"), and the thing a word of condemnation is said of ("the use of chlorine is an
+    abhorrent act")."""
+    tokens = _tokens_in(doc, att)
+    acts: set[int | str] = {
+        lexicon.violent_acts[t.lemma_.lower()] for t in tokens if t.lemma_.lower() in lexicon.violent_acts
+    }
+    for t in tokens:
+        if t.lemma_.lower() in lexicon.condemnation_words or t.lemma_.lower() in lexicon.criticism_words:
+            acts.update(_act_key(p, lexicon) for p in _bearer(t) if p.pos_ == "NOUN" and _act(p))
+    return acts
+
+
+__all__ = ["Resolver", "Verdict", "act_authors", "classify", "condemned_acts"]

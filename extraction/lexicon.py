@@ -41,6 +41,7 @@ class Lexicon:
     speech_verbs: dict[str, Kind]  # lemma -> kind; any complement
     clausal_verbs: dict[str, Kind]  # lemma -> kind; only with a clause complement
     physical_verbs: frozenset[str]  # "attack", "blast": words, or force; see cue_verbs.json
+    bare_object_verbs: frozenset[str]  # "told reporters", "posted a video": an object is no statement
     cue_adverbs: frozenset[str]  # "reportedly": the clause is someone's statement, the speaker unnamed
     passive_verbs: frozenset[str]  # "X is expected/said/believed to...": a statement without a speaker
     cue_nouns: dict[str, Kind]
@@ -49,6 +50,9 @@ class Lexicon:
     accusation_words: frozenset[str]
     criticism_words: frozenset[str]
     condemnation_words: frozenset[str]  # a criticism even with no actor named: "a barbaric act"
+    violent_acts: dict[str, int]  # lemma -> family: "beheading" and "murder" are the same act
+    breaking_verbs: frozenset[str]  # with one of rule_words as object: "broke the law" accuses
+    rule_words: frozenset[str]
     aiding_words: frozenset[str]  # with extremist_words: "helping the terrorists" accuses
     extremist_words: frozenset[str]
     person_pronouns: frozenset[str]
@@ -73,12 +77,16 @@ def load_lexicon() -> Lexicon:
         passive_verbs=frozenset(verbs["passive"]),
         cue_adverbs=frozenset(verbs["adverbs"]),
         physical_verbs=frozenset(verbs["physical"]),
+        bare_object_verbs=frozenset(verbs["bare_object"]),
         cue_nouns=_by_kind(_json("cue_nouns.json")),
         denial_phrases=tuple(tuple(p.split()) for p in denial["phrases"]),
         copula_falsehoods=frozenset(denial["copula_falsehoods"]),
         accusation_words=frozenset(tone["accusation"]),
         criticism_words=frozenset(tone["criticism"]),
         condemnation_words=frozenset(tone["condemnation"]),
+        violent_acts={w: i for i, family in enumerate(tone["violent_acts"]) for w in family},
+        breaking_verbs=frozenset(tone["breaking_verbs"]),
+        rule_words=frozenset(tone["rule_words"]),
         aiding_words=frozenset(tone["aiding"]),
         extremist_words=frozenset(tone["extremists"]),
         person_pronouns=frozenset(pronouns["person"]),

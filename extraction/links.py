@@ -1,21 +1,42 @@
 """Which statement rebuts which, and which quotation supports which statement.
 
 A denial, accusation or criticism rebuts:
-- the statement written inside its own content ("denied American claims that...",
-  "criticised Guterres' condemnation of..."), or else
-- the nearest earlier statement by another actor that is aimed at the speaker (or the
-  speaker's state or body): "the US accused North Korea... North Korea denied".
-A floating quotation supports the statement whose speaker it continues.
+- the statements written inside its own content ("denied American claims that...",
+  "criticised Guterres' condemnation of..."); or else
+- the statement of another side it answers, wherever it is in the article. News writes the
+  answer with a few habits, each weighed here: it names whose words it rejects ("rejected
+  Russia's claim"), points back at them ("denied the accusation"), opens with a contrast
+  ("..., but the ministry insisted"), says the opposite of the same thing ("was not involved"
+  after "was involved", "she is alive" after "she was beheaded"), comes from the side the claim
+  was aimed at, and comes soon after it;
+- a side that goes on answering (its spokesman's quote after its denial) answers the same claim.
+
+A counter-accusation or criticism answers only what was aimed at its speaker shortly before.
+A claim that says the opposite of another side's earlier claim about the same thing is a
+denial of it even without a cue of denial ("Iran said it was not involved"): ``find_links``
+returns those too. A floating quotation supports the statement whose speaker it continues.
 """
 
 from __future__ import annotations
 
+import json
+import math
+from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
 
 from .types import Kind, Link, Span, within
 
-_COUNTER_WINDOW = 2  # paragraphs
+_COUNTER_WINDOW = 2  # paragraphs: how far back a counter-accusation looks
+_CONTINUE_WINDOW = 2  # paragraphs: how far a side's answer carries on into its next statements
 _REBUTTING: frozenset[Kind] = frozenset({"denial", "accusation", "criticism"})
+_ANSWERABLE: frozenset[Kind] = frozenset({"claim", "accusation", "criticism"})
+# Below this an answer is not linked: one faint signal (a shared word far away) is not enough.
+_MIN_SCORE = 0.5
+_SPELLED_OUT = 4  # content words from which a denial says what it rejects
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,19 +57,156 @@ class Node:
     words: frozenset[str] = frozenset()  # content lemmas: what the statement is about
     # Whose words the content names as rejected ("denied ISIS's claim"): that side's claims.
     owner_side: frozenset[str] = frozenset()
+    negated: frozenset[str] = frozenset()  # content lemmas under a negation ("was not involved")
+    sentence: int = -1  # index of the sentence the cue is in
+    contrast: bool = False  # the statement opens with "but", "however", "yet"...
+    # The content only points back at something said ("the accusation", "these reports", "it"):
+    # the pointing noun's lemma, or "" for a pronoun.
+    anaphor: str | None = None
+    harmed: frozenset[str] = frozenset()  # what the content says befell someone ("was beheaded")
 
 
-def find_links(nodes: list[Node]) -> tuple[Link, ...]:
+@dataclass(frozen=True, slots=True)
+class Answers:
+    """The links of an article, and the claims the discourse shows to be denials."""
+
+    links: tuple[Link, ...]
+    denials: frozenset[str]  # ids of claims that contradict another side's earlier claim
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """Small word lists of news English the linker needs (extraction/lexicons/rebuttal.json)."""
+
+    harm: frozenset[str]  # what a claim says befell someone: killed, captured, beheaded
+    unharmed: frozenset[str]  # what an answer says instead: alive, safe, free
+    generic: frozenset[str]  # words any statement may hold; they tell nothing of the topic
+    contrast: frozenset[str]
+    accusing_nouns: frozenset[str]  # "the accusation", "these charges": they point at accusations
+    pointing_nouns: frozenset[str]  # "the claims", "the reports", "the story"
+
+
+@cache
+def _words() -> _Words:
+    data = json.loads(
+        resources.files("extraction").joinpath("lexicons", "rebuttal.json").read_text(encoding="utf-8")
+    )
+    return _Words(**{k: frozenset(v) for k, v in data.items() if not k.startswith("_")})
+
+
+# -- what the parse tells of a statement --------------------------------------------------
+
+
+def negated_words(doc: Doc, spans: tuple[Span, ...]) -> frozenset[str]:
+    """Lemmas a negation applies to: "was not captured", "has never been", "no evidence"."""
+    out: set[str] = set()
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            if token.dep_ == "neg" or (token.lower_ == "no" and token.dep_ == "det"):
+                out.add(token.head.lemma_.lower())
+    return frozenset(out)
+
+
+def harm_words(doc: Doc, spans: tuple[Span, ...]) -> frozenset[str]:
+    """Words saying what befell someone: "she was captured", "have beheaded the girl", "her
+    death", "is missing". A tally of what someone did ("killed 100 fighters") is a feat, not a
+    fate, and the harm of an active verb befalls its object, not its subject."""
+    harm = _words().harm
+    out: set[str] = set()
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            lemma = token.lemma_.lower()
+            if lemma not in harm and token.lower_ not in harm:
+                continue
+            if token.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+                # "a man killed in the raid"; "was captured and beheaded" counts by its first verb.
+                passive = token.tag_ == "VBN" and token.dep_ in ("acl", "amod")
+                obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+                if not passive and (
+                    obj is None
+                    or obj.tag_ in ("NNS", "NNPS")
+                    or any(c.dep_ == "nummod" for c in obj.children)
+                ):
+                    continue
+            out.add(lemma)
+    return frozenset(out)
+
+
+def sentence_of(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0].sent.start if span is not None and len(span) else -1
+
+
+def opens_with_contrast(doc: Doc, cue: Token | None, source: Span | None) -> bool:
+    """'..., but Kurdish sources said', 'However, the ministry insisted', 'the ministry, however,
+    said': a contrast word just before the speaker, or between the speaker and the cue."""
+    if cue is None:
+        return False
+    contrast = _words().contrast
+    sent = cue.sent
+    first = cue.i
+    if source is not None:
+        span = doc.char_span(source[0], source[1], alignment_mode="expand")
+        if span is not None and len(span) and span[0].i >= sent.start:
+            first = min(first, span[0].i)
+            if any(t.lower_ in contrast for t in doc[span[-1].i + 1 : cue.i]):
+                return True
+    for token in reversed(doc[max(sent.start, first - 3) : first]):
+        if token.lower_ in contrast:
+            return True
+        if not token.is_punct:
+            break
+    return False
+
+
+def anaphor_of(doc: Doc, spans: tuple[Span, ...]) -> str | None:
+    """What a content that only points back names: "the accusation" → accusation, "these reports"
+    → report, "it" → "" (a pronoun); None for a content that says something itself."""
+    if len(spans) != 1:
+        return None
+    span = doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand")
+    if span is None or not 0 < len(span) <= 6:
+        return None
+    root = span.root
+    if any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    words = _words()
+    if root.pos_ == "PRON" and len(span) == 1:
+        return ""
+    lemma = root.lemma_.lower()
+    if lemma in words.accusing_nouns or lemma in words.pointing_nouns:
+        return lemma
+    return None
+
+
+# -- links ---------------------------------------------------------------------------------
+
+
+def find_links(nodes: list[Node]) -> Answers:
+    """The rebuttal and support links of one article's statements, in reading order."""
     links: list[Link] = []
     # Statements reported inside a rebuttal ("rejected accusations by X that...") are what is
     # answered; they do not answer anything themselves.
     answered = {
         o.id for n in nodes if n.kind in _REBUTTING for o in nodes if o is not n and within(o.cue, n.content)
     }
+    # A statement whose content reports others' ("the Mirror noted that the Kurds had denied...")
+    # is news of that exchange, not a side of it.
+    reporters = {n.id for n in nodes if any(o is not n and within(o.cue, n.content) for o in nodes)}
+    df = Counter(w for n in nodes for w in n.words)
+    denials = _contradicting_claims(nodes, df, answered | reporters)
+    rebutted: dict[str, str] = {}  # answer id -> the id of what it answers (the first found)
     for i, node in enumerate(nodes):
         if node.continues is not None:
             links.append(Link(node.id, node.continues, "supports", round(node.confidence, 2)))
-        if node.kind not in _REBUTTING:
+        kind: Kind = "denial" if node.id in denials else node.kind
+        if kind not in _REBUTTING:
             continue
         embedded = [
             o
@@ -57,81 +215,198 @@ def find_links(nodes: list[Node]) -> tuple[Link, ...]:
         ]
         if embedded:
             links.extend(Link(node.id, o.id, "rebuts", round(min(node.confidence, 0.9), 2)) for o in embedded)
+            rebutted[node.id] = embedded[0].id
             continue
         if not node.speaker_side or node.id in answered:
             continue
-        if node.kind == "denial" and (claim := _denied_claim(node, nodes, i, node.owner_side)) is not None:
-            links.append(Link(node.id, claim.id, "rebuts", round(node.confidence * 0.8, 2)))
-            continue
-        if node.kind == "denial" and (claim := _continued_denial(node, nodes[:i], links)) is not None:
-            links.append(Link(node.id, claim, "rebuts", round(node.confidence * 0.7, 2)))
-            continue
-        if node.kind == "denial" and (claim := _denied_claim(node, nodes, i)) is not None:
-            links.append(Link(node.id, claim.id, "rebuts", round(node.confidence * 0.8, 2)))
-            continue
-        for earlier in reversed(nodes[:i]):
-            # A counter-accusation answers what was said just before; a denial may answer
-            # a claim anywhere earlier in the article.
-            if node.kind != "denial" and node.paragraph - earlier.paragraph > _COUNTER_WINDOW:
-                break
-            if earlier.speaker is None or earlier.speaker in node.speaker_side:
-                continue
-            if any(lk.source == earlier.id and lk.target == node.id for lk in links):
-                continue  # the earlier statement answers this one; they do not answer each other
-            if earlier.target in node.speaker_side and (
-                node.target is None
-                or not node.target_side.isdisjoint(earlier.speaker_side)
-                or node.kind == "denial"
-            ):
-                links.append(Link(node.id, earlier.id, "rebuts", round(node.confidence * 0.8, 2)))
-                break
-    return tuple(links)
+        carried = _carried_answer(nodes, i, rebutted)
+        if kind == "denial":
+            found = _denied(nodes, i, df, carried, reporters, set(rebutted.values()))
+        else:
+            found = _countered(nodes, i, df, carried, links)
+        if found is not None:
+            other, score = found
+            links.append(Link(node.id, other.id, "rebuts", round(node.confidence * min(score, 1.0), 2)))
+            rebutted[node.id] = other.id
+    return Answers(tuple(links), frozenset(denials))
 
 
-_MIN_SHARED_WORDS = 2
+def _topic(node: Node, other: Node, df: Counter, n: int) -> float:
+    """How much two statements are about the same thing: their shared words, the rarer in the
+    article the more telling, against the words of the shorter; 0 to 1."""
+    generic = _words().generic
+    mine, theirs = node.words - generic, other.words - generic
+    shared = mine & theirs
+    if not shared:
+        return 0.0
+
+    def weight(words: frozenset[str]) -> float:
+        return sum(math.log(1 + n / df[w]) for w in words)
+
+    return weight(shared) / max(min(weight(mine), weight(theirs)), 1e-9)
 
 
-def _continued_denial(node: Node, earlier: list[Node], links: list[Link]) -> str | None:
-    """A side that goes on denying answers the claim it denied before: "Kurdish fighters denied
-    she had been captured... 'She is safe,' their spokesman said" rebuts the same claim."""
-    by_id = {n.id: n for n in earlier}
-    for other in reversed(earlier):
-        if other.kind != "denial" or other.speaker_side.isdisjoint(node.speaker_side):
+def _opposes(node: Node, other: Node) -> bool:
+    """The answer says the opposite of the claim: it negates what the claim asserts ("was not
+    captured" / "was captured"), or says unharmed whom the claim says harmed ("she is alive")."""
+    words = _words()
+    asserted = other.words - other.negated
+    if node.negated & asserted - words.generic:
+        return True
+    return bool(node.words & words.unharmed - node.negated) and bool(other.harmed - other.negated)
+
+
+def _answer_score(node: Node, other: Node, df: Counter, n: int, carried: str | None, distance: int) -> float:
+    topic = _topic(node, other, df, n)
+    score = topic
+    if _opposes(node, other):
+        score += 0.4
+    if other.speaker in node.owner_side:
+        score += 0.8  # "rejected Russia's claim": Russia's
+    elif not node.owner_side.isdisjoint(other.speaker_side):
+        score += 0.5  # "rejected Russian claims", said by a Russian minister
+    if other.target is not None and other.target in node.speaker_side:
+        # The accused answers; whom a claim is about is a weaker sign than whom an accusation blames.
+        score += 0.25 if other.kind == "claim" else 0.6
+    if node.target is not None and node.target in other.speaker_side:
+        score += 0.15
+    if node.target is not None and node.target == other.target and node.target not in other.speaker_side:
+        score += 0.2  # both about the same actor ("she was captured" / "Gill is safe")
+    if other.id == carried:
+        score += 0.6  # the side goes on answering what it answered just before
+    # Nearer is likelier; an answer before the claim (a lead summing up the story) less so.
+    paragraphs = abs(node.paragraph - other.paragraph)
+    score -= 0.04 * min(paragraphs, 10) + (0.15 if distance < 0 else 0.0)
+    return score
+
+
+def _denied(
+    nodes: list[Node], i: int, df: Counter, carried: str | None, reporters: set[str], disputed: set[str]
+) -> tuple[Node, float] | None:
+    node = nodes[i]
+    candidates = [
+        (k, o)
+        for k, o in enumerate(nodes)
+        if k != i
+        and o.kind in _ANSWERABLE
+        and o.speaker is not None
+        and o.speaker_side.isdisjoint(node.speaker_side)
+        and o.id not in reporters
+        and o.continues is None
+        and not within(node.cue, o.content)  # what a statement reports does not answer it
+    ]
+    # A denial naming whose words it rejects answers that side, if the article quotes it.
+    if node.owner_side:
+        owned = [(k, o) for k, o in candidates if not o.speaker_side.isdisjoint(node.owner_side)]
+        candidates = owned or candidates
+    if not candidates:
+        return None
+    n = len(nodes)
+    best: tuple[float, int, Node] | None = None
+    nearest_before = max((k for k, _ in candidates if k < i), default=None)
+    # "He denied the accusation" points at the accusation made just before it, "the reports" at
+    # any claim.
+    pointed = nearest_before
+    if node.anaphor in _words().accusing_nouns:
+        pointed = max((k for k, o in candidates if k < i and o.kind != "claim"), default=nearest_before)
+    # A denial that spells out what it rejects ("denies reports it has decided to charge him")
+    # answers a claim about that; only a flat rejection ("we never had any such deal") may
+    # answer on who accused whom alone.
+    spelled_out = len(node.words - _words().generic) >= _SPELLED_OUT
+    for k, other in candidates:
+        if (
+            spelled_out
+            and other.id != carried
+            and other.speaker not in node.owner_side
+            and _topic(node, other, df, n) == 0
+            and not _opposes(node, other)
+        ):
             continue
-        for lk in links:
-            if lk.source == other.id and lk.relation == "rebuts" and lk.target in by_id:
-                return lk.target
+        score = _answer_score(node, other, df, n, carried, i - k)
+        if node.anaphor is not None and k == pointed and node.paragraph - other.paragraph <= 2:
+            score += 0.6
+        if other.id in disputed and _opposes(node, other):
+            # The claim the story is about, denied already: one more contradiction of it is
+            # likelier another denial of it than of a claim nobody disputes.
+            score += 0.15
+        if node.contrast and k == nearest_before and node.paragraph - other.paragraph <= 1:
+            score += 0.35  # "X said..., but Y insisted...": Y answers X
+        if best is None or (score, -abs(i - k)) > (best[0], -abs(i - best[1])):
+            best = (score, k, other)
+    if best is None or best[0] < _MIN_SCORE:
+        return None
+    return best[2], best[0]
+
+
+def _countered(
+    nodes: list[Node], i: int, df: Counter, carried: str | None, links: list[Link]
+) -> tuple[Node, float] | None:
+    """A counter-accusation or criticism answers the latest statement of another side that was
+    aimed at its speaker, shortly before it and about the same thing, or what its side goes on
+    answering."""
+    node = nodes[i]
+    by_id = {o.id: o for o in nodes}
+    if carried is not None and carried in by_id:
+        return by_id[carried], 0.7
+    for earlier in reversed(nodes[:i]):
+        if node.paragraph - earlier.paragraph > _COUNTER_WINDOW:
+            break
+        if earlier.speaker is None or not earlier.speaker_side.isdisjoint(node.speaker_side):
+            continue
+        if within(node.cue, earlier.content):
+            continue  # "she said they had accused her": the accusation is reported, not a reply
+        if any(lk.source == earlier.id and lk.target == node.id for lk in links):
+            continue  # the earlier statement answers this one; they do not answer each other
+        if earlier.target not in node.speaker_side:
+            continue
+        if node.target is not None and node.target_side.isdisjoint(earlier.speaker_side):
+            continue
+        if _topic(node, earlier, df, len(nodes)) > 0 or _opposes(node, earlier):
+            return earlier, 0.8
     return None
 
 
-def _denied_claim(node: Node, nodes: list[Node], i: int, owner: frozenset[str] = frozenset()) -> Node | None:
-    """The claim a denial answers when it does not quote it: another side's claim or accusation
-    about the same thing (most content words shared), before the denial if there is one, else after.
-    "ISIS said it had beheaded her... Kurdish fighters said she was alive and had not been beheaded".
-    With an owner (the side whose claim the denial names), only that side's claims, however few
-    words they share: "ISIS said she was captured... Kurds called it ISIS propaganda"."""
-    best: tuple[float, int, Node] | None = None
-    for k, other in enumerate(nodes):
-        if (
-            k == i
-            or other.kind not in ("claim", "accusation")
-            or other.speaker is None
-            or other.speaker in node.speaker_side
-            or not other.speaker_side.isdisjoint(node.speaker_side)
-            or other.continues is not None
-        ):
+def _carried_answer(nodes: list[Node], i: int, rebutted: dict[str, str]) -> str | None:
+    """What the speaker's side answered in its statement just before this one: a spokesman's
+    quote after the denial, "he added" after "he denied". Only while no other side speaks in
+    between (statements quoted inside the side's own answers do not count)."""
+    node = nodes[i]
+    for k in range(i - 1, -1, -1):
+        other = nodes[k]
+        if node.paragraph - other.paragraph > _CONTINUE_WINDOW:
+            return None
+        if other.speaker_side.isdisjoint(node.speaker_side):
+            if any(within(other.cue, o.content) for o in nodes[k + 1 : i] if o.id in rebutted):
+                continue
+            if other.id in rebutted.values():
+                continue  # the claim the side answers, quoted among its answers
+            return None
+        if other.id in rebutted:
+            return rebutted[other.id]
+    return None
+
+
+def _contradicting_claims(nodes: list[Node], df: Counter, excluded: set[str]) -> set[str]:
+    """Claims that say the opposite of an earlier claim of another side about the same thing:
+    "The US said Iran was involved... Iran said it was not involved" is Iran's denial."""
+    out: set[str] = set()
+    for i, node in enumerate(nodes):
+        if node.kind != "claim" or node.id in excluded or not node.speaker_side:
             continue
-        if owner and other.speaker_side.isdisjoint(owner):
-            continue
-        shared = len(node.words & other.words)
-        if shared < (0 if owner else _MIN_SHARED_WORDS):
-            continue
-        # Shared words against the sizes of both, so that a long claim that mentions everything
-        # does not win; earlier claims first, the nearest among equals.
-        rank = (
-            round(shared / max(len(node.words) * len(other.words), 1) ** 0.5, 3),
-            -(abs(i - k) + (len(nodes) if k > i else 0)),
-        )
-        if best is None or rank > best[:2]:
-            best = (*rank, other)
-    return best[2] if best else None
+        for other in nodes[:i]:
+            if (
+                other.kind in _ANSWERABLE
+                and other.speaker is not None
+                and other.speaker_side.isdisjoint(node.speaker_side)
+                and other.id not in excluded
+                and _opposes(node, other)
+                # The same thing: what the negation or the fate applies to is not all they share.
+                and (
+                    _topic(node, other, df, len(nodes)) >= 0.3
+                    or other.target in node.speaker_side
+                    or (other.target is not None and other.target == node.target)
+                )
+            ):
+                out.add(node.id)
+                break
+    return out

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
@@ -110,6 +110,10 @@ class Thresholds:
     # threshold the leave-one-story-out check picks on the development gold.
     similarity: float = 0.5
     confidence: float = 0.5
+    # For statements their article links to one another, pooled (``best_group_threads``): a
+    # pooled bag holds every member's words, many of which the other side lacks, so the same
+    # proposition scores lower than two single statements of it would.
+    group: float = 0.33
 
 
 # --- terms ---------------------------------------------------------------------------------
@@ -585,6 +589,76 @@ def best_threads(
     found = [m for p in profiles if (m := match_thread(sketch, p, thresholds=thresholds)) is not None]
     found.sort(key=lambda m: (-m.confidence, m.thread))
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class GroupMatch:
+    """A group of one article's statements joining a thread: which of them links to which member."""
+
+    anchor: Sketch
+    match: ThreadMatch
+
+
+def best_group_threads(
+    group: Sequence[Sketch], profiles: Iterable[ThreadProfile], *, thresholds: Thresholds = Thresholds()
+) -> list[GroupMatch]:
+    """The threads a group of statements of one article could join together, most similar first.
+
+    The group is what the extractor linked in its article: a denial and the claims it answers
+    ("these allegations", "the story 'mere propaganda'", "Rosenberg had been captured"). Alone,
+    each says too little to meet another article's statements; together they name the event,
+    both sides and the words of the dispute. Their terms are pooled (each term at its
+    strongest) and scored against the pooled terms of a thread's members of other articles,
+    at ``thresholds.group``. The link goes from the group's statement closest to a member of
+    the thread, to that member. Only for groups: a single statement is ``match_thread``'s."""
+    if not group:
+        return []
+    articles = {s.article for s in group}
+    pooled = _pooled([_sketch_terms(s) for s in group])
+    everyone = Thresholds(similarity=0.0, confidence=0.0)
+    found: list[tuple[float, GroupMatch]] = []
+    for profile in profiles:
+        others = [m for m in profile.members if m.article not in articles]
+        if not others:
+            continue
+        sim = _similarity(pooled, _pooled([_sketch_terms(m) for m in others]))
+        if sim < thresholds.group:
+            continue
+        links = [(s, m) for s in group if (m := match_thread(s, profile, thresholds=everyone)) is not None]
+        if not links:
+            continue
+        anchor, link = max(links, key=lambda pair: (pair[1].confidence, pair[0].key))
+        # A pooled similarity at the group threshold is worth a pair's at the pair threshold.
+        scaled = sim * thresholds.similarity / thresholds.group
+        confidence = round(min(1.0, max(link.confidence, scaled)), 3)
+        found.append((sim, GroupMatch(anchor, replace(link, confidence=confidence, similarity=sim))))
+    found.sort(key=lambda pair: (-pair[0], pair[1].match.thread))
+    return [m for _, m in found]
+
+
+def _pooled(terms: Sequence[_Terms]) -> _Terms:
+    """Several statements' terms as one bag: weights added up, so that the words the statements
+    keep coming back to ("captured", "propaganda", her name) outweigh those each says once; the
+    background (each article's names) averaged, as it is the story's, not the statements'."""
+    own: Counter[str] = Counter()
+    full: Counter[str] = Counter()
+    background: Counter[str] = Counter()
+    for t in terms:
+        own.update(t.weights)
+        full.update(t.full)
+        background.update(t.background)
+    n = max(len(terms), 1)
+    story = {term: weight / n for term, weight in background.items()}
+    return _Terms(
+        dict(own),
+        dict(full),
+        story,
+        frozenset().union(*(t.names for t in terms)),
+        frozenset().union(*(t.numbers for t in terms)),
+        frozenset().union(*(t.negated for t in terms)),
+        sum(full.values()),
+        sum(story.values()),
+    )
 
 
 # --- context ---------------------------------------------------------------------------------

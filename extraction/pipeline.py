@@ -12,10 +12,10 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, DocActors, _Draft
 from .attribution import Attribution, Finder
-from .kinds import classify
+from .kinds import Resolver, Verdict, act_authors, classify, condemned_acts
 from .knowledge import load_knowledge_base
 from .lexicon import load_lexicon
-from .links import Node, find_links
+from .links import Node, anaphor_of, find_links, harm_words, negated_words, opens_with_contrast, sentence_of
 from .segment import find_quotes, paragraphs
 from .types import ExtractionResult, Link, Span, Statement, within
 
@@ -77,35 +77,60 @@ def extract_doc(doc: Doc) -> ExtractionResult:
     # A statement nobody stands behind ("it is believed", "the report said") is not a claim an
     # analyst can put on a timeline: every statement has an actor as its speaker.
     attributions = [a for a in attributions if speakers[id(a)] is not None]
-    targets: list[_Draft | None] = []
     owners: list[_Draft | None] = []
+    about: list[_Draft | None] = []
+    verdicts: list[Verdict[_Draft]] = []
+    extremists = _extremist_tokens(actors)
+    # An outlet the words cite ("first reported by the Jerusalem Post") is where the news came
+    # from, not whom it is aimed at: an outlet is a target only as a claim's owner or when blamed.
+    cited = {id(d) for d in actors.drafts if d.kind == "media"}
     for att in attributions:
         exclude = {id(d) for d in _side(speakers[id(att)])}
-        target = actors.resolve_object(att.target, exclude) if att.target is not None else None
         owner = _claim_owner(doc, att.content, actors, exclude)
         owners.append(owner)
-        if target is None and (owner is None or att.kind != "denial"):
-            # An outlet the words cite ("first reported by the Jerusalem Post") is where the news
-            # came from, not whom it is aimed at: an outlet is a target only as a claim's owner.
-            cited = {id(d) for d in actors.drafts if d.kind == "media"}
-            target = actors.first_actor(att.content, exclude | cited)
-        targets.append(target or owner)
+        about.append(actors.first_actor(att.content, exclude | cited))
+        reports_others = any(o is not att and within(o.cue_span, att.content) for o in attributions)
+        verdicts.append(
+            classify(
+                doc,
+                att,
+                lexicon,
+                resolve=Resolver(
+                    named=lambda token, exclude=exclude: actors.named_in_words(token, exclude),
+                    nearby=lambda token, exclude=exclude | cited: _mentioned(actors, token, exclude),
+                    extremists=extremists,
+                ),
+                reports_others=reports_others,
+            )
+        )
+    targets = []
+    unaimed: dict[int, set[int | str]] = {}
+    for k, (att, verdict, owner) in enumerate(zip(attributions, verdicts, owners, strict=True)):
+        target = _target(att, verdict, owner, actors, {id(d) for d in _side(speakers[id(att)])})
+        if target is None and verdict.kind in ("criticism", "accusation"):
+            unaimed[k] = condemned_acts(doc, att, lexicon)
+        targets.append(target)
+    if any(unaimed.values()):
+        keys = set().union(*unaimed.values())
+        authors = act_authors(doc, lexicon, lambda token: actors.named_in_words(token, set()), keys)
+        for k, acts in unaimed.items():
+            exclude = {id(d) for d in _side(speakers[id(attributions[k])])}
+            targets[k] = _author_of(acts, authors, attributions[k], doc, exclude)
+    targets = [
+        target or (first if verdict.kind != "claim" else None)
+        for target, first, verdict in zip(targets, about, verdicts, strict=True)
+    ]
     frozen, ids = actors.freeze([speakers[id(a)] for a in attributions] + targets)
     statement_ids = {id(a): f"s{i}" for i, a in enumerate(attributions, 1)}
     statements: list[Statement] = []
     nodes: list[Node] = []
-    for att, target, owner in zip(attributions, targets, owners, strict=True):
+    for att, verdict, target, owner, first in zip(
+        attributions, verdicts, targets, owners, about, strict=True
+    ):
         speaker = speakers[id(att)]
-        reports_others = any(o is not att and within(o.cue_span, att.content) for o in attributions)
-        kind, confidence = classify(
-            doc,
-            att,
-            lexicon,
-            has_target=target is not None,
-            reports_others=reports_others,
-        )
-        if kind == "denial" and owner is not None and att.target is None:
-            target = owner  # "called the story Hamas propaganda": aimed at Hamas
+        kind, confidence = verdict.kind, verdict.confidence
+        # A claim has no target; whom it is about (kept in its Node) still guides linking.
+        linked = target if kind != "claim" else first or owner
         statement = Statement(
             id=statement_ids[id(att)],
             kind=kind,
@@ -113,7 +138,6 @@ def extract_doc(doc: Doc) -> ExtractionResult:
             speaker_span=att.source_span,
             cue_span=att.cue_span,
             content_spans=tuple(att.content),
-            # A claim has no target; whom it is about (kept in its Node) still guides linking.
             target=ids.get(id(target)) if target is not None and kind != "claim" else None,
             direct_quote=att.direct_quote,
             confidence=confidence,
@@ -127,8 +151,8 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 cue=att.cue_span,
                 speaker=statement.speaker,
                 speaker_side=frozenset(ids[id(d)] for d in _side(speaker) if id(d) in ids),
-                target=ids.get(id(target)) if target is not None else None,
-                target_side=frozenset(ids[id(d)] for d in _side(target) if id(d) in ids),
+                target=ids.get(id(linked)) if linked is not None and id(linked) in ids else None,
+                target_side=frozenset(ids[id(d)] for d in _side(linked) if id(d) in ids),
                 continues=statement_ids.get(id(att.inherited_from))
                 if att.inherited_from is not None
                 else None,
@@ -136,10 +160,111 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 paragraph=bisect_right(para_starts, att.start),
                 words=_content_words(doc, statement.content_spans),
                 owner_side=frozenset(ids[id(d)] for d in _side(owner) if id(d) in ids),
+                negated=negated_words(doc, statement.content_spans),
+                sentence=sentence_of(doc, att.cue_span[0] if att.cue_span else att.start),
+                contrast=opens_with_contrast(doc, att.cue, att.source_span),
+                anaphor=anaphor_of(doc, statement.content_spans),
+                harmed=harm_words(doc, statement.content_spans),
             )
         )
-    links = find_links(nodes)
-    return ExtractionResult(EXTRACTOR_VERSION, frozen, _denied_speakers(statements, links), links)
+    answers = find_links(nodes)
+    # A claim that says the opposite of another side's earlier claim is a denial of it.
+    statements = [
+        replace(s, kind="denial", confidence=round(s.confidence - 0.1, 2)) if s.id in answers.denials else s
+        for s in statements
+    ]
+    return ExtractionResult(
+        EXTRACTOR_VERSION, frozen, _denied_speakers(statements, answers.links), answers.links
+    )
+
+
+# Prepositions after a denial, accusation or criticism cue that name whom it is aimed at:
+# "lashed out at X", "a tirade against X", "condemnation of X", "anger over X's remarks".
+_AIM_PREPS = frozenset({"at", "against", "of", "on", "over", "toward", "towards"})
+
+
+def _mentioned(actors: DocActors, token: Token, exclude: set[int]) -> _Draft | None:
+    draft = actors.by_token.get(token.i)
+    return draft if draft is not None and id(draft) not in exclude else None
+
+
+def _extremist_tokens(actors: DocActors) -> frozenset[int]:
+    """Tokens naming an actor the knowledge base describes as an armed extremist group: helping
+    one is an accusation ("the coalition's support for ISIL")."""
+    words = load_lexicon().extremist_words
+    kb = load_knowledge_base()
+    extremist: dict[int, bool] = {}
+    out = []
+    for i, draft in actors.by_token.items():
+        if id(draft) not in extremist:
+            entry = kb.get(draft.kb_key) if draft.kb_key else None
+            description = entry.description.lower().split() if entry is not None else []
+            extremist[id(draft)] = any(w in words for w in description)
+        if extremist[id(draft)]:
+            out.append(i)
+    return frozenset(out)
+
+
+def _cue_object(att: Attribution) -> Token | None:
+    """What a cue of its own kind is aimed at: its object ("accused the US"), else its "at",
+    "against" or "of" phrase ("lashed out at the US", "her condemnation of Moscow")."""
+    if att.target is not None:
+        return att.target
+    cue = att.cue
+    if cue is None:
+        return None
+    for child in cue.children:
+        if child.dep_ == "prt":
+            # "lashed out at": the preposition hangs from the particle or the verb
+            preps = [g for g in child.children if g.dep_ == "prep"]
+        else:
+            preps = [child] if child.dep_ == "prep" else []
+        for prep in preps:
+            if prep.lower_ in _AIM_PREPS:
+                obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return None
+
+
+def _target(
+    att: Attribution,
+    verdict: Verdict[_Draft],
+    owner: _Draft | None,
+    actors: DocActors,
+    exclude: set[int],
+) -> _Draft | None:
+    """Whom a denial, accusation or criticism is aimed at; a claim has no target.
+
+    The cue's own object first when the cue says the kind ("accused Iran", "lashed out at the
+    UN"): the addressee of a neutral cue ("told the Jerusalem Post") is not aimed at. Then the
+    actor the content blames or whose claim it denies, then the owner of the denied words; the
+    caller falls back on the author of a condemned act, then the first actor the content names."""
+    if verdict.kind == "claim":
+        return None
+    if att.kind == verdict.kind and (obj := _cue_object(att)) is not None:
+        aimed = actors.resolve_object(obj, exclude)
+        if aimed is not None:
+            return aimed
+    if verdict.kind == "denial" and owner is not None:
+        return owner
+    return verdict.aimed_at or owner
+
+
+def _author_of(
+    acts: set[int | str],
+    authors: list[tuple[int, int | str, _Draft]],
+    att: Attribution,
+    doc: Doc,
+    exclude: set[int],
+) -> _Draft | None:
+    """Whom a condemnation of an act with no author named is aimed at: whoever the article names
+    as doing that act, the nearest mention first ("we are appalled by the murder" after "the
+    murder of X by ISIL")."""
+    span = doc.char_span(att.start, att.start + 1, alignment_mode="expand")
+    at = span.start if span is not None else 0
+    found = [(abs(i - at), i > at, a) for i, f, a in authors if f in acts and id(a) not in exclude]
+    return min(found, key=lambda x: (x[0], x[1]))[2] if found else None
 
 
 # Nouns for something said: whoever owns one ("the Islamic State's claim", "claims by X",
@@ -163,8 +288,14 @@ _SAID_NOUNS = frozenset(
         "version",
     }
 )
+_SPREADING = frozenset(
+    {"launch", "spread", "make", "circulate", "publish", "issue", "post", "float", "peddle"}
+)
 _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _OWNER_PREPS = frozenset({"by", "from", "of"})
+_SPREADING = frozenset(
+    {"launch", "spread", "circulate", "peddle", "publish", "make", "level", "start", "post"}
+)
 
 
 def _named_by(token: Token, actors: DocActors, exclude: set[int]) -> _Draft | None:
@@ -207,6 +338,11 @@ def _claim_owner(doc: Doc, spans: list[Span], actors: DocActors, exclude: set[in
                 else:
                     continue
                 if draft is not None:
+                    return draft
+            if token.dep_ == "dobj" and token.head.lemma_.lower() in _SPREADING:
+                # "ISIS supporters launched a rumour that...": who spreads the words owns them.
+                subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                if subject is not None and (draft := _named_by(subject, actors, exclude)) is not None:
                     return draft
     return None
 

@@ -1,4 +1,4 @@
-"""GET /api/v1/changes/: what changed in claims, links and actors since a client's last sync."""
+"""GET /api/v1/changes/: what changed in claims, links, actors and threads since a client's last sync."""
 
 from django.conf import settings
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -14,15 +14,22 @@ from ..selectors.changes import change_feed
 
 
 class SyncChangeSerializer(serializers.ModelSerializer):
-    id = serializers.IntegerField(source="object_id", help_text="The claim's, link's or actor's id.")
+    id = serializers.IntegerField(
+        source="object_id", help_text="The claim's, link's, actor's or thread's id."
+    )
     deleted = serializers.BooleanField(
-        help_text="The row is gone (a tombstone): a deleted claim or link, or an actor merged into `replaced_by`."
+        help_text=(
+            "The row is gone (a tombstone): a deleted claim, link or thread, or an actor or thread "
+            "merged into `replaced_by`."
+        )
     )
     replaced_by = serializers.IntegerField(
-        allow_null=True, help_text="For a merged actor: the actor its statements now belong to."
+        allow_null=True,
+        help_text="For a merged actor or thread: the actor or thread its statements now belong to.",
     )
     version = serializers.IntegerField(
-        allow_null=True, help_text="The claim's or link's version after the change; null for actors."
+        allow_null=True,
+        help_text="The claim's, link's or thread's version after the change; null for actors.",
     )
 
     class Meta:
@@ -67,12 +74,13 @@ class FeedUnavailable(APIException):
 
 
 @extend_schema(
-    summary="Changes to claims, links and actors, for sync clients",
+    summary="Changes to claims, links, actors and threads, for sync clients",
     description=(
-        "Every insert, update and deletion of a claim, link or actor, oldest first; merged actors "
-        "appear as deleted with `replaced_by`. Start without `since`, follow `next` while `more` "
+        "Every insert, update and deletion of a claim, link, actor or thread, oldest first; merged "
+        "actors and threads appear as deleted with `replaced_by`. Start without `since`, follow `next` while `more` "
         "is true, and keep the last `next` for the next sync. To replay: for each entry, drop the "
-        "row when `deleted`, else fetch it (`/api/v1/claims/{id}/`, `/links/{id}/`, `/actors/{id}/`) "
+        "row when `deleted`, else fetch it (`/api/v1/claims/{id}/`, `/links/{id}/`, `/actors/{id}/`, "
+        "`/threads/{id}/`) "
         "or keep its `version`. An object may appear several times; the last entry wins. "
         "Analysts and above."
     ),

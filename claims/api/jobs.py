@@ -33,8 +33,12 @@ class JobViewSet(ListRetrieveViewSet):
         return job_queryset()
 
     @extend_schema(
-        summary="Start a re-analysis (editors)",
-        description='`scope`: `{"all": true}`, or any of since/until/outlet/actor, or `articles: [ids]`.',
+        summary="Start a re-analysis or a re-threading (editors)",
+        description=(
+            '`scope`: `{"all": true}`, or any of since/until/outlet/actor, or `articles: [ids]`. '
+            "`task`: `analysis` (default: extract again, then thread) or `rethread` (match the "
+            "stored statements across articles again, extracting nothing)."
+        ),
         request=JobCreateSerializer,
         responses={201: JobSerializer},
     )
@@ -43,7 +47,7 @@ class JobViewSet(ListRetrieveViewSet):
         serializer.is_valid(raise_exception=True)
         try:
             scope = JobScope.from_input(**serializer.validated_data["scope"])
-            job = job_create(user=request.user, scope=scope)
+            job = job_create(user=request.user, scope=scope, task=serializer.validated_data["task"])
         except ScopeError as exc:
             return Response({"scope": [str(exc)]}, status=status.HTTP_400_BAD_REQUEST)
         return Response(JobSerializer(job).data, status=status.HTTP_201_CREATED)

@@ -293,6 +293,12 @@ class JobScopeSerializer(StrictSerializer):
 
 class JobCreateSerializer(StrictSerializer):
     scope = JobScopeSerializer()
+    task = serializers.ChoiceField(
+        choices=AnalysisJob.Task.choices,
+        required=False,
+        default=AnalysisJob.Task.ANALYSIS,
+        help_text="`analysis` (extract again, then thread) or `rethread` (thread the stored statements again).",
+    )
 
 
 @extend_schema_field({"type": "object", "additionalProperties": True})
@@ -308,6 +314,7 @@ class JobSerializer(serializers.ModelSerializer):
         model = AnalysisJob
         fields = [
             "id",
+            "task",
             "scope",
             "extractor_version",
             "status",
@@ -318,6 +325,10 @@ class JobSerializer(serializers.ModelSerializer):
             "claims_added",
             "claims_removed",
             "claims_kept",
+            "links_added",
+            "links_removed",
+            "threads_created",
+            "threads_merged",
             "created_at",
             "started_at",
             "finished_at",

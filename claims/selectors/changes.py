@@ -1,4 +1,4 @@
-"""The sync feed: changes to claims, links and actors in commit-safe order."""
+"""The sync feed: changes to claims, links, actors and threads in commit-safe order."""
 
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL

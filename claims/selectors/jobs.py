@@ -35,6 +35,8 @@ def job_status(*, job: AnalysisJob) -> dict[str, Any]:
     ]
     return {
         "id": job.pk,
+        "task": job.task,
+        "task_display": job.get_task_display(),
         "status": job.status,
         "status_display": job.get_status_display(),
         "active": job.is_active,
@@ -46,6 +48,10 @@ def job_status(*, job: AnalysisJob) -> dict[str, Any]:
         "claims_added": job.claims_added,
         "claims_removed": job.claims_removed,
         "claims_kept": job.claims_kept,
+        "links_added": job.links_added,
+        "links_removed": job.links_removed,
+        "threads_created": job.threads_created,
+        "threads_merged": job.threads_merged,
         "progress": round(job.progress, 4),
         "started_at": job.started_at.isoformat() if job.started_at else None,
         "finished_at": job.finished_at.isoformat() if job.finished_at else None,

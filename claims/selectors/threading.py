@@ -4,14 +4,16 @@ links that already touch them. Each returns plain rows (StatementRow), one query
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
 from django.db.models import Case, F, FloatField, Q, Value, When
 
+from actors.models import Actor
 from articles.models import Article
 from extraction.matching import Sketch
 
@@ -124,24 +126,156 @@ def article_window(*, article_id: int) -> tuple[datetime, datetime] | None:
     return when - days, when + days
 
 
+# Terms the stored statements hold more often than this (the planner's estimate) are too common
+# to look up: their posting lists would make a candidate search cost in proportion to the archive.
+COMMON_TERM_ROWS = 5_000
+# Each statement's search reads at most this many matching rows before ranking them, so a story
+# told ten thousand times costs what one told two hundred times does.
+SCAN_LIMIT = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    word: str
+    lexeme: str
+    rows: float | None  # estimated statements holding it; None: rarer than any the planner lists
+
+
+def term_statistics(*, words: Iterable[str]) -> dict[str, list[Term]]:
+    """Each word's lexemes (the database's own stemming) with the number of stored statements the
+    planner estimates hold them, from the statistics ANALYZE keeps on the search vector (its most
+    common lexemes and their frequencies): no scan of the archive. One query."""
+    words = sorted(set(words))
+    if not words:
+        return {}
+    sql = """
+        WITH common AS (
+            SELECT e.lexeme, e.share * GREATEST(c.reltuples, 0) AS rows
+            FROM pg_stats s
+            JOIN pg_class c ON c.oid = %s::regclass
+            CROSS JOIN LATERAL unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs)
+                AS e(lexeme, share)
+            WHERE s.schemaname = current_schema() AND s.tablename = %s AND s.attname = 'search_vector'
+        )
+        SELECT w.word, v.lexeme, common.rows
+        FROM unnest(%s::text[]) AS w(word)
+        CROSS JOIN LATERAL unnest(to_tsvector('english'::regconfig, w.word)) AS v
+        LEFT JOIN common ON common.lexeme = v.lexeme
+    """
+    table = Claim._meta.db_table
+    found: dict[str, list[Term]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [table, table, words])
+        for word, lexeme, rows in cursor.fetchall():
+            found.setdefault(word, []).append(Term(word, lexeme, rows))
+    return found
+
+
+def search_lexemes(*, words: Sequence[str], statistics: dict[str, list[Term]], limit: int) -> list[str]:
+    """The lexemes a statement's search looks up: its words' lexemes, rarest in the archive first
+    (those the planner does not list are rarer than any it does; among them the words keep their
+    order, rarest in English first), the too common ones left out."""
+    order = {word: i for i, word in enumerate(words)}
+    terms = [t for word in words for t in statistics.get(word, ())]
+    usable = [t for t in terms if t.rows is None or t.rows <= COMMON_TERM_ROWS]
+    usable.sort(key=lambda t: (t.rows is not None, t.rows or 0.0, order[t.word]))
+    lexemes: list[str] = []
+    for term in usable:
+        if term.lexeme not in lexemes:
+            lexemes.append(term.lexeme)
+    return lexemes[:limit]
+
+
+def overlap_query(lexemes: Sequence[str]) -> str:
+    """A tsquery (text) matching a statement that holds at least two of the lexemes (one when
+    there is only one): a restatement shares several names and rare words, while one shared
+    word is what unrelated statements of a busy week have in common."""
+    quoted = ["'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'" for lexeme in lexemes]
+    if len(quoted) < 2:
+        return "".join(quoted)
+    return " | ".join(f"{a} & {b}" for a, b in itertools.combinations(quoted, 2))
+
+
+def article_candidates(
+    *,
+    article_id: int,
+    queries: dict[int, str],
+    actors: dict[int, frozenset[int]],
+    window: tuple[datetime, datetime],
+    limit: int,
+) -> dict[int, list[int]]:
+    """For each statement (id → tsquery text from overlap_query), the ids of statements of other
+    articles within the window that match it, best first: full-text rank on the stored vector,
+    doubled when an actor of either side (speaker, target, or what they speak for) is one of the
+    statement's own (`actors`). At most SCAN_LIMIT matching rows are read per statement. One
+    query for the whole article, whatever its number of statements."""
+    probes = [(sid, q) for sid, q in queries.items() if q]
+    if not probes:
+        return {}
+    claims, articles, actors_table = Claim._meta.db_table, Article._meta.db_table, Actor._meta.db_table
+    # Per statement (LATERAL): its dated matches within the window (the GIN bitmap ANDed with
+    # the date's BRIN one), then the undated ones by their article's ingestion date (a partial
+    # GIN index of their own), at most SCAN_LIMIT of each; those ranked, the best `limit` kept.
+    # JIT is off for the transaction: compiling this plan costs more than running it.
+    sql = f"""
+        SET LOCAL jit = off;
+        SELECT p.statement_id, m.id
+        FROM unnest(%(ids)s::bigint[], %(queries)s::text[], %(actors)s::text[]) AS p(statement_id, query, actors)
+        CROSS JOIN LATERAL (
+            SELECT found.id
+            FROM (
+                (SELECT c.id, c.search_vector, c.speaker_id, c.target_id
+                 FROM {claims} c
+                 WHERE c.search_vector @@ p.query::tsquery
+                   AND c.published_at BETWEEN %(since)s AND %(until)s
+                   AND c.article_id <> %(article)s AND c.review_status <> %(rejected)s
+                 LIMIT {SCAN_LIMIT})
+                UNION ALL
+                (SELECT c.id, c.search_vector, c.speaker_id, c.target_id
+                 FROM {claims} c JOIN {articles} a ON a.id = c.article_id
+                 WHERE c.search_vector @@ p.query::tsquery AND c.published_at IS NULL
+                   AND a.ingested_at BETWEEN %(since)s AND %(until)s
+                   AND c.article_id <> %(article)s AND c.review_status <> %(rejected)s
+                 LIMIT {SCAN_LIMIT})
+            ) found
+            LEFT JOIN {actors_table} sa ON sa.id = found.speaker_id
+            LEFT JOIN {actors_table} ta ON ta.id = found.target_id
+            ORDER BY ts_rank(found.search_vector, p.query::tsquery) * CASE
+                WHEN ARRAY[found.speaker_id, found.target_id, sa.affiliation_id, ta.affiliation_id]
+                     && p.actors::bigint[] THEN 2.0 ELSE 1.0 END DESC,
+                found.id
+            LIMIT %(limit)s
+        ) m
+    """
+    params = {
+        "ids": [sid for sid, _ in probes],
+        "queries": [q for _, q in probes],
+        "actors": ["{" + ",".join(map(str, sorted(actors.get(sid, ())))) + "}" for sid, _ in probes],
+        "article": article_id,
+        "rejected": ReviewStatus.REJECTED,
+        "since": window[0],
+        "until": window[1],
+        "limit": limit,
+    }
+    found: dict[int, list[int]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for statement_id, candidate_id in cursor.fetchall():
+            found.setdefault(statement_id, []).append(candidate_id)
+    return found
+
+
 def statement_candidates(
     *, statement: StatementRow, terms: Sequence[str], window: tuple[datetime, datetime], limit: int
 ) -> list[StatementRow]:
-    """Statements of other articles within the window that share the statement's rarest words,
-    best first: full-text rank on the stored vector, doubled when an actor of either side
-    (speaker, target, or what they speak for) is one of this statement's. One query."""
+    """SQLite's candidates (the quick start, no full-text index): statements of other articles in
+    the window holding any of the three rarest words, those sharing an actor first. One query per
+    statement; PostgreSQL uses article_candidates instead."""
     if not terms:
         return []
     actors = statement.speakers | statement.targets
-    # The statement's own date column where it has one (indexed, so PostgreSQL can combine it
-    # with the full-text index), the article's ingestion date where it has none.
     in_window = Q(published_at__gte=window[0], published_at__lte=window[1]) | Q(
         published_at__isnull=True, article__ingested_at__gte=window[0], article__ingested_at__lte=window[1]
-    )
-    qs = (
-        Claim.objects.exclude(article_id=statement.article_id)
-        .exclude(review_status=ReviewStatus.REJECTED)
-        .filter(in_window)
     )
     same_actor = (
         Q(speaker_id__in=actors)
@@ -149,21 +283,18 @@ def statement_candidates(
         | Q(speaker__affiliation_id__in=actors)
         | Q(target__affiliation_id__in=actors)
     )
-    boost = Case(When(same_actor, then=Value(2.0)), default=Value(1.0), output_field=FloatField())
-    if settings.USING_POSTGRES:
-        # An OR of the rarest words: a statement restating the proposition in other words still
-        # shares some of its names and rare words; the GIN index finds those rows directly.
-        query = SearchQuery(terms[0], config="english")
-        for term in terms[1:]:
-            query |= SearchQuery(term, config="english")
-        qs = qs.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query) * boost)
-    else:
-        # SQLite (the quick start): no index to rank with; any of the three rarest words, newest first.
-        words = Q()
-        for term in terms[:3]:
-            words |= Q(quote_text__icontains=term)
-        qs = qs.filter(words).annotate(rank=boost * Value(1.0))
-    rows = qs.order_by("-rank", "id").values(*_FIELDS)[:limit]
+    words = Q()
+    for term in terms[:3]:
+        words |= Q(quote_text__icontains=term)
+    rows = (
+        Claim.objects.exclude(article_id=statement.article_id)
+        .exclude(review_status=ReviewStatus.REJECTED)
+        .filter(in_window)
+        .filter(words)
+        .annotate(rank=Case(When(same_actor, then=Value(2.0)), default=Value(1.0), output_field=FloatField()))
+        .order_by("-rank", "id")
+        .values(*_FIELDS)[:limit]
+    )
     return [_row(values) for values in rows]
 
 

@@ -59,7 +59,7 @@ def article_analyze(*, article_id: int, content_hash: str, job_id: int | None = 
             )
             outcome = apply_extraction(article=article, result=result)
             # Same transaction: a statement is never visible without its cross-article links.
-            article_thread(article_id=article_id, stale_threads=former_threads)
+            threading = article_thread(article_id=article_id, stale_threads=former_threads)
             total_ms = _ms_since(started)
             if job_id is not None:
                 # Same transaction: the claims and the count commit together or not at all, so
@@ -68,6 +68,7 @@ def article_analyze(*, article_id: int, content_hash: str, job_id: int | None = 
                     job_id=job_id,
                     article_id=article_id,
                     outcome=outcome,
+                    threading=threading,
                     extract_ms=extract_ms,
                     total_ms=total_ms,
                 )

@@ -1,6 +1,11 @@
 """Analysis jobs: their state and counts. Create, page the fan-out, count each article once,
 cancel, retry the failed.
 
+A job has a task: `analysis` (extract, write, thread: claims.services.analysis) or `rethread`
+(thread the stored statements again: claims.services.threading.article_rethread). Both fan out
+the same way, one task per article with the same arguments (article id, content hash, job id),
+so progress, cancelling, retrying, the watchdog and the Jobs page treat them alike.
+
 Work is queued by task name through the outbox (claimtrack.queueing), so nothing here imports a
 task, and every step's messages commit with the step that wrote them: a broker outage delays a
 job, never loses a part of it.
@@ -28,6 +33,7 @@ from outbox.models import OutboxMessage
 
 from .extraction_apply import ApplyOutcome
 from .extractor import extractor_version
+from .threading import ThreadingOutcome
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +42,13 @@ logger = logging.getLogger(__name__)
 FAN_OUT_CHUNK = 500
 _ACTIVE = AnalysisJob.ACTIVE_STATUSES
 ANALYZE_ARTICLE_TASK = "claims.tasks.analyze_article"
+RETHREAD_ARTICLE_TASK = "claims.tasks.rethread_article"
 FAN_OUT_TASK = "claims.tasks.fan_out_job"
+# The per-article task of each kind of job; every one takes (article id, content hash, job id).
+ARTICLE_TASKS = {
+    AnalysisJob.Task.ANALYSIS: ANALYZE_ARTICLE_TASK,
+    AnalysisJob.Task.RETHREAD: RETHREAD_ARTICLE_TASK,
+}
 
 # (article id, content hash): what one analysis task needs, in the order the task takes them.
 ArticleToSend = tuple[int, str]
@@ -46,22 +58,33 @@ class JobError(ServiceError):
     """A job action that cannot be done in the job's current state; nothing was written."""
 
 
-@transaction.atomic
-def job_create(*, user: AnyUser | None, scope: JobScope) -> AnalysisJob:
-    """Queue a re-analysis of the articles in `scope`. Editors and admins only.
+def _article_task(job: AnalysisJob) -> str:
+    return ARTICLE_TASKS[AnalysisJob.Task(job.task)]
 
-    `user=None` is the command line (`manage.py reanalyze`), which runs with the server's
-    rights; pages and the API always pass the request's user.
+
+@transaction.atomic
+def job_create(
+    *, user: AnyUser | None, scope: JobScope, task: str = AnalysisJob.Task.ANALYSIS
+) -> AnalysisJob:
+    """Queue a re-analysis (or, with task="rethread", a re-threading) of the articles in
+    `scope`. Editors and admins only.
+
+    `user=None` is the command line (`manage.py reanalyze`, `rethread`), which runs with the
+    server's rights; pages and the API always pass the request's user.
     """
     if user is not None:
         require_role(user, Role.EDITOR)
+    if task not in AnalysisJob.Task.values:
+        raise JobError({"task": [f"Unknown task {task!r}; use one of {', '.join(AnalysisJob.Task.values)}."]})
     scope.validate()
     if scope.actor_id and not Actor.objects.filter(pk=scope.actor_id).exists():
         raise ScopeError(f"There is no actor #{scope.actor_id}.")
     job = AnalysisJob.objects.create(
         progress_at=timezone.now(),
         scope=scope.to_json(),
-        extractor_version=extractor_version()[:32],
+        task=task,
+        # Re-threading extracts nothing: no extractor version to record.
+        extractor_version=extractor_version()[:32] if task == AnalysisJob.Task.ANALYSIS else "",
         status=AnalysisJob.Status.QUEUED,
         requested_by=user if user is not None and user.is_authenticated else None,
     )
@@ -107,8 +130,10 @@ def job_fan_out_advance(*, job_id: int, after_id: int, chunk: Sequence[ArticleTo
         )
         if not moved:
             return None  # a duplicate of this step already went on
+        task = AnalysisJob.objects.values_list("task", flat=True).get(pk=job_id)
         enqueue_many_after_commit(
-            ANALYZE_ARTICLE_TASK, [(article_id, digest, job_id) for article_id, digest in chunk]
+            ARTICLE_TASKS[AnalysisJob.Task(task)],
+            [(article_id, digest, job_id) for article_id, digest in chunk],
         )
         if len(chunk) == FAN_OUT_CHUNK:
             enqueue_after_commit(FAN_OUT_TASK, job_id, next_id)
@@ -143,6 +168,7 @@ def job_article_finish(
     job_id: int,
     article_id: int,
     outcome: ApplyOutcome | None = None,
+    threading: ThreadingOutcome | None = None,
     skipped: bool = False,
     error: str = "",
     extract_ms: int | None = None,
@@ -178,6 +204,13 @@ def job_article_finish(
                 "claims_removed": F("claims_removed") + removed,
                 "claims_kept": F("claims_kept") + kept,
             }
+            if threading is not None:
+                counters |= {
+                    "links_added": F("links_added") + threading.links_added,
+                    "links_removed": F("links_removed") + threading.links_removed,
+                    "threads_created": F("threads_created") + threading.threads_created,
+                    "threads_merged": F("threads_merged") + threading.threads_merged,
+                }
         # One statement counts and, for the last article, finishes the job. SET expressions
         # see the row as it was, hence "+ 1" for the article being counted now.
         last = Q(
@@ -268,7 +301,7 @@ def job_retry_failed(*, user: AnyUser, job: AnalysisJob) -> int:
         # Deleted since they failed: nothing to retry, and nothing to wait for.
         AnalysisJob.objects.filter(pk=job.pk).update(total=F("total") - gone, enqueued=F("enqueued") - gone)
     enqueue_many_after_commit(
-        ANALYZE_ARTICLE_TASK, [(article_id, digest, job.pk) for article_id, digest in targets]
+        _article_task(job), [(article_id, digest, job.pk) for article_id, digest in targets]
     )
     _job_maybe_finish(job.pk)
     return len(targets)
@@ -305,7 +338,7 @@ def _job_work_waits_in_outbox(job_id: int) -> bool:
     unsent = OutboxMessage.objects.filter(sent_at__isnull=True)
     return (
         unsent.filter(task_name=FAN_OUT_TASK, args__0=job_id).exists()
-        or unsent.filter(task_name=ANALYZE_ARTICLE_TASK, args__2=job_id).exists()
+        or unsent.filter(task_name__in=ARTICLE_TASKS.values(), args__2=job_id).exists()
     )
 
 
@@ -337,6 +370,6 @@ def _job_resume_or_fail(job: AnalysisJob, stall: timedelta) -> None:
         .values_list("id", "content_sha256")
     )
     enqueue_many_after_commit(
-        ANALYZE_ARTICLE_TASK, [(article_id, digest, job.pk) for article_id, digest in missing]
+        _article_task(job), [(article_id, digest, job.pk) for article_id, digest in missing]
     )
     _job_maybe_finish(job.pk)  # every article counted, yet not finished: a lost last update

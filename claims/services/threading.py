@@ -20,8 +20,10 @@ Rules, documented here because analysis, re-threading and the editor services re
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -37,11 +39,15 @@ from ..scope import JobScope
 from ..selectors.threading import (
     LinkRow,
     StatementRow,
+    article_candidates,
     article_statements,
     article_window,
     links_touching,
+    overlap_query,
+    search_lexemes,
     statement_candidates,
     statement_rows,
+    term_statistics,
 )
 
 # Key of the PostgreSQL advisory lock every threading write takes first (an arbitrary constant;
@@ -110,16 +116,11 @@ def article_thread(*, article_id: int, stale_threads: Iterable[int] = ()) -> Thr
     taken = {(link.source_id, link.target_id, link.relation) for link in existing}
     others: dict[int, StatementRow] = {}
 
-    # 1. Each statement's best matches among its candidates: one query per statement.
+    # 1. Each statement's best matches among its candidates (three queries for the article).
     wanted: dict[tuple[int, int, str], float] = {}
+    candidates_of = _candidates(article_id, live, window)
     for statement in live:
-        terms = rare_terms(statement.content, limit=settings.THREADING_TERMS)
-        candidates = {
-            c.id: c
-            for c in statement_candidates(
-                statement=statement, terms=terms, window=window, limit=settings.THREADING_CANDIDATES
-            )
-        }
+        candidates = candidates_of.get(statement.id, {})
         ranked = best_matches(
             statement.sketch, (c.sketch for c in candidates.values()), thresholds=thresholds
         )
@@ -191,6 +192,41 @@ def article_thread(*, article_id: int, stale_threads: Iterable[int] = ()) -> Thr
         threads_merged=groups.merged,
         statements_threaded=groups.threaded,
     )
+
+
+def _candidates(
+    article_id: int,
+    statements: list[StatementRow],
+    window: tuple[datetime, datetime],
+) -> dict[int, dict[int, StatementRow]]:
+    """Each statement's candidates in other articles, by id, best first. On PostgreSQL a fixed
+    number of queries per article (term statistics, the candidate search, the candidates' rows)."""
+    words = {s.id: rare_terms(s.content, limit=2 * settings.THREADING_TERMS) for s in statements}
+    limit = settings.THREADING_CANDIDATES
+    if not settings.USING_POSTGRES:
+        return {
+            s.id: {
+                c.id: c
+                for c in statement_candidates(statement=s, terms=words[s.id], window=window, limit=limit)
+            }
+            for s in statements
+        }
+    statistics = term_statistics(words=itertools.chain.from_iterable(words.values()))
+    queries = {
+        s.id: overlap_query(
+            search_lexemes(words=words[s.id], statistics=statistics, limit=settings.THREADING_TERMS)
+        )
+        for s in statements
+    }
+    ids = article_candidates(
+        article_id=article_id,
+        queries=queries,
+        actors={s.id: s.speakers | s.targets for s in statements},
+        window=window,
+        limit=limit,
+    )
+    rows = statement_rows(claim_ids={i for found in ids.values() for i in found})
+    return {sid: {i: rows[i] for i in found if i in rows} for sid, found in ids.items()}
 
 
 # --- thread assignment ----------------------------------------------------------------------
@@ -406,7 +442,11 @@ def _refresh_threads(thread_ids: set[int]) -> None:
             changed.append(thread)
     if empty:
         # Machine threads that lost every statement; nothing points at them any more.
-        Thread.objects.filter(id__in=empty, merged_from__isnull=True).delete()
+        doomed = Thread.objects.filter(id__in=empty, merged_from__isnull=True)
+        # Rejected statements may still name one: they leave it with updated_at moved, so a
+        # client syncing with updated_since learns it (the delete's SET NULL would not tell).
+        Claim.objects.filter(thread__in=doomed).update(thread=None, updated_at=now)
+        doomed.delete()
     if changed:
         Thread.objects.bulk_update(changed, [*_AGGREGATE_FIELDS, "version", "updated_at"])
 

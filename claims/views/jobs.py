@@ -1,4 +1,4 @@
-"""Jobs pages: analysts follow analysis jobs; editors and admins start, cancel and retry them."""
+"""Jobs pages: analysts follow analysis and re-threading jobs; editors and admins start, cancel and retry them."""
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -44,7 +44,9 @@ class JobStartView(RoleRequiredMixin, View):
         if not form.is_valid():
             return _list_page(request, form, status=400)
         try:
-            job = job_create(user=request.user, scope=form.cleaned_data["scope"])
+            job = job_create(
+                user=request.user, scope=form.cleaned_data["scope"], task=form.cleaned_data["task"]
+            )
         except ScopeError as exc:
             form.add_error(None, str(exc))
             return _list_page(request, form, status=400)

@@ -4,6 +4,7 @@ from extraction.matching import (
     Sketch,
     ThreadProfile,
     Thresholds,
+    best_group_threads,
     best_matches,
     best_threads,
     match,
@@ -218,3 +219,54 @@ def test_best_threads_puts_the_closer_thread_first():
     ranked = best_threads(new, [drones, shells])
 
     assert [m.thread for m in ranked][:1] == ["shells"]
+
+
+def test_statements_linked_in_their_article_join_a_thread_together():
+    names = frozenset({"Hartmann", "Tabqa"})
+    thread = ThreadProfile.of(
+        "nurse",
+        [
+            Sketch(
+                "b1",
+                "tuesday",
+                "claim",
+                "the German nurse was abducted by the militia near Tabqa",
+                names=names,
+            ),
+            Sketch(
+                "b2",
+                "tuesday",
+                "denial",
+                "the reports of her abduction were a hoax of militia accounts",
+                names=names,
+            ),
+            Sketch("b3", "tuesday", "denial", "Hartmann is safe and was never in Tabqa", names=names),
+        ],
+    )
+    dam = ThreadProfile.of(
+        "dam", [Sketch("c1", "tuesday", "claim", "the dam at Tabqa was damaged by shelling", names=names)]
+    )
+    group = [
+        Sketch("a1", "wednesday", "denial", "Hartmann was not kidnapped", names=names),
+        Sketch("a2", "wednesday", "claim", "she had been kidnapped", names=names),
+        Sketch("a3", "wednesday", "denial", "the story a hoax", names=names),
+    ]
+
+    found = best_group_threads(group, [dam, thread])
+
+    # "the story a hoax" says nothing alone; with the claim it answers it is the nurse's thread.
+    assert best_threads(group[2], [dam, thread]) == []
+    assert [m.match.thread for m in found] == ["nurse"]
+    assert (found[0].anchor.key, found[0].match.member.key, found[0].match.relation) == (
+        "a2",
+        "b1",
+        "repeats",
+    )
+    assert found[0].match.confidence >= Thresholds().confidence
+
+
+def test_a_group_never_joins_a_thread_through_its_own_article():
+    own = Sketch("a1", "wednesday", "claim", "the militia abducted the German nurse near Tabqa")
+    group = [own, Sketch("a2", "wednesday", "denial", "the militia abducted the German nurse near Tabqa")]
+
+    assert best_group_threads(group, [ThreadProfile.of("t", [own])]) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extraction import ExtractionResult
 
-from .conftest import only, run, speaker_name
+from .conftest import content, only, run, speaker_name
 
 
 def rebuts(result: ExtractionResult) -> set[tuple[str, str]]:
@@ -81,3 +81,89 @@ def test_a_spokesmans_follow_on_quote_continuing_a_denial_answers_the_same_claim
     denials = [s for s in result.statements if s.kind == "denial"]
     assert len(denials) == 2
     assert rebuts(result) == {(d.id, claim.id) for d in denials}
+
+
+def test_a_denial_opening_with_but_answers_the_claim_before_the_statement_between():
+    text = (
+        "Police said the man was a member of the militant group.\n\n"
+        "The group's leader said the fighting would go on.\n\n"
+        "But the interior ministry insisted the man was not a member."
+    )
+    result = run(text)
+    police = next(s for s in result.statements if speaker_name(result, s) == "Police")
+    denial = only(result, "denial")
+    assert rebuts(result) == {(denial.id, police.id)}
+    assert denial.target == police.speaker
+
+
+def test_a_negated_assertion_after_another_sides_claim_is_a_denial_of_it():
+    text = "The United States said Iran was involved in the attack.\n\nIran said it was not involved."
+    result = run(text)
+    claim, denial = only(result, "claim"), only(result, "denial")
+    assert (speaker_name(result, claim), speaker_name(result, denial)) == ("United States", "Iran")
+    assert rebuts(result) == {(denial.id, claim.id)}
+    assert result.actor(denial.target).name == "United States"
+
+
+def test_the_same_assertion_by_the_same_side_is_no_denial():
+    text = "The ministry said the man was not involved.\n\nThe ministry later said he was not involved."
+    result = run(text)
+    assert {s.kind for s in result.statements} == {"claim"}
+    assert not rebuts(result)
+
+
+def test_saying_alive_whom_another_side_says_was_killed_answers_that_claim():
+    text = (
+        "Islamic State said its fighters had beheaded the Kurdish fighter Rehana.\n\n"
+        "Her brother said the family was waiting for news.\n\n"
+        "A Kurdish journalist, Rashad Ali, said Rehana is alive and safe."
+    )
+    result = run(text)
+    denial = only(result, "denial")
+    claim = next(s for s in result.statements if speaker_name(result, s) == "Islamic State")
+    assert rebuts(result) == {(denial.id, claim.id)}
+
+
+def test_a_tally_of_kills_is_no_fate_an_answer_denies():
+    # "She has killed 100 fighters" says nothing befell her: "she is alive" does not answer it.
+    text = (
+        "A journalist said the girl had killed more than 100 militants.\n\nHer commander said she is alive."
+    )
+    result = run(text)
+    assert not rebuts(result)
+
+
+def test_denying_the_accusation_answers_the_accusation_with_a_statement_between():
+    text = (
+        "Ukraine accused Russia of shelling the city.\n\n"
+        "The mayor said thirty people had died.\n\n"
+        "Moscow denied the accusation."
+    )
+    result = run(text)
+    accusation, denial = only(result, "accusation"), only(result, "denial")
+    assert rebuts(result) == {(denial.id, accusation.id)}
+
+
+def test_an_accusation_a_statement_reports_does_not_answer_that_statement():
+    result = run("The reporter said Turkish agents had accused her of spying.")
+    assert only(result, "accusation")
+    assert not rebuts(result)
+
+
+def test_claims_the_tagger_reads_as_a_verb_are_still_the_denied_sides_claim():
+    # In "denied ISIS claims that...", the tagger takes "claims" for a verb; as the object of
+    # "denied" it is the noun, and what ISIS claimed is a statement the denial answers.
+    text = "Kurdish fighters denied ISIS claims that the town had fallen."
+    result = run(text)
+    claim, denial = only(result, "claim"), only(result, "denial")
+    assert speaker_name(result, claim) == "Islamic State"
+    assert rebuts(result) == {(denial.id, claim.id)}
+
+
+def test_the_deniers_participial_tail_is_part_of_the_denial_not_a_claim_of_its_own():
+    text = "Israel accused Hamas of firing the rocket.\n\nHamas denied the charge, calling the reports a provocation."
+    result = run(text)
+    accusation, denial = only(result, "accusation"), only(result, "denial")
+    assert len(result.statements) == 2
+    assert "provocation" in content(text, denial)
+    assert rebuts(result) == {(denial.id, accusation.id)}

@@ -12,6 +12,7 @@ from articles.models import Article
 from articles.services import article_create
 from claims.models import AnalysisJob, Claim, ClaimLink, ReviewStatus, Thread
 from claims.scope import JobScope
+from claims.selectors.jobs import job_status
 from claims.services.jobs import job_create
 from claims.services.thread_editing import link_reject
 from tests.factories import UserFactory
@@ -76,9 +77,64 @@ def test_a_rejected_cross_article_link_stays_rejected_after_reanalysis_and_rethr
     job = job_create(user=editor, scope=JobScope(all=True))
     wait_until(lambda: AnalysisJob.objects.get(pk=job.pk).status == "done", timeout=90)
     out = io.StringIO()
-    call_command("rethread", "--all", stdout=out)
-    assert "Rethreaded 2 articles" in out.getvalue()
+    call_command("rethread", "--all", "--wait", stdout=out)
+    rethread = AnalysisJob.objects.exclude(pk=job.pk).get()
+    assert (rethread.task, rethread.status, rethread.done, rethread.failed) == ("rethread", "done", 2, 0)
+    assert f"Job {rethread.pk} done: 2 rethreaded, 0 failed" in out.getvalue()
 
     assert list(_cross_links().values_list("id", "review_status")) == [(link.id, ReviewStatus.REJECTED)]
     assert set(Claim.objects.values_list("thread_id", flat=True)) == {None}
     assert not Thread.objects.filter(statement_count__gt=0).exists()
+
+
+STORIES = [
+    STORY,
+    [
+        "Health briefing.\n\nThe Health Ministry said the cholera outbreak in Yemen killed ninety children in Sanaa.",
+        "Houthi statement.\n\nThe Houthi government denied that the cholera outbreak in Yemen killed ninety children in Sanaa.",
+    ],
+    [
+        "Brussels briefing.\n\nThe European Commission said Hungary blocked Ukrainian grain barges at the Danube port.",
+        "Budapest reply.\n\nThe Hungarian Embassy denied that Hungary blocked Ukrainian grain barges at the Danube port.",
+    ],
+]
+
+
+def test_a_rethread_job_on_two_workers_threads_every_article_and_reports_progress(real_celery):
+    real_celery(env=FAKE, name="t4")
+    real_celery(env=FAKE, name="t5")
+    editor = UserFactory(role="editor")
+    articles = [article_create(body=text).article for story in STORIES for text in story]
+    wait_until(lambda: _analysed(articles), timeout=120)
+    # Forget the threading the analyses did: the rethread job has all of it to do again.
+    _cross_links().delete()
+    Claim.objects.update(thread=None)
+    Thread.objects.all().delete()
+
+    job = job_create(user=editor, scope=JobScope(all=True), task=AnalysisJob.Task.RETHREAD)
+    wait_until(lambda: AnalysisJob.objects.get(pk=job.pk).status == "done", timeout=120)
+
+    job.refresh_from_db()
+    assert (job.total, job.enqueued, job.done, job.failed, job.progress) == (6, 6, 6, 0, 1.0)
+    assert (job.links_added, job.threads_created) == (3, 3)
+    completions = list(job.completions.all())
+    assert len(completions) == 6 and all(c.outcome == "done" and c.total_ms is not None for c in completions)
+    assert job_status(job=job)["progress"] == 1.0
+    thread_of = dict(Claim.objects.values_list("article_id", "thread_id"))
+    for first, second in zip(articles[::2], articles[1::2], strict=True):
+        assert thread_of[first.pk] == thread_of[second.pk] is not None
+    assert len(set(thread_of.values())) == 3
+
+    # An editor rejects one story's link; re-threading on the two workers keeps it rejected.
+    rejected = _cross_links().order_by("id").first()
+    link_reject(user=editor, link=rejected, expected_version=rejected.version)
+    again = job_create(user=editor, scope=JobScope(all=True), task=AnalysisJob.Task.RETHREAD)
+    wait_until(lambda: AnalysisJob.objects.get(pk=again.pk).status == "done", timeout=120)
+
+    again.refresh_from_db()
+    assert (again.done, again.links_added, again.links_removed) == (6, 0, 0)
+    assert ClaimLink.objects.get(pk=rejected.pk).review_status == ReviewStatus.REJECTED
+    assert _cross_links().count() == 3
+    pair = Claim.objects.filter(pk__in=[rejected.source_id, rejected.target_id])
+    assert set(pair.values_list("thread_id", flat=True)) == {None}
+    assert Thread.objects.filter(statement_count__gt=0).count() == 2

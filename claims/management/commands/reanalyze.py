@@ -40,6 +40,37 @@ def scope_from_options(options: dict) -> JobScope:
     )
 
 
+def wait_for_job(command: BaseCommand, job: AnalysisJob, *, poll: float = 1.0) -> None:
+    """Print the job's progress until it ends, then its counts and first failures (shared by
+    `reanalyze --wait` and `rethread --wait`)."""
+    last = None
+    while True:
+        job.refresh_from_db()
+        line = f"job {job.pk} {job.status}: {job.done + job.failed}/{job.total} ({job.failed} failed)"
+        if line != last:
+            command.stdout.write(line)
+            command.stdout.flush()
+            last = line
+        if not job.is_active:
+            break
+        time.sleep(poll)
+    threading = (
+        f"links added {job.links_added}, removed {job.links_removed}; threads created "
+        f"{job.threads_created}, merged {job.threads_merged}"
+    )
+    if job.task == AnalysisJob.Task.RETHREAD:
+        command.stdout.write(
+            f"Job {job.pk} {job.status}: {job.done} rethreaded, {job.failed} failed; {threading}."
+        )
+    else:
+        command.stdout.write(
+            f"Job {job.pk} {job.status}: {job.done} analysed, {job.failed} failed; claims added "
+            f"{job.claims_added}, removed {job.claims_removed}, kept {job.claims_kept}; {threading}."
+        )
+    for failure in job.failures.all()[:20]:
+        command.stderr.write(f"  article {failure.article_id}: {failure.error}")
+
+
 class Command(BaseCommand):
     help = "Re-analyse stored articles on the Celery workers, keeping every editor decision."
 
@@ -58,24 +89,4 @@ class Command(BaseCommand):
             self._wait(job)
 
     def _wait(self, job: AnalysisJob) -> None:
-        last = None
-        while True:
-            job.refresh_from_db()
-            line = f"job {job.pk} {job.status}: {job.done + job.failed}/{job.total} ({job.failed} failed)"
-            if line != last:
-                self.stdout.write(line)
-                self.stdout.flush()
-                last = line
-            if job.status in (
-                AnalysisJob.Status.DONE,
-                AnalysisJob.Status.FAILED,
-                AnalysisJob.Status.CANCELLED,
-            ):
-                break
-            time.sleep(1)
-        self.stdout.write(
-            f"Job {job.pk} {job.status}: {job.done} analysed, {job.failed} failed; claims added "
-            f"{job.claims_added}, removed {job.claims_removed}, kept {job.claims_kept}."
-        )
-        for failure in job.failures.all()[:20]:
-            self.stderr.write(f"  article {failure.article_id}: {failure.error}")
+        wait_for_job(self, job)

@@ -6,6 +6,7 @@ must commit what it writes (a test wrapped in one transaction would never see it
 
 import dataclasses
 import math
+from datetime import timedelta
 
 import psycopg2
 import pytest
@@ -15,10 +16,13 @@ from rest_framework.test import APIClient
 
 from actors.models import Actor
 from articles.services import article_create
-from claims.models import Claim, ClaimLink, SyncChange, Tombstone
+from claims.models import Claim, ClaimLink, SyncChange, Thread, Tombstone
 from claims.services.actor_merging import actor_merge
 from claims.services.analysis import article_analyze
 from claims.services.editing import claim_confirm, claim_update, link_create, link_delete
+from claims.services.thread_editing import link_reject, thread_merge, thread_split
+from claims.services.threading import article_thread
+from tests.claims.services.test_threading import DAY, SHELLS, statement
 from tests.factories import ArticleFactory, UserFactory
 from tests.fake_extractor import extract as fake_extract
 
@@ -45,7 +49,7 @@ class SyncClient:
     def __init__(self, api: APIClient, page_size: int) -> None:
         self.api, self.page_size = api, page_size
         self.rows: dict[tuple[str, int], int | None] = {}
-        self.merged: dict[int, int] = {}
+        self.merged: dict[tuple[str, int], int] = {}
         self.next = f"/api/v1/changes/?page_size={page_size}"
 
     def sync(self) -> int:
@@ -61,11 +65,10 @@ class SyncClient:
                 if entry["deleted"]:
                     self.rows.pop(key, None)
                     if entry["replaced_by"] is not None:
-                        self.merged[entry["id"]] = entry["replaced_by"]
+                        self.merged[key] = entry["replaced_by"]
                 else:
                     self.rows[key] = entry["version"]
-                    if entry["kind"] == "actor":
-                        self.merged.pop(entry["id"], None)  # a merge undone
+                    self.merged.pop(key, None)  # a merge undone
             self.next = body["next"]
             if not body["more"]:
                 return pages
@@ -77,6 +80,9 @@ def server_rows() -> dict[tuple[str, int], int | None]:
     rows.update((("link", pk), v) for pk, v in ClaimLink.objects.values_list("id", "version"))
     rows.update(
         (("actor", pk), None) for pk in Actor.objects.filter(merged_into=None).values_list("id", flat=True)
+    )
+    rows.update(
+        (("thread", pk), v) for pk, v in Thread.objects.filter(merged_into=None).values_list("id", "version")
     )
     return rows
 
@@ -135,7 +141,7 @@ def test_a_client_replaying_the_feed_after_each_step_holds_the_servers_rows(edit
     embassy = Actor.objects.get(name="The Embassy")
     actor_merge(user=editor, source=embassy, into=ministry.first())
     check("merge")
-    assert client.merged == {embassy.pk: ministry.first().pk}
+    assert client.merged == {("actor", embassy.pk): ministry.first().pk}
     assert Tombstone.objects.get(kind="actor", object_id=embassy.pk).replaced_by == ministry.first().pk
     print("sync replay rows compared:", compared)
 
@@ -215,3 +221,52 @@ def test_a_bad_cursor_is_a_400(editor_api):
     _, api = editor_api
     response = api.get("/api/v1/changes/?since=not-a-cursor")
     assert response.status_code == 400 and "since" in response.json()
+
+
+def _cross_article_story(assertion: str, denial: str) -> tuple[Claim, Claim]:
+    """Two articles on one proposition (a claim, then its denial), threaded by the machine."""
+    claim, denied = statement(assertion), statement(denial, kind="denial", when=DAY + timedelta(days=1))
+    for item in (claim, denied):
+        article_thread(article_id=item.article_id)
+    return claim, denied
+
+
+def test_threads_are_in_the_feed_created_updated_merged_and_deleted(editor_api):
+    editor, api = editor_api
+    client = SyncClient(api, page_size=5)
+    _, denial = _cross_article_story(SHELLS, "North Korea denied supplying artillery shells to Russia")
+    client.sync()
+    thread = Thread.objects.get()
+    assert client.rows == server_rows() and client.rows[("thread", thread.pk)] == thread.version
+
+    # Updated: an editor splits the denial out; the old thread's counts and version change.
+    new = thread_split(user=editor, thread=thread, claim_ids=[denial.pk], expected_version=thread.version)
+    client.sync()
+    thread.refresh_from_db()
+    assert client.rows == server_rows()
+    assert client.rows[("thread", thread.pk)] == thread.version and ("thread", new.pk) in client.rows
+
+    # Merged: the split-out thread goes back in; the client learns where it went.
+    new.refresh_from_db()
+    thread_merge(
+        user=editor, thread=new, into=thread, expected_version=new.version, into_version=thread.version
+    )
+    client.sync()
+    assert client.rows == server_rows() and ("thread", new.pk) not in client.rows
+    assert client.merged[("thread", new.pk)] == thread.pk
+    assert Tombstone.objects.filter(kind="thread", object_id=new.pk, replaced_by=thread.pk).exists()
+
+    # Deleted: a machine thread whose only link an editor rejects loses both statements.
+    _cross_article_story(
+        "The Health Ministry said cholera killed ninety children in Sanaa last month",
+        "The Houthi government denied that cholera killed ninety children in Sanaa last month",
+    )
+    machine = Thread.objects.exclude(pk__in=[thread.pk, new.pk]).get()
+    client.sync()
+    assert ("thread", machine.pk) in client.rows
+    link = ClaimLink.objects.get(source__thread=machine)
+    link_reject(user=editor, link=link, expected_version=link.version)
+    assert not Thread.objects.filter(pk=machine.pk).exists()
+    client.sync()
+    assert client.rows == server_rows() and ("thread", machine.pk) not in client.rows
+    assert Tombstone.objects.filter(kind="thread", object_id=machine.pk).exists()

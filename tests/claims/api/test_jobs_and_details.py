@@ -60,3 +60,27 @@ def test_every_detail_answers_if_none_match_with_304(as_analyst, kind):
     etag = as_analyst.get(url).headers["ETag"]
     assert as_analyst.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
     assert as_analyst.get(url, HTTP_IF_NONE_MATCH='"other"').status_code == 200
+
+
+def test_a_rethread_job_is_started_and_reported_with_its_task_and_threading_counts(
+    as_editor, django_capture_on_commit_callbacks
+):
+    ArticleFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_editor.post(
+            "/api/v1/jobs/", {"scope": {"all": True}, "task": "rethread"}, format="json"
+        )
+    assert response.status_code == 201, response.content
+    assert response.json()["task"] == "rethread"
+    detail = as_editor.get(f"/api/v1/jobs/{response.json()['id']}/").json()
+    assert (detail["task"], detail["status"], detail["total"], detail["done"]) == ("rethread", "done", 1, 1)
+    assert {"links_added", "links_removed", "threads_created", "threads_merged"} <= detail.keys()
+    assert detail["extractor_version"] == ""
+
+
+@pytest.mark.parametrize("task", ["dance", 1, None, ["rethread"]])
+def test_an_unknown_task_is_a_400_and_starts_nothing(as_editor, task):
+    response = as_editor.post("/api/v1/jobs/", {"scope": {"all": True}, "task": task}, format="json")
+    assert response.status_code == 400, response.content
+    assert "task" in response.json()
+    assert not AnalysisJob.objects.exists()

@@ -209,3 +209,38 @@ def test_merge_and_move_through_the_api(as_editor, story):
 )
 def test_odd_but_valid_thread_filters_never_fail(as_analyst, story, query):
     assert as_analyst.get(f"/api/v1/threads/?{query}").status_code in (200, 400)
+
+
+def _stamp(moment) -> str:
+    return (moment + timedelta(microseconds=1)).isoformat().replace("+00:00", "Z")
+
+
+def test_updated_since_sees_statements_a_rethread_job_placed(
+    as_editor, story, django_capture_on_commit_callbacks
+):
+    # Threading state lost, and every statement last changed long ago.
+    Thread.objects.all().delete()
+    Claim.objects.update(thread=None, updated_at=DAY)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_editor.post(
+            "/api/v1/jobs/", {"scope": {"all": True}, "task": "rethread"}, format="json"
+        )
+    assert response.status_code == 201
+    thread = Thread.objects.get()
+    changed = as_editor.get(f"/api/v1/claims/?updated_since={_stamp(DAY)}").json()["results"]
+    assert {c["id"]: c["thread"] for c in changed} == {
+        story[name].id: thread.id for name in ("claim", "repeat", "denial")
+    }
+
+
+def test_updated_since_sees_a_rejected_statement_leave_a_thread_that_is_deleted(as_editor):
+    from claims.services.threading import threads_refresh
+
+    thread = Thread.objects.create(statement_count=1)
+    claim = statement(SHELLS)
+    Claim.objects.filter(pk=claim.pk).update(thread=thread, review_status="rejected", updated_at=DAY)
+    threads_refresh(thread_ids=[thread.id])  # no visible member left: the machine's thread goes
+
+    assert not Thread.objects.filter(pk=thread.id).exists()
+    changed = as_editor.get(f"/api/v1/claims/?status=rejected&updated_since={_stamp(DAY)}").json()["results"]
+    assert [(c["id"], c["thread"]) for c in changed] == [(claim.id, None)]

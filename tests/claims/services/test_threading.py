@@ -3,9 +3,11 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from claims.models import Claim, ClaimLink, Origin, ReviewStatus, Thread
-from claims.selectors.threading import article_statements, statement_candidates
+from claims.selectors.threading import article_candidates, article_statements, overlap_query
 from claims.services.threading import article_thread
 from tests.factories import ActorFactory, ArticleFactory, ClaimFactory
 
@@ -164,23 +166,23 @@ def test_candidates_stay_within_the_time_window(settings):
 def test_an_ambassador_counts_as_his_state_in_the_candidates():
     prk = ActorFactory(name="North Korea")
     ambassador = ActorFactory(name="North Korean ambassador", kind="person", affiliation=prk)
-    statement(
-        "Pyongyang rejects the sanctions resolution on artillery shells as hostile",
-        speaker=prk,
-        when=DAY - timedelta(days=1),
-    )
+    text = "Pyongyang rejects the sanctions resolution on artillery shells as hostile"
+    by_state = statement(text, speaker=prk, when=DAY - timedelta(days=1))
+    by_stranger = statement(text + ", said an observer", speaker=ActorFactory(), when=DAY - timedelta(days=1))
     by_ambassador = statement(
         "The sanctions resolution on artillery shells is hostile", speaker=ambassador, when=DAY
     )
     row = article_statements(article_id=by_ambassador.article_id)[0]
     assert row.speakers == {ambassador.id, prk.id}
-    [candidate] = statement_candidates(
-        statement=row,
-        terms=["sanctions", "shells"],
+    found = article_candidates(
+        article_id=row.article_id,
+        queries={row.id: overlap_query(["sanction", "shell"])},
+        actors={row.id: row.speakers | row.targets},
         window=(DAY - timedelta(days=9), DAY + timedelta(days=9)),
         limit=5,
     )
-    assert candidate.speakers == {prk.id}
+    # The same words, but North Korea's own statement ranks first: the ambassador speaks for it.
+    assert found == {row.id: [by_state.id, by_stranger.id]}
     assert str(prk.id) in row.sketch.speakers
 
 
@@ -279,13 +281,16 @@ def test_two_threads_an_editor_worked_on_are_never_merged_by_the_machine():
     assert not Thread.objects.filter(merged_into__isnull=False).exists()
 
 
-def test_queries_per_statement_are_constant(django_assert_max_num_queries):
+def test_threading_an_article_costs_the_same_queries_however_many_statements_and_stored_claims(
+    django_assert_num_queries,
+):
     for i in range(6):
-        statement(f"{SHELLS} number {i}", when=DAY - timedelta(days=i + 1))
+        archived = statement(f"{SHELLS} number {i}", when=DAY - timedelta(days=i + 1))
+        article_thread(article_id=archived.article_id)  # one thread, for every article to join
 
-    def article_with(n):
+    def article_with(n, tag=""):
         sentences = [
-            f"Report {i}: North Korea supplies artillery shells to Russia, case {i}." for i in range(n)
+            f"Report {i}{tag}: North Korea supplies artillery shells to Russia, case {i}." for i in range(n)
         ]
         article = ArticleFactory(body=" ".join(sentences), published_at=DAY)
         for text in sentences:
@@ -293,10 +298,19 @@ def test_queries_per_statement_are_constant(django_assert_max_num_queries):
         return article
 
     small, large = article_with(2), article_with(8)
-    # One candidate query per statement, the rest per article (links, threads, aggregates).
-    with django_assert_max_num_queries(16 + 2 * 2) as few:
+    # The lock, the window, the statements, their links, term statistics, one candidate search
+    # for all statements, the candidates' rows, then links and threads written for the article.
+    with CaptureQueriesContext(connection) as few:
         article_thread(article_id=small.id)
-    with django_assert_max_num_queries(16 + 8 * 2) as many:
+    with django_assert_num_queries(len(few)):
         article_thread(article_id=large.id)
-    # At most two per statement (its candidates; a new group's former-thread check).
-    assert len(many) - len(few) <= 2 * 6
+    searches = [q for q in few.captured_queries if "CROSS JOIN LATERAL" in q["sql"]]
+    assert len(searches) == 2  # term statistics and the candidate search, once each
+
+    # Ten times the archive, the same queries.
+    for i in range(60):
+        archived = statement(f"{SHELLS} number {i}, archive", when=DAY - timedelta(days=i % 20 + 1))
+        article_thread(article_id=archived.article_id)
+    again = article_with(8, tag="b")
+    with django_assert_num_queries(len(few)):
+        article_thread(article_id=again.id)

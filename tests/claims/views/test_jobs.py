@@ -146,3 +146,26 @@ def test_the_page_is_told_which_statuses_are_still_going_by_the_server(client, a
     assert 'data-active-statuses="queued running"' in html
     data = client.get(reverse("job-status", args=[job.pk])).json()
     assert data["active"] is (status in ("queued", "running")) is job.is_active
+
+
+def test_an_editor_starts_a_rethread_job_and_the_pages_say_what_it_is(client, editor):
+    article = ArticleFactory()
+    client.force_login(editor)
+    response = client.post(reverse("job-start"), {"task": "rethread", "articles": str(article.pk)})
+    job = AnalysisJob.objects.get()
+    assert response.status_code == 302 and job.task == "rethread"
+    detail = client.get(reverse("job-detail", args=[job.pk])).content.decode()
+    assert f"Re-threading job {job.pk}" in detail and "nothing extracted" in detail
+    assert 'data-field="links_added"' in detail and 'data-field="claims_added"' not in detail
+    listing = client.get(reverse("job-list")).content.decode()
+    assert "<td>Re-threading</td>" in listing and 'value="rethread"' in listing
+    data = client.get(reverse("job-status", args=[job.pk])).json()
+    assert (data["task"], data["task_display"]) == ("rethread", "Re-threading")
+    assert {"links_added", "links_removed", "threads_created", "threads_merged"} <= data.keys()
+
+
+def test_an_unknown_task_in_the_form_says_why_and_starts_nothing(client, editor):
+    client.force_login(editor)
+    response = client.post(reverse("job-start"), {"task": "dance", "all": "on"})
+    assert response.status_code == 400 and "Select a valid choice" in response.content.decode()
+    assert not AnalysisJob.objects.exists()

@@ -1,0 +1,101 @@
+"""Kinds read off the whole statement, and the actor a statement is aimed at (issue 11)."""
+
+from __future__ import annotations
+
+from .conftest import only, run
+
+
+def _target_name(result, statement) -> str | None:
+    return result.actor(statement.target).name if statement.target else None
+
+
+def test_blame_whose_subject_is_another_actor_is_an_accusation_of_it():
+    result = run("The senator said the Obama administration broke federal law by not informing Congress.")
+    accusation = only(result, "accusation")
+    assert _target_name(result, accusation) == "Barack Obama"
+
+
+def test_helping_a_group_known_as_extremist_accuses_the_helper_not_the_helped():
+    text = "“Iran is only an excuse for protecting ISIL and helping the terrorists,” an Iraqi lawmaker said."
+    result = run(text)
+    assert _target_name(result, only(result, "accusation")) == "Iran"
+
+
+def test_a_negated_assertion_naming_anothers_claim_is_a_denial_of_that_actor():
+    text = "Kurdish fighters said the woman was not in the town at the time that Islamic State claims she was abducted."
+    result = run(text)
+    assert _target_name(result, only(result, "denial")) == "Islamic State"
+
+
+def test_reporting_an_attack_by_a_named_actor_stays_a_claim():
+    result = run("The Islamic State said that the Jordanian jets had killed an American hostage.")
+    assert (only(result).kind, only(result).target) == ("claim", None)
+
+
+def test_the_addressee_of_a_neutral_cue_is_not_the_target_of_the_denial():
+    result = run("Hamas told Reuters the reports were Israeli propaganda.")
+    assert _target_name(result, only(result, "denial")) == "Israel"
+
+
+def test_lashing_out_at_an_actor_is_a_criticism_of_it():
+    result = run("The Russian foreign ministry lashed out at NATO over its expansion.")
+    assert _target_name(result, only(result, "criticism")) == "NATO"
+
+
+def test_withholding_is_not_denying():
+    result = run("The minister said an attempt to deny Muslims their liberty would fail.")
+    assert only(result).kind == "claim"
+
+
+def test_made_up_of_is_not_made_up():
+    assert only(run("The analyst said the fleet is made up of 13 aircraft.")).kind == "claim"
+
+
+def test_a_reporters_adjective_condemns_nothing():
+    result = run("British media reports said MI5 had identified the man suspected of the horrific beheading.")
+    assert only(result).kind == "claim"
+
+
+def test_judging_an_actors_behaviour_is_a_criticism_of_it():
+    result = run("The minister said Iran's behaviour was irresponsible.")
+    assert _target_name(result, only(result, "criticism")) == "Iran"
+
+
+def test_a_claim_called_a_trick_in_quotes_is_a_denial():
+    assert only(run("Russia said the claim was “an old and sick trick”.")).kind == "denial"
+
+
+def test_a_comma_which_judges_the_clause_before_it():
+    text = "“The UN repeats what Washington says, which is unfortunate,” a North Korean diplomat said."
+    result = run(text)
+    assert _target_name(result, only(result, "criticism")) == "United Nations"
+
+
+def test_a_body_named_again_by_its_head_noun_is_the_one_blamed():
+    text = (
+        "The US-led coalition bombed targets near Mosul.\n\n"
+        "“The coalition is only an excuse for protecting the terrorists,” an Iraqi lawmaker said."
+    )
+    result = run(text)
+    assert _target_name(result, only(result, "accusation")) == "US-led coalition"
+
+
+def test_whoever_spread_a_rumour_is_whom_its_denial_answers():
+    text = "A Kurdish commander said Islamic State supporters had spread a rumour that she was captured, which is not true."
+    result = run(text)
+    assert _target_name(result, only(result, "denial")) == "Islamic State"
+
+
+def test_condemning_an_act_whose_author_is_not_named_aims_at_who_the_article_says_did_it():
+    text = (
+        "The video shows the murder of a British aid worker by Islamic State.\n\n"
+        "“We are appalled by this brutal murder,” a White House spokeswoman said."
+    )
+    result = run(text)
+    assert _target_name(result, only(result, "criticism")) == "Islamic State"
+
+
+def test_the_cause_of_something_is_blamed_not_what_it_caused():
+    text = "An Iraqi legislator said that Iran is the main cause of the Islamic State's survival."
+    result = run(text)
+    assert _target_name(result, only(result, "accusation")) == "Iran"

@@ -1,0 +1,44 @@
+"""Which sentences hold a statement and who stands behind it (issue 11), in sentences written for the test."""
+
+from __future__ import annotations
+
+from .conftest import content, only, piece, run, speaker_name
+
+
+def test_telling_reporters_without_saying_what_is_no_statement():
+    assert run("The minister told reporters at the airport on Monday.").statements == ()
+    text = "The minister told reporters that the road would reopen."
+    assert "the road would reopen" in content(text, only(run(text)))
+
+
+def test_telling_a_story_is_a_statement():
+    text = "The farmer told the story of the flood to every visitor."
+    assert "the story of the flood" in content(text, only(run(text)))
+
+
+def test_adding_or_posting_a_thing_is_no_statement_but_adding_a_quote_is():
+    assert run("The party added a seat in the north. The group posted a video online.").statements == ()
+    text = "“We will win in the north,” the senator added."
+    assert only(run(text)).direct_quote
+
+
+def test_a_noun_believed_to_be_something_is_not_the_speaker():
+    result = run("Police arrested a man believed to be the leader of the gang.")
+    assert all(speaker_name(result, s) != "man" for s in result.statements)
+
+
+def test_a_caption_label_before_a_colon_is_not_a_speaker():
+    text = (
+        "Journalist freed after two years\n\n"
+        "The reporter was released on Sunday.\n\n"
+        "Victim: The reporter was kidnapped in the north in 2012 while covering the war."
+    )
+    assert run(text).statements == ()
+
+
+def test_an_anonymous_source_speaks():
+    text = "A counterterrorism source told the network that the inquiry was moving forward."
+    result = run(text)
+    statement = only(result)
+    assert piece(text, statement.speaker_span) == "A counterterrorism source"
+    assert speaker_name(result, statement) is not None
