@@ -1,5 +1,6 @@
 """Reads behind threading: an article's statements, their candidates in other articles, the
-links that already touch them. Each returns plain rows (StatementRow), one query per call.
+links that already touch them. Each returns plain rows (StatementRow, LinkRow, Term, ids), one
+query per call: the candidates of all of an article's statements come from one search.
 """
 
 from __future__ import annotations
