@@ -132,7 +132,7 @@ def article_window(*, article_id: int) -> tuple[datetime, datetime] | None:
 
 # Terms the stored statements hold more often than this (the planner's estimate) are too common
 # to look up: their posting lists would make a candidate search cost in proportion to the archive.
-COMMON_TERM_ROWS = 5_000
+COMMON_TERM_ROWS = 1_000
 # Each statement's search reads at most this many matching rows before ranking them, so a story
 # told ten thousand times costs what one told two hundred times does.
 SCAN_LIMIT = 200
