@@ -388,7 +388,9 @@ class Finder:
         content = _char_span(verb.doc, *_subtree_span(obj))
         if subject is None or content is None:
             return None
-        return self._verb_attribution(verb, verb.lemma_.lower(), "denial", subject, [content])
+        return self._verb_attribution(
+            verb, verb.lemma_.lower(), "denial", subject, [content, *_after_colon(obj, text)]
+        )
 
     def _answering_relative(self, verb: Token, lemma: str, kind: Kind) -> Attribution | None:
         """'X accused Y of Z, a charge Y denies': the relative clause answers the clause before."""
@@ -700,6 +702,26 @@ class Finder:
         return out
 
 
+def _after_colon(head: Token, text: str) -> list[Span]:
+    """'shot down Hunter's claims: "We have no credible intelligence..."': the words after a colon
+    that closes the phrase are what the speaker said against it, to the end of the paragraph."""
+    doc = head.doc
+    end = head.right_edge.i + 1
+    if end >= len(doc) or doc[end].text != ":":
+        return []
+    start = doc[end].idx + 1
+    stop = text.find("\n", start)
+    stop = len(text) if stop < 0 else stop
+    opening = text[start:stop].lstrip()
+    if opening and opening[0] in _QUOTE_CHARS:
+        # A quotation: to its closing mark, not into the narration after it.
+        first = start + text[start:stop].index(opening[0])
+        close = next((k for k in range(first + 1, stop) if text[k] in _QUOTE_CHARS), stop - 1)
+        stop = close + 1
+    content = _strip(text, start, stop)
+    return [content] if content[1] - content[0] >= 3 else []
+
+
 def _stands_alone(text: str, quote: Quote) -> bool:
     """A quotation that is a sentence of its own; one inside a narrative sentence is a citation."""
     before = text[: quote.start].rstrip(" \t")
@@ -777,6 +799,12 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
                 and not outer.direct_quote
                 and not (
                     inner.lemma in _NAMING
+                    and inner.cue is not None
+                    # "calling the reports a provocation", not "calling on leaders to...".
+                    and any(
+                        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
+                        for c in inner.cue.children
+                    )
                     and inner.source is not None
                     and outer.source is not None
                     and inner.source.i == outer.source.i

@@ -202,3 +202,24 @@ def test_a_denial_far_down_answers_the_leads_claim_it_shares_words_with():
     lead = result.statements[0]
     denial = only(result, "denial")
     assert rebuts(result) == {(denial.id, lead.id)}
+
+
+def test_a_phrasal_denial_followed_by_a_colon_quote_says_its_words_and_answers_the_claim():
+    text = (
+        '"At least ten militants have been caught at the border," Senator Tom Reyes told reporters.\n\n'
+        'The secretary shot down Reyes\'s claims: "We have no credible intelligence to that effect." '
+        "He also urged leaders not to spread rumours."
+    )
+    result = run(text)
+    denial = only(result, "denial")
+    said = content(text, denial)
+    assert "no credible intelligence" in said and "rumours" not in said
+    claim = next(s for s in result.statements if speaker_name(result, s) == "Tom Reyes")
+    assert (denial.id, claim.id) in rebuts(result)
+
+
+def test_calling_on_someone_after_a_denial_is_a_statement_of_its_own():
+    # "calling on leaders to..." urges; only "calling X a Y" names what is denied.
+    text = "The minister denied the reports, calling on journalists to check their sources."
+    result = run(text)
+    assert any(s.kind != "denial" for s in result.statements)
