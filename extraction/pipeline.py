@@ -125,8 +125,10 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         for k, acts in unaimed.items():
             exclude = {id(d) for d in _side(speakers[id(attributions[k])])}
             targets[k] = _author_of(acts, authors, attributions[k], doc, exclude)
+    # Failing all else, the first actor the words name; not for a criticism, whose words name the
+    # victims of what it condemns ("appalled by the murder of an American journalist").
     targets = [
-        target or (first if verdict.kind != "claim" else None)
+        target or (first if verdict.kind in ("accusation", "denial") else None)
         for target, first, verdict in zip(targets, about, verdicts, strict=True)
     ]
     # Whom a claim is about is no target of it, but linking needs it ("Y said X was involved":
@@ -144,7 +146,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         speaker = speakers[id(att)]
         kind, confidence = verdict.kind, verdict.confidence
         # A claim has no target; whom it is about (kept in its Node) still guides linking.
-        linked = target if kind != "claim" else first or owner
+        linked = (target if kind != "claim" else None) or first or owner
         statement = Statement(
             id=statement_ids[id(att)],
             kind=kind,
