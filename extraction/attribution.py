@@ -310,6 +310,13 @@ class Finder:
         kind = self.lex.speech_verbs.get(lemma) or self.lex.clausal_verbs[lemma]
         if kind != "claim" and any(c.dep_ == "neg" for c in verb.children):
             return None  # "did not deny it", "never accused him": no denial or accusation is made
+        if (
+            kind != "claim"
+            and verb.dep_ == "conj"
+            and any(c.lower_ == "nor" for c in verb.head.children)
+            and any(c.lower_ == "neither" for c in verb.head.children)
+        ):
+            return None  # "would neither confirm nor deny the reports": no denial either
         if any(c.dep_ == "auxpass" for c in verb.children) and not any(
             c.dep_ == "agent" for c in verb.children
         ):

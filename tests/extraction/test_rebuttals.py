@@ -223,3 +223,13 @@ def test_calling_on_someone_after_a_denial_is_a_statement_of_its_own():
     text = "The minister denied the reports, calling on journalists to check their sources."
     result = run(text)
     assert any(s.kind != "denial" for s in result.statements)
+
+
+def test_neither_confirming_nor_denying_reports_is_no_denial_of_them():
+    text = (
+        "Newspapers reported that the hostage had been freed in a raid.\n\n"
+        "The ministry said it would neither confirm nor deny reports at this stage."
+    )
+    result = run(text)
+    assert all(s.kind != "denial" for s in result.statements)
+    assert not rebuts(result)
