@@ -231,9 +231,22 @@ def find_links(nodes: list[Node]) -> Answers:
     df = Counter(w for n in nodes for w in n.words)
     denials = _contradicting_claims(nodes, df, answered | reporters)
     rebutted: dict[str, str] = {}  # answer id -> the id of what it answers (the first found)
+    by_id = {n.id: n for n in nodes}
     for i, node in enumerate(nodes):
         if node.continues is not None:
             links.append(Link(node.id, node.continues, "supports", round(node.confidence, 2)))
+        if (
+            node.kind == "claim"
+            and node.id not in denials
+            and node.negated
+            and node.speaker_side
+            and node.id not in answered | reporters
+            and (carried := _carried_answer(nodes, i, rebutted)) is not None
+            and _topic(node, by_id[carried], df, len(nodes)) > 0
+        ):
+            # A side's next words after its denial, negating something of the same claim ("Hamas
+            # denied it... 'The rocket was not ours,' its spokesman said"), deny it too.
+            denials[node.id] = carried
         kind: Kind = "denial" if node.id in denials else node.kind
         if kind not in _REBUTTING:
             continue

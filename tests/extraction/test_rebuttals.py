@@ -233,3 +233,26 @@ def test_neither_confirming_nor_denying_reports_is_no_denial_of_them():
     result = run(text)
     assert all(s.kind != "denial" for s in result.statements)
     assert not rebuts(result)
+
+
+def test_a_spokesmans_negated_words_after_the_sides_denial_deny_the_same_claim():
+    text = (
+        "Israeli officials said the rocket had been fired by Hamas from a school in Gaza.\n\n"
+        "Hamas denied the accusation on Tuesday.\n\n"
+        '"The rocket was not ours and we have nothing to do with it," a Hamas spokesman said.'
+    )
+    result = run(text)
+    claim = only(result, "claim")
+    denials = [s for s in result.statements if s.kind == "denial"]
+    assert len(denials) == 2
+    assert rebuts(result) == {(d.id, claim.id) for d in denials}
+
+
+def test_a_spokesmans_negation_about_something_else_is_no_denial():
+    text = (
+        "Israeli officials said the rocket had been fired by Hamas from a school in Gaza.\n\n"
+        "Hamas denied the accusation on Tuesday.\n\n"
+        "A Hamas spokesman said the group would not attend the talks in Cairo."
+    )
+    result = run(text)
+    assert [s.kind for s in result.statements].count("denial") == 1
