@@ -256,3 +256,16 @@ def test_a_spokesmans_negation_about_something_else_is_no_denial():
     )
     result = run(text)
     assert [s.kind for s in result.statements].count("denial") == 1
+
+
+def test_denying_the_reports_answers_the_claim_the_rest_of_the_sentence_names():
+    # The nearest claim is about executions; the sentence says the reports are about cholera.
+    text = (
+        "Local doctors said cholera had broken out in the camps near Mosul.\n\n"
+        "A rights group said militants had executed three doctors in the city.\n\n"
+        "Asked about cholera in the camps, the health ministry denied the reports."
+    )
+    result = run(text)
+    denial = only(result, "denial")
+    doctors = next(s for s in result.statements if speaker_name(result, s) == "Local doctors")
+    assert rebuts(result) == {(denial.id, doctors.id)}
