@@ -310,6 +310,13 @@ class Finder:
         kind = self.lex.speech_verbs.get(lemma) or self.lex.clausal_verbs[lemma]
         if kind != "claim" and any(c.dep_ == "neg" for c in verb.children):
             return None  # "did not deny it", "never accused him": no denial or accusation is made
+        if (
+            kind != "claim"
+            and verb.dep_ == "conj"
+            and any(c.lower_ == "nor" for c in verb.head.children)
+            and any(c.lower_ == "neither" for c in verb.head.children)
+        ):
+            return None  # "would neither confirm nor deny the reports": no denial either
         if any(c.dep_ == "auxpass" for c in verb.children) and not any(
             c.dep_ == "agent" for c in verb.children
         ):
@@ -415,7 +422,9 @@ class Finder:
         content = _char_span(verb.doc, *_subtree_span(obj))
         if subject is None or content is None:
             return None
-        return self._verb_attribution(verb, verb.lemma_.lower(), "denial", subject, [content])
+        return self._verb_attribution(
+            verb, verb.lemma_.lower(), "denial", subject, [content, *_after_colon(obj, text)]
+        )
 
     def _answering_relative(self, verb: Token, lemma: str, kind: Kind) -> Attribution | None:
         """'X accused Y of Z, a charge Y denies': the relative clause answers the clause before."""
@@ -734,6 +743,26 @@ class Finder:
         return out
 
 
+def _after_colon(head: Token, text: str) -> list[Span]:
+    """'shot down Hunter's claims: "We have no credible intelligence..."': the words after a colon
+    that closes the phrase are what the speaker said against it, to the end of the paragraph."""
+    doc = head.doc
+    end = head.right_edge.i + 1
+    if end >= len(doc) or doc[end].text != ":":
+        return []
+    start = doc[end].idx + 1
+    stop = text.find("\n", start)
+    stop = len(text) if stop < 0 else stop
+    opening = text[start:stop].lstrip()
+    if opening and opening[0] in _QUOTE_CHARS:
+        # A quotation: to its closing mark, not into the narration after it.
+        first = start + text[start:stop].index(opening[0])
+        close = next((k for k in range(first + 1, stop) if text[k] in _QUOTE_CHARS), stop - 1)
+        stop = close + 1
+    content = _strip(text, start, stop)
+    return [content] if content[1] - content[0] >= 3 else []
+
+
 def _stands_alone(text: str, quote: Quote) -> bool:
     """A quotation that is a sentence of its own; one inside a narrative sentence is a citation."""
     before = text[: quote.start].rstrip(" \t")
@@ -811,6 +840,12 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
                 and not outer.direct_quote
                 and not (
                     inner.lemma in _NAMING
+                    and inner.cue is not None
+                    # "calling the reports a provocation", not "calling on leaders to...".
+                    and any(
+                        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
+                        for c in inner.cue.children
+                    )
                     and inner.source is not None
                     and outer.source is not None
                     and inner.source.i == outer.source.i
