@@ -162,8 +162,9 @@ CLAIMTRACK_FETCH_TIMEOUT = env.float("CLAIMTRACK_FETCH_TIMEOUT", default=10.0)
 # The extraction function workers call (dotted path); tests and benchmarks point it elsewhere.
 CLAIMTRACK_EXTRACTOR = env("CLAIMTRACK_EXTRACTOR", default="extraction.pipeline.extract")
 # Threading statements across articles (claims.services.threading): candidates are statements
-# of other articles published within this many days either side, the best THREADING_CANDIDATES
-# by full-text rank over the statement's THREADING_TERMS rarest words; the matcher's thresholds
+# of other articles published within this many days either side holding two of the statement's
+# THREADING_TERMS rarest words (rarest in the stored statements, by the planner's statistics), the
+# best THREADING_CANDIDATES of them by full-text rank; the matcher's thresholds
 # decide which become links, and each statement keeps at most THREADING_LINKS_PER_STATEMENT new
 # ones (its best), so one vague statement cannot chain unrelated threads together.
 THREADING_WINDOW_DAYS = env.int("THREADING_WINDOW_DAYS", default=30)
