@@ -183,7 +183,7 @@ def _relative_antecedent(pronoun: Token, verb: Token) -> Token | None:
     return pronoun if _sentential(pronoun) else verb.head
 
 
-def _bearer(token: Token, *, climb: bool = True) -> list[Token]:
+def _bearer(token: Token, *, climb: bool = True, within: Container[int] | None = None) -> list[Token]:
     """Phrases that may name whom a word of blame or judgement is about, nearest first. climb: up
     to the clause whose subject bears it, not for a word that only names a thing."""
     out: list[Token] = []
@@ -208,6 +208,10 @@ def _bearer(token: Token, *, climb: bool = True) -> list[Token]:
     # Up to the clause whose subject is its author: "X is responsible for", "X committed crimes".
     t = token
     for _ in range(5):
+        if within is not None and t.i not in within:
+            break  # "lashed out at X for supporting...": the cue's subject did not support them
+        if t.dep_ == "pcomp" and t.head.lower_ == "for" and t.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(t.head.head)  # "the western countries ... for supporting terrorists"
         if t.pos_ in ("VERB", "AUX"):
             subject = _subject_of(t)
             if subject is not None and _sentential(subject):
@@ -243,8 +247,10 @@ def _clause_subject(token: Token) -> Token | None:
     return None
 
 
-def _aimed(token: Token, resolve: Resolver[A], *, guess: bool = False) -> A | None:
-    phrases = _bearer(token)
+def _aimed(
+    token: Token, resolve: Resolver[A], *, guess: bool = False, within: Container[int] | None = None
+) -> A | None:
+    phrases = _bearer(token, within=within)
     for phrase in phrases:
         actor = resolve.named(phrase)
         if actor is not None:
@@ -364,23 +370,24 @@ def _only_withholding(tokens: list[Token], lexicon: Lexicon) -> bool:
 def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple[Kind, A] | None:
     """The accusation, else the criticism, the words make of a named actor."""
     criticism: A | None = None
+    within = {t.i for t in tokens}
     for t in tokens:
         lemma = t.lemma_.lower()
         if lemma not in lexicon.blame_lemmas or _conditional(t):
             continue  # "if they have committed a crime" accuses no one
         if lemma in lexicon.virtue_words and _negated(t) and t.dep_ in ("acomp", "attr"):
             # "the coalition is not serious about fighting ISIL": a virtue denied is a judgement
-            criticism = criticism or _aimed(t, resolve)
+            criticism = criticism or _aimed(t, resolve, within=within)
             continue
         if _negated(t) or not _predicative(t):
             continue
         aiding = lemma in lexicon.aiding_words and _aiding_extremists(t, lexicon, resolve.extremists)
         if lemma in lexicon.accusation_words or aiding or _breaks_rules(t, lexicon):
-            actor = _aimed(t, resolve, guess=True)
+            actor = _aimed(t, resolve, guess=True, within=within)
             if actor is not None:
                 return "accusation", actor
         elif criticism is None and (lemma in lexicon.criticism_words or lemma in lexicon.condemnation_words):
-            criticism = _aimed(t, resolve)
+            criticism = _aimed(t, resolve, within=within)
     return ("criticism", criticism) if criticism is not None else None
 
 

@@ -245,7 +245,11 @@ def _target(
     if verdict.kind == "claim":
         return None
     if att.kind == verdict.kind and (obj := _cue_object(att)) is not None:
-        aimed = actors.resolve_object(obj, exclude)
+        # A pronoun object is someone else than the speaker ("officers accused him"); a noun
+        # phrase is read without the clauses hanging from it ("X for supporting terrorists").
+        aimed = (
+            actors.resolve_object(obj, exclude) if obj.pos_ == "PRON" else actors.named_in_words(obj, exclude)
+        )
         if aimed is not None:
             return aimed
     if verdict.kind == "denial" and owner is not None:

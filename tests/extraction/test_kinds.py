@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import only, run
+from .conftest import content, only, run
 
 
 def _target_name(result, statement) -> str | None:
@@ -134,3 +134,31 @@ def test_they_in_the_words_is_a_group_rather_than_the_last_person_named():
     )
     result = run(text)
     assert _target_name(result, only(result, "criticism")) == "Islamic State"
+
+
+def test_disputed_by_is_a_denial_by_the_agent_of_the_subject():
+    text = "The casualty figures were disputed by the Syrian government."
+    result = run(text)
+    denial = only(result, "denial")
+    assert (result.actor(denial.speaker).name, content(text, denial)) == ("Syria", "The casualty figures")
+
+
+def test_lashing_out_at_an_actor_is_a_criticism_whoever_lashes_out():
+    result = run("The Chinese embassy lashed out at Australia.")
+    assert _target_name(result, only(result, "criticism")) == "Australia"
+
+
+def test_raising_doubts_about_a_claim_denies_it_and_about_an_actor_criticises_it():
+    denial = run("Analysts raised doubts about the Russian claim that the convoy carried aid.")
+    assert only(denial, "denial").kind == "denial"
+    text = (
+        "An Iraqi lawmaker raised doubts about the seriousness of the anti-ISIL coalition led by Washington."
+    )
+    result = run(text)
+    assert _target_name(result, only(result, "criticism")) == "US-led coalition"
+
+
+def test_what_an_object_is_blamed_for_doing_does_not_name_the_target():
+    text = "An Iraqi official lashed out at Turkey for supporting Kurdish militants in Syria."
+    result = run(text)
+    assert _target_name(result, only(result, "criticism")) == "Turkey"
