@@ -152,6 +152,7 @@ def test_raising_doubts_about_a_claim_denies_it_and_about_an_actor_criticises_it
     denial = run("Analysts raised doubts about the Russian claim that the convoy carried aid.")
     assert only(denial, "denial").kind == "denial"
     text = (
+        "The US-led coalition struck targets near Mosul.\n\n"
         "An Iraqi lawmaker raised doubts about the seriousness of the anti-ISIL coalition led by Washington."
     )
     result = run(text)
