@@ -60,6 +60,12 @@ _TRUTH_NOUNS = frozenset(
 )
 _AWAY_PARTICLES = frozenset({"down", "off", "aside", "away"})
 _FIRST_PERSON = frozenset({"i", "we", "you"})
+# Cues of relaying what others said: the statement reported inside is one of its own.
+_RELAYING = frozenset({"report", "quote", "cite"})
+# ...and sources that relay: "a newspaper report says the rebels claim..."
+_RELAYING_SOURCES = frozenset(
+    {"report", "newspaper", "paper", "media", "press", "website", "agency", "outlet"}
+)
 # Things told, besides the cue nouns: "told the story of...", "told a joke".
 _TOLD_NOUNS = frozenset({"story", "tale", "joke", "lie", "truth", "news", "anecdote", "account"})
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -112,7 +118,9 @@ def _phrase_span(token: Token) -> Span | None:
     # apposition holding a verb would drag the content in; stop the phrase before them.
     start, end = _subtree_span(token)
     for child in token.rights:
-        if child.dep_ in {"relcl", "acl"} and child.i > token.i:
+        named = child.tag_ == "VBN" and child.lemma_ in ("name", "call")
+        if child.dep_ in {"relcl", "acl"} and child.i > token.i and not named:
+            # "an analyst named Yakoub Mustafa" keeps the name.
             end = min(end, child.left_edge.i)
     return _char_span(token.doc, start, end)
 
@@ -153,6 +161,25 @@ def _subject(verb: Token) -> Token | None:
             return verb.head
         return None
     return None
+
+
+def _colon_after(verb: Token) -> Token | None:
+    """The colon that follows a cue and whom or where it was said to: "said:", "told reporters:",
+    "said in a statement:"."""
+    doc = verb.doc
+    end = verb.i
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod", "prt"):
+            end = max(end, child.right_edge.i)
+    i = end + 1
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return doc[i] if i < len(doc) and doc[i].text == ":" else None
+
+
+def _when(prep: Token) -> bool:
+    """'said on Monday', 'wrote in March': a time, not what was said."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 def _verbal(verb: Token, subject: Token | None) -> bool:
@@ -335,13 +362,17 @@ class Finder:
                 c
                 for c in verb.rights
                 if c.dep_ in _OBJECT_DEPS
-                and (c.dep_ != "prep" or c.lower_ in _OBJECT_PREPS or (kind != "claim" and c.lower_ == "at"))
+                and (
+                    c.dep_ != "prep"
+                    or (c.lower_ in _OBJECT_PREPS and not _when(c))
+                    or (kind != "claim" and c.lower_ == "at")
+                )
                 and not (c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "mark") for g in c.children))
             ]
             if lemma in self.lex.bare_object_verbs and not any(self._says_something(h) for h in heads):
                 heads = []
-            if not heads and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":":
-                return self._colon(verb, doc[verb.i + 1], lemma, kind, text)
+            if not heads and (colon := _colon_after(verb)) is not None:
+                return self._colon(verb, colon, lemma, kind, text)
             if not heads and verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i != verb.i:
                 return self._inverted(verb, lemma, kind, text)
             if not heads and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
@@ -446,7 +477,9 @@ class Finder:
         """
         doc = verb.doc
         sent = verb.sent
-        if any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1 : sent.end]):
+        # "..., a senior lawmaker disclosed on Monday.": when and where it was said may follow.
+        after = {t.i for c in verb.rights if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree}
+        if any(not (t.is_punct or t.is_space) and t.i not in after for t in doc[verb.i + 1 : sent.end]):
             return None
         comma = next((t for t in reversed(doc[sent.start : verb.i]) if t.text == ","), None)
         if comma is None or comma.i - sent.start < 3:
@@ -512,6 +545,11 @@ class Finder:
         end = text.find("\n", colon.idx)
         end = len(text) if end < 0 else end
         content = _strip(text, colon.idx + 1, end)
+        if content[1] - content[0] < 3 and end < len(text):
+            # "An analyst told the agency:" closing a paragraph: the words are the next one.
+            start = len(text) - len(text[end:].lstrip())
+            end = text.find("\n", start)
+            content = _strip(text, start, len(text) if end < 0 else end)
         if content[1] - content[0] < 3:
             return None
         return self._verb_attribution(verb, lemma, kind, subject, [content])
@@ -821,6 +859,19 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
             # A denial or accusation reported by a third party ("X denied..., VOA reported") is
             # the news itself; a belief inside someone's quotation is not.
             or (inner.kind != "claim" and not outer.direct_quote)
+            # "According to the Post, one official said...", "X reported that Y said...": the
+            # report carries a statement with a speaker of its own, which is the news.
+            or (
+                inner.form == "verb"
+                and inner.source_span is not None
+                and (inner.direct_quote or any(c.dep_ == "ccomp" for c in inner.cue.children))
+                and not outer.direct_quote
+                and (
+                    outer.form == "according"
+                    or outer.lemma in _RELAYING
+                    or (outer.source is not None and outer.source.lemma_.lower() in _RELAYING_SOURCES)
+                )
+            )
         ):
             kept.append(inner)
     return [a for a in kept if id(a) not in dropped_outers]

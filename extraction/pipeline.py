@@ -15,7 +15,16 @@ from .attribution import Attribution, Finder
 from .kinds import Resolver, Verdict, act_authors, classify, condemned_acts
 from .knowledge import load_knowledge_base
 from .lexicon import load_lexicon
-from .links import Node, anaphor_of, find_links, harm_words, negated_words, opens_with_contrast, sentence_of
+from .links import (
+    Node,
+    anaphor_of,
+    find_links,
+    harm_words,
+    negated_words,
+    opens_with_contrast,
+    predicate_of,
+    sentence_of,
+)
 from .segment import find_quotes, paragraphs
 from .types import ExtractionResult, Link, Span, Statement, within
 
@@ -122,7 +131,12 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         target or (first if verdict.kind in ("accusation", "denial") else None)
         for target, first, verdict in zip(targets, about, verdicts, strict=True)
     ]
-    frozen, ids = actors.freeze([speakers[id(a)] for a in attributions] + targets)
+    # Whom a claim is about is no target of it, but linking needs it ("Y said X was involved":
+    # X's answer), so those actors are kept too, as they were before claims lost their targets.
+    claims_about = [
+        first or owner for first, owner, v in zip(about, owners, verdicts, strict=True) if v.kind == "claim"
+    ]
+    frozen, ids = actors.freeze([speakers[id(a)] for a in attributions] + targets + claims_about)
     statement_ids = {id(a): f"s{i}" for i, a in enumerate(attributions, 1)}
     statements: list[Statement] = []
     nodes: list[Node] = []
@@ -167,6 +181,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 contrast=opens_with_contrast(doc, att.cue, att.source_span),
                 anaphor=anaphor_of(doc, statement.content_spans),
                 harmed=harm_words(doc, statement.content_spans),
+                predicate=predicate_of(doc, statement.content_spans),
             )
         )
     answers = find_links(nodes)

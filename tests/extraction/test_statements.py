@@ -42,3 +42,29 @@ def test_an_anonymous_source_speaks():
     statement = only(result)
     assert piece(text, statement.speaker_span) == "A counterterrorism source"
     assert speaker_name(result, statement) is not None
+
+
+def test_a_statement_relayed_by_a_report_keeps_its_own_speaker():
+    text = "According to the Daily Courier, one official said that the planes had been hidden in the desert."
+    result = run(text)
+    speakers = {speaker_name(result, s) for s in result.statements}
+    assert speakers == {"the Daily Courier", "official"}
+
+
+def test_the_time_something_was_said_is_not_what_was_said():
+    text = "The rebels have shot down two planes in the north, a senior lawmaker disclosed on Monday."
+    result = run(text)
+    statement = only(result)
+    assert content(text, statement) == "The rebels have shot down two planes in the north"
+    assert piece(text, statement.speaker_span) == "a senior lawmaker"
+
+
+def test_words_after_told_someone_and_a_colon_closing_the_paragraph_are_the_next_paragraph():
+    text = (
+        "An analyst named Yakoub Mustafa told the agency:\n\n"
+        "“The militias have bought sophisticated weapons from smugglers.”"
+    )
+    result = run(text)
+    statement = only(result)
+    assert content(text, statement) == "“The militias have bought sophisticated weapons from smugglers.”"
+    assert speaker_name(result, statement) == "Yakoub Mustafa"
