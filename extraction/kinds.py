@@ -283,6 +283,17 @@ def _breaks_rules(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _negated_agent(tokens: list[Token], resolve: Resolver[A]) -> A | None:
+    """The actor named as the agent of a negated passive: IS in "she was not captured by IS"."""
+    for t in tokens:
+        if t.pos_ == "VERB" and any(c.dep_ == "neg" for c in t.children):
+            for agent in (c for c in t.children if c.dep_ == "agent"):
+                for g in agent.children:
+                    if g.dep_ == "pobj" and (actor := resolve.named(g)) is not None:
+                        return actor
+    return None
+
+
 def _owned_claim(tokens: list[Token], resolve: Resolver[A]) -> A | None:
     """Another actor's claim named inside the words: "the time that IS claims she was abducted"."""
     for t in tokens:
@@ -329,6 +340,9 @@ def classify(
         # "she was not in the city at the time IS claims she was abducted": a negated assertion
         # that names another's claim answers it.
         return Verdict("denial", round(confidence - 0.15, 2), owner)
+    if (agent := _negated_agent(tokens, resolve)) is not None:
+        # "she was not captured by IS": denying that another actor did something answers its claim.
+        return Verdict("denial", round(confidence - 0.15, 2), agent)
     found = _blame(tokens, lexicon, resolve)
     if found is not None:
         kind, actor = found

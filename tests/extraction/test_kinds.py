@@ -163,3 +163,9 @@ def test_what_an_object_is_blamed_for_doing_does_not_name_the_target():
     text = "An Iraqi official lashed out at Turkey for supporting Kurdish militants in Syria."
     result = run(text)
     assert _target_name(result, only(result, "criticism")) == "Turkey"
+
+
+def test_denying_that_another_actor_did_something_is_a_denial_aimed_at_it():
+    text = "Kurdish commanders said that the volunteer was not captured by Islamic State."
+    result = run(text)
+    assert _target_name(result, only(result, "denial")) == "Islamic State"
