@@ -274,6 +274,17 @@ def _aiding_extremists(token: Token, lexicon: Lexicon, extremists: Container[int
     return any(t.lower_ in lexicon.extremist_words or t.i in extremists for h in helped for t in h.subtree)
 
 
+def _harm_outcome(token: Token, lexicon: Lexicon) -> bool:
+    """ "his death is a direct result of American intervention": harm said to come of something
+    blames whoever did it."""
+    if token.dep_ not in ("attr", "acomp") or token.head.pos_ not in ("AUX", "VERB"):
+        return False
+    subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (
+        subject.lemma_.lower() in lexicon.violent_acts or subject.lemma_.lower() in lexicon.harm_words
+    )
+
+
 def _breaks_rules(token: Token, lexicon: Lexicon) -> bool:
     """ "broke federal law", "breached the ceasefire": breaking a rule is wrongdoing."""
     return (
@@ -396,7 +407,8 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
         if _negated(t) or not _predicative(t):
             continue
         aiding = lemma in lexicon.aiding_words and _aiding_extremists(t, lexicon, resolve.extremists)
-        if lemma in lexicon.accusation_words or aiding or _breaks_rules(t, lexicon):
+        outcome = lemma in lexicon.outcome_words and _harm_outcome(t, lexicon)
+        if lemma in lexicon.accusation_words or aiding or outcome or _breaks_rules(t, lexicon):
             actor = _aimed(t, resolve, guess=True, within=within)
             if actor is not None:
                 return "accusation", actor

@@ -169,3 +169,13 @@ def test_denying_that_another_actor_did_something_is_a_denial_aimed_at_it():
     text = "Kurdish commanders said that the volunteer was not captured by Islamic State."
     result = run(text)
     assert _target_name(result, only(result, "denial")) == "Islamic State"
+
+
+def test_harm_said_to_result_from_an_actors_deed_accuses_it():
+    result = run("The mother said her son's death was a direct result of American intervention in Iraq.")
+    assert _target_name(result, only(result, "accusation")) == "United States"
+
+
+def test_a_result_that_is_no_harm_accuses_no_one():
+    result = run("The minister said the deal was the result of talks with Iran.")
+    assert only(result).kind == "claim"
