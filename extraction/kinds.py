@@ -6,8 +6,10 @@ a quotation) takes its kind from what is said, read off the parse of the whole c
 - a flat rejection ("we have never had...", "that is not true", "these are lies"), or a negated
   assertion that names another actor's claim ("she was not there when IS claims she was taken"),
   is a denial, aimed at whoever owns the claim;
-- a predicate of wrongdoing whose subject is another actor ("the rebels had shelled the town",
-  "X is responsible for", "their crimes", "killed by the militia") is an accusation of that actor;
+- a predicate of wrongdoing whose subject or owner is another actor ("X is responsible for",
+  "their crimes", "X broke the law", "X is helping the terrorists") is an accusation of that
+  actor; acts of war reported with their agent ("the jets bombed the town") stay claims, as the
+  news reports them;
 - a judgement of another actor ("the coalition is not serious", "their depravity") is a criticism
   of it; condemning an act ("an abhorrent act", "we are appalled") is one even when its author
   is not named.
@@ -128,7 +130,9 @@ def _conditional(token: Token) -> bool:
     return any(
         a.dep_ == "advcl"
         and any(
-            c.dep_ == "mark" and c.lower_ in ("if", "unless") and c.nbor(-1).lower_ not in ("as", "even")
+            c.dep_ == "mark"
+            and c.lower_ in ("if", "unless")
+            and (c.i == 0 or c.nbor(-1).lower_ not in ("as", "even"))
             for c in a.children
         )
         for a in (token, *token.ancestors)

@@ -179,3 +179,8 @@ def test_harm_said_to_result_from_an_actors_deed_accuses_it():
 def test_a_result_that_is_no_harm_accuses_no_one():
     result = run("The minister said the deal was the result of talks with Iran.")
     assert only(result).kind == "claim"
+
+
+def test_a_condition_at_the_very_start_of_the_text_is_read_without_error():
+    result = run("If Iran is responsible for the attack, the minister said, there will be consequences.")
+    assert all(s.kind in ("claim", "accusation") for s in result.statements)
