@@ -112,7 +112,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 reports_others=reports_others,
             )
         )
-    targets = []
+    targets: list[_Draft | None] = []
     unaimed: dict[int, set[int | str]] = {}
     for k, (att, verdict, owner) in enumerate(zip(attributions, verdicts, owners, strict=True)):
         target = _target(att, verdict, owner, actors, {id(d) for d in _side(speakers[id(att)])})
