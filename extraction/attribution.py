@@ -40,6 +40,24 @@ _TRIM_START = _TRIM | {"and", "but"}
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 _MAKING = frozenset({"make", "level", "issue", "publish", "raise", "air", "circulate", "spread", "voice"})
 _DOUBT = frozenset({"doubt", "doubts", "water", "scorn"})
+_VOICING = frozenset({"raise", "express", "voice", "sow"})
+_DOUBT_PREPS = frozenset({"on", "upon", "over", "about"})
+# What is said or shown to be so: doubting one is denying it ("doubts about the figures").
+_TRUTH_NOUNS = frozenset(
+    {
+        "account",
+        "story",
+        "version",
+        "figure",
+        "number",
+        "data",
+        "evidence",
+        "authenticity",
+        "veracity",
+        "accuracy",
+        "video",
+    }
+)
 _AWAY_PARTICLES = frozenset({"down", "off", "aside", "away"})
 _FIRST_PERSON = frozenset({"i", "we", "you"})
 # Cues of relaying what others said: the statement reported inside is one of its own.
@@ -107,6 +125,14 @@ def _phrase_span(token: Token) -> Span | None:
     return _char_span(token.doc, start, end)
 
 
+def _patient_with_agent(verb: Token) -> Token | None:
+    """The subject of a passive that names its agent: "the figures" in "the figures were
+    disputed by the government"."""
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of a cue verb, following conjunctions and participles up to their head."""
     seen = 0
@@ -157,10 +183,13 @@ def _when(prep: Token) -> bool:
 
 
 def _verbal(verb: Token, subject: Token | None) -> bool:
-    """'Trump attacked Clinton' is words, 'Russia attacked Kharkiv' is force: a person speaks, or
-    a reason is given ('attacked the plan as reckless', 'slammed them for...')."""
+    """'Trump attacked Clinton' is words, 'Russia attacked Kharkiv' is force: a person speaks, a
+    reason is given ('attacked the plan as reckless', 'slammed them for...'), or the verb takes
+    'out' ('lashed out at')."""
     if any(c.dep_ == "prep" and c.lower_ in ("for", "over", "as") for c in verb.children):
         return True
+    if any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return True  # "lashed out at", "hit out at": words, whoever the subject
     return subject is not None and (
         subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she", "i", "we", "you", "who")
     )
@@ -330,12 +359,21 @@ class Finder:
             heads = clauses
             if lemma in self.lex.speech_verbs and kind != "claim" and target is not None:
                 heads = [target, *clauses]
+        elif speech and kind != "claim" and (patient := _patient_with_agent(verb)) is not None:
+            # "the figures were disputed by the government", "he was condemned by the UN": what
+            # is denied or whom it is aimed at is the passive's subject, the speaker its agent.
+            heads = [patient]
+            target = patient
         elif speech:
             heads = [
                 c
                 for c in verb.rights
                 if c.dep_ in _OBJECT_DEPS
-                and (c.dep_ != "prep" or (c.lower_ in _OBJECT_PREPS and not _when(c)))
+                and (
+                    c.dep_ != "prep"
+                    or (c.lower_ in _OBJECT_PREPS and not _when(c))
+                    or (kind != "claim" and c.lower_ == "at")
+                )
                 and not (c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "mark") for g in c.children))
             ]
             if lemma in self.lex.bare_object_verbs and not any(self._says_something(h) for h in heads):
@@ -396,24 +434,26 @@ class Finder:
         """'shot down the claims', 'brushed aside reports', 'waved off the allegation': a verb of
         pushing away with a particle, aimed at a statement, is a denial of it."""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if (
-            verb.lemma_.lower() in ("cast", "throw", "pour")
-            and obj is not None
-            and obj.lemma_.lower() in _DOUBT
+        lemma = verb.lemma_.lower()
+        if obj is not None and (
+            (lemma in ("cast", "throw", "pour") and obj.lemma_.lower() in _DOUBT)
+            or (lemma in _VOICING and obj.lemma_.lower() == "doubt")
         ):
-            # "cast doubt on the group's claim", "poured cold water on reports".
-            on = next(
-                (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "over")), None
-            )
-            on = on or next(
-                (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "over")), None
-            )
+            # "cast doubt on the group's claim", "poured cold water on reports", "raised doubts
+            # about the claim".
+            on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _DOUBT_PREPS), None)
+            on = on or next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in _DOUBT_PREPS), None)
             what = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None
             subject = _subject(verb)
             content = _char_span(verb.doc, *_subtree_span(what)) if what is not None else None
-            if subject is None or content is None:
+            if subject is None or content is None or what is None:
                 return None
-            return self._verb_attribution(verb, verb.lemma_.lower(), "denial", subject, [content])
+            if what.lemma_.lower() in self.lex.cue_nouns or what.lemma_.lower() in _TRUTH_NOUNS:
+                return self._verb_attribution(verb, lemma, "denial", subject, [content])
+            # Doubts about someone ("about the seriousness of the coalition") judge them.
+            att = self._verb_attribution(verb, lemma, "criticism", subject, [content])
+            att.target = what
+            return att
         if not any(c.dep_ == "prt" and c.lower_ in _AWAY_PARTICLES for c in verb.children):
             return None
         if obj is None or self.lex.cue_nouns.get(obj.lemma_.lower()) not in ("claim", "accusation"):

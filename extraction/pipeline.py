@@ -112,7 +112,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 reports_others=reports_others,
             )
         )
-    targets = []
+    targets: list[_Draft | None] = []
     unaimed: dict[int, set[int | str]] = {}
     for k, (att, verdict, owner) in enumerate(zip(attributions, verdicts, owners, strict=True)):
         target = _target(att, verdict, owner, actors, {id(d) for d in _side(speakers[id(att)])})
@@ -261,7 +261,11 @@ def _target(
     if verdict.kind == "claim":
         return None
     if att.kind == verdict.kind and (obj := _cue_object(att)) is not None:
-        aimed = actors.resolve_object(obj, exclude)
+        # A pronoun object is someone else than the speaker ("officers accused him"); a noun
+        # phrase is read without the clauses hanging from it ("X for supporting terrorists").
+        aimed = (
+            actors.resolve_object(obj, exclude) if obj.pos_ == "PRON" else actors.named_in_words(obj, exclude)
+        )
         if aimed is not None:
             return aimed
     if verdict.kind == "denial" and owner is not None:
