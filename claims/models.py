@@ -433,7 +433,7 @@ class SyncFeedState(models.Model):
     last moved may have missed a deletion: that client is told to sync again from the start
     (HTTP 410). A link handed out since (a client reading the compacted feed from the start)
     misses nothing, wherever it points. `scan_*`: where the pruner's current pass over the old
-    entries has got to (0, 0: a new pass starts at the oldest).
+    entries has got to (0, 0: between passes), `pruned_at` when the last pass ended.
     """
 
     horizon_txid = models.BigIntegerField(default=0)
