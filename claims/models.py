@@ -76,14 +76,29 @@ class Claim(models.Model):
         DENIAL = "denial", "Denial"
         CRITICISM = "criticism", "Criticism"
 
-    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="claims")
+    # The three foreign keys have no index of their own: claim_article_pos_idx, claim_speaker_idx
+    # and claim_target_idx begin with them, and every index is one more write on every statement
+    # written or re-threaded.
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="claims", db_index=False
+    )
     # Copied from the article so the timeline can order and page on one indexed table.
     published_at = models.DateTimeField(null=True, blank=True)
     speaker = models.ForeignKey(
-        "actors.Actor", null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+        "actors.Actor",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="statements",
+        db_index=False,
     )
     target = models.ForeignKey(
-        "actors.Actor", null=True, blank=True, on_delete=models.SET_NULL, related_name="targeted_by"
+        "actors.Actor",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="targeted_by",
+        db_index=False,
     )
     speaker_start = models.PositiveIntegerField(null=True, blank=True)
     speaker_end = models.PositiveIntegerField(null=True, blank=True)
