@@ -629,6 +629,9 @@ class Finder:
                 content_heads.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
         if source is None:
             source = _possessor_before(noun)
+        if source is None and noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in self.lex.speech_verbs:
+            # "The Red Cross said in a statement that...", the clause parsed as the statement's.
+            source = _subject(noun.head.head)
         clause = any(h.dep_ in ("acl", "ccomp", "advcl") for h in content_heads)
         # Without a speaker and a that-clause, "the denial came after..." tells a story, not a statement.
         if not content_heads or (source is None and not clause):

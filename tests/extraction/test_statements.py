@@ -68,3 +68,35 @@ def test_words_after_told_someone_and_a_colon_closing_the_paragraph_are_the_next
     statement = only(result)
     assert content(text, statement) == "“The militias have bought sophisticated weapons from smugglers.”"
     assert speaker_name(result, statement) == "Yakoub Mustafa"
+
+
+def test_she_is_the_woman_named_before_not_the_man():
+    text = (
+        "Luke Somers was killed in Yemen on Saturday. His sister Lucy told reporters that she learned "
+        "of his death from the police. “We ask to be left to mourn in peace,” she said."
+    )
+    result = run(text)
+    quote = next(s for s in result.statements if s.direct_quote)
+    assert speaker_name(result, quote) == "Lucy"
+
+
+def test_a_person_described_by_age_is_the_person_named_before():
+    text = "Gill Rosenberg left Israel last year. The 31-year-old told the radio that she wanted to help."
+    result = run(text)
+    assert speaker_name(result, only(result)) == "Gill Rosenberg"
+
+
+def test_the_statement_speaks_for_whoever_issued_it():
+    text = (
+        "The Red Cross said in a statement that the convoy had reached the city. "
+        "The statement said that more trucks would follow on Monday."
+    )
+    result = run(text)
+    first, second = result.statements
+    assert first.speaker == second.speaker and "Red Cross" in speaker_name(result, second)
+
+
+def test_elements_of_a_body_speak_as_that_body():
+    text = "Some elements of the army believe that the information is strong enough."
+    result = run(text)
+    assert speaker_name(result, only(result)) is not None
