@@ -41,6 +41,11 @@ class Article(models.Model):
     analysis_extractor_version = models.CharField(max_length=32, blank=True)
     analysis_error = models.TextField(blank=True)
     analyzed_at = models.DateTimeField(null=True, blank=True)
+    # The names the article is most about (extraction.matching.salient_names), which threading
+    # gives each of its statements as context ("she was captured": whom?), and the content hash
+    # they were read from: threading reads them again when the text changed.
+    salient_names = models.JSONField(default=list, blank=True)
+    salient_names_sha256 = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["-published_at", "-id"]

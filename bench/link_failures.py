@@ -10,7 +10,11 @@ missed link is one of:
   a claim, the embedded claim as a denial), so the linker saw something else than the gold;
 - ``linker``: both ends found with their gold kinds, and the link not made (or made elsewhere).
 
-and a predicted link that is not gold is ``spurious between gold statements`` (both its ends
+Each gold link is also counted by where the answer stands from the nearest claim it may
+answer: ``embedded`` (the claim is written inside it), ``same paragraph`` (the same line of
+text) or ``across paragraphs``; found links are counted the same way.
+
+A predicted link that is not gold is ``spurious between gold statements`` (both its ends
 match gold statements), ``to or from a statement gold lacks``, or a ``supports`` link (gold has
 none of those). Matching is score.py's own (imported from its path), at its lenient threshold.
 """
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -66,9 +71,25 @@ def diagnose(scorer: Any, gold: dict, pred: dict) -> tuple[Counter, list[str]]:
         return f"{gid} [{g['kind']}] {text[s:e][:70]!r} ({got})"
 
     good: set[tuple[str, str]] = set()
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+    def para(gid: str) -> int:
+        start = by_gold[gid]["content"][0][0]
+        return next((k for k, (s, e) in enumerate(paras) if s <= start < e), -1)
+
     for link in gold["links"]:
         targets = link["to"] if isinstance(link["to"], list) else [link["to"]]
         src = matched.get(link["from"])
+        # Where the answer is, from the nearest claim it may answer: written inside it
+        # ("denied claims that..."), in the same line, or lines away.
+        f_start, f_end = by_gold[link["from"]]["content"][0][0], by_gold[link["from"]]["content"][-1][1]
+        if any(f_start <= by_gold[t]["content"][0][0] < f_end for t in targets):
+            where = "embedded"
+        elif any(para(t) == para(link["from"]) for t in targets):
+            where = "same paragraph"
+        else:
+            where = "across paragraphs"
+        tally[f"gold {where}"] += 1
         hit = None
         for t in targets:
             dst = matched.get(t)
@@ -76,7 +97,9 @@ def diagnose(scorer: Any, gold: dict, pred: dict) -> tuple[Counter, list[str]]:
                 hit = (src["id"], dst["id"])
         if hit:
             tally["found"] += 1
+            tally[f"found {where}"] += 1
             good.add(hit)
+            lines.append(f"  FOUND ({where}): {show(link['from'])}\n      -> {hit[1]}")
             continue
         ends = [link["from"], *targets]
         if src is None or all(matched.get(t) is None for t in targets):

@@ -26,15 +26,18 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-# bench/reanalysis.py sets up Django and owns the worker helpers; one copy of them.
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
+from django.db import transaction  # noqa: E402
+
+# bench/reanalysis.py sets up Django and owns the worker helpers; one copy of them.
 from reanalysis import ROOT, _cpu_seconds, start_workers, stop_workers  # noqa: E402
 
 from articles.models import Article  # noqa: E402
 from claims.models import AnalysisJob, Claim, ClaimLink, Thread  # noqa: E402
 from claims.scope import JobScope  # noqa: E402
 from claims.services.jobs import job_create  # noqa: E402
+from claims.services.threading import article_match, article_thread  # noqa: E402
 from claimtrack.celery import app  # noqa: E402
 
 
@@ -54,6 +57,31 @@ def run_job(article_ids: list[int], timeout: float) -> AnalysisJob:
             return job
         time.sleep(0.1)
     raise SystemExit(f"job {job.pk} did not finish in {timeout}s")
+
+
+def split(article_ids: list[int]) -> dict:
+    """In this process, the two halves of re-threading one article: the candidate search before
+    the lock (article_match) and the write under it (article_thread), the write rolled back so
+    the data stays as it was. The write's share bounds what more workers can gain (Amdahl)."""
+    match_ms, write_ms = [], []
+    for article_id in article_ids:
+        started = time.perf_counter()
+        matches = article_match(article_id=article_id)
+        match_ms.append(int((time.perf_counter() - started) * 1000))
+        started = time.perf_counter()
+        with transaction.atomic():
+            article_thread(article_id=article_id, matches=matches)
+            transaction.set_rollback(True)
+        write_ms.append(int((time.perf_counter() - started) * 1000))
+    share = sum(write_ms) / max(1, sum(match_ms) + sum(write_ms))
+    return {
+        "articles": len(article_ids),
+        "match_ms_p50": _percentile(match_ms, 0.5),
+        "write_ms_p50": _percentile(write_ms, 0.5),
+        "write_share": round(share, 3),
+        "max_speedup_2_workers": round(2 / (1 + share), 2) if share else 2.0,
+        "load_avg_1min": round(os.getloadavg()[0], 2),
+    }
 
 
 def measure(processes: int, warm_up: list[int], sample: list[int], timeout: float) -> dict:
@@ -101,6 +129,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker processes per run")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--timeout", type=float, default=3600)
+    parser.add_argument(
+        "--split-sample", type=int, default=20, help="articles timed in-process, search vs write"
+    )
     args = parser.parse_args()
     if not settings.REDIS_URL or not settings.USING_POSTGRES:
         raise SystemExit("needs REDIS_URL and a PostgreSQL DATABASE_URL (see the docstring)")
@@ -113,7 +144,7 @@ def main() -> None:
         conn.default_channel.queue_purge("celery")
 
     ids = list(Article.objects.order_by("id").values_list("id", flat=True))
-    needed = len(args.workers) * (args.sample + 4)
+    needed = len(args.workers) * (args.sample + 4) + args.split_sample
     if len(ids) < needed:
         raise SystemExit(f"{len(ids)} articles stored; {needed} needed for disjoint samples")
     picked = random.Random(args.seed).sample(ids, needed)
@@ -122,6 +153,7 @@ def main() -> None:
         chunk = picked[i * (args.sample + 4) : (i + 1) * (args.sample + 4)]
         runs.append(measure(processes, chunk[:4], chunk[4:], args.timeout))
     by_processes = {r["worker_processes"]: r for r in runs}
+    halves = split(picked[len(args.workers) * (args.sample + 4) :]) if args.split_sample else None
     result = {
         "benchmark": "rethread",
         "articles_stored": len(ids),
@@ -133,6 +165,7 @@ def main() -> None:
             for name in ("THREADING_WINDOW_DAYS", "THREADING_CANDIDATES", "THREADING_TERMS")
         },
         "runs": runs,
+        "in_process_halves": halves,
     }
     if 1 in by_processes and 2 in by_processes:
         result["scaling_2_vs_1"] = round(

@@ -214,9 +214,9 @@ def source_is_actor(nlp: Any, text: str, span: tuple[int, int] | None) -> bool:
     return False
 
 
-def _extract_cached(nlp: Any, texts: list[str], cache: Path, batch_size: int) -> list[Any]:
+def parse_cached(nlp: Any, texts: list[str], cache: Path, batch_size: int = 16) -> list[Any]:
     """Parses kept on disk between runs, one file per text: while developing rules the parse is
-    the slow part and does not change. The extractor's output is the same as without."""
+    the slow part and does not change."""
     from spacy.tokens import DocBin
 
     model = f"{nlp.meta['name']}-{nlp.meta['version']}"
@@ -225,7 +225,12 @@ def _extract_cached(nlp: Any, texts: list[str], cache: Path, batch_size: int) ->
     cache.mkdir(parents=True, exist_ok=True)
     for i, doc in zip(missing, nlp.pipe((texts[i] for i in missing), batch_size=batch_size), strict=True):
         DocBin(docs=[doc]).to_disk(paths[i])
-    return [extract_doc(next(DocBin().from_disk(p).get_docs(nlp.vocab))) for p in paths]
+    return [next(DocBin().from_disk(p).get_docs(nlp.vocab)) for p in paths]
+
+
+def _extract_cached(nlp: Any, texts: list[str], cache: Path, batch_size: int) -> list[Any]:
+    """The extractor on cached parses: its output is the same as without the cache."""
+    return [extract_doc(doc) for doc in parse_cached(nlp, texts, cache, batch_size)]
 
 
 def _score(scorer: ModuleType, gold_path: Path, pred_dir: Path) -> dict[str, Any]:

@@ -6,8 +6,10 @@
 With --generate ARTICLES CLAIMS the database is filled first (`manage.py migrate`, then
 `generate_demo --seed 1`; use an empty, throwaway database). Then `article_thread` runs for a
 random sample of stored articles, each in a transaction that is rolled back, so every run
-measures the same data: p50/p95/max milliseconds per article, and queries per article against
-its statements (one candidate query per statement, a fixed number besides).
+measures the same data (after one unmeasured article: a worker loads the matcher's lexicons once):
+p50/p95/max milliseconds per article, of which in PostgreSQL (all queries, and the candidate
+search alone), the queries per article (a fixed number at most, whatever its statements) and the
+load average before and after.
 """
 
 from __future__ import annotations
@@ -45,6 +47,14 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+def _summary(values: list[float]) -> dict[str, float]:
+    return {
+        "p50": round(statistics.median(values), 1),
+        "p95": round(_percentile(values, 0.95), 1),
+        "max": round(max(values), 1),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--generate", type=int, nargs=2, metavar=("ARTICLES", "CLAIMS"))
@@ -54,9 +64,14 @@ def main() -> None:
     if args.generate:
         call_command("migrate", verbosity=0)
         call_command("generate_demo", articles=args.generate[0], claims=args.generate[1], seed=1, verbosity=0)
+    load_before = [round(x, 2) for x in os.getloadavg()]
     ids = list(Article.objects.values_list("id", flat=True))
     sample = random.Random(args.seed).sample(ids, min(args.sample, len(ids)))
-    timings, per_statement, sizes = [], [], []
+    # One article first, unmeasured: a worker loads the matcher's lexicons once per process.
+    with transaction.atomic():
+        article_thread(article_id=random.Random(args.seed + 1).choice(ids))
+        transaction.set_rollback(True)
+    timings, per_statement, sizes, per_article, sql_ms, search_ms = [], [], [], [], [], []
     for article_id in sample:
         statements = Claim.objects.filter(article_id=article_id).count()
         with transaction.atomic(), CaptureQueriesContext(connection) as queries:
@@ -65,6 +80,11 @@ def main() -> None:
             timings.append((time.perf_counter() - started) * 1000)
             transaction.set_rollback(True)  # the next run measures the same data
         sizes.append(statements)
+        per_article.append(len(queries))
+        sql_ms.append(sum(float(q["time"]) for q in queries.captured_queries) * 1000)
+        search_ms.append(
+            sum(float(q["time"]) for q in queries.captured_queries if "CROSS JOIN LATERAL" in q["sql"]) * 1000
+        )
         if statements:
             per_statement.append((len(queries) - 1) / statements)  # minus the lock
     print(
@@ -74,11 +94,12 @@ def main() -> None:
                 "articles": len(ids),
                 "sampled": len(sample),
                 "statements_per_article": {"mean": round(statistics.mean(sizes), 1), "max": max(sizes)},
-                "ms_per_article": {
-                    "p50": round(statistics.median(timings), 1),
-                    "p95": round(_percentile(timings, 0.95), 1),
-                    "max": round(max(timings), 1),
-                },
+                "ms_per_article": _summary(timings),
+                # Of which in PostgreSQL (all queries, and the term statistics + candidate search).
+                "sql_ms_per_article": _summary(sql_ms),
+                "search_ms_per_article": _summary(search_ms),
+                "queries_per_article": {"min": min(per_article), "max": max(per_article)},
+                "load_average_before_after": [load_before, [round(x, 2) for x in os.getloadavg()]],
                 "queries_per_statement": {
                     "mean": round(statistics.mean(per_statement), 2),
                     "max": round(max(per_statement), 2),

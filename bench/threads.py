@@ -95,9 +95,10 @@ def run(gold_dir: Path, *, reuse: bool = False) -> dict:
     from claims.services import threading as threading_service
 
     texts, _ = load_gold(gold_dir)
+    # A kept database may predate a migration of the branch being measured.
+    call_command("migrate", verbosity=0)
     if reuse:
         return _rethread_and_score(gold_dir)
-    call_command("migrate", verbosity=0)
     call_command("load_actors", verbosity=0)
 
     import claims.services.analysis as analysis

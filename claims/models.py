@@ -400,10 +400,36 @@ class SyncChange(models.Model):
 
     class Meta:
         ordering = ["txid", "id"]
-        indexes = [models.Index(fields=["txid", "id"], name="syncchange_feed_idx")]
+        indexes = [
+            models.Index(fields=["txid", "id"], name="syncchange_feed_idx"),
+            # The pruner's question: is there a later entry for the same row?
+            models.Index(fields=["kind", "object_id", "txid", "id"], name="syncchange_object_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id} {'deleted' if self.deleted else 'changed'}"
+
+
+class SyncFeedState(models.Model):
+    """The sync feed's pruning state, one row (claims.services.sync_retention).
+
+    `horizon_*`: the latest feed position of a tombstone the pruner removed, and `generation`
+    counts its moves. A position before the horizon in a link handed out before the horizon
+    last moved may have missed a deletion: that client is told to sync again from the start
+    (HTTP 410). A link handed out since (a client reading the compacted feed from the start)
+    misses nothing, wherever it points. `scan_*`: where the pruner's current pass over the old
+    entries has got to (0, 0: a new pass starts at the oldest).
+    """
+
+    horizon_txid = models.BigIntegerField(default=0)
+    horizon_id = models.BigIntegerField(default=0)
+    generation = models.PositiveIntegerField(default=0)
+    scan_txid = models.BigIntegerField(default=0)
+    scan_id = models.BigIntegerField(default=0)
+    pruned_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"sync feed pruned through ({self.horizon_txid}, {self.horizon_id})"
 
 
 class TombstoneManager(models.Manager):

@@ -162,8 +162,9 @@ CLAIMTRACK_FETCH_TIMEOUT = env.float("CLAIMTRACK_FETCH_TIMEOUT", default=10.0)
 # The extraction function workers call (dotted path); tests and benchmarks point it elsewhere.
 CLAIMTRACK_EXTRACTOR = env("CLAIMTRACK_EXTRACTOR", default="extraction.pipeline.extract")
 # Threading statements across articles (claims.services.threading): candidates are statements
-# of other articles published within this many days either side, the best THREADING_CANDIDATES
-# by full-text rank over the statement's THREADING_TERMS rarest words; the matcher's thresholds
+# of other articles published within this many days either side holding two of the statement's
+# THREADING_TERMS rarest words (rarest in the stored statements, by the planner's statistics), the
+# best THREADING_CANDIDATES of them by full-text rank; the matcher's thresholds
 # decide which become links, and each statement keeps at most THREADING_LINKS_PER_STATEMENT new
 # ones (its best), so one vague statement cannot chain unrelated threads together.
 THREADING_WINDOW_DAYS = env.int("THREADING_WINDOW_DAYS", default=30)
@@ -214,7 +215,12 @@ CLAIMTRACK_HOUSEKEEPING_INTERVAL = env.float("CLAIMTRACK_HOUSEKEEPING_INTERVAL",
 CLAIMTRACK_HOUSEKEEPING = [
     "claimtrack.queueing.outbox_sweep",
     "claims.services.jobs.job_watchdog",
+    "claims.services.sync_retention.sync_changes_prune",
 ]
+# The sync feed (/api/v1/changes/) keeps an entry this many days once a later entry for the same
+# row exists, and a tombstone this many days; the latest entry of a live row stays. A client
+# that has not synced for longer is answered 410 and syncs again from the start. 0: keep all.
+CLAIMTRACK_SYNC_RETENTION_DAYS = env.int("CLAIMTRACK_SYNC_RETENTION_DAYS", default=30)
 # A job with no progress (fan-out step, article counted) for this long is resumed, at most
 # CLAIMTRACK_JOB_MAX_RESUMES times, then failed with the reason on the Jobs page and in the API.
 # Longer than the slowest article's time limit (analyze_article: 150 s), so slow work is not lost work.

@@ -25,6 +25,7 @@ from .types import Actor, Span
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp"})
+_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _PERSONAL_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){2}$")  # three-part names: Kim Son Gyong
 _ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
 # Documents speak only for an actor they name: "the ministry's statement", "a UN report".
@@ -756,7 +757,18 @@ class DocActors:
         """The actor a phrase inside what is said names, or None when that is one excluded: "they"
         in "IS claims they beheaded him" is IS itself, not the group named before it."""
         if token.pos_ == "PRON":
-            draft = self.by_token.get(token.i) or self._antecedent(token)
+            draft = self.by_token.get(token.i) or self._same_as_before(token) or self._antecedent(token)
+            if (draft is None or draft.kind == "person") and token.lower_ in _PLURAL:
+                # "they" is a group far more often than one person: the last body named before
+                draft = next(
+                    (
+                        d
+                        for i in range(token.i - 1, max(-1, token.i - 400), -1)
+                        if (d := self.by_token.get(i)) is not None
+                        and d.kind in ("state", "organisation", "group")
+                    ),
+                    draft,
+                )
             return draft if draft is not None and id(draft) not in exclude else None
         # The phrase itself, not a clause hanging from it: "the shelling, first reported by the
         # Post," names no one.
@@ -779,6 +791,16 @@ class DocActors:
             if before:
                 draft = max(before, key=lambda p: p[0])[1]
                 return draft if id(draft) not in exclude else None
+        return None
+
+    def _same_as_before(self, pronoun: Token) -> _Draft | None:
+        """ "They burn people alive, ... there is no limit to their depravity": a plural pronoun
+        goes on meaning what the same pronoun, resolved as a subject, meant just before."""
+        if pronoun.lower_ not in _PLURAL:
+            return None
+        for i in range(pronoun.i - 1, max(-1, pronoun.i - 60), -1):
+            if self.doc[i].lower_ in _PLURAL and (draft := self.by_token.get(i)) is not None:
+                return draft
         return None
 
     def in_subtree(self, token: Token, exclude: set[int]) -> _Draft | None:

@@ -122,6 +122,19 @@ def _negated(token: Token) -> bool:
     return False
 
 
+def _conditional(token: Token) -> bool:
+    """Inside a clause of condition: "if they have committed a serious crime" (not "as if", a
+    comparison, nor "even if", a concession)."""
+    return any(
+        a.dep_ == "advcl"
+        and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") and c.nbor(-1).lower_ not in ("as", "even")
+            for c in a.children
+        )
+        for a in (token, *token.ancestors)
+    )
+
+
 def _predicative(token: Token) -> bool:
     """A word that says something of someone, not a participle that only names a thing ("the
     stolen jets")."""
@@ -190,7 +203,8 @@ def _bearer(token: Token, *, climb: bool = True) -> list[Token]:
         # "the corrupt regime", "its hostile attempt"; "X is a corrupt regime" is said of X, but
         # "the man suspected of the horrific beheading" condemns no one.
         head = token.head
-        return [*_bearer(head, climb=head.dep_ in ("attr", "oprd")), head]
+        own = [] if _act(head) else [head]  # "the horrific beheading of X": X is its victim
+        return [*_bearer(head, climb=head.dep_ in ("attr", "oprd")), *own]
     # Up to the clause whose subject is its author: "X is responsible for", "X committed crimes".
     t = token
     for _ in range(5):
@@ -203,7 +217,8 @@ def _bearer(token: Token, *, climb: bool = True) -> list[Token]:
                 out.extend(x for a in clauses if (x := _subject_of(a)) is not None and not _sentential(x))
                 break
             if subject is not None:
-                out.append(subject)
+                if not (_act(subject) and any(c.lower_ == "of" for c in subject.children)):
+                    out.append(subject)  # but "the beheading of X was barbaric" is not said of X
                 if subject.pos_ in ("NOUN", "PROPN") and subject.i != token.i:
                     out.extend(_bearer(subject))  # "moves by the US", "its attempt"
                 break
@@ -213,6 +228,19 @@ def _bearer(token: Token, *, climb: bool = True) -> list[Token]:
             break
         t = t.head
     return out
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the clause a word is part of: "the use of chlorine" in "the use of
+    chlorine is an abhorrent act"."""
+    t = token.head if token.dep_ == "amod" else token
+    for _ in range(5):
+        if t.pos_ in ("VERB", "AUX"):
+            return _subject_of(t)
+        if t.dep_ not in _UP_DEPS or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
 
 
 def _aimed(token: Token, resolve: Resolver[A], *, guess: bool = False) -> A | None:
@@ -279,9 +307,8 @@ def classify(
         confidence -= 0.15
     tokens = _tokens_in(doc, att)
     if att.kind != "claim":
-        return Verdict(
-            att.kind, round(min(confidence + 0.1, 0.95), 2), _content_aim(tokens, lexicon, resolve)
-        )
+        aimed = _content_aim(tokens, lexicon, resolve)
+        return Verdict(att.kind, round(min(confidence + 0.1, 0.95), 2), aimed)
     if reports_others:
         return Verdict("claim", round(confidence, 2))
     words = [_norm(t) for t in tokens if not t.is_punct]
@@ -339,6 +366,12 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
     criticism: A | None = None
     for t in tokens:
         lemma = t.lemma_.lower()
+        if lemma not in lexicon.blame_lemmas or _conditional(t):
+            continue  # "if they have committed a crime" accuses no one
+        if lemma in lexicon.virtue_words and _negated(t) and t.dep_ in ("acomp", "attr"):
+            # "the coalition is not serious about fighting ISIL": a virtue denied is a judgement
+            criticism = criticism or _aimed(t, resolve)
+            continue
         if _negated(t) or not _predicative(t):
             continue
         aiding = lemma in lexicon.aiding_words and _aiding_extremists(t, lexicon, resolve.extremists)
@@ -412,7 +445,8 @@ def condemned_acts(doc: Doc, att: Attribution, lexicon: Lexicon) -> set[int | st
     }
     for t in tokens:
         if t.lemma_.lower() in lexicon.condemnation_words or t.lemma_.lower() in lexicon.criticism_words:
-            acts.update(_act_key(p, lexicon) for p in _bearer(t) if p.pos_ == "NOUN" and _act(p))
+            said_of = [*_bearer(t), *filter(None, [_clause_subject(t)])]
+            acts.update(_act_key(p, lexicon) for p in said_of if p.pos_ == "NOUN" and _act(p))
     return acts
 
 

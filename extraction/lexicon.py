@@ -50,11 +50,13 @@ class Lexicon:
     accusation_words: frozenset[str]
     criticism_words: frozenset[str]
     condemnation_words: frozenset[str]  # a criticism even with no actor named: "a barbaric act"
+    virtue_words: frozenset[str]  # denied of an actor, a criticism: "not serious", "not sincere"
     violent_acts: dict[str, int]  # lemma -> family: "beheading" and "murder" are the same act
     breaking_verbs: frozenset[str]  # with one of rule_words as object: "broke the law" accuses
     rule_words: frozenset[str]
     aiding_words: frozenset[str]  # with extremist_words: "helping the terrorists" accuses
     extremist_words: frozenset[str]
+    blame_lemmas: frozenset[str]  # all of the above that may blame or judge: a quick first test
     person_pronouns: frozenset[str]
     collective_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -84,11 +86,20 @@ def load_lexicon() -> Lexicon:
         accusation_words=frozenset(tone["accusation"]),
         criticism_words=frozenset(tone["criticism"]),
         condemnation_words=frozenset(tone["condemnation"]),
+        virtue_words=frozenset(tone["virtue"]),
         violent_acts={w: i for i, family in enumerate(tone["violent_acts"]) for w in family},
         breaking_verbs=frozenset(tone["breaking_verbs"]),
         rule_words=frozenset(tone["rule_words"]),
         aiding_words=frozenset(tone["aiding"]),
         extremist_words=frozenset(tone["extremists"]),
+        blame_lemmas=frozenset(
+            tone["accusation"]
+            + tone["criticism"]
+            + tone["condemnation"]
+            + tone["aiding"]
+            + tone["virtue"]
+            + tone["breaking_verbs"]
+        ),
         person_pronouns=frozenset(pronouns["person"]),
         collective_pronouns=frozenset(pronouns["collective"]),
         relative_pronouns=frozenset(pronouns["relative"]),

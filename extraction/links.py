@@ -36,6 +36,7 @@ _REBUTTING: frozenset[Kind] = frozenset({"denial", "accusation", "criticism"})
 _ANSWERABLE: frozenset[Kind] = frozenset({"claim", "accusation", "criticism"})
 # Below this an answer is not linked: one faint signal (a shared word far away) is not enough.
 _MIN_SCORE = 0.5
+_MIN_WORDS = 2  # content words a statement needs to be matched by what it says
 _SPELLED_OUT = 4  # content words from which a denial says what it rejects
 
 
@@ -64,6 +65,7 @@ class Node:
     # the pointing noun's lemma, or "" for a pronoun.
     anaphor: str | None = None
     harmed: frozenset[str] = frozenset()  # what the content says befell someone ("was beheaded")
+    predicate: str | None = None  # lemma of what the content asserts: "involve" in "was involved"
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,22 @@ def harm_words(doc: Doc, spans: tuple[Span, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
+def predicate_of(doc: Doc, spans: tuple[Span, ...]) -> str | None:
+    """The lemma of the main predicate of the first content span: the verb, or for a copula what
+    the subject is said to be ("was a member" → member, "is alive" → alive)."""
+    if not spans:
+        return None
+    span = doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    if root.lemma_ == "be":
+        complement = next((c for c in root.children if c.dep_ in ("attr", "acomp")), None)
+        if complement is not None:
+            root = complement
+    return root.lemma_.lower()
+
+
 def sentence_of(doc: Doc, char: int) -> int:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0].sent.start if span is not None and len(span) else -1
@@ -174,9 +192,15 @@ def anaphor_of(doc: Doc, spans: tuple[Span, ...]) -> str | None:
     if span is None or not 0 < len(span) <= 6:
         return None
     root = span.root
-    if any(t.pos_ in ("VERB", "AUX") for t in span):
-        return None
     words = _words()
+    if root.pos_ in ("VERB", "AUX"):
+        # "this rumour is false", "the reports are baseless": said of what was said before.
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not any(c.dep_ == "det" for c in subject.children):
+            return None
+        root = subject
+    elif any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
     if root.pos_ == "PRON" and len(span) == 1:
         return ""
     lemma = root.lemma_.lower()
@@ -198,7 +222,12 @@ def find_links(nodes: list[Node]) -> Answers:
     }
     # A statement whose content reports others' ("the Mirror noted that the Kurds had denied...")
     # is news of that exchange, not a side of it.
-    reporters = {n.id for n in nodes if any(o is not n and within(o.cue, n.content) for o in nodes)}
+    # A report of a claim ("Mashable said three outlets reported that...") carries the claim.
+    reporters = {
+        n.id
+        for n in nodes
+        if any(o is not n and o.kind in _REBUTTING and within(o.cue, n.content) for o in nodes)
+    }
     df = Counter(w for n in nodes for w in n.words)
     denials = _contradicting_claims(nodes, df, answered | reporters)
     rebutted: dict[str, str] = {}  # answer id -> the id of what it answers (the first found)
@@ -218,6 +247,11 @@ def find_links(nodes: list[Node]) -> Answers:
             rebutted[node.id] = embedded[0].id
             continue
         if not node.speaker_side or node.id in answered:
+            continue
+        if node.id in denials:
+            # What a claim contradicts is what it answers.
+            links.append(Link(node.id, denials[node.id], "rebuts", round(node.confidence * 0.7, 2)))
+            rebutted[node.id] = denials[node.id]
             continue
         carried = _carried_answer(nodes, i, rebutted)
         if kind == "denial":
@@ -275,6 +309,7 @@ def _answer_score(node: Node, other: Node, df: Counter, n: int, carried: str | N
     if other.id == carried:
         score += 0.6  # the side goes on answering what it answered just before
     # Nearer is likelier; an answer before the claim (a lead summing up the story) less so.
+    # Nearer is likelier; an answer before the claim (a lead summing up the story) less so.
     paragraphs = abs(node.paragraph - other.paragraph)
     score -= 0.04 * min(paragraphs, 10) + (0.15 if distance < 0 else 0.0)
     return score
@@ -284,6 +319,13 @@ def _denied(
     nodes: list[Node], i: int, df: Counter, carried: str | None, reporters: set[str], disputed: set[str]
 ) -> tuple[Node, float] | None:
     node = nodes[i]
+    if (
+        len(node.words - _words().generic) < _MIN_WORDS
+        and node.anaphor is None
+        and not node.owner_side
+        and carried is None
+    ):
+        return None  # "denied Ohio": too little said to tell what is denied
     candidates = [
         (k, o)
         for k, o in enumerate(nodes)
@@ -294,6 +336,7 @@ def _denied(
         and o.id not in reporters
         and o.continues is None
         and not within(node.cue, o.content)  # what a statement reports does not answer it
+        and len(o.words - _words().generic) >= _MIN_WORDS  # "Clinton", "a threat": too little
     ]
     # A denial naming whose words it rejects answers that side, if the article quotes it.
     if node.owner_side:
@@ -313,6 +356,7 @@ def _denied(
     # answers a claim about that; only a flat rejection ("we never had any such deal") may
     # answer on who accused whom alone.
     spelled_out = len(node.words - _words().generic) >= _SPELLED_OUT
+    fallback: tuple[float, int, Node] | None = None
     for k, other in candidates:
         if (
             spelled_out
@@ -331,11 +375,21 @@ def _denied(
             score += 0.15
         if node.contrast and k == nearest_before and node.paragraph - other.paragraph <= 1:
             score += 0.35  # "X said..., but Y insisted...": Y answers X
-        if best is None or (score, -abs(i - k)) > (best[0], -abs(i - best[1])):
+        # Two content words in common are enough on their own ("contracted Ebola in Mosul" /
+        # "Ebola showed up at a hospital in Mosul"); one needs another sign.
+        if score >= _MIN_SCORE and (best is None or (score, -abs(i - k)) > (best[0], -abs(i - best[1]))):
             best = (score, k, other)
-    if best is None or best[0] < _MIN_SCORE:
+        # Failing any sign but the words: the claim that shares most of them, two at least
+        # ("contracted Ebola in Mosul" / "Ebola showed up at a hospital in Mosul"), wherever it is.
+        shared = len((node.words & other.words) - _words().generic)
+        topic = _topic(node, other, df, n)
+        if shared >= 2 and (fallback is None or (topic, -abs(i - k)) > (fallback[0], -abs(i - fallback[1]))):
+            fallback = (topic, k, other)
+    if best is None:
+        best = fallback
+    if best is None:
         return None
-    return best[2], best[0]
+    return best[2], max(best[0], 0.4)
 
 
 def _countered(
@@ -386,27 +440,36 @@ def _carried_answer(nodes: list[Node], i: int, rebutted: dict[str, str]) -> str 
     return None
 
 
-def _contradicting_claims(nodes: list[Node], df: Counter, excluded: set[str]) -> set[str]:
+def _contradicting_claims(nodes: list[Node], df: Counter, excluded: set[str]) -> dict[str, str]:
     """Claims that say the opposite of an earlier claim of another side about the same thing:
     "The US said Iran was involved... Iran said it was not involved" is Iran's denial."""
-    out: set[str] = set()
+    out: dict[str, str] = {}
     for i, node in enumerate(nodes):
         if node.kind != "claim" or node.id in excluded or not node.speaker_side:
             continue
-        for other in nodes[:i]:
+        for other in reversed(nodes[:i]):  # the nearest first
             if (
-                other.kind in _ANSWERABLE
-                and other.speaker is not None
-                and other.speaker_side.isdisjoint(node.speaker_side)
-                and other.id not in excluded
-                and _opposes(node, other)
-                # The same thing: what the negation or the fate applies to is not all they share.
-                and (
-                    _topic(node, other, df, len(nodes)) >= 0.3
-                    or other.target in node.speaker_side
-                    or (other.target is not None and other.target == node.target)
-                )
+                other.kind not in _ANSWERABLE
+                or other.speaker is None
+                or not other.speaker_side.isdisjoint(node.speaker_side)
+                or other.id in excluded
+                # A claim of one word ("a threat") is too little to be contradicted.
+                or len(other.words - _words().generic) < _MIN_WORDS
+                or (_topic(node, other, df, len(nodes)) < 0.3 and other.target != node.target)
             ):
-                out.add(node.id)
+                continue
+            words = _words()
+            # "Y said X was involved" / X: "we were not involved": the one the claim is about
+            # negates it. "IS said it beheaded her" / "she is alive": said of the same person.
+            negates = (
+                other.target in node.speaker_side
+                and node.predicate is not None
+                and node.predicate == other.predicate
+                and node.predicate in node.negated
+                and other.predicate not in other.negated
+            )
+            unharmed = bool(node.words & words.unharmed - node.negated) and bool(other.harmed - other.negated)
+            if negates or unharmed:
+                out[node.id] = other.id
                 break
     return out

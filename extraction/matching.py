@@ -188,6 +188,8 @@ def _lemma(word: str) -> str:
 
 
 def _normal(text: str) -> str:
+    # Accents dropped: outlets spell "Guantánamo" and "Guantanamo", "Hasakah" and "Ḥasakah".
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
     # "U.S." and "US" must meet, and the tokens must not stop at the dots.
     return _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
@@ -393,7 +395,9 @@ def _similarity(a: _Terms, b: _Terms) -> float:
             continue
         least = ws if ws < wl else wl
         common += least
-        if term not in a.names and term not in b.names and term not in a.background:
+        # Symmetric on purpose: a pair scores the same whichever article is threaded first.
+        is_name = term in a.names or term in b.names or term in a.background or term in b.background
+        if not is_name:
             shared_predicate += least
     mass_a, mass_b = small.full_mass - skip_small, large.full_mass - skip_large
     # One common word, or names alone ("the United States"), are not a proposition.

@@ -15,7 +15,16 @@ from .attribution import Attribution, Finder
 from .kinds import Resolver, Verdict, act_authors, classify, condemned_acts
 from .knowledge import load_knowledge_base
 from .lexicon import load_lexicon
-from .links import Node, anaphor_of, find_links, harm_words, negated_words, opens_with_contrast, sentence_of
+from .links import (
+    Node,
+    anaphor_of,
+    find_links,
+    harm_words,
+    negated_words,
+    opens_with_contrast,
+    predicate_of,
+    sentence_of,
+)
 from .segment import find_quotes, paragraphs
 from .types import ExtractionResult, Link, Span, Statement, within
 
@@ -116,11 +125,18 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         for k, acts in unaimed.items():
             exclude = {id(d) for d in _side(speakers[id(attributions[k])])}
             targets[k] = _author_of(acts, authors, attributions[k], doc, exclude)
+    # Failing all else, the first actor the words name; not for a criticism, whose words name the
+    # victims of what it condemns ("appalled by the murder of an American journalist").
     targets = [
-        target or (first if verdict.kind != "claim" else None)
+        target or (first if verdict.kind in ("accusation", "denial") else None)
         for target, first, verdict in zip(targets, about, verdicts, strict=True)
     ]
-    frozen, ids = actors.freeze([speakers[id(a)] for a in attributions] + targets)
+    # Whom a claim is about is no target of it, but linking needs it ("Y said X was involved":
+    # X's answer), so those actors are kept too, as they were before claims lost their targets.
+    claims_about = [
+        first or owner for first, owner, v in zip(about, owners, verdicts, strict=True) if v.kind == "claim"
+    ]
+    frozen, ids = actors.freeze([speakers[id(a)] for a in attributions] + targets + claims_about)
     statement_ids = {id(a): f"s{i}" for i, a in enumerate(attributions, 1)}
     statements: list[Statement] = []
     nodes: list[Node] = []
@@ -130,7 +146,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         speaker = speakers[id(att)]
         kind, confidence = verdict.kind, verdict.confidence
         # A claim has no target; whom it is about (kept in its Node) still guides linking.
-        linked = target if kind != "claim" else first or owner
+        linked = (target if kind != "claim" else None) or first or owner
         statement = Statement(
             id=statement_ids[id(att)],
             kind=kind,
@@ -165,6 +181,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 contrast=opens_with_contrast(doc, att.cue, att.source_span),
                 anaphor=anaphor_of(doc, statement.content_spans),
                 harmed=harm_words(doc, statement.content_spans),
+                predicate=predicate_of(doc, statement.content_spans),
             )
         )
     answers = find_links(nodes)

@@ -5,12 +5,13 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
 
 from accounts.permissions import ReadAnalystWriteEditor
 from claimtrack.api.pagination import KeysetPagination, Ordering
 
 from ..models import SyncChange
-from ..selectors.changes import change_feed
+from ..selectors.changes import annotate_feed_state, change_feed, sync_feed_state
 
 
 class SyncChangeSerializer(serializers.ModelSerializer):
@@ -38,12 +39,44 @@ class SyncChangeSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class CursorExpired(APIException):
+    status_code = status.HTTP_410_GONE
+    default_detail = (
+        "This position is older than the feed keeps (CLAIMTRACK_SYNC_RETENTION_DAYS): deletions "
+        "after it are no longer listed. Drop your copy and sync again from the start (without `since`)."
+    )
+    default_code = "cursor_expired"
+
+
 class ChangesPagination(KeysetPagination):
     """The one keyset cursor, named `since`, with a `next` link on every page (also the last)."""
 
     cursor_query_param = "since"
     page_size = 200
     max_page_size = 1000
+
+    generation_query_param = "generation"
+
+    def paginate_queryset(self, queryset, request, view=None):
+        rows = super().paginate_queryset(annotate_feed_state(queryset), request, view)
+        if rows:
+            first = rows[0]
+            state = (first.feed_horizon_txid or 0, first.feed_horizon_id or 0, first.feed_generation or 0)
+        else:
+            state = sync_feed_state()
+        self.generation = state[2]
+        if raw := request.query_params.get(self.cursor_query_param):
+            # Decoded by the call above already, so the token is valid: (txid, id).
+            position = tuple(self.keyset.decode(raw))
+            given = request.query_params.get(self.generation_query_param, "")
+            generation = int(given) if given.isascii() and given.isdigit() and len(given) < 10 else 0
+            if generation < state[2] and position < state[:2]:
+                raise CursorExpired()
+        return rows
+
+    def _link_after(self, row) -> str:
+        link = super()._link_after(row)
+        return replace_query_param(link, self.generation_query_param, self.generation)
 
     def get_paginated_response(self, data) -> Response:
         # At the end of the feed `next` is where to continue from later, so a client always
@@ -82,6 +115,8 @@ class FeedUnavailable(APIException):
         "row when `deleted`, else fetch it (`/api/v1/claims/{id}/`, `/links/{id}/`, `/actors/{id}/`, "
         "`/threads/{id}/`) "
         "or keep its `version`. An object may appear several times; the last entry wins. "
+        "Entries are kept CLAIMTRACK_SYNC_RETENTION_DAYS once superseded (tombstones too); a "
+        "position older than a removed tombstone is answered 410: sync again from the start. "
         "Analysts and above."
     ),
     parameters=[OpenApiParameter("ordering", exclude=True)],

@@ -111,6 +111,7 @@ def claim_queryset() -> QuerySet[Claim]:
     return (
         Claim.objects.select_related("article", "speaker__affiliation", "target__affiliation")
         .defer(
+            "search_vector",
             "article__body",
             "article__byline",
             "article__analysis_error",

@@ -1,9 +1,9 @@
 """The sync feed: changes to claims, links, actors and threads in commit-safe order."""
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Subquery
 from django.db.models.expressions import RawSQL
 
-from ..models import SyncChange
+from ..models import SyncChange, SyncFeedState
 
 # The horizon: the oldest transaction id still writing in this database (pg_stat_activity knows
 # each session's assigned xid), or the next id to be assigned when none is. Every change below it
@@ -33,3 +33,19 @@ _HORIZON = RawSQL(
 def change_feed() -> QuerySet[SyncChange]:
     """Every settled change; the caller orders and pages it by (txid, id)."""
     return SyncChange.objects.filter(txid__lt=_HORIZON)
+
+
+def sync_feed_state() -> tuple[int, int, int]:
+    """(horizon txid, horizon id, generation) of the pruned feed (claims.services.sync_retention)."""
+    state = SyncFeedState.objects.filter(pk=1).values_list("horizon_txid", "horizon_id", "generation").first()
+    return state or (0, 0, 0)
+
+
+def annotate_feed_state(queryset: QuerySet[SyncChange]) -> QuerySet[SyncChange]:
+    """The feed's pruning state on every row of a page, so a page costs one query."""
+    state = SyncFeedState.objects.filter(pk=1)
+    return queryset.annotate(
+        feed_horizon_txid=Subquery(state.values("horizon_txid")[:1]),
+        feed_horizon_id=Subquery(state.values("horizon_id")[:1]),
+        feed_generation=Subquery(state.values("generation")[:1]),
+    )

@@ -39,6 +39,7 @@ _FIELDS = (
     "thread_origin",
     "published_at",
     "article__ingested_at",
+    "article__salient_names",
 )
 
 
@@ -57,6 +58,7 @@ class StatementRow:
     thread_id: int | None
     pinned: bool  # an editor placed it in its thread
     when: datetime | None
+    names: frozenset[str] = frozenset()  # its article's salient names (Article.salient_names)
 
     @property
     def sketch(self) -> Sketch:
@@ -67,6 +69,7 @@ class StatementRow:
             content=self.content,
             speakers=frozenset(map(str, self.speakers)),
             targets=frozenset(map(str, self.targets)),
+            names=self.names,
         )
 
     @property
@@ -99,6 +102,7 @@ def _row(values: dict) -> StatementRow:
         thread_id=values["thread_id"],
         pinned=values["thread_origin"] == Origin.EDITOR,
         when=values["published_at"] or values["article__ingested_at"],
+        names=frozenset(values["article__salient_names"] or ()),
     )
 
 
@@ -128,7 +132,7 @@ def article_window(*, article_id: int) -> tuple[datetime, datetime] | None:
 
 # Terms the stored statements hold more often than this (the planner's estimate) are too common
 # to look up: their posting lists would make a candidate search cost in proportion to the archive.
-COMMON_TERM_ROWS = 5_000
+COMMON_TERM_ROWS = 1_000
 # Each statement's search reads at most this many matching rows before ranking them, so a story
 # told ten thousand times costs what one told two hundred times does.
 SCAN_LIMIT = 200

@@ -199,7 +199,7 @@ def claim_rows() -> QuerySet[Claim]:
     return (
         Claim.objects.visible()
         .select_related("speaker__affiliation", "target", "article")
-        .defer("article__body")
+        .defer("article__body", "search_vector")
         .prefetch_related(*_rebuttal_prefetches())
     )
 

@@ -17,6 +17,11 @@ Decisions, documented here because pages, the API and re-analysis all depend on 
 - A speaker or target that was merged into another actor is replaced by the actor it was
   merged into, so no new statement points at a redirect.
 - Every change writes a ChangeRecord in the same transaction.
+- Threads follow links: making or removing a link, and rejecting a statement or bringing it
+  back, places the statements of the articles involved again over the links there are now, in
+  the same transaction (claims.services.threading.articles_regroup: a statement nothing ties
+  any more leaves its thread, the threads' counts follow). Those writes take the threading lock
+  first, before any row lock, as analysis does (claims.services.threading.threading_lock).
 """
 
 from collections.abc import Callable
@@ -34,6 +39,7 @@ from history.services import change_record, change_record_diff
 
 from ..models import Claim, ClaimLink, Origin, ReviewStatus
 from .snapshots import claim_snapshot, link_snapshot
+from .threading import articles_regroup, threading_lock
 from .validation import (
     canonical_actor,
     clean_kind,
@@ -144,7 +150,16 @@ def claim_update(*, user, claim: Claim | int, expected_version: int, **changes: 
         _apply_changes(current, changes)
         current.review_status = ReviewStatus.EDITED
 
-    return _write_locked(user=user, claim=claim, expected_version=expected_version, change=change)
+    # Editing a rejected statement brings it back (see the module docstring), into threading
+    # too; a peek without a lock is enough to decide whether to take the threading lock first.
+    pk = claim.pk if isinstance(claim, Claim) else claim
+    revived = Claim.objects.filter(pk=pk, review_status=ReviewStatus.REJECTED).exists()
+    if revived:
+        threading_lock()
+    saved = _write_locked(user=user, claim=claim, expected_version=expected_version, change=change)
+    if revived:
+        articles_regroup(article_ids=[saved.article_id])
+    return saved
 
 
 def _write_locked(
@@ -168,11 +183,19 @@ def _write_locked(
 
 def _set_status(*, user, claim: Claim | int, expected_version: int, status: str) -> Claim:
     require_role(user, Role.EDITOR)
+    threading_lock()
+    was_rejected = False
 
     def change(current: Claim) -> None:
+        nonlocal was_rejected
+        was_rejected = current.review_status == ReviewStatus.REJECTED
         current.review_status = status
 
-    return _write_locked(user=user, claim=claim, expected_version=expected_version, change=change)
+    saved = _write_locked(user=user, claim=claim, expected_version=expected_version, change=change)
+    if was_rejected != (status == ReviewStatus.REJECTED):
+        # A rejected statement holds no thread together; one brought back may again.
+        articles_regroup(article_ids=[saved.article_id])
+    return saved
 
 
 @transaction.atomic
@@ -195,8 +218,10 @@ def claim_reject(*, user, claim: Claim | int, expected_version: int) -> Claim:
 
 @transaction.atomic
 def link_create(*, user, source: Claim, target: Claim, relation: str) -> ClaimLink:
-    """Link two statements (in any articles); the editor's link is born confirmed."""
+    """Link two statements (in any articles); the editor's link is born confirmed, and the
+    statements' threads follow it."""
     require_role(user, Role.EDITOR)
+    threading_lock()
     if relation not in ClaimLink.Relation.values:
         raise EditError(
             {
@@ -229,6 +254,7 @@ def link_create(*, user, source: Claim, target: Claim, relation: str) -> ClaimLi
             before=before,
             after=link_snapshot(existing),
         )
+        articles_regroup(article_ids=(source.article_id, target.article_id))
         return existing
     link = ClaimLink(
         source=source,
@@ -253,15 +279,23 @@ def link_create(*, user, source: Claim, target: Claim, relation: str) -> ClaimLi
         before=None,
         after=link_snapshot(link),
     )
+    articles_regroup(article_ids=(source.article_id, target.article_id))
     return link
 
 
 @transaction.atomic
 def link_delete(*, user, link: ClaimLink | int) -> None:
-    """Remove a link: editor links are deleted, machine links rejected (see the module docstring)."""
+    """Remove a link: editor links are deleted, machine links rejected (see the module docstring);
+    a statement the link alone held in a thread leaves it."""
     require_role(user, Role.EDITOR)
+    threading_lock()
     pk = link.pk if isinstance(link, ClaimLink) else link
-    current = ClaimLink.objects.select_for_update(of=("self",)).select_related("source").filter(pk=pk).first()
+    current = (
+        ClaimLink.objects.select_for_update(of=("self",))
+        .select_related("source", "target")
+        .filter(pk=pk)
+        .first()
+    )
     if current is None or current.review_status == ReviewStatus.REJECTED:
         raise EditError("This link no longer exists.")
     before = link_snapshot(current)
@@ -282,3 +316,4 @@ def link_delete(*, user, link: ClaimLink | int) -> None:
         before=before,
         after=after,
     )
+    articles_regroup(article_ids=(current.source.article_id, current.target.article_id))

@@ -15,7 +15,7 @@ from django.db import transaction
 from articles.models import Article
 
 from .jobs import job_article_finish, job_is_active
-from .threading import ThreadingOutcome, article_thread
+from .threading import ThreadingOutcome, article_match, article_thread
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,13 +34,16 @@ def article_rethread(*, article_id: int, job_id: int) -> RethreadResult:
     started = time.perf_counter()
     if not job_is_active(job_id=job_id):
         return RethreadResult("job_inactive")
+    # The candidate search before the lock: the workers of a job search side by side and queue
+    # only for the writes (see article_match).
+    matches = article_match(article_id=article_id)
     with transaction.atomic():
         if not Article.objects.filter(pk=article_id).exists():
             job_article_finish(
                 job_id=job_id, article_id=article_id, skipped=True, total_ms=_ms_since(started)
             )
             return RethreadResult("skipped")
-        outcome = article_thread(article_id=article_id)
+        outcome = article_thread(article_id=article_id, matches=matches)
         total_ms = _ms_since(started)
         # Same transaction as the links and threads it wrote: a worker killed in between leaves
         # a task whose redelivery threads the article again (idempotent) and counts it once.

@@ -4,11 +4,21 @@ A revert is itself a change: it bumps the statement's version, writes a REVERT r
 points the original record's `reverted_by` at it. It refuses, rather than overwrites, when a
 later change touched the same fields: those must be reverted first, newest first, so nothing
 anyone did is lost silently.
+
+Threads follow: reverting a link, a statement's rejection or its creation places the statements
+of the articles involved again (claims.services.threading.articles_regroup; a creation's revert
+recounts the thread the statement was in), and the threading lock comes first, as in every
+other write that can change threads. A statement's move to another thread is reverted by
+putting it back where it was; a merge or a split of threads is not reverted from the history
+(the answer says which thread action undoes it), since statements have joined and left those
+threads since.
 """
 
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 
 from accounts.roles import Role, require_role
 from actors.models import Actor, ActorAlias, ActorMerge
@@ -16,9 +26,10 @@ from claimtrack.errors import EditError
 from history.models import ChangeRecord
 from history.services import change_mark_reverted, change_record
 
-from ..models import Claim, ClaimLink, Origin, ReviewStatus
+from ..models import Claim, ClaimLink, Origin, ReviewStatus, Thread
 from .actor_merging import actor_merge_undo
 from .snapshots import claim_snapshot, link_snapshot
+from .threading import articles_regroup, threading_lock, threads_refresh
 from .validation import canonical_actor, lock_claim, save_claim_version, set_content_spans, set_optional_span
 
 Action = ChangeRecord.Action
@@ -28,6 +39,7 @@ Action = ChangeRecord.Action
 def change_revert(*, user, change: ChangeRecord) -> ChangeRecord:
     """Undo `change`; returns the REVERT record."""
     require_role(user, Role.ADMIN)
+    threading_lock()
     change = ChangeRecord.objects.select_for_update().select_related("content_type").get(pk=change.pk)
     if change.reverted_by_id is not None:
         raise EditError("This change was already reverted.")
@@ -79,6 +91,8 @@ def _restore_claim_field(claim: Claim, name: str, value: Any) -> None:
 
 
 def _revert_claim_update(*, user, change: ChangeRecord) -> ChangeRecord:
+    if "thread" in (change.after or {}):
+        return _revert_claim_thread_move(user=user, change=change)
     claim = Claim.objects.filter(pk=change.object_id).only("version").first()
     if claim is None:
         raise EditError("This statement no longer exists.")
@@ -93,6 +107,8 @@ def _revert_claim_update(*, user, change: ChangeRecord) -> ChangeRecord:
     saved = save_claim_version(
         user=user, claim=current, expected_version=current.version, before=before, action=Action.REVERT
     )
+    if (before["review_status"] == ReviewStatus.REJECTED) != (saved.review_status == ReviewStatus.REJECTED):
+        articles_regroup(article_ids=[saved.article_id])
     return (
         ChangeRecord.objects.filter(object_id=saved.pk, content_type=change.content_type)
         .order_by("-id")
@@ -115,7 +131,50 @@ def _revert_claim_create(*, user, change: ChangeRecord) -> ChangeRecord:
     record = change_record(
         user=user, action=Action.REVERT, obj=claim, article=claim.article_id, before=before, after=None
     )
+    thread_id = claim.thread_id
     claim.delete()
+    threads_refresh(thread_ids=[thread_id])
+    return record
+
+
+def _revert_claim_thread_move(*, user, change: ChangeRecord) -> ChangeRecord:
+    """Put a statement an editor moved back into the thread it was in, as it was placed then."""
+    claim = Claim.objects.select_for_update().filter(pk=change.object_id).first()
+    if claim is None:
+        raise EditError("This statement no longer exists.")
+    before, after = change.before or {}, change.after or {}
+    if (claim.thread_id, claim.thread_origin) != (after.get("thread"), after.get("thread_origin")):
+        raise _later_changes_refused(["thread"])
+    former = before.get("thread")
+    if former is not None:
+        thread = Thread.objects.select_for_update().filter(pk=former).first()
+        if thread is None:
+            raise EditError(
+                f"Thread {former}, where this statement was, no longer exists; move the statement by hand."
+            )
+        if thread.merged_into_id is not None:
+            raise EditError(
+                f"Thread {former}, where this statement was, was merged into thread "
+                f"{thread.merged_into_id} since; move the statement there by hand if that is meant."
+            )
+    origin = before.get("thread_origin", Origin.MACHINE)
+    Claim.objects.filter(pk=claim.pk).update(
+        thread_id=former,
+        thread_origin=origin,
+        version=F("version") + 1,
+        updated_at=timezone.now(),
+        updated_by=user,
+    )
+    claim.refresh_from_db()
+    record = change_record(
+        user=user,
+        action=Action.REVERT,
+        obj=claim,
+        article=claim.article_id,
+        before={"thread": after.get("thread"), "thread_origin": after.get("thread_origin")},
+        after={"thread": former, "thread_origin": origin},
+    )
+    threads_refresh(thread_ids=[t for t in (former, after.get("thread")) if t is not None])
     return record
 
 
@@ -134,7 +193,9 @@ def _revert_link_create(*, user, change: ChangeRecord) -> ChangeRecord:
         before=link_snapshot(link),
         after=None,
     )
+    ends = (link.source.article_id, link.target.article_id)
     link.delete()
+    articles_regroup(article_ids=ends)
     return record
 
 
@@ -161,6 +222,7 @@ def _revert_link_status(*, user, change: ChangeRecord) -> ChangeRecord:
             confidence=wanted.get("confidence", 1.0),
             created_by=user,
         )
+        articles_regroup(article_ids=(source.article_id, target.article_id))
         return change_record(
             user=user,
             action=Action.REVERT,
@@ -175,6 +237,7 @@ def _revert_link_status(*, user, change: ChangeRecord) -> ChangeRecord:
     link.review_status = wanted["review_status"]
     link.version += 1
     link.save(update_fields=["review_status", "version"])
+    articles_regroup(article_ids=(link.source.article_id, link.target.article_id))
     return change_record(
         user=user,
         action=Action.REVERT,
@@ -243,6 +306,30 @@ def _revert_alias_create(*, user, change: ChangeRecord) -> ChangeRecord:
     return record
 
 
+def _thread_merge_refused(*, user, change: ChangeRecord) -> ChangeRecord:
+    members = (change.before or {}).get("members")
+    which = f" (statements {', '.join(map(str, members[:20]))})" if members else ""
+    raise EditError(
+        "A merge of threads is not reverted from the history: statements may have joined or left "
+        f"the merged thread since. Split the statements that came from thread {change.object_id}"
+        f"{which} out of thread {(change.after or {}).get('merged_into')} on its page instead."
+        if (change.after or {}).get("merged_into")
+        else "A merge of threads is not reverted from the history; split the statements out of the "
+        "merged thread on its page instead."
+    )
+
+
+def _thread_split_refused(*, user, change: ChangeRecord) -> ChangeRecord:
+    after = change.after or {}
+    if "split_from" in after:
+        hint = f"merge thread {change.object_id} back into thread {after['split_from']} on its page"
+    else:
+        hint = "merge the thread split out of it back into it on its page"
+    raise EditError(
+        f"A split of a thread is not reverted from the history (its statements may have moved since); {hint} instead."
+    )
+
+
 _HANDLERS = {
     (Claim, Action.UPDATE): _revert_claim_update,
     (Claim, Action.CREATE): _revert_claim_create,
@@ -252,4 +339,7 @@ _HANDLERS = {
     (Actor, Action.UPDATE): _revert_actor_affiliation,
     (Actor, Action.CREATE): _revert_actor_create,
     (ActorAlias, Action.CREATE): _revert_alias_create,
+    (Thread, Action.MERGE): _thread_merge_refused,
+    (Thread, Action.CREATE): _thread_split_refused,
+    (Thread, Action.UPDATE): _thread_split_refused,
 }

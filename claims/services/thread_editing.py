@@ -24,7 +24,7 @@ from history.services import change_record, change_record_diff
 
 from ..models import Claim, ClaimLink, Origin, ReviewStatus, Thread
 from .snapshots import link_snapshot
-from .threading import article_thread, threading_lock, threads_refresh
+from .threading import articles_regroup, threading_lock, threads_refresh
 from .validation import lock_at_version
 
 MAX_SPLIT = 1000
@@ -102,8 +102,7 @@ def _review_link(*, user, link: ClaimLink | int, expected_version: Any, status: 
     if status == ReviewStatus.REJECTED:
         # The pair no longer holds its statements together: place both articles' statements
         # again (an editor-placed statement stays where it is).
-        for article_id in dict.fromkeys((current.source.article_id, current.target.article_id)):
-            article_thread(article_id=article_id)
+        articles_regroup(article_ids=(current.source.article_id, current.target.article_id))
     return current
 
 

@@ -21,18 +21,19 @@ Rules, documented here because analysis, re-threading and the editor services re
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.db import connection, transaction
-from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
+from django.db import connection, models, transaction
+from django.db.models import Case, Count, F, Max, Min, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from articles.models import Article
-from extraction.matching import Thresholds, best_matches, match, rare_terms
+from extraction.matching import Match, Thresholds, best_matches, match, rare_terms, salient_names
 
 from ..models import Claim, ClaimLink, Origin, ReviewStatus, Thread
 from ..scope import JobScope
@@ -94,39 +95,105 @@ def _direction(a: StatementRow, b: StatementRow, relation: str) -> tuple[Stateme
     return (a, b) if a.order_key > b.order_key else (b, a)
 
 
-@transaction.atomic
-def article_thread(*, article_id: int, stale_threads: Iterable[int] = ()) -> ThreadingOutcome:
-    """Match the article's statements across articles and bring its threads up to date.
+@dataclass(frozen=True, slots=True)
+class Matches:
+    """An article's statements matched with their candidates, before any lock (article_match):
+    per live statement, its matches, best first. `basis` is what the statements were then; the
+    writing step uses the matches only while the statements are still that."""
 
-    `stale_threads`: threads that lost members before this call (a re-analysis deleted the
-    statements), whose counts are refreshed too. Idempotent.
-    """
-    threading_lock()
-    window = article_window(article_id=article_id)
-    if window is None:
-        _refresh_threads(set(stale_threads))
-        return ThreadingOutcome()
-    statements = article_statements(article_id=article_id)
-    own = {s.id: s for s in statements}
-    live = [s for s in statements if not s.rejected]
+    basis: tuple
+    ranked: dict[int, list[tuple[StatementRow, Match]]]
+
+
+def _basis(statements: Iterable[StatementRow]) -> tuple:
+    return tuple((s.id, s.kind, s.content, s.rejected, s.speakers, s.targets, s.names) for s in statements)
+
+
+def _match(
+    article_id: int, statements: list[StatementRow], window: tuple
+) -> dict[int, list[tuple[StatementRow, Match]]]:
+    """Each live statement's matches among its candidates, best first (see _candidates)."""
     thresholds = _thresholds()
-
-    existing = links_touching(claim_ids=own, cross_article=True)
-    rejected_pairs = {link.pair for link in existing if link.status == ReviewStatus.REJECTED}
-    taken = {(link.source_id, link.target_id, link.relation) for link in existing}
-    others: dict[int, StatementRow] = {}
-
-    # 1. Each statement's best matches among its candidates (three queries for the article).
-    wanted: dict[tuple[int, int, str], float] = {}
+    ranked_by_statement: dict[int, list[tuple[StatementRow, Match]]] = {}
+    live = [s for s in statements if not s.rejected]
     candidates_of = _candidates(article_id, live, window)
     for statement in live:
         candidates = candidates_of.get(statement.id, {})
         ranked = best_matches(
             statement.sketch, (c.sketch for c in candidates.values()), thresholds=thresholds
         )
+        ranked_by_statement[statement.id] = [(candidates[int(sketch.key)], found) for sketch, found in ranked]
+    return ranked_by_statement
+
+
+def article_match(*, article_id: int) -> Matches | None:
+    """The slow, read-only half of threading an article (the candidate queries and the scoring),
+    without the threading lock or a transaction, for article_thread(matches=…) to write.
+
+    Re-threading jobs do this so that several workers search candidates at once while their
+    writes stay serialised by the lock. What the search read may change before the write: the
+    write re-reads the article's statements (and matches again under the lock when they are no
+    longer what was matched), the links and the editors' decisions on them, and the matched
+    statements of other articles (dropping those gone or rejected since). A statement of
+    another article stored in between is missed here; its own threading finds this article's.
+    """
+    window = article_window(article_id=article_id)
+    if window is None:
+        return None
+    # The one write here: the article's salient names, derived from its text and idempotent.
+    _names_refresh(article_id=article_id)
+    statements = article_statements(article_id=article_id)
+    return Matches(basis=_basis(statements), ranked=_match(article_id, statements, window))
+
+
+@transaction.atomic
+def article_thread(
+    *, article_id: int, stale_threads: Iterable[int] = (), matches: Matches | None = None
+) -> ThreadingOutcome:
+    """Match the article's statements across articles and bring its threads up to date.
+
+    `stale_threads`: threads that lost members before this call (a re-analysis deleted the
+    statements), whose counts are refreshed too. `matches`: the candidate search done before
+    the lock (article_match), used if the statements are still what it matched. Idempotent.
+    """
+    threading_lock()
+    window = article_window(article_id=article_id)
+    if window is None:
+        _refresh_threads(set(stale_threads))
+        return ThreadingOutcome()
+    _names_refresh(article_id=article_id)
+    statements = article_statements(article_id=article_id)
+    own = {s.id: s for s in statements}
+    thresholds = _thresholds()
+    if matches is not None and matches.basis == _basis(statements):
+        ranked_by_statement = matches.ranked
+        # The other ends as they are now: a thread may have changed, a statement gone or been
+        # rejected since the search.
+        fresh = statement_rows(
+            claim_ids={other.id for ranked in ranked_by_statement.values() for other, _ in ranked}
+        )
+        ranked_by_statement = {
+            statement_id: [
+                (fresh[other.id], found)
+                for other, found in ranked
+                if other.id in fresh and not fresh[other.id].rejected
+            ]
+            for statement_id, ranked in ranked_by_statement.items()
+        }
+    else:
+        ranked_by_statement = _match(article_id, statements, window)
+
+    existing = links_touching(claim_ids=own, cross_article=True)
+    rejected_pairs = {link.pair for link in existing if link.status == ReviewStatus.REJECTED}
+    taken = {(link.source_id, link.target_id, link.relation) for link in existing}
+    others: dict[int, StatementRow] = {}
+
+    # 1. Each statement's best matches among its candidates.
+    wanted: dict[tuple[int, int, str], float] = {}
+    for statement_id, ranked in ranked_by_statement.items():
+        statement = own[statement_id]
         kept = 0
-        for sketch, found in ranked:
-            other = candidates[int(sketch.key)]
+        for other, found in ranked:
             if frozenset((statement.id, other.id)) in rejected_pairs:
                 continue  # an editor said no to this pair: never again
             source, target = _direction(statement, other, found.relation)
@@ -163,7 +230,7 @@ def article_thread(*, article_id: int, stale_threads: Iterable[int] = ()) -> Thr
     if stale_links:
         ClaimLink.objects.filter(id__in=stale_links).delete()
     if refreshed:
-        ClaimLink.objects.bulk_update(refreshed, ["confidence"])
+        _update_rows(ClaimLink, refreshed, ["confidence"])
     new_links = [
         ClaimLink(
             source_id=source,
@@ -192,6 +259,18 @@ def article_thread(*, article_id: int, stale_threads: Iterable[int] = ()) -> Thr
         threads_merged=groups.merged,
         statements_threaded=groups.threaded,
     )
+
+
+def _names_refresh(*, article_id: int) -> None:
+    """Read the article's salient names again if its text changed since they were read (or they
+    never were: an article analysed before they were kept). The matcher gives them to every
+    statement of the article as its context; without them a short statement ("she was
+    captured") meets any story's. One query when they are up to date."""
+    stale = Article.objects.filter(pk=article_id).exclude(salient_names_sha256=F("content_sha256"))
+    found = stale.values_list("body", "content_sha256").first()
+    if found is not None:
+        body, sha = found
+        stale.update(salient_names=sorted(salient_names(body)), salient_names_sha256=sha)
 
 
 def _candidates(
@@ -305,12 +384,14 @@ def _assign_threads(
     placement: dict[int, int | None] = {s.id: None for s in own.values() if not s.pinned}
     merges: list[tuple[int, int]] = []  # (thread merged away, survivor)
     unplaced: list[list[StatementRow]] = []  # groups that need a new thread
-    for keys in members.values():
-        claims = [rows[k[1]] for k in keys if k[0] == "c"]
-        if not any(c.id in own for c in claims):
-            continue
-        threads = sorted(k[1] for k in keys if k[0] == "t")
-        survivor = _survivor(threads, held, claims, own)
+    placed = [
+        (sorted(k[1] for k in keys if k[0] == "t"), [rows[k[1]] for k in keys if k[0] == "c"])
+        for keys in members.values()
+    ]
+    placed = [(threads, claims) for threads, claims in placed if any(c.id in own for c in claims)]
+    taken = _former_threads_taken([claims for threads, claims in placed if not threads], own)
+    for threads, claims in placed:
+        survivor = _survivor(threads, held, claims, own, taken)
         if survivor is None:
             unplaced.append(claims)
             continue
@@ -326,12 +407,19 @@ def _assign_threads(
     now = timezone.now()
     touched = set(stale_threads)
     touched |= {s.thread_id for s in own.values() if s.thread_id is not None}
-    for gone, survivor in merges:
-        Claim.objects.filter(thread_id=gone, thread_origin=Origin.MACHINE).update(
-            thread_id=survivor, updated_at=now
+    if merges:
+        # Two statements for all merges, however many (each merged thread to its survivor).
+        gone = [g for g, _ in merges]
+        Claim.objects.filter(thread_id__in=gone, thread_origin=Origin.MACHINE).update(
+            thread_id=Case(*(When(thread_id=g, then=Value(s)) for g, s in merges)), updated_at=now
         )
-        Thread.objects.filter(Q(pk=gone) | Q(merged_into=gone)).update(merged_into=survivor)
-        touched |= {gone, survivor}
+        Thread.objects.filter(Q(pk__in=gone) | Q(merged_into__in=gone)).update(
+            merged_into=Case(
+                *(When(pk=g, then=Value(s)) for g, s in merges),
+                *(When(merged_into=g, then=Value(s)) for g, s in merges),
+            )
+        )
+        touched |= {t for merge in merges for t in merge}
     merged_into = dict(merges)
     moved = [
         # updated_at moves: a client syncing with updated_since learns the statement's new thread.
@@ -340,14 +428,33 @@ def _assign_threads(
         if merged_into.get(rows[claim_id].thread_id, rows[claim_id].thread_id) != thread_id
     ]
     if moved:
-        Claim.objects.bulk_update(moved, ["thread", "updated_at"])
+        _update_rows(Claim, moved, ["thread", "updated_at"])
     touched |= {t for t in placement.values() if t is not None}
     _refresh_threads(touched)
     return _Assigned(len(unplaced), len(merges), sum(1 for t in placement.values() if t is not None))
 
 
+def _former_threads_taken(groups: list[list[StatementRow]], own: dict[int, StatementRow]) -> Counter:
+    """For the groups with no thread yet: how many of them, or statements outside them (one
+    query for all groups), hold each former thread of the article's statements. A group may
+    reuse a former thread only where it alone holds it."""
+    counts: Counter = Counter()
+    for claims in groups:
+        counts.update({c.thread_id for c in claims if c.thread_id is not None})
+    former = {c.thread_id for claims in groups for c in claims if c.id in own and c.thread_id is not None}
+    if former:
+        members = [c.id for claims in groups for c in claims]
+        outside = Claim.objects.filter(thread_id__in=former).exclude(id__in=members)
+        counts.update(set(outside.values_list("thread_id", flat=True)))
+    return counts
+
+
 def _survivor(
-    threads: list[int], held: set[int], claims: list[StatementRow], own: dict[int, StatementRow]
+    threads: list[int],
+    held: set[int],
+    claims: list[StatementRow],
+    own: dict[int, StatementRow],
+    taken: Counter,
 ) -> int | None:
     """The thread a group ends in: an editor's thread if it has one, else the oldest; a group
     of statements with no thread yet reuses one of the article's former threads (so that
@@ -355,14 +462,11 @@ def _survivor(
     if threads:
         mine = [t for t in threads if t in held]
         return mine[0] if mine else threads[0]
-    former = sorted({c.thread_id for c in claims if c.id in own and c.thread_id is not None})
-    if former:
-        shared = Claim.objects.filter(thread_id__in=former).exclude(id__in=[c.id for c in claims])
-        # Only a former thread nobody else is in: another group still lives in the others.
-        alone = set(former) - set(shared.values_list("thread_id", flat=True))
-        if alone:
-            return min(alone)
-    return None
+    former = {c.thread_id for c in claims if c.id in own and c.thread_id is not None}
+    held_here = {c.thread_id for c in claims if c.thread_id is not None}
+    # Only a former thread nobody else is in: another group still lives in the others.
+    alone = {t for t in former if taken[t] == (1 if t in held_here else 0)}
+    return min(alone) if alone else None
 
 
 # --- aggregates -----------------------------------------------------------------------------
@@ -448,12 +552,59 @@ def _refresh_threads(thread_ids: set[int]) -> None:
         Claim.objects.filter(thread__in=doomed).update(thread=None, updated_at=now)
         doomed.delete()
     if changed:
-        Thread.objects.bulk_update(changed, [*_AGGREGATE_FIELDS, "version", "updated_at"])
+        _update_rows(Thread, changed, [*_AGGREGATE_FIELDS, "version", "updated_at"])
+
+
+def _update_rows(model: type[models.Model], rows: list[models.Model], fields: list[str]) -> None:
+    """Write these fields of these rows in one UPDATE … FROM unnest(arrays), on PostgreSQL. What
+    bulk_update does, without its CASE WHEN per row and field: compiling those was most of the
+    Python time of threading an article (measured at 1M claims, docs/BENCHMARKS.md)."""
+    if not rows:
+        return
+    if connection.vendor != "postgresql":
+        model.objects.bulk_update(rows, fields)
+        return
+    meta = model._meta
+    columns = [meta.pk, *(meta.get_field(name) for name in fields)]
+    arrays = [[f.get_db_prep_save(getattr(row, f.attname), connection) for row in rows] for f in columns]
+    names = [connection.ops.quote_name(f.column) for f in columns]
+    unnest = ", ".join(f"%s::{f.db_type(connection)}[]" for f in columns)
+    assignments = ", ".join(f"{name} = v.{name}" for name in names[1:])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {connection.ops.quote_name(meta.db_table)} AS t SET {assignments} "
+            f"FROM unnest({unnest}) AS v({', '.join(names)}) WHERE t.{names[0]} = v.{names[0]}",
+            arrays,
+        )
 
 
 def threads_refresh(*, thread_ids: Iterable[int]) -> None:
     """Recompute the aggregates of these threads (for the editor services)."""
     _refresh_threads(set(thread_ids))
+
+
+@transaction.atomic
+def articles_regroup(*, article_ids: Iterable[int]) -> None:
+    """Place these articles' statements again over the links that exist now, matching nothing.
+
+    For the editor services, after a change to what holds statements together (a link rejected,
+    made, removed or reverted; a statement rejected or brought back): a statement nothing ties
+    any more leaves its thread, one newly tied joins, and the threads' counts follow. No
+    candidate search and no re-scoring, so an editor's action stays quick and a link an admin
+    reinstated is not judged again by the matcher until the next threading of its article
+    (which may also propose a rejected statement's next-best match). Four queries per article
+    besides the writes; takes the threading lock (callers that lock rows take it first).
+    """
+    threading_lock()
+    for article_id in dict.fromkeys(article_ids):
+        own = {s.id: s for s in article_statements(article_id=article_id)}
+        if not own:
+            continue
+        cross = links_touching(claim_ids=own, cross_article=True)
+        ends = {link.other_end(s) for link in cross for s in (link.source_id, link.target_id) if s in own}
+        others = statement_rows(claim_ids=ends - own.keys())
+        inner = links_touching(claim_ids=own, cross_article=False)
+        _assign_threads(own, others, [*cross, *inner], stale_threads=set())
 
 
 # --- re-threading ---------------------------------------------------------------------------

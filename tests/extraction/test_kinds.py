@@ -99,3 +99,38 @@ def test_the_cause_of_something_is_blamed_not_what_it_caused():
     text = "An Iraqi legislator said that Iran is the main cause of the Islamic State's survival."
     result = run(text)
     assert _target_name(result, only(result, "accusation")) == "Iran"
+
+
+def test_denying_an_actor_a_virtue_is_a_criticism_of_it():
+    result = run("An Iraqi lawmaker said that Iran is not serious about fighting the militants.")
+    assert _target_name(result, only(result, "criticism")) == "Iran"
+
+
+def test_wrongdoing_under_a_condition_accuses_no_one():
+    result = run("The analyst said that Hamas punishes anyone if they have committed a crime.")
+    assert only(result).kind == "claim"
+
+
+def test_a_plural_pronoun_keeps_the_actor_it_meant_just_before():
+    text = (
+        "Islamic State stormed the village.\n\n"
+        "“They burn people alive, there is no limit to their depravity,” Yasir Abdulla said."
+    )
+    result = run(text)
+    assert _target_name(result, only(result, "criticism")) == "Islamic State"
+
+
+def test_a_victim_of_a_condemned_act_is_not_its_target():
+    text = "A British official said that the horrific beheading of an American journalist was a barbaric act."
+    result = run(text)
+    criticism = only(result, "criticism")
+    assert _target_name(result, criticism) != "United States"
+
+
+def test_they_in_the_words_is_a_group_rather_than_the_last_person_named():
+    text = (
+        "Yasir Abdulla fought alongside Kurdish forces against Islamic State.\n\n"
+        "“There is no limit to their depravity,” Abdulla said."
+    )
+    result = run(text)
+    assert _target_name(result, only(result, "criticism")) == "Islamic State"

@@ -270,3 +270,10 @@ def test_a_group_never_joins_a_thread_through_its_own_article():
     group = [own, Sketch("a2", "wednesday", "denial", "the militia abducted the German nurse near Tabqa")]
 
     assert best_group_threads(group, [ThreadProfile.of("t", [own])]) == []
+
+
+def test_accents_do_not_keep_one_name_apart():
+    accented = "five detainees released from Guantánamo Bay have returned to the fight"
+    plain = "five detainees released from Guantanamo Bay have returned to the fight"
+
+    assert similarity(accented, plain) == similarity(plain, plain)

@@ -167,3 +167,38 @@ def test_the_deniers_participial_tail_is_part_of_the_denial_not_a_claim_of_its_o
     assert len(result.statements) == 2
     assert "provocation" in content(text, denial)
     assert rebuts(result) == {(denial.id, accusation.id)}
+
+
+def test_refusing_what_another_side_demands_is_no_denial_of_a_claim():
+    # The negated verb answers a demand ("should release"), not an assertion that it happened.
+    text = (
+        "Democrats said Senator Tom Reyes should follow the example of other candidates and release "
+        "his tax returns.\n\nSenator Tom Reyes said he is not releasing his returns while he is being audited."
+    )
+    result = run(text)
+    assert {s.kind for s in result.statements} == {"claim"}
+    assert not rebuts(result)
+
+
+def test_saying_the_reports_are_false_points_back_at_the_reported_claim():
+    text = (
+        "Three outlets reported that the minister had resigned on Sunday.\n\n"
+        "The ministry's spokesman said the reports were false."
+    )
+    result = run(text)
+    denial = only(result, "denial")
+    claim = next(s for s in result.statements if s.kind == "claim")
+    assert rebuts(result) == {(denial.id, claim.id)}
+
+
+def test_a_denial_far_down_answers_the_leads_claim_it_shares_words_with():
+    filler = "".join(f"Residents of the district {n} said the market had reopened.\n\n" for n in range(8))
+    text = (
+        "Rebel fighters said they had captured the airport in Aleppo after heavy fighting.\n\n"
+        + filler
+        + "The defence ministry denied that the airport in Aleppo had fallen."
+    )
+    result = run(text)
+    lead = result.statements[0]
+    denial = only(result, "denial")
+    assert rebuts(result) == {(denial.id, lead.id)}

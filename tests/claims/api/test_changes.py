@@ -12,14 +12,17 @@ import psycopg2
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from actors.models import Actor
+from articles.models import Article
 from articles.services import article_create
 from claims.models import Claim, ClaimLink, SyncChange, Thread, Tombstone
 from claims.services.actor_merging import actor_merge
 from claims.services.analysis import article_analyze
 from claims.services.editing import claim_confirm, claim_update, link_create, link_delete
+from claims.services.sync_retention import sync_changes_prune
 from claims.services.thread_editing import link_reject, thread_merge, thread_split
 from claims.services.threading import article_thread
 from tests.claims.services.test_threading import DAY, SHELLS, statement
@@ -270,3 +273,78 @@ def test_threads_are_in_the_feed_created_updated_merged_and_deleted(editor_api):
     client.sync()
     assert client.rows == server_rows() and ("thread", machine.pk) not in client.rows
     assert Tombstone.objects.filter(kind="thread", object_id=machine.pk).exists()
+
+
+# --- retention ------------------------------------------------------------------------------
+
+
+def _age_the_feed(days: int = 60) -> None:
+    SyncChange.objects.update(changed_at=timezone.now() - timedelta(days=days))
+
+
+def _prune_all(batch: int = 3) -> int:
+    """Housekeeping rounds until a whole pass removes nothing."""
+    removed, idle = 0, 0
+    while idle < 2:
+        n = sync_changes_prune(batch=batch)
+        removed += n
+        idle = 0 if n else idle + 1
+    return removed
+
+
+def test_pruning_keeps_the_latest_entry_of_every_row_so_a_first_sync_still_gets_them_all(
+    editor_api, settings
+):
+    settings.CLAIMTRACK_EXTRACTOR = "tests.fake_extractor.extract"
+    settings.CLAIMTRACK_SYNC_RETENTION_DAYS = 30
+    editor, _ = editor_api
+    article = article_create(body=TEXT.format(n=1)).article
+    claims = list(Claim.objects.filter(article=article).order_by("content_start"))
+    for claim in claims[:2]:
+        claim_update(user=editor, claim=claim, expected_version=claim.version, note="seen")
+    doomed = claims[2]
+    doomed.delete()
+    before = SyncChange.objects.count()
+    _age_the_feed()
+
+    assert _prune_all() > 0
+    kept = SyncChange.objects.count()
+    assert kept < before and kept == len(server_rows())
+    assert not SyncChange.objects.filter(kind="claim", object_id=doomed.pk).exists()
+    fresh = SyncClient(editor_api[1], page_size=4)
+    fresh.sync()
+    assert fresh.rows == server_rows()
+
+
+def test_a_client_older_than_a_pruned_tombstone_is_told_to_sync_again_and_a_later_one_is_not(
+    editor_api, settings
+):
+    settings.CLAIMTRACK_EXTRACTOR = "tests.fake_extractor.extract"
+    settings.CLAIMTRACK_SYNC_RETENTION_DAYS = 30
+    _, api = editor_api
+    article_create(body=TEXT.format(n=2))
+    behind = SyncClient(api, page_size=50)
+    behind.sync()
+    Claim.objects.filter(pk=Claim.objects.order_by("id").first().pk).delete()
+    current = SyncClient(api, page_size=50)
+    current.sync()
+    _age_the_feed()
+    _prune_all()
+
+    response = api.get(behind.next)
+    assert response.status_code == 410
+    assert "sync again from the start" in response.json()["detail"]
+    current.sync()  # read past the tombstone before it was pruned: nothing missed
+    restarted = SyncClient(api, page_size=50)
+    restarted.sync()
+    assert restarted.rows == current.rows == server_rows()
+
+
+def test_no_retention_keeps_every_entry(editor_api, settings):
+    settings.CLAIMTRACK_SYNC_RETENTION_DAYS = 0
+    ArticleFactory()
+    Claim.objects.create(article=Article.objects.get(), kind="claim", content_start=0, content_end=1)
+    Claim.objects.all().delete()
+    _age_the_feed()
+    before = SyncChange.objects.count()
+    assert sync_changes_prune() == 0 and SyncChange.objects.count() == before > 0

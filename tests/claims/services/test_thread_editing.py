@@ -4,8 +4,11 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 from claims.models import Claim, ClaimLink, Origin, ReviewStatus, Thread
+from claims.services.editing import claim_confirm, claim_reject, link_create, link_delete
+from claims.services.revert import change_revert
 from claims.services.thread_editing import (
     claim_thread_move,
     link_confirm,
@@ -157,3 +160,152 @@ def test_merge_and_move(editor, threaded):
         thread_merge(
             user=editor, thread=target, into=target, expected_version=survivor.version, into_version=1
         )
+
+
+# --- what removing, making and reverting links does to threads ----------------------------
+
+
+def _links_of(claim):
+    return ClaimLink.objects.filter(Q(source=claim) | Q(target=claim)).exclude(
+        review_status=ReviewStatus.REJECTED
+    )
+
+
+def _reject_every_link_of(claim, editor, *, how: str = "remove") -> list[ClaimLink]:
+    links = list(_links_of(claim))
+    assert links
+    for link in links:
+        if how == "reject":
+            link_reject(user=editor, link=link, expected_version=link.version)
+        else:
+            link_delete(user=editor, link=link)
+    assert not _links_of(claim).exists()  # nothing new proposed meanwhile: no matching ran
+    return links
+
+
+@pytest.mark.parametrize("how", ["reject", "remove"])
+def test_rejecting_the_machine_links_that_threaded_a_statement_takes_it_out_and_recounts(
+    editor, threaded, how
+):
+    """Through the thread page's reject and the reader's "remove link" (a machine link is then
+    rejected, not deleted) alike."""
+    denial = threaded[2]
+    thread = Thread.objects.get()
+    assert thread.denial_count == 1
+    rejected = _reject_every_link_of(denial, editor, how=how)
+    for link in rejected:
+        assert ChangeRecord.objects.filter(object_id=link.pk, content_type__model="claimlink").exists()
+
+    denial.refresh_from_db()
+    thread.refresh_from_db()
+    assert denial.thread_id is None
+    assert (thread.statement_count, thread.denial_count, thread.article_count) == (2, 0, 2)
+    # Re-threading never proposes a rejected pair again (it may propose another pair of the
+    # denial's, which is the matcher's next-best guess, for an editor to judge).
+    _rethread_all(threaded)
+    pairs = {frozenset((link.source_id, link.target_id)) for link in rejected}
+    live = ClaimLink.objects.exclude(review_status=ReviewStatus.REJECTED)
+    assert not {frozenset((x.source_id, x.target_id)) for x in live} & pairs
+
+
+def test_a_statement_still_tied_by_another_link_stays_in_its_thread(editor, threaded):
+    denial = threaded[2]
+    machine = list(_links_of(denial))
+    # An editor's own link holds the denial to the first claim whatever happens to the machine's.
+    link_create(user=editor, source=denial, target=threaded[0], relation="rebuts")
+    for link in machine:
+        link.refresh_from_db()
+        if link.review_status != ReviewStatus.REJECTED:
+            link_delete(user=editor, link=link)
+    thread = Thread.objects.get()
+    assert Claim.objects.get(pk=denial.pk).thread_id == thread.id
+    assert thread.denial_count == 1
+
+
+def test_an_editor_link_threads_a_statement_and_removing_it_takes_it_out(editor, threaded):
+    thread = Thread.objects.get()
+    other = statement("Pyongyang ships ammunition by train.", when=DAY + timedelta(days=3))
+    link = link_create(user=editor, source=other, target=threaded[0], relation="repeats")
+    other.refresh_from_db()
+    thread.refresh_from_db()
+    assert other.thread_id == thread.id and thread.statement_count == 4
+
+    link_delete(user=editor, link=link)
+    other.refresh_from_db()
+    thread.refresh_from_db()
+    assert other.thread_id is None and thread.statement_count == 3
+
+
+def test_rejecting_a_statement_takes_it_out_of_its_thread_and_bringing_it_back_returns_it(editor, threaded):
+    denial = threaded[2]
+    rejected = claim_reject(user=editor, claim=denial, expected_version=denial.version)
+    thread = Thread.objects.get()
+    assert Claim.objects.get(pk=denial.pk).thread_id is None and thread.denial_count == 0
+    claim_confirm(user=editor, claim=denial, expected_version=rejected.version)
+    thread.refresh_from_db()
+    assert Claim.objects.get(pk=denial.pk).thread_id == thread.id and thread.denial_count == 1
+
+
+def test_reverting_a_link_rejection_puts_the_statement_back_in_its_thread(editor, admin_user, threaded):
+    denial = threaded[2]
+    links = _reject_every_link_of(denial, editor)
+    assert Claim.objects.get(pk=denial.pk).thread_id is None
+    for link in links[:1]:
+        change_revert(user=admin_user, change=ChangeRecord.objects.get(object_id=link.pk, action="delete"))
+    thread = Thread.objects.get()
+    assert Claim.objects.get(pk=denial.pk).thread_id == thread.id and thread.denial_count == 1
+
+
+def test_reverting_a_move_puts_the_statement_back_where_it_was(editor, admin_user, threaded):
+    thread = Thread.objects.get()
+    lonely = Thread.objects.create(origin=Origin.EDITOR)
+    moved = claim_thread_move(
+        user=editor, claim=threaded[1], thread=lonely, expected_version=threaded[1].version
+    )
+    assert Thread.objects.get(pk=lonely.pk).statement_count == 1
+
+    record = change_revert(user=admin_user, change=ChangeRecord.objects.get(content_type__model="claim"))
+
+    back = Claim.objects.get(pk=moved.pk)
+    assert (back.thread_id, back.thread_origin, back.version) == (
+        thread.id,
+        Origin.MACHINE,
+        moved.version + 1,
+    )
+    assert Thread.objects.get(pk=lonely.pk).statement_count == 0
+    assert Thread.objects.get(pk=thread.pk).statement_count == 3
+    assert record.action == ChangeRecord.Action.REVERT and record.after == {
+        "thread": thread.id,
+        "thread_origin": "machine",
+    }
+
+
+def test_a_move_overtaken_by_a_later_move_is_not_reverted(editor, admin_user, threaded):
+    first, second = Thread.objects.create(origin=Origin.EDITOR), Thread.objects.create(origin=Origin.EDITOR)
+    moved = claim_thread_move(
+        user=editor, claim=threaded[1], thread=first, expected_version=threaded[1].version
+    )
+    claim_thread_move(user=editor, claim=moved, thread=second, expected_version=moved.version)
+    earliest = ChangeRecord.objects.filter(content_type__model="claim").order_by("id").first()
+    with pytest.raises(EditError, match="changed again"):
+        change_revert(user=admin_user, change=earliest)
+    assert Claim.objects.get(pk=moved.pk).thread_id == second.id
+
+
+def test_merges_and_splits_say_how_to_undo_them_instead_of_reverting(editor, admin_user, threaded):
+    thread = Thread.objects.get()
+    new = thread_split(
+        user=editor, thread=thread, claim_ids=[threaded[2].id], expected_version=thread.version
+    )
+    split = ChangeRecord.objects.get(content_type__model="thread", action="create")
+    with pytest.raises(EditError, match=f"merge thread {new.id} back into thread {thread.id}"):
+        change_revert(user=admin_user, change=split)
+    thread.refresh_from_db()
+    new.refresh_from_db()
+    thread_merge(
+        user=editor, thread=new, into=thread, expected_version=new.version, into_version=thread.version
+    )
+    merge = ChangeRecord.objects.get(content_type__model="thread", action="merge", object_id=new.id)
+    with pytest.raises(EditError, match=f"Split the statements that came from thread {new.id}"):
+        change_revert(user=admin_user, change=merge)
+    assert Thread.objects.get(pk=new.pk).merged_into_id == thread.id

@@ -6,6 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import Article
+from articles.text import content_sha256
 from claims.models import Claim, ClaimLink, Origin, ReviewStatus, Thread
 from claims.selectors.threading import article_candidates, article_statements, overlap_query
 from claims.services.threading import article_thread
@@ -297,11 +299,15 @@ def test_threading_an_article_costs_the_same_queries_however_many_statements_and
             statement(text, article=article)
         return article
 
-    small, large = article_with(2), article_with(8)
-    # The lock, the window, the statements, their links, term statistics, one candidate search
-    # for all statements, the candidates' rows, then links and threads written for the article.
+    small = article_with(2)
+    # The lock, the window, the article's names, the statements, their links, term statistics,
+    # one candidate search for all statements, the candidates' rows, then links and threads
+    # written for the article.
     with CaptureQueriesContext(connection) as few:
         article_thread(article_id=small.id)
+    # Made after the small one is threaded, as analysis would make it: its names are read when
+    # it is threaded, so no link of the small one was scored without them.
+    large = article_with(8)
     with django_assert_num_queries(len(few)):
         article_thread(article_id=large.id)
     searches = [q for q in few.captured_queries if "CROSS JOIN LATERAL" in q["sql"]]
@@ -314,3 +320,22 @@ def test_threading_an_article_costs_the_same_queries_however_many_statements_and
     again = article_with(8, tag="b")
     with django_assert_num_queries(len(few)):
         article_thread(article_id=again.id)
+
+
+def test_a_statement_is_matched_with_its_articles_names_read_again_when_the_text_changes():
+    body = "Aid worker Lena Varga was seized near Tabqa. Friends of Varga said she had driven to Tabqa."
+    article = ArticleFactory(body=body, published_at=DAY)
+    statement("Aid worker Lena Varga was seized near Tabqa", article=article)
+
+    article_thread(article_id=article.id)
+
+    article.refresh_from_db()
+    assert {"Varga", "Tabqa"} <= set(article.salient_names)
+    assert {"Varga", "Tabqa"} <= article_statements(article_id=article.id)[0].sketch.names
+
+    revised = body.replace("Tabqa", "Raqqa")
+    Article.objects.filter(pk=article.id).update(body=revised, content_sha256=content_sha256(revised))
+    article_thread(article_id=article.id)
+
+    article.refresh_from_db()
+    assert "Raqqa" in article.salient_names and "Tabqa" not in article.salient_names

@@ -76,6 +76,10 @@ def test_the_bulk_load_stores_what_the_triggers_would_have():
     Claim.objects.filter(pk=claim.pk).update(quote_text="Kobani volunteers", version=2)
     assert _stored_vectors()[claim.pk] == "'kobani':1 'volunt':2"
     assert SyncChange.objects.filter(kind="claim", object_id=claim.pk, version=2).exists()
+    # The search index is back without its pending list (claims/0013), nothing left pending.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'claim_search_vector_idx'")
+        assert cursor.fetchone()[0] == ["fastupdate=off"]
 
 
 def test_the_words_vary_like_news_not_like_a_template():
