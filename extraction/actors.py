@@ -124,6 +124,20 @@ _FEMALE = frozenset(
 )
 # "The 26-year-old said": a person described by age is the person named before.
 _AGED = re.compile(r"^(?:the|this) \d+-year-old$", re.IGNORECASE)
+# Nouns that name a body again after its name: "the group's leader", "the movement's spokesman".
+_BODY_NOUNS = frozenset(
+    [
+        "group",
+        "organisation",
+        "organization",
+        "movement",
+        "militia",
+        "party",
+        "government",
+        "country",
+        "state",
+    ]
+)
 # "one of his friends", "elements of the army": a part speaks as the group it belongs to.
 _PARTS = frozenset(
     [
@@ -279,6 +293,13 @@ def _is_press(head: Token) -> bool:
     return head.lemma_.lower() in _DOCUMENTS and any(
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in _PRESS for c in head.children
     )
+
+
+def _phrase(tokens: list[Token]) -> str:
+    """A description as written ("group's leader", "well-placed source"), its determiners dropped."""
+    while tokens and tokens[0].lower_ in _DETERMINERS:
+        tokens = tokens[1:]
+    return "".join(t.text_with_ws for t in tokens).strip()
 
 
 class ActorIndex:
@@ -553,6 +574,22 @@ class DocActors:
         mentioned = [self.by_token[t.i] for t in tokens if t.i in self.by_token]
         people = [d for d in mentioned if d.kind == "person"]
         bodies = [d for d in mentioned if d.kind != "person"]
+        if not mentioned:
+            # "the group's leader", "the ministry's spokesman": the body named before.
+            owner = next(
+                (
+                    t
+                    for t in tokens
+                    if t.dep_ == "poss"
+                    and t.pos_ == "NOUN"
+                    and any(c.lower_ == "the" for c in t.children)
+                    and (t.lemma_.lower() in self.index.institutions or t.lemma_.lower() in _BODY_NOUNS)
+                ),
+                None,
+            )
+            body = self._last_body(owner, ("state", "organisation", "group")) if owner is not None else None
+            if body is not None:
+                bodies = [body]
         role = self._role(head)
         if people:
             person = people[-1]
@@ -599,10 +636,7 @@ class DocActors:
         lex = self.index.lex
         lemma = head.lemma_.lower()
         if _is_press(head):
-            words = [t.text for t in tokens if t.i <= head.i]
-            while words and words[0].lower() in _DETERMINERS:
-                words.pop(0)
-            draft = _Draft(name=" ".join(words) or head.text, kind="media")
+            draft = _Draft(name=_phrase([t for t in tokens if t.i <= head.i]) or head.text, kind="media")
             self.drafts.append(draft)
             return draft
         if lemma in _DOCUMENTS:
@@ -648,11 +682,8 @@ class DocActors:
             )
             draft = self._named(name, kind)
         elif lemma in lex.speaker_nouns or head.lower_ in lex.speaker_nouns or _agent_noun(head):
-            words = [t.text for t in tokens if t.i <= head.i]
-            while words and words[0].lower() in _DETERMINERS:
-                words.pop(0)
             kind = "person" if head.tag_ in ("NN",) and lemma not in self.index.institutions else "group"
-            draft = _Draft(name=" ".join(words) or head.text, kind=kind)
+            draft = _Draft(name=_phrase([t for t in tokens if t.i <= head.i]) or head.text, kind=kind)
             self.drafts.append(draft)
         else:
             return None
@@ -691,10 +722,10 @@ class DocActors:
                 return draft
         return None
 
-    def _last_body(self, before: Token) -> _Draft | None:
+    def _last_body(self, before: Token, kinds: tuple[str, ...] = ("state", "organisation")) -> _Draft | None:
         for i in range(before.i - 1, max(-1, before.i - 400), -1):
             draft = self.by_token.get(i)
-            if draft is not None and draft.kind in ("state", "organisation"):
+            if draft is not None and draft.kind in kinds:
                 return draft
         return None
 
@@ -715,11 +746,8 @@ class DocActors:
             for draft in reversed(self.drafts):
                 if draft.kind == "person" and draft.role == role:
                     return draft
-        words = [t.text for t in tokens]
-        while words and words[0].lower() in _DETERMINERS:
-            words.pop(0)
         draft = _Draft(
-            name=" ".join(words) or role,
+            name=_phrase(tokens) or role,
             kind="person",
             role=role,
             affiliation=next(

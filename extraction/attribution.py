@@ -460,6 +460,11 @@ class Finder:
         if subject is None or subject.head.i != verb.i:
             return None
         head = verb.head
+        if verb.i > head.i and (
+            head.lemma_.lower() in self.lex.speech_verbs or head.lemma_.lower() in self.lex.clausal_verbs
+        ):
+            # "He said that the group would respond": what is said, not a cue set into it.
+            return None
         start, end = _subtree_span(head)
         content = _char_span(verb.doc, start, end)
         if content is None:

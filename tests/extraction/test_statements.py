@@ -100,3 +100,23 @@ def test_elements_of_a_body_speak_as_that_body():
     text = "Some elements of the army believe that the information is strong enough."
     result = run(text)
     assert speaker_name(result, only(result)) is not None
+
+
+def _speaks_for(result, statement) -> list[str]:
+    names = []
+    actor = result.actor(statement.speaker) if statement.speaker else None
+    while actor is not None and actor.name not in names:
+        names.append(actor.name)
+        actor = result.actor(actor.affiliation) if actor.affiliation else None
+    return names
+
+
+def test_the_groups_leader_speaks_for_the_group_named_before():
+    text = "Hezbollah fighters crossed the border. The group's leader said that they would respond."
+    result = run(text)
+    assert _speaks_for(result, only(result)) == ["group's leader", "Hezbollah"]
+
+
+def test_a_clause_reported_after_said_that_is_no_cue_of_its_own():
+    text = "The minister said that the army would respond."
+    assert piece(text, only(run(text)).speaker_span) == "The minister"
