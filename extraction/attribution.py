@@ -48,6 +48,7 @@ _RELAYING = frozenset({"report", "quote", "cite"})
 _RELAYING_SOURCES = frozenset(
     {"report", "newspaper", "paper", "media", "press", "website", "agency", "outlet"}
 )
+_PRESS_NOUNS = frozenset({"press", "media", "newspaper", "newspapers", "paper", "papers", "outlet"})
 # Things told, besides the cue nouns: "told the story of...", "told a joke".
 _TOLD_NOUNS = frozenset({"story", "tale", "joke", "lie", "truth", "news", "anecdote", "account"})
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -621,6 +622,12 @@ class Finder:
                 content_heads.append(child)
             elif child.dep_ == "prep" and child.lower_ == "by":
                 source = next((g for g in child.children if g.dep_ == "pobj"), source)
+            elif child.dep_ == "prep" and child.lower_ in ("in", "from"):
+                # "reports in the Turkish press that...", "claims from the rebel media".
+                source = next(
+                    (g for g in child.children if g.dep_ == "pobj" and g.lemma_.lower() in _PRESS_NOUNS),
+                    source,
+                )
             elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in _MAKING:
                 # "claims made by a senator that...": the maker speaks, the clause is the claim.
                 for g in child.children:
@@ -818,7 +825,8 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
                 and inner.kind == "claim"
                 and not outer.direct_quote
                 and not (
-                    inner.lemma in _NAMING
+                    # "..., saying the soldiers had not crossed": a participle goes on with the denial.
+                    (inner.lemma in _NAMING or (inner.cue is not None and inner.cue.tag_ == "VBG"))
                     and inner.source is not None
                     and outer.source is not None
                     and inner.source.i == outer.source.i

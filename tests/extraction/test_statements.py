@@ -120,3 +120,18 @@ def test_the_groups_leader_speaks_for_the_group_named_before():
 def test_a_clause_reported_after_said_that_is_no_cue_of_its_own():
     text = "The minister said that the army would respond."
     assert piece(text, only(run(text)).speaker_span) == "The minister"
+
+
+def test_reports_in_the_press_that_a_ministry_rejects_are_the_press_claim():
+    text = "The ministry rejected reports in the Turkish press that the convoy had been attacked."
+    result = run(text)
+    claim = only(result, "claim")
+    assert speaker_name(result, claim) == "Turkish press"
+    assert content(text, claim) == "the convoy had been attacked"
+
+
+def test_a_participial_tail_goes_on_with_the_denial():
+    text = "The army denied the report, saying the soldiers had not crossed the border."
+    result = run(text)
+    denial = only(result)
+    assert denial.kind == "denial" and "the soldiers had not crossed the border" in content(text, denial)
