@@ -591,6 +591,17 @@ class DocActors:
             if body is not None:
                 bodies = [body]
         role = self._role(head)
+        possessors = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+        if (
+            people
+            and head.pos_ == "NOUN"
+            and (role is not None or head.lemma_.lower() in self.index.lex.speaker_nouns)
+            and all(t.i in possessors for t in tokens if t.i in self.by_token)
+        ):
+            # "Emwazi's friends", "Trump's spokesman": not the person named, but someone of theirs.
+            if role is not None:
+                return self._official(head, tokens, role, people)
+            return self._proposed(head, tokens, [])
         if people:
             person = people[-1]
             if person.affiliation is None and bodies:

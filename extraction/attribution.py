@@ -115,6 +115,10 @@ def _subject(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
                 return child
+            if child.dep_ == "nsubjpass" and seen and verb.lemma_.lower() != "say":
+                # "A friend was quoted by the Post as saying...", "He was stopped at the border,
+                # telling officers...": the one the passive is about says it.
+                return child
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
@@ -841,11 +845,14 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
                 inner.form == "verb"
                 and inner.source_span is not None
                 and (inner.direct_quote or any(c.dep_ == "ccomp" for c in inner.cue.children))
-                and not outer.direct_quote
                 and (
                     outer.form == "according"
                     or outer.lemma in _RELAYING
-                    or (outer.source is not None and outer.source.lemma_.lower() in _RELAYING_SOURCES)
+                    or (
+                        not outer.direct_quote
+                        and outer.source is not None
+                        and outer.source.lemma_.lower() in _RELAYING_SOURCES
+                    )
                 )
             )
         ):

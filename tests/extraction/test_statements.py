@@ -135,3 +135,20 @@ def test_a_participial_tail_goes_on_with_the_denial():
     result = run(text)
     denial = only(result)
     assert denial.kind == "denial" and "the soldiers had not crossed the border" in content(text, denial)
+
+
+def test_a_friend_quoted_by_a_newspaper_speaks_and_is_not_the_man_he_talks_of():
+    text = "One of Emwazi's friends was quoted by the Courier as saying: “I have no doubt that it is him.”"
+    result = run(text)
+    quote = next(s for s in result.statements if piece(text, s.speaker_span) == "One of Emwazi's friends")
+    assert speaker_name(result, quote) == "Emwazi's friends"
+    assert content(text, quote) == "“I have no doubt that it is him.”"
+
+
+def test_a_participle_after_a_passive_speaks_for_its_subject():
+    text = (
+        "Mohammed Emwazi flew back to London. He was stopped at the airport, telling a friend in an "
+        "email: “I feel like a prisoner in this city.”"
+    )
+    result = run(text)
+    assert speaker_name(result, only(result)) == "Mohammed Emwazi"
