@@ -8,8 +8,9 @@ With --generate ARTICLES CLAIMS the database is filled first (`manage.py migrate
 random sample of stored articles, each in a transaction that is rolled back, so every run
 measures the same data (after one unmeasured article: a worker loads the matcher's lexicons once):
 p50/p95/max milliseconds per article, of which in PostgreSQL (all queries, and the candidate
-search alone), the queries per article (a fixed number at most, whatever its statements) and the
-load average before and after.
+search alone), the CPU time of this process and its PostgreSQL backend (Linux schedstat: what the
+article costs, whatever else runs), the queries per article (a fixed number at most, whatever its
+statements) and the load average before and after.
 """
 
 from __future__ import annotations
@@ -47,6 +48,12 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+def _on_cpu_ns(pid: int | str) -> tuple[int, int]:
+    """Nanoseconds the process has run on a CPU, and waited for one (Linux schedstat)."""
+    ran, waited, _ = Path(f"/proc/{pid}/schedstat").read_text().split()
+    return int(ran), int(waited)
+
+
 def _summary(values: list[float]) -> dict[str, float]:
     return {
         "p50": round(statistics.median(values), 1),
@@ -71,14 +78,26 @@ def main() -> None:
     with transaction.atomic():
         article_thread(article_id=random.Random(args.seed + 1).choice(ids))
         transaction.set_rollback(True)
+    # The CPU time of this process and of its PostgreSQL backend (the same host): on a shared
+    # machine the wall time is mostly waiting for a CPU; the sum of the two CPU times is what an
+    # article costs, the latency on an idle machine less the round trips.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
     timings, per_statement, sizes, per_article, sql_ms, search_ms = [], [], [], [], [], []
+    cpu_ms, waited_ms, python_ms = [], [], []
     for article_id in sample:
         statements = Claim.objects.filter(article_id=article_id).count()
         with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+            mine, theirs = _on_cpu_ns("self"), _on_cpu_ns(backend)
             started = time.perf_counter()
             article_thread(article_id=article_id)
             timings.append((time.perf_counter() - started) * 1000)
+            mine_after, theirs_after = _on_cpu_ns("self"), _on_cpu_ns(backend)
             transaction.set_rollback(True)  # the next run measures the same data
+        cpu_ms.append((mine_after[0] - mine[0] + theirs_after[0] - theirs[0]) / 1e6)
+        python_ms.append((mine_after[0] - mine[0]) / 1e6)
+        waited_ms.append((mine_after[1] - mine[1] + theirs_after[1] - theirs[1]) / 1e6)
         sizes.append(statements)
         per_article.append(len(queries))
         sql_ms.append(sum(float(q["time"]) for q in queries.captured_queries) * 1000)
@@ -95,6 +114,10 @@ def main() -> None:
                 "sampled": len(sample),
                 "statements_per_article": {"mean": round(statistics.mean(sizes), 1), "max": max(sizes)},
                 "ms_per_article": _summary(timings),
+                # On a CPU (this process and its backend), and waiting for one.
+                "cpu_ms_per_article": _summary(cpu_ms),
+                "of_which_python_cpu_ms": _summary(python_ms),
+                "cpu_wait_ms_per_article": _summary(waited_ms),
                 # Of which in PostgreSQL (all queries, and the term statistics + candidate search).
                 "sql_ms_per_article": _summary(sql_ms),
                 "search_ms_per_article": _summary(search_ms),

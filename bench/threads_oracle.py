@@ -3,13 +3,16 @@ extractor were perfect. Prints JSON (thread pairs and rebuttal pairs, P/R/F1).
 
     .venv/bin/python bench/threads_oracle.py bench/gold/news-dev [--similarity 0.42] [--by-story]
     .venv/bin/python bench/threads_oracle.py bench/gold/news-dev --leave-one-story-out
+    .venv/bin/python bench/threads_oracle.py bench/gold/news-dev --no-groups   # [--group 0.28]
 
 Articles arrive one by one, in name order, as the threading service sees them. Each statement
 is given its article's salient names (``salient_names``), is scored against every thread so
 far (``best_threads``: the threads of earlier articles, and those this article's earlier
 statements started) and joins the best one, linked to the member it repeats or rebuts, or
 starts a thread of its own. The gold's own in-article links count as the extractor's (they
-are its job, scored elsewhere): statements they link end in one thread.
+are its job, scored elsewhere): statements they link end in one thread. When none of a
+group's statements matches a thread alone, the group may join one on its pooled words
+(``best_group_threads``, at ``Thresholds.group``; ``--no-groups`` turns that off).
 
 ``--by-story`` adds the figures of each story's own pairs (and of the pairs across stories,
 all of them wrong by construction). ``--leave-one-story-out`` picks the similarity threshold
@@ -77,8 +80,7 @@ def _key(sketch: Sketch) -> Key:
 class _Threads:
     """The threading service in miniature: thread ids, profiles, and the links it proposes."""
 
-    def __init__(self, *, pooled: bool = True) -> None:
-        self.pooled = pooled
+    def __init__(self) -> None:
         self.profiles: dict[int, ThreadProfile] = {}
         self.thread_of: dict[Key, int] = {}
         self.links: list[tuple[Key, Key, str]] = []
@@ -92,7 +94,7 @@ class _Threads:
             ranked = best_threads(sketch, self.profiles.values(), thresholds=thresholds)
             if ranked and (best is None or ranked[0].confidence > best[1].confidence):
                 best = (sketch, ranked[0])
-        if best is None and len(group) > 1 and self.pooled:
+        if best is None and len(group) > 1:
             # None of them alone: together, on their pooled words.
             pooled = best_group_threads(group, self.profiles.values(), thresholds=thresholds)
             if pooled:
@@ -245,13 +247,18 @@ def main() -> None:
     parser.add_argument("gold", type=Path)
     parser.add_argument("--similarity", type=float, default=Thresholds().similarity)
     parser.add_argument("--confidence", type=float, default=Thresholds().confidence)
+    parser.add_argument(
+        "--group", type=float, default=Thresholds().group, help="pooled threshold for in-article groups"
+    )
+    parser.add_argument("--no-groups", action="store_true", help="groups join a thread only member by member")
     parser.add_argument("--by-story", action="store_true", help="figures of each story's own pairs")
     parser.add_argument(
         "--leave-one-story-out", action="store_true", help="threshold chosen without the story"
     )
     parser.add_argument("--no-context", action="store_true", help="without the articles' salient names")
     args = parser.parse_args()
-    thresholds = Thresholds(args.similarity, args.confidence)
+    # A pooled similarity never exceeds 1: above it, no group joins on its pooled words.
+    thresholds = Thresholds(args.similarity, args.confidence, 2.0 if args.no_groups else args.group)
     context = not args.no_context
     if args.leave_one_story_out:
         report = leave_one_story_out(args.gold, thresholds, context=context)

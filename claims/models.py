@@ -76,14 +76,29 @@ class Claim(models.Model):
         DENIAL = "denial", "Denial"
         CRITICISM = "criticism", "Criticism"
 
-    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="claims")
+    # The three foreign keys have no index of their own: claim_article_pos_idx, claim_speaker_idx
+    # and claim_target_idx begin with them, and every index is one more write on every statement
+    # written or re-threaded.
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="claims", db_index=False
+    )
     # Copied from the article so the timeline can order and page on one indexed table.
     published_at = models.DateTimeField(null=True, blank=True)
     speaker = models.ForeignKey(
-        "actors.Actor", null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+        "actors.Actor",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="statements",
+        db_index=False,
     )
     target = models.ForeignKey(
-        "actors.Actor", null=True, blank=True, on_delete=models.SET_NULL, related_name="targeted_by"
+        "actors.Actor",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="targeted_by",
+        db_index=False,
     )
     speaker_start = models.PositiveIntegerField(null=True, blank=True)
     speaker_end = models.PositiveIntegerField(null=True, blank=True)
@@ -418,7 +433,7 @@ class SyncFeedState(models.Model):
     last moved may have missed a deletion: that client is told to sync again from the start
     (HTTP 410). A link handed out since (a client reading the compacted feed from the start)
     misses nothing, wherever it points. `scan_*`: where the pruner's current pass over the old
-    entries has got to (0, 0: a new pass starts at the oldest).
+    entries has got to (0, 0: between passes), `pruned_at` when the last pass ended.
     """
 
     horizon_txid = models.BigIntegerField(default=0)

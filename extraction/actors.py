@@ -302,6 +302,16 @@ def _phrase(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
+def _against_or_for(token: Token) -> bool:
+    """ "the anti-ISIL coalition", "pro-Russian separatists": the name says whom they are for or
+    against, not who they are."""
+    doc = token.doc
+    i = token.i
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro"):
+        return True
+    return i >= 1 and doc[i - 1].lower_.rstrip("-") in ("anti", "pro") and doc[i - 1].text.endswith("-")
+
+
 class ActorIndex:
     """Knowledge-base matchers, built once per process: the per-document work is one matcher pass."""
 
@@ -811,26 +821,38 @@ class DocActors:
             return draft if draft is not None and id(draft) not in exclude else None
         # The phrase itself, not a clause hanging from it: "the shelling, first reported by the
         # Post," names no one.
-        clauses = [c for t in token.subtree for c in t.children if c.dep_ in _CLAUSE_DEPS and c.i != token.i]
+        # "for supporting terrorists" after "the western countries" is what they did, not them.
+        clauses = [
+            c
+            for t in token.subtree
+            for c in t.children
+            if c.i != token.i
+            and (c.dep_ in _CLAUSE_DEPS or (c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children)))
+        ]
         inside = {t.i for c in clauses for t in c.subtree}
-        for t in token.subtree:
+        phrase = [t for t in token.subtree if t.i not in inside]
+        for t in phrase:
             draft = self.by_token.get(t.i)
-            if draft is not None and t.i not in inside and id(draft) not in exclude:
+            if draft is not None and id(draft) not in exclude and not _against_or_for(t):
                 return draft
-        if token.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in token.children):
-            # "the coalition" after "the US-led coalition": a body named again by its head noun.
-            head = token.lower_
-            before = [
-                (max(s for s, _ in d.mentions if s < token.idx), d)
-                for d in self.drafts
-                if d.kind != "person"
-                and d.name.lower().split()[-1:] == [head]
-                and any(s < token.idx for s, _ in d.mentions)
-            ]
-            if before:
-                draft = max(before, key=lambda p: p[0])[1]
-                return draft if id(draft) not in exclude else None
+        for t in phrase:
+            if t.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in t.children):
+                draft = self._named_again(t)
+                if draft is not None:
+                    return draft if id(draft) not in exclude else None
         return None
+
+    def _named_again(self, noun: Token) -> _Draft | None:
+        """ "the coalition" after "the US-led coalition": a body named again by its head noun."""
+        head = noun.lower_
+        before = [
+            (max(s for s, _ in d.mentions if s < noun.idx), d)
+            for d in self.drafts
+            if d.kind != "person"
+            and d.name.lower().split()[-1:] == [head]
+            and any(s < noun.idx for s, _ in d.mentions)
+        ]
+        return max(before, key=lambda p: p[0])[1] if before else None
 
     def _same_as_before(self, pronoun: Token) -> _Draft | None:
         """ "They burn people alive, ... there is no limit to their depravity": a plural pronoun

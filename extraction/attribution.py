@@ -40,6 +40,24 @@ _TRIM_START = _TRIM | {"and", "but"}
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 _MAKING = frozenset({"make", "level", "issue", "publish", "raise", "air", "circulate", "spread", "voice"})
 _DOUBT = frozenset({"doubt", "doubts", "water", "scorn"})
+_VOICING = frozenset({"raise", "express", "voice", "sow"})
+_DOUBT_PREPS = frozenset({"on", "upon", "over", "about"})
+# What is said or shown to be so: doubting one is denying it ("doubts about the figures").
+_TRUTH_NOUNS = frozenset(
+    {
+        "account",
+        "story",
+        "version",
+        "figure",
+        "number",
+        "data",
+        "evidence",
+        "authenticity",
+        "veracity",
+        "accuracy",
+        "video",
+    }
+)
 _AWAY_PARTICLES = frozenset({"down", "off", "aside", "away"})
 _FIRST_PERSON = frozenset({"i", "we", "you"})
 # Cues of relaying what others said: the statement reported inside is one of its own.
@@ -108,6 +126,14 @@ def _phrase_span(token: Token) -> Span | None:
     return _char_span(token.doc, start, end)
 
 
+def _patient_with_agent(verb: Token) -> Token | None:
+    """The subject of a passive that names its agent: "the figures" in "the figures were
+    disputed by the government"."""
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of a cue verb, following conjunctions and participles up to their head."""
     seen = 0
@@ -162,10 +188,13 @@ def _when(prep: Token) -> bool:
 
 
 def _verbal(verb: Token, subject: Token | None) -> bool:
-    """'Trump attacked Clinton' is words, 'Russia attacked Kharkiv' is force: a person speaks, or
-    a reason is given ('attacked the plan as reckless', 'slammed them for...')."""
+    """'Trump attacked Clinton' is words, 'Russia attacked Kharkiv' is force: a person speaks, a
+    reason is given ('attacked the plan as reckless', 'slammed them for...'), or the verb takes
+    'out' ('lashed out at')."""
     if any(c.dep_ == "prep" and c.lower_ in ("for", "over", "as") for c in verb.children):
         return True
+    if any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return True  # "lashed out at", "hit out at": words, whoever the subject
     return subject is not None and (
         subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she", "i", "we", "you", "who")
     )
@@ -315,6 +344,13 @@ class Finder:
         kind = self.lex.speech_verbs.get(lemma) or self.lex.clausal_verbs[lemma]
         if kind != "claim" and any(c.dep_ == "neg" for c in verb.children):
             return None  # "did not deny it", "never accused him": no denial or accusation is made
+        if (
+            kind != "claim"
+            and verb.dep_ == "conj"
+            and any(c.lower_ == "nor" for c in verb.head.children)
+            and any(c.lower_ == "neither" for c in verb.head.children)
+        ):
+            return None  # "would neither confirm nor deny the reports": no denial either
         if any(c.dep_ == "auxpass" for c in verb.children) and not any(
             c.dep_ == "agent" for c in verb.children
         ):
@@ -328,12 +364,21 @@ class Finder:
             heads = clauses
             if lemma in self.lex.speech_verbs and kind != "claim" and target is not None:
                 heads = [target, *clauses]
+        elif speech and kind != "claim" and (patient := _patient_with_agent(verb)) is not None:
+            # "the figures were disputed by the government", "he was condemned by the UN": what
+            # is denied or whom it is aimed at is the passive's subject, the speaker its agent.
+            heads = [patient]
+            target = patient
         elif speech:
             heads = [
                 c
                 for c in verb.rights
                 if c.dep_ in _OBJECT_DEPS
-                and (c.dep_ != "prep" or (c.lower_ in _OBJECT_PREPS and not _when(c)))
+                and (
+                    c.dep_ != "prep"
+                    or (c.lower_ in _OBJECT_PREPS and not _when(c))
+                    or (kind != "claim" and c.lower_ == "at")
+                )
                 and not (c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "mark") for g in c.children))
             ]
             if lemma in self.lex.bare_object_verbs and not any(self._says_something(h) for h in heads):
@@ -394,24 +439,26 @@ class Finder:
         """'shot down the claims', 'brushed aside reports', 'waved off the allegation': a verb of
         pushing away with a particle, aimed at a statement, is a denial of it."""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if (
-            verb.lemma_.lower() in ("cast", "throw", "pour")
-            and obj is not None
-            and obj.lemma_.lower() in _DOUBT
+        lemma = verb.lemma_.lower()
+        if obj is not None and (
+            (lemma in ("cast", "throw", "pour") and obj.lemma_.lower() in _DOUBT)
+            or (lemma in _VOICING and obj.lemma_.lower() == "doubt")
         ):
-            # "cast doubt on the group's claim", "poured cold water on reports".
-            on = next(
-                (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "over")), None
-            )
-            on = on or next(
-                (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "over")), None
-            )
+            # "cast doubt on the group's claim", "poured cold water on reports", "raised doubts
+            # about the claim".
+            on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _DOUBT_PREPS), None)
+            on = on or next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in _DOUBT_PREPS), None)
             what = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None
             subject = _subject(verb)
             content = _char_span(verb.doc, *_subtree_span(what)) if what is not None else None
-            if subject is None or content is None:
+            if subject is None or content is None or what is None:
                 return None
-            return self._verb_attribution(verb, verb.lemma_.lower(), "denial", subject, [content])
+            if what.lemma_.lower() in self.lex.cue_nouns or what.lemma_.lower() in _TRUTH_NOUNS:
+                return self._verb_attribution(verb, lemma, "denial", subject, [content])
+            # Doubts about someone ("about the seriousness of the coalition") judge them.
+            att = self._verb_attribution(verb, lemma, "criticism", subject, [content])
+            att.target = what
+            return att
         if not any(c.dep_ == "prt" and c.lower_ in _AWAY_PARTICLES for c in verb.children):
             return None
         if obj is None or self.lex.cue_nouns.get(obj.lemma_.lower()) not in ("claim", "accusation"):
@@ -420,7 +467,9 @@ class Finder:
         content = _char_span(verb.doc, *_subtree_span(obj))
         if subject is None or content is None:
             return None
-        return self._verb_attribution(verb, verb.lemma_.lower(), "denial", subject, [content])
+        return self._verb_attribution(
+            verb, verb.lemma_.lower(), "denial", subject, [content, *_after_colon(obj, text)]
+        )
 
     def _answering_relative(self, verb: Token, lemma: str, kind: Kind) -> Attribution | None:
         """'X accused Y of Z, a charge Y denies': the relative clause answers the clause before."""
@@ -753,6 +802,26 @@ class Finder:
         return out
 
 
+def _after_colon(head: Token, text: str) -> list[Span]:
+    """'shot down Hunter's claims: "We have no credible intelligence..."': the words after a colon
+    that closes the phrase are what the speaker said against it, to the end of the paragraph."""
+    doc = head.doc
+    end = head.right_edge.i + 1
+    if end >= len(doc) or doc[end].text != ":":
+        return []
+    start = doc[end].idx + 1
+    stop = text.find("\n", start)
+    stop = len(text) if stop < 0 else stop
+    opening = text[start:stop].lstrip()
+    if opening and opening[0] in _QUOTE_CHARS:
+        # A quotation: to its closing mark, not into the narration after it.
+        first = start + text[start:stop].index(opening[0])
+        close = next((k for k in range(first + 1, stop) if text[k] in _QUOTE_CHARS), stop - 1)
+        stop = close + 1
+    content = _strip(text, start, stop)
+    return [content] if content[1] - content[0] >= 3 else []
+
+
 def _stands_alone(text: str, quote: Quote) -> bool:
     """A quotation that is a sentence of its own; one inside a narrative sentence is a citation."""
     before = text[: quote.start].rstrip(" \t")
@@ -829,8 +898,19 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
                 and inner.kind == "claim"
                 and not outer.direct_quote
                 and not (
-                    # "..., saying the soldiers had not crossed": a participle goes on with the denial.
-                    (inner.lemma in _NAMING or (inner.cue is not None and inner.cue.tag_ == "VBG"))
+                    inner.cue is not None
+                    and (
+                        # "calling the reports a provocation", not "calling on leaders to...".
+                        (
+                            inner.lemma in _NAMING
+                            and any(
+                                c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
+                                for c in inner.cue.children
+                            )
+                        )
+                        # "..., saying the soldiers had not crossed": a participle goes on with it.
+                        or (inner.lemma not in _NAMING and inner.cue.tag_ == "VBG")
+                    )
                     and inner.source is not None
                     and outer.source is not None
                     and inner.source.i == outer.source.i

@@ -6,8 +6,10 @@ a quotation) takes its kind from what is said, read off the parse of the whole c
 - a flat rejection ("we have never had...", "that is not true", "these are lies"), or a negated
   assertion that names another actor's claim ("she was not there when IS claims she was taken"),
   is a denial, aimed at whoever owns the claim;
-- a predicate of wrongdoing whose subject is another actor ("the rebels had shelled the town",
-  "X is responsible for", "their crimes", "killed by the militia") is an accusation of that actor;
+- a predicate of wrongdoing whose subject or owner is another actor ("X is responsible for",
+  "their crimes", "X broke the law", "X is helping the terrorists") is an accusation of that
+  actor; acts of war reported with their agent ("the jets bombed the town") stay claims, as the
+  news reports them;
 - a judgement of another actor ("the coalition is not serious", "their depravity") is a criticism
   of it; condemning an act ("an abhorrent act", "we are appalled") is one even when its author
   is not named.
@@ -128,7 +130,9 @@ def _conditional(token: Token) -> bool:
     return any(
         a.dep_ == "advcl"
         and any(
-            c.dep_ == "mark" and c.lower_ in ("if", "unless") and c.nbor(-1).lower_ not in ("as", "even")
+            c.dep_ == "mark"
+            and c.lower_ in ("if", "unless")
+            and (c.i == 0 or c.nbor(-1).lower_ not in ("as", "even"))
             for c in a.children
         )
         for a in (token, *token.ancestors)
@@ -183,7 +187,7 @@ def _relative_antecedent(pronoun: Token, verb: Token) -> Token | None:
     return pronoun if _sentential(pronoun) else verb.head
 
 
-def _bearer(token: Token, *, climb: bool = True) -> list[Token]:
+def _bearer(token: Token, *, climb: bool = True, within: Container[int] | None = None) -> list[Token]:
     """Phrases that may name whom a word of blame or judgement is about, nearest first. climb: up
     to the clause whose subject bears it, not for a word that only names a thing."""
     out: list[Token] = []
@@ -208,6 +212,10 @@ def _bearer(token: Token, *, climb: bool = True) -> list[Token]:
     # Up to the clause whose subject is its author: "X is responsible for", "X committed crimes".
     t = token
     for _ in range(5):
+        if within is not None and t.i not in within:
+            break  # "lashed out at X for supporting...": the cue's subject did not support them
+        if t.dep_ == "pcomp" and t.head.lower_ == "for" and t.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(t.head.head)  # "the western countries ... for supporting terrorists"
         if t.pos_ in ("VERB", "AUX"):
             subject = _subject_of(t)
             if subject is not None and _sentential(subject):
@@ -243,8 +251,10 @@ def _clause_subject(token: Token) -> Token | None:
     return None
 
 
-def _aimed(token: Token, resolve: Resolver[A], *, guess: bool = False) -> A | None:
-    phrases = _bearer(token)
+def _aimed(
+    token: Token, resolve: Resolver[A], *, guess: bool = False, within: Container[int] | None = None
+) -> A | None:
+    phrases = _bearer(token, within=within)
     for phrase in phrases:
         actor = resolve.named(phrase)
         if actor is not None:
@@ -268,6 +278,17 @@ def _aiding_extremists(token: Token, lexicon: Lexicon, extremists: Container[int
     return any(t.lower_ in lexicon.extremist_words or t.i in extremists for h in helped for t in h.subtree)
 
 
+def _harm_outcome(token: Token, lexicon: Lexicon) -> bool:
+    """ "his death is a direct result of American intervention": harm said to come of something
+    blames whoever did it."""
+    if token.dep_ not in ("attr", "acomp") or token.head.pos_ not in ("AUX", "VERB"):
+        return False
+    subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (
+        subject.lemma_.lower() in lexicon.violent_acts or subject.lemma_.lower() in lexicon.harm_words
+    )
+
+
 def _breaks_rules(token: Token, lexicon: Lexicon) -> bool:
     """ "broke federal law", "breached the ceasefire": breaking a rule is wrongdoing."""
     return (
@@ -275,6 +296,17 @@ def _breaks_rules(token: Token, lexicon: Lexicon) -> bool:
         and token.lemma_.lower() in lexicon.breaking_verbs
         and any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.rule_words for c in token.children)
     )
+
+
+def _negated_agent(tokens: list[Token], resolve: Resolver[A]) -> A | None:
+    """The actor named as the agent of a negated passive: IS in "she was not captured by IS"."""
+    for t in tokens:
+        if t.pos_ == "VERB" and any(c.dep_ == "neg" for c in t.children):
+            for agent in (c for c in t.children if c.dep_ == "agent"):
+                for g in agent.children:
+                    if g.dep_ == "pobj" and (actor := resolve.named(g)) is not None:
+                        return actor
+    return None
 
 
 def _owned_claim(tokens: list[Token], resolve: Resolver[A]) -> A | None:
@@ -317,12 +349,19 @@ def classify(
         or _called_false(words, lexicon.copula_falsehoods)
         # "called the story propaganda", "described the report as baseless"
         or (att.lemma in _NAMING_VERBS and not set(words).isdisjoint(lexicon.copula_falsehoods))
-    ) and not _only_withholding(tokens, lexicon):
+    ) and not (_only_withholding(tokens, lexicon) or _neither_confirmed(tokens)):
         return Verdict("denial", round(confidence - 0.1, 2), _owned_claim(tokens, resolve))
-    if any(_norm(t) in _NEGATIONS for t in tokens) and (owner := _owned_claim(tokens, resolve)) is not None:
+    if (
+        any(_norm(t) in _NEGATIONS for t in tokens)
+        and not _neither_confirmed(tokens)
+        and (owner := _owned_claim(tokens, resolve)) is not None
+    ):
         # "she was not in the city at the time IS claims she was abducted": a negated assertion
         # that names another's claim answers it.
         return Verdict("denial", round(confidence - 0.15, 2), owner)
+    if (agent := _negated_agent(tokens, resolve)) is not None:
+        # "she was not captured by IS": denying that another actor did something answers its claim.
+        return Verdict("denial", round(confidence - 0.15, 2), agent)
     found = _blame(tokens, lexicon, resolve)
     if found is not None:
         kind, actor = found
@@ -334,6 +373,12 @@ def classify(
     if any(att.direct_quote or t.dep_ != "amod" or t.head.dep_ in ("attr", "oprd") for t in condemning):
         return Verdict("criticism", round(confidence - 0.15, 2))
     return Verdict("claim", round(confidence, 2))
+
+
+def _neither_confirmed(tokens: list[Token]) -> bool:
+    """ "would neither confirm nor deny reports": withholding comment answers no claim."""
+    words = [_norm(t) for t in tokens]
+    return any(w == "neither" and "nor" in words[i + 1 : i + 5] for i, w in enumerate(words))
 
 
 def _only_withholding(tokens: list[Token], lexicon: Lexicon) -> bool:
@@ -364,23 +409,25 @@ def _only_withholding(tokens: list[Token], lexicon: Lexicon) -> bool:
 def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple[Kind, A] | None:
     """The accusation, else the criticism, the words make of a named actor."""
     criticism: A | None = None
+    within = {t.i for t in tokens}
     for t in tokens:
         lemma = t.lemma_.lower()
         if lemma not in lexicon.blame_lemmas or _conditional(t):
             continue  # "if they have committed a crime" accuses no one
         if lemma in lexicon.virtue_words and _negated(t) and t.dep_ in ("acomp", "attr"):
             # "the coalition is not serious about fighting ISIL": a virtue denied is a judgement
-            criticism = criticism or _aimed(t, resolve)
+            criticism = criticism or _aimed(t, resolve, within=within)
             continue
         if _negated(t) or not _predicative(t):
             continue
         aiding = lemma in lexicon.aiding_words and _aiding_extremists(t, lexicon, resolve.extremists)
-        if lemma in lexicon.accusation_words or aiding or _breaks_rules(t, lexicon):
-            actor = _aimed(t, resolve, guess=True)
+        outcome = lemma in lexicon.outcome_words and _harm_outcome(t, lexicon)
+        if lemma in lexicon.accusation_words or aiding or outcome or _breaks_rules(t, lexicon):
+            actor = _aimed(t, resolve, guess=True, within=within)
             if actor is not None:
                 return "accusation", actor
         elif criticism is None and (lemma in lexicon.criticism_words or lemma in lexicon.condemnation_words):
-            criticism = _aimed(t, resolve)
+            criticism = _aimed(t, resolve, within=within)
     return ("criticism", criticism) if criticism is not None else None
 
 

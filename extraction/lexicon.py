@@ -50,6 +50,8 @@ class Lexicon:
     accusation_words: frozenset[str]
     criticism_words: frozenset[str]
     condemnation_words: frozenset[str]  # a criticism even with no actor named: "a barbaric act"
+    outcome_words: frozenset[str]  # "X is the result of Y" with harm as X blames Y
+    harm_words: frozenset[str]
     virtue_words: frozenset[str]  # denied of an actor, a criticism: "not serious", "not sincere"
     violent_acts: dict[str, int]  # lemma -> family: "beheading" and "murder" are the same act
     breaking_verbs: frozenset[str]  # with one of rule_words as object: "broke the law" accuses
@@ -86,6 +88,8 @@ def load_lexicon() -> Lexicon:
         accusation_words=frozenset(tone["accusation"]),
         criticism_words=frozenset(tone["criticism"]),
         condemnation_words=frozenset(tone["condemnation"]),
+        outcome_words=frozenset(tone["outcome"]),
+        harm_words=frozenset(tone["harm"]),
         virtue_words=frozenset(tone["virtue"]),
         violent_acts={w: i for i, family in enumerate(tone["violent_acts"]) for w in family},
         breaking_verbs=frozenset(tone["breaking_verbs"]),
@@ -99,6 +103,7 @@ def load_lexicon() -> Lexicon:
             + tone["aiding"]
             + tone["virtue"]
             + tone["breaking_verbs"]
+            + tone["outcome"]
         ),
         person_pronouns=frozenset(pronouns["person"]),
         collective_pronouns=frozenset(pronouns["collective"]),

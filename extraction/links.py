@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -66,6 +66,7 @@ class Node:
     anaphor: str | None = None
     harmed: frozenset[str] = frozenset()  # what the content says befell someone ("was beheaded")
     predicate: str | None = None  # lemma of what the content asserts: "involve" in "was involved"
+    context: frozenset[str] = frozenset()  # content lemmas of the whole sentence of the cue
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,9 +232,22 @@ def find_links(nodes: list[Node]) -> Answers:
     df = Counter(w for n in nodes for w in n.words)
     denials = _contradicting_claims(nodes, df, answered | reporters)
     rebutted: dict[str, str] = {}  # answer id -> the id of what it answers (the first found)
+    by_id = {n.id: n for n in nodes}
     for i, node in enumerate(nodes):
         if node.continues is not None:
             links.append(Link(node.id, node.continues, "supports", round(node.confidence, 2)))
+        if (
+            node.kind == "claim"
+            and node.id not in denials
+            and node.negated
+            and node.speaker_side
+            and node.id not in answered | reporters
+            and (carried := _carried_answer(nodes, i, rebutted)) is not None
+            and _topic(node, by_id[carried], df, len(nodes)) > 0
+        ):
+            # A side's next words after its denial, negating something of the same claim ("Hamas
+            # denied it... 'The rocket was not ours,' its spokesman said"), deny it too.
+            denials[node.id] = carried
         kind: Kind = "denial" if node.id in denials else node.kind
         if kind not in _REBUTTING:
             continue
@@ -275,7 +289,7 @@ def _topic(node: Node, other: Node, df: Counter, n: int) -> float:
         return 0.0
 
     def weight(words: frozenset[str]) -> float:
-        return sum(math.log(1 + n / df[w]) for w in words)
+        return sum(math.log(1 + n / max(df[w], 1)) for w in words)
 
     return weight(shared) / max(min(weight(mine), weight(theirs)), 1e-9)
 
@@ -351,12 +365,20 @@ def _denied(
     # any claim.
     pointed = nearest_before
     if node.anaphor in _words().accusing_nouns:
-        pointed = max((k for k, o in candidates if k < i and o.kind != "claim"), default=nearest_before)
+        pointed = max((k for k, o in candidates if k < i and o.kind != "claim"), default=pointed)
+    if node.anaphor is not None:
+        # "Asked about cholera in the camps, the ministry denied the reports": the reports about
+        # what the sentence names, if an earlier claim is about it.
+        about = node.context - node.words - _words().generic
+        pointed = max((k for k, o in candidates if k < i and o.words & about), default=pointed)
     # A denial that spells out what it rejects ("denies reports it has decided to charge him")
     # answers a claim about that; only a flat rejection ("we never had any such deal") may
     # answer on who accused whom alone.
     spelled_out = len(node.words - _words().generic) >= _SPELLED_OUT
     fallback: tuple[float, int, Node] | None = None
+    if node.anaphor is not None:
+        # "denied the reports of Ebola in Mosul": what the pointing words are about is said around them.
+        node = replace(node, words=node.words | node.context)
     for k, other in candidates:
         if (
             spelled_out

@@ -112,7 +112,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 reports_others=reports_others,
             )
         )
-    targets = []
+    targets: list[_Draft | None] = []
     unaimed: dict[int, set[int | str]] = {}
     for k, (att, verdict, owner) in enumerate(zip(attributions, verdicts, owners, strict=True)):
         target = _target(att, verdict, owner, actors, {id(d) for d in _side(speakers[id(att)])})
@@ -178,6 +178,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 owner_side=frozenset(ids[id(d)] for d in _side(owner) if id(d) in ids),
                 negated=negated_words(doc, statement.content_spans),
                 sentence=sentence_of(doc, att.cue_span[0] if att.cue_span else att.start),
+                context=_sentence_words(doc, att.cue),
                 contrast=opens_with_contrast(doc, att.cue, att.source_span),
                 anaphor=anaphor_of(doc, statement.content_spans),
                 harmed=harm_words(doc, statement.content_spans),
@@ -260,7 +261,11 @@ def _target(
     if verdict.kind == "claim":
         return None
     if att.kind == verdict.kind and (obj := _cue_object(att)) is not None:
-        aimed = actors.resolve_object(obj, exclude)
+        # A pronoun object is someone else than the speaker ("officers accused him"); a noun
+        # phrase is read without the clauses hanging from it ("X for supporting terrorists").
+        aimed = (
+            actors.resolve_object(obj, exclude) if obj.pos_ == "PRON" else actors.named_in_words(obj, exclude)
+        )
         if aimed is not None:
             return aimed
     if verdict.kind == "denial" and owner is not None:
@@ -375,6 +380,15 @@ def _content_words(doc: Doc, spans: tuple[tuple[int, int], ...]) -> frozenset[st
         if span is not None:
             words.update(t.lemma_.lower() for t in span if t.pos_ in _CONTENT_POS and not t.is_stop)
     return frozenset(words)
+
+
+def _sentence_words(doc: Doc, cue: Token | None) -> frozenset[str]:
+    """The content words of the cue's sentence: "denied the reports of Ebola in Mosul" says what
+    the pointing content ("the reports") is about."""
+    if cue is None:
+        return frozenset()
+    sent = cue.sent
+    return _content_words(doc, ((sent.start_char, sent.end_char),))
 
 
 def _denied_speakers(statements: list[Statement], links: tuple[Link, ...]) -> tuple[Statement, ...]:

@@ -1,5 +1,6 @@
 """Reads behind threading: an article's statements, their candidates in other articles, the
-links that already touch them. Each returns plain rows (StatementRow), one query per call.
+links that already touch them. Each returns plain rows (StatementRow, LinkRow, Term, ids), one
+query per call: the candidates of all of an article's statements come from one search.
 """
 
 from __future__ import annotations
@@ -180,7 +181,9 @@ def search_lexemes(*, words: Sequence[str], statistics: dict[str, list[Term]], l
     (those the planner does not list are rarer than any it does; among them the words keep their
     order, rarest in English first), the too common ones left out."""
     order = {word: i for i, word in enumerate(words)}
-    terms = [t for word in words for t in statistics.get(word, ())]
+    # One lexeme per word, so that one word never makes the overlap of two alone: a hyphenated
+    # word's whole ('dual-us' of "dual-use", not 'dual' and 'use').
+    terms = [max(found, key=lambda t: len(t.lexeme)) for word in words if (found := statistics.get(word))]
     usable = [t for t in terms if t.rows is None or t.rows <= COMMON_TERM_ROWS]
     usable.sort(key=lambda t: (t.rows is not None, t.rows or 0.0, order[t.word]))
     lexemes: list[str] = []

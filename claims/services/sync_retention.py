@@ -17,7 +17,8 @@ the rows whose tombstones are gone.
 
 Runs in every worker's housekeeping loop (claimtrack/housekeeping.py), one batch per round:
 SKIP LOCKED on the state row keeps two workers from pruning at once, and each pass walks the old
-entries in feed order from where the previous round stopped, then starts over.
+entries in feed order from where the previous round stopped, up to the first young one; the
+next pass starts PASS_INTERVAL after.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ from django.utils import timezone
 from ..models import SyncChange, SyncFeedState
 
 PRUNE_BATCH = 5000
+# A pass over the old entries, once finished, starts again only this much later: between passes
+# the kept entries (the latest of every live row, many) are not read again every round.
+PASS_INTERVAL = timedelta(hours=1)
 
 
 def sync_changes_prune(*, batch: int = PRUNE_BATCH) -> int:
@@ -45,17 +49,28 @@ def sync_changes_prune(*, batch: int = PRUNE_BATCH) -> int:
         state = SyncFeedState.objects.select_for_update(skip_locked=True).filter(pk=1).first()
         if state is None:
             return 0  # another worker is pruning this round
+        starting = (state.scan_txid, state.scan_id) == (0, 0)
+        if starting and state.pruned_at and state.pruned_at > timezone.now() - PASS_INTERVAL:
+            return 0
         after = Q(txid__gt=state.scan_txid) | Q(txid=state.scan_txid, id__gt=state.scan_id)
-        rows = list(
-            SyncChange.objects.filter(after, changed_at__lt=cutoff)
+        # In feed order, without a date filter: entries are dated as they are written, so the
+        # old ones come first and the pass ends at the first young one, instead of reading the
+        # whole young part of the feed to find none.
+        window = (
+            SyncChange.objects.filter(after)
             .order_by("txid", "id")
-            .values_list("id", "txid", "deleted")[:batch]
+            .values_list("id", "txid", "deleted", "changed_at")[:batch]
         )
+        rows = []
+        for row in window:
+            if row[3] >= cutoff:
+                break
+            rows.append(row[:3])
         if not rows:
-            # The pass has reached the entries still kept: the next round starts a new one.
-            if (state.scan_txid, state.scan_id) != (0, 0):
-                state.scan_txid = state.scan_id = 0
-                state.save(update_fields=["scan_txid", "scan_id"])
+            # The pass has reached the entries still kept: the next one starts after a while.
+            state.scan_txid = state.scan_id = 0
+            state.pruned_at = timezone.now()
+            state.save(update_fields=["scan_txid", "scan_id", "pruned_at"])
             return 0
         later = SyncChange.objects.filter(kind=OuterRef("kind"), object_id=OuterRef("object_id")).filter(
             Q(txid__gt=OuterRef("txid")) | Q(txid=OuterRef("txid"), id__gt=OuterRef("id"))
@@ -74,6 +89,5 @@ def sync_changes_prune(*, batch: int = PRUNE_BATCH) -> int:
             )
             state.generation += 1
         state.scan_txid, state.scan_id = rows[-1][1], rows[-1][0]
-        state.pruned_at = timezone.now()
         state.save()
     return len(doomed)

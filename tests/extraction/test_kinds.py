@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import only, run
+from .conftest import content, only, run
 
 
 def _target_name(result, statement) -> str | None:
@@ -134,3 +134,53 @@ def test_they_in_the_words_is_a_group_rather_than_the_last_person_named():
     )
     result = run(text)
     assert _target_name(result, only(result, "criticism")) == "Islamic State"
+
+
+def test_disputed_by_is_a_denial_by_the_agent_of_the_subject():
+    text = "The casualty figures were disputed by the Syrian government."
+    result = run(text)
+    denial = only(result, "denial")
+    assert (result.actor(denial.speaker).name, content(text, denial)) == ("Syria", "The casualty figures")
+
+
+def test_lashing_out_at_an_actor_is_a_criticism_whoever_lashes_out():
+    result = run("The Chinese embassy lashed out at Australia.")
+    assert _target_name(result, only(result, "criticism")) == "Australia"
+
+
+def test_raising_doubts_about_a_claim_denies_it_and_about_an_actor_criticises_it():
+    denial = run("Analysts raised doubts about the Russian claim that the convoy carried aid.")
+    assert only(denial, "denial").kind == "denial"
+    text = (
+        "The US-led coalition struck targets near Mosul.\n\n"
+        "An Iraqi lawmaker raised doubts about the seriousness of the anti-ISIL coalition led by Washington."
+    )
+    result = run(text)
+    assert _target_name(result, only(result, "criticism")) == "US-led coalition"
+
+
+def test_what_an_object_is_blamed_for_doing_does_not_name_the_target():
+    text = "An Iraqi official lashed out at Turkey for supporting Kurdish militants in Syria."
+    result = run(text)
+    assert _target_name(result, only(result, "criticism")) == "Turkey"
+
+
+def test_denying_that_another_actor_did_something_is_a_denial_aimed_at_it():
+    text = "Kurdish commanders said that the volunteer was not captured by Islamic State."
+    result = run(text)
+    assert _target_name(result, only(result, "denial")) == "Islamic State"
+
+
+def test_harm_said_to_result_from_an_actors_deed_accuses_it():
+    result = run("The mother said her son's death was a direct result of American intervention in Iraq.")
+    assert _target_name(result, only(result, "accusation")) == "United States"
+
+
+def test_a_result_that_is_no_harm_accuses_no_one():
+    result = run("The minister said the deal was the result of talks with Iran.")
+    assert only(result).kind == "claim"
+
+
+def test_a_condition_at_the_very_start_of_the_text_is_read_without_error():
+    result = run("If Iran is responsible for the attack, the minister said, there will be consequences.")
+    assert all(s.kind in ("claim", "accusation") for s in result.statements)

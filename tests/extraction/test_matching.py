@@ -277,3 +277,36 @@ def test_accents_do_not_keep_one_name_apart():
     plain = "five detainees released from Guantanamo Bay have returned to the fight"
 
     assert similarity(accented, plain) == similarity(plain, plain)
+
+
+def test_a_group_joins_no_thread_of_another_story_on_the_wars_actors_alone():
+    # Both articles name Islamic State and Syria, as every article of that war does; the nurse
+    # and the engineer they are about are not the same story.
+    nurse = frozenset({"Islamic State", "Syria", "Varga"})
+    engineer = frozenset({"Islamic State", "Syria", "Hartmann"})
+    group = [
+        Sketch(
+            "a1",
+            "wednesday",
+            "claim",
+            "Islamic State fighters seized the aid convoy in northern Syria",
+            names=nurse,
+        ),
+        Sketch(
+            "a2", "wednesday", "denial", "the convoy was never seized by Islamic State fighters", names=nurse
+        ),
+    ]
+    dam = ThreadProfile.of(
+        "dam",
+        [
+            Sketch(
+                "b1",
+                "tuesday",
+                "claim",
+                "Islamic State fighters seized the dam in northern Syria",
+                names=engineer,
+            )
+        ],
+    )
+
+    assert best_group_threads(group, [dam]) == []

@@ -202,3 +202,70 @@ def test_a_denial_far_down_answers_the_leads_claim_it_shares_words_with():
     lead = result.statements[0]
     denial = only(result, "denial")
     assert rebuts(result) == {(denial.id, lead.id)}
+
+
+def test_a_phrasal_denial_followed_by_a_colon_quote_says_its_words_and_answers_the_claim():
+    text = (
+        '"At least ten militants have been caught at the border," Senator Tom Reyes told reporters.\n\n'
+        'The secretary shot down Reyes\'s claims: "We have no credible intelligence to that effect." '
+        "He also urged leaders not to spread rumours."
+    )
+    result = run(text)
+    denial = only(result, "denial")
+    said = content(text, denial)
+    assert "no credible intelligence" in said and "rumours" not in said
+    claim = next(s for s in result.statements if speaker_name(result, s) == "Tom Reyes")
+    assert (denial.id, claim.id) in rebuts(result)
+
+
+def test_calling_on_someone_after_a_denial_is_a_statement_of_its_own():
+    # "calling on leaders to..." urges; only "calling X a Y" names what is denied.
+    text = "The minister denied the reports, calling on journalists to check their sources."
+    result = run(text)
+    assert any(s.kind != "denial" for s in result.statements)
+
+
+def test_neither_confirming_nor_denying_reports_is_no_denial_of_them():
+    text = (
+        "Newspapers reported that the hostage had been freed in a raid.\n\n"
+        "The ministry said it would neither confirm nor deny reports at this stage."
+    )
+    result = run(text)
+    assert all(s.kind != "denial" for s in result.statements)
+    assert not rebuts(result)
+
+
+def test_a_spokesmans_negated_words_after_the_sides_denial_deny_the_same_claim():
+    text = (
+        "Israeli officials said the rocket had been fired by Hamas from a school in Gaza.\n\n"
+        "Hamas denied the accusation on Tuesday.\n\n"
+        '"The rocket was not ours and we have nothing to do with it," a Hamas spokesman said.'
+    )
+    result = run(text)
+    claim = only(result, "claim")
+    denials = [s for s in result.statements if s.kind == "denial"]
+    assert len(denials) == 2
+    assert rebuts(result) == {(d.id, claim.id) for d in denials}
+
+
+def test_a_spokesmans_negation_about_something_else_is_no_denial():
+    text = (
+        "Israeli officials said the rocket had been fired by Hamas from a school in Gaza.\n\n"
+        "Hamas denied the accusation on Tuesday.\n\n"
+        "A Hamas spokesman said the group would not attend the talks in Cairo."
+    )
+    result = run(text)
+    assert [s.kind for s in result.statements].count("denial") == 1
+
+
+def test_denying_the_reports_answers_the_claim_the_rest_of_the_sentence_names():
+    # The nearest claim is about executions; the sentence says the reports are about cholera.
+    text = (
+        "Local doctors said cholera had broken out in the camps near Mosul.\n\n"
+        "A rights group said militants had executed three doctors in the city.\n\n"
+        "Asked about cholera in the camps, the health ministry denied the reports."
+    )
+    result = run(text)
+    denial = only(result, "denial")
+    doctors = next(s for s in result.statements if speaker_name(result, s) == "Local doctors")
+    assert rebuts(result) == {(denial.id, doctors.id)}

@@ -18,7 +18,7 @@ from rest_framework.test import APIClient
 from actors.models import Actor
 from articles.models import Article
 from articles.services import article_create
-from claims.models import Claim, ClaimLink, SyncChange, Thread, Tombstone
+from claims.models import Claim, ClaimLink, SyncChange, SyncFeedState, Thread, Tombstone
 from claims.services.actor_merging import actor_merge
 from claims.services.analysis import article_analyze
 from claims.services.editing import claim_confirm, claim_update, link_create, link_delete
@@ -348,3 +348,21 @@ def test_no_retention_keeps_every_entry(editor_api, settings):
     _age_the_feed()
     before = SyncChange.objects.count()
     assert sync_changes_prune() == 0 and SyncChange.objects.count() == before > 0
+
+
+def test_a_pass_stops_at_the_first_young_entry_and_the_next_waits(editor_api, settings):
+    settings.CLAIMTRACK_SYNC_RETENTION_DAYS = 30
+    article = ArticleFactory()
+    claim = Claim.objects.create(article=article, kind="claim", content_start=0, content_end=1)
+    Claim.objects.filter(pk=claim.pk).update(note="old")
+    _age_the_feed()
+    Claim.objects.filter(pk=claim.pk).update(note="new")  # young, supersedes the old two
+    Claim.objects.filter(pk=claim.pk).update(note="newer")  # young, supersedes the young one
+
+    assert _prune_all() == 2  # the two old entries; the young superseded one stays for now
+    assert SyncChange.objects.filter(kind="claim", object_id=claim.pk).count() == 2
+    _age_the_feed()
+    assert sync_changes_prune() == 0  # a pass ended moments ago: the next waits its interval
+    SyncFeedState.objects.update(pruned_at=timezone.now() - timedelta(hours=2))
+    assert _prune_all() == 1
+    assert SyncChange.objects.filter(kind="claim", object_id=claim.pk).count() == 1

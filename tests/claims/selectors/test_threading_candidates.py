@@ -148,3 +148,6 @@ def test_term_statistics_stem_words_and_read_the_planner_estimates(monkeypatch):
     monkeypatch.setattr(selectors, "COMMON_TERM_ROWS", 10)
     assert search_lexemes(words=words, statistics=stats, limit=5) == ["foley", "kobani"]
     assert search_lexemes(words=words, statistics=stats, limit=1) == ["foley"]
+    # A hyphenated word counts once, by its whole.
+    hyphenated = term_statistics(words=["dual-use", "chips"])
+    assert search_lexemes(words=["dual-use", "chips"], statistics=hyphenated, limit=5) == ["dual-us", "chip"]
