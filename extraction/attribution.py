@@ -399,6 +399,8 @@ class Finder:
         if not heads:
             return None
         subject = _subject(verb)
+        if subject is not None and subject.lower_ == "it" and lemma in ("appear", "seem"):
+            return None  # "it appears that...": nobody is saying it
         if lemma in self.lex.physical_verbs and not _verbal(verb, subject):
             return None
         start = min(_subtree_span(h)[0] for h in heads)

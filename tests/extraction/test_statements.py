@@ -152,3 +152,8 @@ def test_a_participle_after_a_passive_speaks_for_its_subject():
     )
     result = run(text)
     assert speaker_name(result, only(result)) == "Mohammed Emwazi"
+
+
+def test_it_appears_that_is_nobodys_statement():
+    text = "Islamic State released a video. It appears that the captors were members of the group."
+    assert run(text).statements == ()
