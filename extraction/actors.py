@@ -61,6 +61,101 @@ _DOCUMENTS = frozenset(
         "website",
     ]
 )
+# Words that tell a person's gender: honorifics before a name, and nouns naming the person.
+_MALE = frozenset(
+    [
+        "mr",
+        "mr.",
+        "sir",
+        "lord",
+        "king",
+        "prince",
+        "sheikh",
+        "he",
+        "him",
+        "his",
+        "himself",
+        "man",
+        "boy",
+        "father",
+        "brother",
+        "son",
+        "husband",
+        "uncle",
+        "nephew",
+        "grandfather",
+        "spokesman",
+        "chairman",
+        "businessman",
+        "congressman",
+        "policeman",
+    ]
+)
+_FEMALE = frozenset(
+    [
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "lady",
+        "queen",
+        "princess",
+        "she",
+        "her",
+        "hers",
+        "herself",
+        "woman",
+        "girl",
+        "mother",
+        "sister",
+        "daughter",
+        "wife",
+        "aunt",
+        "niece",
+        "grandmother",
+        "spokeswoman",
+        "chairwoman",
+        "businesswoman",
+        "congresswoman",
+        "policewoman",
+        "actress",
+    ]
+)
+# "The 26-year-old said": a person described by age is the person named before.
+_AGED = re.compile(r"^(?:the|this) \d+-year-old$", re.IGNORECASE)
+# Nouns that name a body again after its name: "the group's leader", "the movement's spokesman".
+_BODY_NOUNS = frozenset(
+    [
+        "group",
+        "organisation",
+        "organization",
+        "movement",
+        "militia",
+        "party",
+        "government",
+        "country",
+        "state",
+    ]
+)
+# "one of his friends", "elements of the army": a part speaks as the group it belongs to.
+_PARTS = frozenset(
+    [
+        "one",
+        "some",
+        "many",
+        "several",
+        "most",
+        "two",
+        "three",
+        "none",
+        "each",
+        "all",
+        "elements",
+        "members",
+        "part",
+    ]
+)
 _DETERMINERS = frozenset({"a", "an", "the", "one", "unidentified", "unnamed", "anonymous", "senior", "top"})
 
 
@@ -79,6 +174,7 @@ class _Draft:
     # Names as written ("US", "American", "Guterres"); pronouns and descriptions are mentions
     # but not aliases, since an alias is stored as a name of the actor for good.
     names: set[str] = field(default_factory=set)
+    gender: str | None = None  # "m" or "f" when the text says (Mr, her brother, "Lucy said she...")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +295,13 @@ def _is_press(head: Token) -> bool:
     )
 
 
+def _phrase(tokens: list[Token]) -> str:
+    """A description as written ("group's leader", "well-placed source"), its determiners dropped."""
+    while tokens and tokens[0].lower_ in _DETERMINERS:
+        tokens = tokens[1:]
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
 def _against_or_for(token: Token) -> bool:
     """ "the anti-ISIL coalition", "pro-Russian separatists": the name says whom they are for or
     against, not who they are."""
@@ -251,6 +354,7 @@ class DocActors:
             None  # mentions by character, once speakers are known
         )
         self._find_mentions()
+        self._find_genders()
         self._resolve_pronouns()
 
     # -- mentions ------------------------------------------------------------------------------
@@ -336,18 +440,64 @@ class DocActors:
         self.drafts.append(draft)
         return draft
 
+    def _find_genders(self) -> None:
+        """A person's gender where the text gives it: "Mr Qureshi", "her brother Luke", "his
+        sister, Lucy", or a he/she right after the name in the same sentence ("Lucy said she...")."""
+        doc = self.doc
+        for i, draft in self.by_token.items():
+            if draft.kind != "person" or draft.gender is not None:
+                continue
+            token = doc[i]
+            near = [doc[i - 1]] if i > 0 else []
+            near += [token.head] if token.dep_ in ("appos", "compound") else []
+            near += [c for c in token.children if c.dep_ in ("appos", "compound")]
+            for t in near:
+                word = t.lower_
+                if word in _MALE or t.lemma_.lower() in _MALE:
+                    draft.gender = "m"
+                elif word in _FEMALE or t.lemma_.lower() in _FEMALE:
+                    draft.gender = "f"
+        for token in doc:
+            # "Lucy Somers said she learned...": the subject of what a person says is that person.
+            if token.dep_ != "nsubj" or token.lower_ not in ("he", "she") or token.head.dep_ != "ccomp":
+                continue
+            subject = next((c for c in token.head.head.children if c.dep_ == "nsubj"), None)
+            draft = self.by_token.get(subject.i) if subject is not None else None
+            if draft is not None and draft.kind == "person" and draft.gender is None:
+                draft.gender = "m" if token.lower_ == "he" else "f"
+
+    def _subject_actor(self, token: Token) -> _Draft | None:
+        """The actor a subject names, through an apposition: "His sister Lucy told..." is Lucy."""
+        draft = self.by_token.get(token.i)
+        if draft is None and token.pos_ == "NOUN":
+            draft = next(
+                (self.by_token[c.i] for c in token.children if c.dep_ == "appos" and c.i in self.by_token),
+                None,
+            )
+        return draft
+
+    def _gender_fits(self, pronoun: str, draft: _Draft) -> bool:
+        if draft.gender is None:
+            return True
+        return not (
+            (pronoun in _MALE and draft.gender == "f") or (pronoun in _FEMALE and draft.gender == "m")
+        )
+
     def _resolve_pronouns(self) -> None:
         """Subject pronouns take the last subject of their kind ("it" a state, "he" a person)."""
         persons, others = self.index.lex.person_pronouns, self.index.lex.collective_pronouns
-        last_person: _Draft | None = None
+        recent: list[_Draft] = []  # persons, the last subject first
         last_other: _Draft | None = None
         for token in self.doc:
             if token.dep_ not in _SUBJECT_DEPS and token.dep_ != "poss":
                 continue
-            draft = self.by_token.get(token.i)
+            draft = self._subject_actor(token)
             lower = token.lower_
             if draft is None and token.pos_ == "PRON":
-                draft = last_person if lower in persons else last_other if lower in others else None
+                if lower in persons:
+                    draft = next((d for d in recent if self._gender_fits(lower, d)), None)
+                else:
+                    draft = last_other if lower in others else None
                 if draft is not None and token.dep_ in _SUBJECT_DEPS:
                     self.by_token[token.i] = draft
                     draft.mentions.append((token.idx, token.idx + len(token)))
@@ -355,7 +505,7 @@ class DocActors:
             # The subject of a noun is a misparse ("US claims that it..." in a headline), not a subject.
             if draft is not None and token.dep_ in _SUBJECT_DEPS and token.head.pos_ in ("VERB", "AUX"):
                 if draft.kind == "person":
-                    last_person = draft
+                    recent = [draft, *(d for d in recent if d is not draft)][:8]
                 else:
                     last_other = draft
 
@@ -380,7 +530,7 @@ class DocActors:
         lower = pronoun.lower_
         lex = self.index.lex
         if lower in lex.person_pronouns:
-            fits = lambda d: d.kind == "person"  # noqa: E731
+            fits = lambda d: d.kind == "person" and self._gender_fits(lower, d)  # noqa: E731
         elif lower in lex.collective_pronouns:
             fits = lambda d: d.kind != "person" or lower in ("they", "we", "their", "our")  # noqa: E731
         else:
@@ -388,7 +538,7 @@ class DocActors:
         for i in range(pronoun.i - 1, max(-1, pronoun.i - 400), -1):
             draft = self._speaker_at.get(i)
             if draft is None and self.doc[i].dep_ in _SUBJECT_DEPS:
-                draft = self.by_token.get(i)
+                draft = self._subject_actor(self.doc[i])
             if draft is not None and fits(draft) and id(draft) not in exclude:
                 return draft
         return None
@@ -408,7 +558,9 @@ class DocActors:
             return None
         if head.pos_ == "PRON" and head.lower_ not in lex.relative_pronouns:
             return self._antecedent(head) or self.by_token.get(head.i)
-        if head.lower_ in ("one", "some", "many", "several", "most", "two", "three", "none", "each", "all"):
+        if _AGED.match(self.text[span[0] : span[1]]) and (person := self._last_person(head)) is not None:
+            return person
+        if head.lower_ in _PARTS:
             # "one of his friends", "some of the protesters": the group the part belongs to.
             group = next(
                 (
@@ -432,7 +584,34 @@ class DocActors:
         mentioned = [self.by_token[t.i] for t in tokens if t.i in self.by_token]
         people = [d for d in mentioned if d.kind == "person"]
         bodies = [d for d in mentioned if d.kind != "person"]
+        if not mentioned:
+            # "the group's leader", "the ministry's spokesman": the body named before.
+            owner = next(
+                (
+                    t
+                    for t in tokens
+                    if t.dep_ == "poss"
+                    and t.pos_ == "NOUN"
+                    and any(c.lower_ == "the" for c in t.children)
+                    and (t.lemma_.lower() in self.index.institutions or t.lemma_.lower() in _BODY_NOUNS)
+                ),
+                None,
+            )
+            body = self._last_body(owner, ("state", "organisation", "group")) if owner is not None else None
+            if body is not None:
+                bodies = [body]
         role = self._role(head)
+        possessors = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+        if (
+            people
+            and head.pos_ == "NOUN"
+            and (role is not None or head.lemma_.lower() in self.index.lex.speaker_nouns)
+            and all(t.i in possessors for t in tokens if t.i in self.by_token)
+        ):
+            # "Emwazi's friends", "Trump's spokesman": not the person named, but someone of theirs.
+            if role is not None:
+                return self._official(head, tokens, role, people)
+            return self._proposed(head, tokens, [])
         if people:
             person = people[-1]
             if person.affiliation is None and bodies:
@@ -478,18 +657,21 @@ class DocActors:
         lex = self.index.lex
         lemma = head.lemma_.lower()
         if _is_press(head):
-            words = [t.text for t in tokens if t.i <= head.i]
-            while words and words[0].lower() in _DETERMINERS:
-                words.pop(0)
-            draft = _Draft(name=" ".join(words) or head.text, kind="media")
+            draft = _Draft(name=_phrase([t for t in tokens if t.i <= head.i]) or head.text, kind="media")
             self.drafts.append(draft)
             return draft
         if lemma in _DOCUMENTS:
             # "a statement attributed to the group", "a report in the Daily Courier", "a video
             # uploaded by a media group loyal to ISIS": a document speaks for the actor it names.
-            for t in head.subtree:
-                if t.i != head.i and (owner := self.by_token.get(t.i)) is not None:
-                    return owner
+            owner = self._document_owner(head)
+            if owner is not None:
+                return owner
+            if tokens[0].lower_ in ("the", "this", "that"):
+                # "The statement said...": the statement named before, by whoever issued it
+                # ("the family said in a statement", "Hamas issued a statement").
+                for i in range(head.i - 1, max(-1, head.i - 400), -1):
+                    if self.doc[i].lemma_.lower() == lemma and (owner := self._document_owner(self.doc[i])):
+                        return owner
             named = [t for t in head.subtree if t.i > head.i and t.pos_ == "PROPN"]
             if named:
                 return self._proposed(named[0], [t for t in head.subtree if t.i > head.i], bodies)
@@ -521,11 +703,8 @@ class DocActors:
             )
             draft = self._named(name, kind)
         elif lemma in lex.speaker_nouns or head.lower_ in lex.speaker_nouns or _agent_noun(head):
-            words = [t.text for t in tokens if t.i <= head.i]
-            while words and words[0].lower() in _DETERMINERS:
-                words.pop(0)
             kind = "person" if head.tag_ in ("NN",) and lemma not in self.index.institutions else "group"
-            draft = _Draft(name=" ".join(words) or head.text, kind=kind)
+            draft = _Draft(name=_phrase([t for t in tokens if t.i <= head.i]) or head.text, kind=kind)
             self.drafts.append(draft)
         else:
             return None
@@ -534,10 +713,40 @@ class DocActors:
         return draft
         return None
 
-    def _last_body(self, before: Token) -> _Draft | None:
+    def _document_owner(self, document: Token) -> _Draft | None:
+        """Who a document is of: an actor named in its phrase ("the UN's report", "its statement"),
+        or whoever issued or spoke in it ("Hamas issued a statement", "said in a statement")."""
+        for t in document.subtree:
+            if t.i == document.i:
+                continue
+            owner = self.by_token.get(t.i)
+            if owner is None and t.dep_ == "poss" and t.pos_ == "PRON":
+                owner = self._antecedent(t)
+            if owner is not None:
+                return owner
+        verb = document.head
+        if document.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif document.dep_ != "dobj":
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return None
+        return self._speaker_at.get(subject.i) or self._subject_actor(subject)
+
+    def _last_person(self, before: Token) -> _Draft | None:
+        for i in range(before.i - 1, max(-1, before.i - 400), -1):
+            draft = self._speaker_at.get(i)
+            if draft is None and self.doc[i].dep_ in _SUBJECT_DEPS:
+                draft = self._subject_actor(self.doc[i])
+            if draft is not None and draft.kind == "person":
+                return draft
+        return None
+
+    def _last_body(self, before: Token, kinds: tuple[str, ...] = ("state", "organisation")) -> _Draft | None:
         for i in range(before.i - 1, max(-1, before.i - 400), -1):
             draft = self.by_token.get(i)
-            if draft is not None and draft.kind in ("state", "organisation"):
+            if draft is not None and draft.kind in kinds:
                 return draft
         return None
 
@@ -558,11 +767,8 @@ class DocActors:
             for draft in reversed(self.drafts):
                 if draft.kind == "person" and draft.role == role:
                     return draft
-        words = [t.text for t in tokens]
-        while words and words[0].lower() in _DETERMINERS:
-            words.pop(0)
         draft = _Draft(
-            name=" ".join(words) or role,
+            name=_phrase(tokens) or role,
             kind="person",
             role=role,
             affiliation=next(

@@ -66,6 +66,7 @@ _RELAYING = frozenset({"report", "quote", "cite"})
 _RELAYING_SOURCES = frozenset(
     {"report", "newspaper", "paper", "media", "press", "website", "agency", "outlet"}
 )
+_PRESS_NOUNS = frozenset({"press", "media", "newspaper", "newspapers", "paper", "papers", "outlet"})
 # Things told, besides the cue nouns: "told the story of...", "told a joke".
 _TOLD_NOUNS = frozenset({"story", "tale", "joke", "lie", "truth", "news", "anecdote", "account"})
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -139,6 +140,10 @@ def _subject(verb: Token) -> Token | None:
     while verb is not None and seen < 4:
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "nsubjpass" and seen and verb.lemma_.lower() != "say":
+                # "A friend was quoted by the Post as saying...", "He was stopped at the border,
+                # telling officers...": the one the passive is about says it.
                 return child
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -394,6 +399,8 @@ class Finder:
         if not heads:
             return None
         subject = _subject(verb)
+        if subject is not None and subject.lower_ == "it" and lemma in ("appear", "seem"):
+            return None  # "it appears that...": nobody is saying it
         if lemma in self.lex.physical_verbs and not _verbal(verb, subject):
             return None
         start = min(_subtree_span(h)[0] for h in heads)
@@ -509,6 +516,11 @@ class Finder:
         if subject is None or subject.head.i != verb.i:
             return None
         head = verb.head
+        if verb.i > head.i and (
+            head.lemma_.lower() in self.lex.speech_verbs or head.lemma_.lower() in self.lex.clausal_verbs
+        ):
+            # "He said that the group would respond": what is said, not a cue set into it.
+            return None
         start, end = _subtree_span(head)
         content = _char_span(verb.doc, start, end)
         if content is None:
@@ -665,6 +677,12 @@ class Finder:
                 content_heads.append(child)
             elif child.dep_ == "prep" and child.lower_ == "by":
                 source = next((g for g in child.children if g.dep_ == "pobj"), source)
+            elif child.dep_ == "prep" and child.lower_ in ("in", "from"):
+                # "reports in the Turkish press that...", "claims from the rebel media".
+                source = next(
+                    (g for g in child.children if g.dep_ == "pobj" and g.lemma_.lower() in _PRESS_NOUNS),
+                    source,
+                )
             elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in _MAKING:
                 # "claims made by a senator that...": the maker speaks, the clause is the claim.
                 for g in child.children:
@@ -678,6 +696,9 @@ class Finder:
                 content_heads.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
         if source is None:
             source = _possessor_before(noun)
+        if source is None and noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in self.lex.speech_verbs:
+            # "The Red Cross said in a statement that...", the clause parsed as the statement's.
+            source = _subject(noun.head.head)
         clause = any(h.dep_ in ("acl", "ccomp", "advcl") for h in content_heads)
         # Without a speaker and a that-clause, "the denial came after..." tells a story, not a statement.
         if not content_heads or (source is None and not clause):
@@ -879,12 +900,18 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
                 and inner.kind == "claim"
                 and not outer.direct_quote
                 and not (
-                    inner.lemma in _NAMING
-                    and inner.cue is not None
-                    # "calling the reports a provocation", not "calling on leaders to...".
-                    and any(
-                        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
-                        for c in inner.cue.children
+                    inner.cue is not None
+                    and (
+                        # "calling the reports a provocation", not "calling on leaders to...".
+                        (
+                            inner.lemma in _NAMING
+                            and any(
+                                c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
+                                for c in inner.cue.children
+                            )
+                        )
+                        # "..., saying the soldiers had not crossed": a participle goes on with it.
+                        or (inner.lemma not in _NAMING and inner.cue.tag_ == "VBG")
                     )
                     and inner.source is not None
                     and outer.source is not None
@@ -900,11 +927,14 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
                 inner.form == "verb"
                 and inner.source_span is not None
                 and (inner.direct_quote or any(c.dep_ == "ccomp" for c in inner.cue.children))
-                and not outer.direct_quote
                 and (
                     outer.form == "according"
                     or outer.lemma in _RELAYING
-                    or (outer.source is not None and outer.source.lemma_.lower() in _RELAYING_SOURCES)
+                    or (
+                        not outer.direct_quote
+                        and outer.source is not None
+                        and outer.source.lemma_.lower() in _RELAYING_SOURCES
+                    )
                 )
             )
         ):

@@ -349,9 +349,13 @@ def classify(
         or _called_false(words, lexicon.copula_falsehoods)
         # "called the story propaganda", "described the report as baseless"
         or (att.lemma in _NAMING_VERBS and not set(words).isdisjoint(lexicon.copula_falsehoods))
-    ) and not _only_withholding(tokens, lexicon):
+    ) and not (_only_withholding(tokens, lexicon) or _neither_confirmed(tokens)):
         return Verdict("denial", round(confidence - 0.1, 2), _owned_claim(tokens, resolve))
-    if any(_norm(t) in _NEGATIONS for t in tokens) and (owner := _owned_claim(tokens, resolve)) is not None:
+    if (
+        any(_norm(t) in _NEGATIONS for t in tokens)
+        and not _neither_confirmed(tokens)
+        and (owner := _owned_claim(tokens, resolve)) is not None
+    ):
         # "she was not in the city at the time IS claims she was abducted": a negated assertion
         # that names another's claim answers it.
         return Verdict("denial", round(confidence - 0.15, 2), owner)
@@ -369,6 +373,12 @@ def classify(
     if any(att.direct_quote or t.dep_ != "amod" or t.head.dep_ in ("attr", "oprd") for t in condemning):
         return Verdict("criticism", round(confidence - 0.15, 2))
     return Verdict("claim", round(confidence, 2))
+
+
+def _neither_confirmed(tokens: list[Token]) -> bool:
+    """ "would neither confirm nor deny reports": withholding comment answers no claim."""
+    words = [_norm(t) for t in tokens]
+    return any(w == "neither" and "nor" in words[i + 1 : i + 5] for i, w in enumerate(words))
 
 
 def _only_withholding(tokens: list[Token], lexicon: Lexicon) -> bool:

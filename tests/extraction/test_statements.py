@@ -68,3 +68,92 @@ def test_words_after_told_someone_and_a_colon_closing_the_paragraph_are_the_next
     statement = only(result)
     assert content(text, statement) == "“The militias have bought sophisticated weapons from smugglers.”"
     assert speaker_name(result, statement) == "Yakoub Mustafa"
+
+
+def test_she_is_the_woman_named_before_not_the_man():
+    text = (
+        "Luke Somers was killed in Yemen on Saturday. His sister Lucy told reporters that she learned "
+        "of his death from the police. “We ask to be left to mourn in peace,” she said."
+    )
+    result = run(text)
+    quote = next(s for s in result.statements if s.direct_quote)
+    assert speaker_name(result, quote) == "Lucy"
+
+
+def test_a_person_described_by_age_is_the_person_named_before():
+    text = "Gill Rosenberg left Israel last year. The 31-year-old told the radio that she wanted to help."
+    result = run(text)
+    assert speaker_name(result, only(result)) == "Gill Rosenberg"
+
+
+def test_the_statement_speaks_for_whoever_issued_it():
+    text = (
+        "The Red Cross said in a statement that the convoy had reached the city. "
+        "The statement said that more trucks would follow on Monday."
+    )
+    result = run(text)
+    first, second = result.statements
+    assert first.speaker == second.speaker and "Red Cross" in speaker_name(result, second)
+
+
+def test_elements_of_a_body_speak_as_that_body():
+    text = "Some elements of the army believe that the information is strong enough."
+    result = run(text)
+    assert speaker_name(result, only(result)) is not None
+
+
+def _speaks_for(result, statement) -> list[str]:
+    names = []
+    actor = result.actor(statement.speaker) if statement.speaker else None
+    while actor is not None and actor.name not in names:
+        names.append(actor.name)
+        actor = result.actor(actor.affiliation) if actor.affiliation else None
+    return names
+
+
+def test_the_groups_leader_speaks_for_the_group_named_before():
+    text = "Hezbollah fighters crossed the border. The group's leader said that they would respond."
+    result = run(text)
+    assert _speaks_for(result, only(result)) == ["group's leader", "Hezbollah"]
+
+
+def test_a_clause_reported_after_said_that_is_no_cue_of_its_own():
+    text = "The minister said that the army would respond."
+    assert piece(text, only(run(text)).speaker_span) == "The minister"
+
+
+def test_reports_in_the_press_that_a_ministry_rejects_are_the_press_claim():
+    text = "The ministry rejected reports in the Turkish press that the convoy had been attacked."
+    result = run(text)
+    claim = only(result, "claim")
+    assert speaker_name(result, claim) == "Turkish press"
+    assert content(text, claim) == "the convoy had been attacked"
+
+
+def test_a_participial_tail_goes_on_with_the_denial():
+    text = "The army denied the report, saying the soldiers had not crossed the border."
+    result = run(text)
+    denial = only(result)
+    assert denial.kind == "denial" and "the soldiers had not crossed the border" in content(text, denial)
+
+
+def test_a_friend_quoted_by_a_newspaper_speaks_and_is_not_the_man_he_talks_of():
+    text = "One of Emwazi's friends was quoted by the Courier as saying: “I have no doubt that it is him.”"
+    result = run(text)
+    quote = next(s for s in result.statements if piece(text, s.speaker_span) == "One of Emwazi's friends")
+    assert speaker_name(result, quote) == "Emwazi's friends"
+    assert content(text, quote) == "“I have no doubt that it is him.”"
+
+
+def test_a_participle_after_a_passive_speaks_for_its_subject():
+    text = (
+        "Mohammed Emwazi flew back to London. He was stopped at the airport, telling a friend in an "
+        "email: “I feel like a prisoner in this city.”"
+    )
+    result = run(text)
+    assert speaker_name(result, only(result)) == "Mohammed Emwazi"
+
+
+def test_it_appears_that_is_nobodys_statement():
+    text = "Islamic State released a video. It appears that the captors were members of the group."
+    assert run(text).statements == ()
