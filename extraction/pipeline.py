@@ -28,7 +28,7 @@ from .links import (
 from .segment import find_quotes, paragraphs
 from .types import ExtractionResult, Link, Span, Statement, within
 
-EXTRACTOR_VERSION = "2026.12.2"
+EXTRACTOR_VERSION = "2026.12.3"
 
 
 @cache
