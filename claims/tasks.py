@@ -2,6 +2,7 @@
 
 import logging
 import random
+from collections.abc import Callable
 
 import kombu.exceptions
 import redis.exceptions
@@ -53,6 +54,29 @@ class _ArticleTask(Task):
     def record_failure(self, *, article_id: int, content_hash: str, job_id: int | None, error: str) -> None:
         raise NotImplementedError
 
+    def attempt(
+        self, work: Callable[[], str], *, article_id: int, content_hash: str, job_id: int | None, what: str
+    ) -> str:
+        """Run the task's service. A transient error is retried with backoff; past the retries, a
+        soft time limit or any other error is recorded as the article's failure, and "failed"
+        returned (a bug or an article the extractor cannot read would fail the same way again)."""
+        try:
+            return work()
+        except TRANSIENT_ERRORS as exc:
+            if self.request.retries < MAX_RETRIES:
+                # A broken connection is replaced before the retry: Celery's Django fix-up closes
+                # unusable connections after each task.
+                logger.warning("article %s: transient error, retrying %s: %s", article_id, what, exc)
+                raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
+            error = f"gave up after {MAX_RETRIES} retries: {type(exc).__name__}: {exc}"
+        except SoftTimeLimitExceeded:
+            error = f"timed out after {SOFT_TIME_LIMIT} s"
+        except Exception as exc:
+            logger.exception("article %s: %s failed", article_id, what)
+            error = f"{type(exc).__name__}: {exc}"
+        self.record_failure(article_id=article_id, content_hash=content_hash, job_id=job_id, error=error)
+        return "failed"
+
 
 class _AnalysisTask(_ArticleTask):
     def record_failure(self, *, article_id: int, content_hash: str, job_id: int | None, error: str) -> None:
@@ -79,23 +103,13 @@ def analyze_article(self, article_id: int, content_hash: str, job_id: int | None
     Returns done, skipped (deleted or stale), job_inactive or failed; per-article timings of job
     tasks are kept on AnalysisJobArticle.
     """
-    try:
-        return article_analyze(article_id=article_id, content_hash=content_hash, job_id=job_id).status
-    except TRANSIENT_ERRORS as exc:
-        if self.request.retries < MAX_RETRIES:
-            # A broken connection is replaced before the retry: Celery's Django fix-up closes
-            # unusable connections after each task.
-            logger.warning("article %s: transient error, retrying: %s", article_id, exc)
-            raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
-        error = f"gave up after {MAX_RETRIES} retries: {type(exc).__name__}: {exc}"
-    except SoftTimeLimitExceeded:
-        error = f"timed out after {SOFT_TIME_LIMIT} s"
-    except Exception as exc:
-        # A bug or an article the extractor cannot read: retrying would fail the same way.
-        logger.exception("article %s: analysis failed", article_id)
-        error = f"{type(exc).__name__}: {exc}"
-    article_analysis_fail(article_id=article_id, content_hash=content_hash, job_id=job_id, error=error)
-    return "failed"
+    return self.attempt(
+        lambda: article_analyze(article_id=article_id, content_hash=content_hash, job_id=job_id).status,
+        article_id=article_id,
+        content_hash=content_hash,
+        job_id=job_id,
+        what="analysis",
+    )
 
 
 @shared_task(
@@ -114,20 +128,13 @@ def rethread_article(self, article_id: int, content_hash: str, job_id: int) -> s
 
     Returns done, skipped (deleted), job_inactive or failed.
     """
-    try:
-        return article_rethread(article_id=article_id, job_id=job_id).status
-    except TRANSIENT_ERRORS as exc:
-        if self.request.retries < MAX_RETRIES:
-            logger.warning("article %s: transient error while re-threading, retrying: %s", article_id, exc)
-            raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
-        error = f"gave up after {MAX_RETRIES} retries: {type(exc).__name__}: {exc}"
-    except SoftTimeLimitExceeded:
-        error = f"timed out after {SOFT_TIME_LIMIT} s"
-    except Exception as exc:
-        logger.exception("article %s: re-threading failed", article_id)
-        error = f"{type(exc).__name__}: {exc}"
-    article_rethread_fail(article_id=article_id, job_id=job_id, error=error)
-    return "failed"
+    return self.attempt(
+        lambda: article_rethread(article_id=article_id, job_id=job_id).status,
+        article_id=article_id,
+        content_hash=content_hash,
+        job_id=job_id,
+        what="re-threading",
+    )
 
 
 @shared_task(
