@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from .attribution import Attribution
 from .lexicon import Lexicon
+from .spans import tokens_in
 from .types import Kind
 
 A = TypeVar("A")
@@ -89,12 +90,7 @@ class Verdict(Generic[A]):
 
 
 def _tokens_in(doc: Doc, att: Attribution) -> list[Token]:
-    out: list[Token] = []
-    for s, e in att.content:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is not None:
-            out.extend(span)
-    return out
+    return list(tokens_in(doc, att.content))
 
 
 def _norm(token: Token) -> str:

@@ -28,6 +28,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from .spans import tokens_in
 from .types import Kind, Link, Span, within
 
 _COUNTER_WINDOW = 2  # paragraphs: how far back a counter-accusation looks
@@ -102,15 +103,11 @@ def _words() -> _Words:
 
 def negated_words(doc: Doc, spans: tuple[Span, ...]) -> frozenset[str]:
     """Lemmas a negation applies to: "was not captured", "has never been", "no evidence"."""
-    out: set[str] = set()
-    for s, e in spans:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None:
-            continue
-        for token in span:
-            if token.dep_ == "neg" or (token.lower_ == "no" and token.dep_ == "det"):
-                out.add(token.head.lemma_.lower())
-    return frozenset(out)
+    return frozenset(
+        token.head.lemma_.lower()
+        for token in tokens_in(doc, spans)
+        if token.dep_ == "neg" or (token.lower_ == "no" and token.dep_ == "det")
+    )
 
 
 def harm_words(doc: Doc, spans: tuple[Span, ...]) -> frozenset[str]:
@@ -119,25 +116,19 @@ def harm_words(doc: Doc, spans: tuple[Span, ...]) -> frozenset[str]:
     fate, and the harm of an active verb befalls its object, not its subject."""
     harm = _words().harm
     out: set[str] = set()
-    for s, e in spans:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None:
+    for token in tokens_in(doc, spans):
+        lemma = token.lemma_.lower()
+        if lemma not in harm and token.lower_ not in harm:
             continue
-        for token in span:
-            lemma = token.lemma_.lower()
-            if lemma not in harm and token.lower_ not in harm:
+        if token.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+            # "a man killed in the raid"; "was captured and beheaded" counts by its first verb.
+            passive = token.tag_ == "VBN" and token.dep_ in ("acl", "amod")
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if not passive and (
+                obj is None or obj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in obj.children)
+            ):
                 continue
-            if token.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
-                # "a man killed in the raid"; "was captured and beheaded" counts by its first verb.
-                passive = token.tag_ == "VBN" and token.dep_ in ("acl", "amod")
-                obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-                if not passive and (
-                    obj is None
-                    or obj.tag_ in ("NNS", "NNPS")
-                    or any(c.dep_ == "nummod" for c in obj.children)
-                ):
-                    continue
-            out.add(lemma)
+        out.add(lemma)
     return frozenset(out)
 
 

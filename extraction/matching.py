@@ -514,8 +514,8 @@ class ThreadProfile:
         return ThreadProfile.of(self.key, (*self.members, sketch))
 
 
-def _centroid_of(terms: Sequence[_Terms]) -> _Terms:
-    n = max(len(terms), 1)
+def _summed(terms: Sequence[_Terms]) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """The terms' own, full and background weights, each added up over the statements."""
     own: Counter[str] = Counter()
     full: Counter[str] = Counter()
     background: Counter[str] = Counter()
@@ -523,6 +523,12 @@ def _centroid_of(terms: Sequence[_Terms]) -> _Terms:
         own.update(t.weights)
         full.update(t.full)
         background.update(t.background)
+    return own, full, background
+
+
+def _centroid_of(terms: Sequence[_Terms]) -> _Terms:
+    n = max(len(terms), 1)
+    own, full, background = _summed(terms)
     full_avg = {k: v / n for k, v in full.items()}
     background_avg = {k: v / n for k, v in background.items()}
     return _Terms(
@@ -656,13 +662,7 @@ def _pooled(terms: Sequence[_Terms]) -> _Terms:
     """Several statements' terms as one bag: weights added up, so that the words the statements
     keep coming back to ("captured", "propaganda", her name) outweigh those each says once; the
     background (each article's names) averaged, as it is the story's, not the statements'."""
-    own: Counter[str] = Counter()
-    full: Counter[str] = Counter()
-    background: Counter[str] = Counter()
-    for t in terms:
-        own.update(t.weights)
-        full.update(t.full)
-        background.update(t.background)
+    own, full, background = _summed(terms)
     n = max(len(terms), 1)
     story = {term: weight / n for term, weight in background.items()}
     return _Terms(

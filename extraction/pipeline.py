@@ -26,6 +26,7 @@ from .links import (
     sentence_of,
 )
 from .segment import find_quotes, paragraphs
+from .spans import tokens_in
 from .types import ExtractionResult, Link, Span, Statement, within
 
 EXTRACTOR_VERSION = "2026.12.3"
@@ -331,41 +332,32 @@ def _named_by(token: Token, actors: DocActors, exclude: set[int]) -> _Draft | No
 def _claim_owner(doc: Doc, spans: list[Span], actors: DocActors, exclude: set[int]) -> _Draft | None:
     """The actor whose words the content names as what is rejected: "denied the Islamic State's
     claim", "called it all ISIS propaganda", "rejected claims made by X"."""
-    for s, e in spans:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None:
+    for token in tokens_in(doc, spans):
+        if token.lemma_.lower() not in _SAID_NOUNS or token.pos_ != "NOUN":
             continue
-        for token in span:
-            if token.lemma_.lower() not in _SAID_NOUNS or token.pos_ != "NOUN":
+        for child in token.children:
+            if child.dep_ in _OWNER_DEPS:
+                draft = _named_by(child, actors, exclude)
+            elif child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
+                draft = next(
+                    (_named_by(o, actors, exclude) for o in child.children if o.dep_ == "pobj"), None
+                )
+            elif child.dep_ == "acl" and child.lemma_ == "make":
+                # "claims made by X"
+                agents = [g for g in child.children if g.dep_ == "agent"]
+                draft = next(
+                    (_named_by(o, actors, exclude) for g in agents for o in g.children if o.dep_ == "pobj"),
+                    None,
+                )
+            else:
                 continue
-            for child in token.children:
-                if child.dep_ in _OWNER_DEPS:
-                    draft = _named_by(child, actors, exclude)
-                elif child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
-                    draft = next(
-                        (_named_by(o, actors, exclude) for o in child.children if o.dep_ == "pobj"), None
-                    )
-                elif child.dep_ == "acl" and child.lemma_ == "make":
-                    # "claims made by X"
-                    agents = [g for g in child.children if g.dep_ == "agent"]
-                    draft = next(
-                        (
-                            _named_by(o, actors, exclude)
-                            for g in agents
-                            for o in g.children
-                            if o.dep_ == "pobj"
-                        ),
-                        None,
-                    )
-                else:
-                    continue
-                if draft is not None:
-                    return draft
-            if token.dep_ == "dobj" and token.head.lemma_.lower() in _SPREADING:
-                # "ISIS supporters launched a rumour that...": who spreads the words owns them.
-                subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-                if subject is not None and (draft := _named_by(subject, actors, exclude)) is not None:
-                    return draft
+            if draft is not None:
+                return draft
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in _SPREADING:
+            # "ISIS supporters launched a rumour that...": who spreads the words owns them.
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and (draft := _named_by(subject, actors, exclude)) is not None:
+                return draft
     return None
 
 
@@ -374,12 +366,9 @@ _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 
 def _content_words(doc: Doc, spans: tuple[tuple[int, int], ...]) -> frozenset[str]:
     """Lemmas that say what a statement is about, to tell which claim a denial answers."""
-    words: set[str] = set()
-    for s, e in spans:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is not None:
-            words.update(t.lemma_.lower() for t in span if t.pos_ in _CONTENT_POS and not t.is_stop)
-    return frozenset(words)
+    return frozenset(
+        t.lemma_.lower() for t in tokens_in(doc, spans) if t.pos_ in _CONTENT_POS and not t.is_stop
+    )
 
 
 def _sentence_words(doc: Doc, cue: Token | None) -> frozenset[str]:
