@@ -11,7 +11,7 @@ from accounts.permissions import ReadAnalystWriteEditor
 from claimtrack.api.pagination import KeysetPagination, Ordering
 
 from ..models import SyncChange
-from ..selectors.changes import annotate_feed_state, change_feed, sync_feed_state
+from ..selectors.changes import annotate_feed_state, change_feed, position_expired, sync_feed_state
 
 
 class SyncChangeSerializer(serializers.ModelSerializer):
@@ -70,7 +70,7 @@ class ChangesPagination(KeysetPagination):
             position = tuple(self.keyset.decode(raw))
             given = request.query_params.get(self.generation_query_param, "")
             generation = int(given) if given.isascii() and given.isdigit() and len(given) < 10 else 0
-            if generation < state[2] and position < state[:2]:
+            if position_expired(position=position, generation=generation, state=state):
                 raise CursorExpired()
         return rows
 

@@ -49,3 +49,11 @@ def annotate_feed_state(queryset: QuerySet[SyncChange]) -> QuerySet[SyncChange]:
         feed_horizon_id=Subquery(state.values("horizon_id")[:1]),
         feed_generation=Subquery(state.values("generation")[:1]),
     )
+
+
+def position_expired(*, position: tuple[int, int], generation: int, state: tuple[int, int, int]) -> bool:
+    """Whether a client's feed position predates a pruning it has not seen: deletions before the
+    horizon may be gone, so a `next` link made before the feed's current generation and pointing
+    before the horizon can no longer be replayed (the client syncs again from the start)."""
+    horizon, current = state[:2], state[2]
+    return generation < current and position < horizon
