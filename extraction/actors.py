@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -545,7 +546,10 @@ class DocActors:
             lower = token.lower_
             if draft is None and token.pos_ == "PRON":
                 if lower in persons:
-                    draft = next((d for d in recent if self._gender_fits(lower, d)), None)
+                    bound = self._bound(token)
+                    draft = next(
+                        (d for d in recent if self._gender_fits(lower, d) and id(d) not in bound), None
+                    )
                 else:
                     draft = last_other if lower in others else None
                 if draft is not None and token.dep_ in _SUBJECT_DEPS:
@@ -576,16 +580,28 @@ class DocActors:
         return draft
 
     def _antecedent(self, pronoun: Token, exclude: frozenset[int] | set[int] = frozenset()) -> _Draft | None:
-        """The last subject or speaker before the pronoun whose kind fits it."""
+        """The last subject or speaker before the pronoun whose kind and number fit it; failing
+        that, whose kind fits it (a plural "they" for a person named alone is still likelier
+        that person than nobody)."""
         lower = pronoun.lower_
         lex = self.index.lex
+        exclude = set(exclude) | self._bound(pronoun)
         if lower in lex.person_pronouns:
-            fits = lambda d: d.kind == "person" and self._gender_fits(lower, d)  # noqa: E731
+            strict = lambda d: d.kind == "person" and self._gender_fits(lower, d)  # noqa: E731
+            loose = lambda d: d.kind == "person" and self._gender_fits(lower, replace(d, plural=False))  # noqa: E731
         elif lower in lex.collective_pronouns:
             # "they" is a body or people in the plural, not the one person named last.
-            fits = lambda d: d.kind != "person" or d.plural or lower in ("we", "our")  # noqa: E731
+            strict = lambda d: d.kind != "person" or d.plural or lower in ("we", "our")  # noqa: E731
+            loose = lambda d: d.kind != "person" or lower in ("they", "we", "their", "our")  # noqa: E731
         else:
             return None
+        return self._last_fitting(pronoun, strict, exclude) or self._last_fitting(pronoun, loose, exclude)
+
+    def _last_fitting(
+        self, pronoun: Token, fits: Callable[[_Draft], bool], exclude: set[int]
+    ) -> _Draft | None:
+        lower = pronoun.lower_
+        lex = self.index.lex
         for i in range(pronoun.i - 1, max(-1, pronoun.i - 400), -1):
             draft = self._speaker_at.get(i)
             if draft is None and self.doc[i].dep_ in _SUBJECT_DEPS:
@@ -593,7 +609,38 @@ class DocActors:
                 draft = self._subject_actor(self.doc[i]) or self._definite_body(self.doc[i])
             if draft is not None and fits(draft) and id(draft) not in exclude:
                 return draft
+            token = self.doc[i]
+            if (
+                draft is None
+                and lower in lex.person_pronouns
+                and token.dep_ in _SUBJECT_DEPS
+                and token.tag_ == "NN"
+                and any(
+                    c.dep_ in ("compound", "amod", "poss") and c.i in self.by_token for c in token.children
+                )
+                and (self._role(token) is not None or token.lemma_.lower() in lex.speaker_nouns)
+            ):
+                # "Then the ISIS member makes a statement. ... he says": a person described by
+                # the body they belong to, named as a subject, is who "he" is.
+                described = self._speaker(token, (self.doc[token.left_edge.i].idx, token.idx + len(token)))
+                # The phrase may resolve to the body itself ("the ISIS member" speaks as ISIS).
+                if described is not None and id(described) not in exclude:
+                    return described
         return None
+
+    def _bound(self, pronoun: Token) -> set[int]:
+        """'he identifies Foley and says...': he is not Foley, whom his own clause names."""
+        if pronoun.dep_ not in _SUBJECT_DEPS:
+            return set()
+        verbs = [pronoun.head, *(c for c in pronoun.head.children if c.dep_ == "conj")]
+        return {
+            id(self.by_token[g.i])
+            for v in verbs
+            for c in v.children
+            if c.dep_ in ("dobj", "dative")
+            for g in c.subtree
+            if g.i in self.by_token and g.i != pronoun.i
+        }
 
     def _speaker(self, head: Token, span: Span) -> _Draft | None:
         doc = self.doc
@@ -799,8 +846,11 @@ class DocActors:
     def _document_owner(self, document: Token) -> _Draft | None:
         """Who a document is of: an actor named in its phrase ("the UN's report", "its statement"),
         or whoever issued or spoke in it ("Hamas issued a statement", "said in a statement")."""
+        # Not whom a clause in the phrase names: "a message aimed at the US government" is not
+        # the US government's.
+        clauses = {t.i for c in document.children if c.dep_ in ("acl", "relcl", "advcl") for t in c.subtree}
         for t in document.subtree:
-            if t.i == document.i:
+            if t.i == document.i or t.i in clauses:
                 continue
             owner = self.by_token.get(t.i)
             if owner is None and t.dep_ == "poss" and t.pos_ == "PRON":
@@ -810,6 +860,9 @@ class DocActors:
         verb = document.head
         if document.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head
+            if verb.lemma_.lower() in _DOCUMENTS and verb.i != document.i:
+                # "issued a video with a message...": the message is the video's issuer's.
+                return self._document_owner(verb)
         elif document.dep_ != "dobj":
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)

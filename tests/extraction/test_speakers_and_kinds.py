@@ -217,3 +217,19 @@ def test_it_after_the_group_is_the_group_named_before():
         "The group also posted photographs of a house where, it said, her body had been buried."
     )
     assert _speaker_of(run(text), text, "her body had been buried") == ["Islamic State"]
+
+
+def test_he_is_not_the_one_his_own_clause_names_but_the_member_described_before():
+    text = (
+        "James Foley appears in the video. Then the ISIS member makes a statement. "
+        "He identifies Foley and says his death is a result of American strikes."
+    )
+    assert _speaker_of(run(text), text, "his death is a result")[-1] == "Islamic State"
+
+
+def test_a_message_in_a_video_is_its_issuers_not_whom_it_is_aimed_at():
+    text = (
+        "Al-Qaeda in the Arabian Peninsula issued a video with a message aimed at the US government "
+        "threatening to kill the hostage."
+    )
+    assert _speaker_of(run(text), text, "to kill the hostage") == ["al-Qaeda in the Arabian Peninsula"]
