@@ -204,8 +204,12 @@ def _before_contrast(heads: list[Token], start: int, end: int) -> int:
     """End the content before ", while Hamas said...": a contrasting clause is someone else's."""
     for head in heads:
         for token in head.subtree:
-            if token.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS for m in token.children
+            # Only a clause after the statement's verb: a fronted one ("said though the jets led
+            # the strike, they were accompanied") is part of what is said.
+            if (
+                token.dep_ == "advcl"
+                and token.i > token.head.i
+                and any(m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS for m in token.children)
             ):
                 end = min(end, max(start + 1, token.left_edge.i))
     return end
@@ -411,6 +415,12 @@ class Finder:
             return None
         cue_span = self._cue_span(verb)
         source_span = _phrase_span(subject) if subject is not None else None
+        contents = [content]
+        if clauses and all(c.dep_ == "xcomp" for c in clauses) and (patient := _patient_with_agent(verb)):
+            # "Both groups were declared by parliament to be terror groups": what is said of the
+            # passive's subject is the subject and the infinitive.
+            said_of = _char_span(doc, *_subtree_span(patient))
+            contents = [said_of, content] if said_of is not None else contents
         return Attribution(
             form="verb",
             lemma=lemma,
@@ -419,7 +429,7 @@ class Finder:
             cue_span=cue_span,
             source=subject,
             source_span=source_span,
-            content=[content],
+            content=contents,
             target=target,
         )
 
@@ -692,7 +702,8 @@ class Finder:
                         m.dep_ == "mark" and m.lower_ == "that" for m in g.children
                     ):
                         content_heads.append(g)
-            elif child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS:
+            elif child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS and not _when(child):
+                # "a statement on Thursday", "its message on Friday": when, not what.
                 content_heads.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
         if source is None:
             source = _possessor_before(noun)
@@ -743,6 +754,10 @@ class Finder:
         a_start, a_end = _subtree_span(according)
         a_end = max(a_end, _subtree_span(to)[1])
         head = according.head if according.head.i != according.i else sent.root
+        while head.dep_ == "conj" and head.head.i < head.i < according.i and head.head.i >= sent.start:
+            # "X have travelled..., and almost all have joined Isis, according to officials": a
+            # closing "according to" covers the whole coordination, not its last clause.
+            head = head.head
         start, end = _subtree_span(head)
         start, end = max(start, sent.start), min(end, sent.end)
         content = _char_span(doc, start, end)
