@@ -184,3 +184,43 @@ def test_a_result_that_is_no_harm_accuses_no_one():
 def test_a_condition_at_the_very_start_of_the_text_is_read_without_error():
     result = run("If Iran is responsible for the attack, the minister said, there will be consequences.")
     assert all(s.kind in ("claim", "accusation") for s in result.statements)
+
+
+# -- denials, criticisms and accusations written without their cue verb (issue 11) -----------
+
+
+def test_retracting_ones_own_statement_is_a_denial():
+    result = run("The minister later retracted his statement that the army had used chemical weapons.")
+    assert "denial" in [s.kind for s in result.statements]
+
+
+def test_backtracking_on_a_claim_is_a_denial():
+    result = run("The ministry backtracked on its claim that the pilot had been captured.")
+    assert "denial" in [s.kind for s in result.statements]
+
+
+def test_saying_a_person_is_in_good_health_is_a_denial():
+    assert only(run("His aide said the leader is in good health.")).kind == "denial"
+
+
+def test_having_nothing_to_do_with_it_is_a_denial():
+    assert only(run("The ministry said the incident has nothing to do with the government.")).kind == "denial"
+
+
+def test_a_quoted_absolutely_false_is_a_denial():
+    assert only(run("“Absolutely false,” the spokesman said.")).kind == "denial"
+
+
+def test_calling_accusations_absurd_is_a_denial():
+    assert only(run("The group called the accusations “absurd”.")).kind == "denial"
+
+
+def test_a_quoted_moral_judgement_with_no_actor_named_is_a_criticism():
+    assert only(run("“This is pure evil,” the prime minister said of the attack.")).kind == "criticism"
+    assert only(run("“It is disgusting and shameful,” the mayor said.")).kind == "criticism"
+    assert only(run("“Shameful,” the senator tweeted.")).kind == "criticism"
+
+
+def test_lambasted_is_a_criticism_cue():
+    result = run("The opposition leader lambasted the government over the budget.")
+    assert only(result).kind == "criticism"
