@@ -782,9 +782,13 @@ class DocActors:
                 for i in range(head.i - 1, max(-1, head.i - 400), -1):
                     if self.doc[i].lemma_.lower() == lemma and (owner := self._document_owner(self.doc[i])):
                         return owner
-            named = [t for t in head.subtree if t.i > head.i and t.pos_ == "PROPN"]
+            # Not what a relative clause says the document claims ("reports that claimed Kurdish
+            # fighter Rehana was beheaded"): that is its content, not its author.
+            said = {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}
+            after = [t for t in head.subtree if t.i > head.i and t.i not in said]
+            named = [t for t in after if t.pos_ == "PROPN"]
             if named:
-                return self._proposed(named[0], [t for t in head.subtree if t.i > head.i], bodies)
+                return self._proposed(named[0], after, bodies)
             return None
         if head.pos_ == "PROPN" or head.ent_type_ in _ENTITY_KINDS:
             ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
@@ -865,6 +869,8 @@ class DocActors:
                 return self._document_owner(verb)
         elif document.dep_ != "dobj":
             return None
+        if self.index.lex.speech_verbs.get(verb.lemma_.lower(), "claim") != "claim":
+            return None  # "supporters trashed the reports": whoever rejects a document is not its author
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None:
             return None
