@@ -369,9 +369,10 @@ def main(argv: list[str] | None = None) -> int:
                 "all": _score(scorer, scored_gold, pred_dir),
             }
             if any(g["links"] for g in golds):
-                # The gold annotates rebuttals only; a "supports" link (a floating quotation to
-                # the statement it continues) can never be right there, so rebuttals are also
-                # scored on their own.
+                # The gold annotates rebuttals only (docs/ANNOTATION.md §5). The extractor emits
+                # no other links since 2026-12-04; rebuttals are still scored on their own so
+                # that runs of older extractors, which linked floating quotations as "supports",
+                # compare.
                 rebuts_dir = work / "pred-rebuts"
                 rebuts_dir.mkdir()
                 for doc_id, pred in preds.items():

@@ -13,6 +13,11 @@ threading). Gold statements are mapped to predicted ones by content overlap (thr
 --reuse takes the database a --keep run left, forgets the machine's threading (its cross-article
 links and threads) and threads every article again (manage.py rethread's service), without
 extracting again: for trying THREADING_* settings (environment variables) quickly.
+--gap adds where each gold thread pair is lost (``gap``): an end not extracted, both in one
+thread, or else whether the later statement's candidate search found the earlier one and whether
+the matcher accepts the pair as extracted; each count also for the pairs the oracle
+(bench/threads_oracle.py, gold statements) threads, so the pipeline's loss can be told from the
+matcher's.
 """
 
 from __future__ import annotations
@@ -87,7 +92,7 @@ def _drop_database(url: str) -> None:
     server.close()
 
 
-def run(gold_dir: Path, *, reuse: bool = False) -> dict:
+def run(gold_dir: Path, *, reuse: bool = False, gap: bool = False) -> dict:
     from django.core.management import call_command
 
     from articles.services import article_create
@@ -98,7 +103,8 @@ def run(gold_dir: Path, *, reuse: bool = False) -> dict:
     # A kept database may predate a migration of the branch being measured.
     call_command("migrate", verbosity=0)
     if reuse:
-        return _rethread_and_score(gold_dir)
+        report = _rethread_and_score(gold_dir)
+        return report | ({"gap": _gap(gold_dir)} if gap else {})
     call_command("load_actors", verbosity=0)
 
     import claims.services.analysis as analysis
@@ -113,7 +119,59 @@ def run(gold_dir: Path, *, reuse: bool = False) -> dict:
 
     report = _score(gold_dir, timings)
     report["ingest_and_analysis_s"] = round(elapsed, 1)
+    if gap:
+        report["gap"] = _gap(gold_dir)
     return report
+
+
+def _gap(gold_dir: Path) -> dict[str, int]:
+    """Where the gold thread pairs are lost: extraction, the candidate search or the matcher."""
+    from collections import Counter
+    from itertools import combinations
+
+    from articles.models import Article
+    from bench.thread_pairs import load_gold, map_by_overlap
+    from bench.threads_oracle import simulate
+    from claims.models import Claim
+    from claims.selectors.threading import article_statements, article_window
+    from claims.services import threading as threading_service
+    from extraction.matching import Thresholds, match
+
+    _, gold = load_gold(gold_dir)
+    title_of = dict(Article.objects.values_list("id", "title"))
+    predicted: dict[str, list] = {}
+    for claim_id, article_id, spans in Claim.objects.values_list("id", "article_id", "content_spans"):
+        predicted.setdefault(title_of[article_id], []).append((str(claim_id), tuple(map(tuple, spans))))
+    mapping = map_by_overlap(gold, predicted)
+    rows, candidates = {}, {}
+    for article_id in title_of:
+        statements = [s for s in article_statements(article_id=article_id) if not s.rejected]
+        rows.update({s.id: s for s in statements})
+        window = article_window(article_id=article_id)
+        candidates.update(threading_service._candidates(article_id, statements, window) if window else {})
+    oracle = simulate(gold_dir, Thresholds())
+    counts: Counter[str] = Counter()
+    for a, b in combinations(gold, 2):
+        if a.article == b.article or a.proposition != b.proposition:
+            continue
+        a, b = sorted((a, b), key=lambda g: g.article)  # the later article searches the earlier
+        ma, mb = mapping.get(a.key), mapping.get(b.key)
+        if ma is None or mb is None:
+            where = "an end not extracted"
+        else:
+            pa, pb = rows.get(int(ma[1])), rows.get(int(mb[1]))
+            if pa is None or pb is None:
+                where = "an end not extracted"
+            elif pa.thread_id is not None and pa.thread_id == pb.thread_id:
+                where = "same thread"
+            else:
+                found = "candidate" if pa.id in candidates.get(pb.id, {}) else "not a candidate"
+                accepted = "matched" if match(pb.sketch, pa.sketch) else "not matched"
+                where = f"{found}, {accepted}"
+        counts[where] += 1
+        if oracle.same_thread(a.key, b.key):
+            counts[f"{where} (oracle threads it)"] += 1
+    return dict(sorted(counts.items()))
 
 
 def _rethread_and_score(gold_dir: Path) -> dict:
@@ -216,6 +274,7 @@ def main() -> None:
     parser.add_argument("gold", type=Path)
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
     parser.add_argument("--reuse", action="store_true", help="thread again in the database --keep left")
+    parser.add_argument("--gap", action="store_true", help="where each gold thread pair is lost")
     args = parser.parse_args()
     server_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     url = _bench_url(server_url) if args.reuse else _throwaway_database(server_url)
@@ -230,7 +289,7 @@ def main() -> None:
     django.setup()
     logging.disable(logging.WARNING)
     try:
-        print(json.dumps(run(args.gold, reuse=args.reuse), indent=2))
+        print(json.dumps(run(args.gold, reuse=args.reuse, gap=args.gap), indent=2))
     finally:
         if not (args.keep or args.reuse):
             _drop_database(url)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -138,6 +139,41 @@ _BODY_NOUNS = frozenset(
         "state",
     ]
 )
+# A body named again by what it is: "the group said", "the militia denied".
+_GROUP_NOUNS = frozenset(["group", "organisation", "organization", "movement", "militia"])
+# People described by nationality who speak for themselves: "a British man", "an American
+# journalist" (while "a British official" or "Syrian troops" speak for their state).
+_PRIVATE_PERSONS = frozenset(
+    [
+        "man",
+        "woman",
+        "person",
+        "journalist",
+        "photographer",
+        "photojournalist",
+        "citizen",
+        "national",
+        "resident",
+        "student",
+        "tourist",
+        "volunteer",
+        "businessman",
+        "businesswoman",
+        "doctor",
+        "nurse",
+        "teacher",
+        "analyst",
+        "expert",
+        "researcher",
+        "academic",
+        "professor",
+        "blogger",
+        "writer",
+        "mother",
+        "father",
+        "teenager",
+    ]
+)
 # "one of his friends", "elements of the army": a part speaks as the group it belongs to.
 _PARTS = frozenset(
     [
@@ -175,6 +211,8 @@ class _Draft:
     # but not aliases, since an alias is stored as a name of the actor for good.
     names: set[str] = field(default_factory=set)
     gender: str | None = None  # "m" or "f" when the text says (Mr, her brother, "Lucy said she...")
+    # People described in the plural ("U.S. officials", "the friends"): "they", never "he".
+    plural: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +333,15 @@ def _is_press(head: Token) -> bool:
     )
 
 
+def _named_as_body(name: Token) -> bool:
+    """'the jihadist group al-Shabab', 'al-Shabab, the Somali militia': a name that a body noun
+    introduces or describes."""
+    near = [*name.children, name.head] if name.dep_ in ("appos", "compound") else list(name.children)
+    return any(
+        t.dep_ in ("appos", "compound") or t is name.head for t in near if t.lemma_.lower() in _BODY_NOUNS
+    )
+
+
 def _phrase(tokens: list[Token]) -> str:
     """A description as written ("group's leader", "well-placed source"), its determiners dropped."""
     while tokens and tokens[0].lower_ in _DETERMINERS:
@@ -409,6 +456,8 @@ class DocActors:
             name = ent.text.removesuffix("’s").removesuffix("'s").strip()
             if not name:
                 continue
+            if kind == "person" and _named_as_body(ent.root):
+                kind = "group"  # "the jihadist group al-Shabab": a body, whatever the tagger says
             taken.update(range(ent.start, ent.end))
             self._mention(self._named(name, kind), ent.start, ent.end)
 
@@ -477,6 +526,8 @@ class DocActors:
         return draft
 
     def _gender_fits(self, pronoun: str, draft: _Draft) -> bool:
+        if draft.plural:
+            return False  # "U.S. officials ... He notes that...": he is not the officials
         if draft.gender is None:
             return True
         return not (
@@ -495,7 +546,10 @@ class DocActors:
             lower = token.lower_
             if draft is None and token.pos_ == "PRON":
                 if lower in persons:
-                    draft = next((d for d in recent if self._gender_fits(lower, d)), None)
+                    bound = self._bound(token)
+                    draft = next(
+                        (d for d in recent if self._gender_fits(lower, d) and id(d) not in bound), None
+                    )
                 else:
                     draft = last_other if lower in others else None
                 if draft is not None and token.dep_ in _SUBJECT_DEPS:
@@ -504,7 +558,7 @@ class DocActors:
                 continue
             # The subject of a noun is a misparse ("US claims that it..." in a headline), not a subject.
             if draft is not None and token.dep_ in _SUBJECT_DEPS and token.head.pos_ in ("VERB", "AUX"):
-                if draft.kind == "person":
+                if draft.kind == "person" and not draft.plural:
                     recent = [draft, *(d for d in recent if d is not draft)][:8]
                 else:
                     last_other = draft
@@ -526,22 +580,67 @@ class DocActors:
         return draft
 
     def _antecedent(self, pronoun: Token, exclude: frozenset[int] | set[int] = frozenset()) -> _Draft | None:
-        """The last subject or speaker before the pronoun whose kind fits it."""
+        """The last subject or speaker before the pronoun whose kind and number fit it; failing
+        that, whose kind fits it (a plural "they" for a person named alone is still likelier
+        that person than nobody)."""
         lower = pronoun.lower_
         lex = self.index.lex
+        exclude = set(exclude) | self._bound(pronoun)
         if lower in lex.person_pronouns:
-            fits = lambda d: d.kind == "person" and self._gender_fits(lower, d)  # noqa: E731
+            strict = lambda d: d.kind == "person" and self._gender_fits(lower, d)  # noqa: E731
+            loose = lambda d: d.kind == "person" and self._gender_fits(lower, replace(d, plural=False))  # noqa: E731
         elif lower in lex.collective_pronouns:
-            fits = lambda d: d.kind != "person" or lower in ("they", "we", "their", "our")  # noqa: E731
+            # "they" is a body or people in the plural, not the one person named last.
+            strict = lambda d: d.kind != "person" or d.plural or lower in ("we", "our")  # noqa: E731
+            loose = lambda d: d.kind != "person" or lower in ("they", "we", "their", "our")  # noqa: E731
         else:
             return None
+        return self._last_fitting(pronoun, strict, exclude) or self._last_fitting(pronoun, loose, exclude)
+
+    def _last_fitting(
+        self, pronoun: Token, fits: Callable[[_Draft], bool], exclude: set[int]
+    ) -> _Draft | None:
+        lower = pronoun.lower_
+        lex = self.index.lex
         for i in range(pronoun.i - 1, max(-1, pronoun.i - 400), -1):
             draft = self._speaker_at.get(i)
             if draft is None and self.doc[i].dep_ in _SUBJECT_DEPS:
-                draft = self._subject_actor(self.doc[i])
+                # "The group also posted photographs of a house where, it said, ...": the group.
+                draft = self._subject_actor(self.doc[i]) or self._definite_body(self.doc[i])
             if draft is not None and fits(draft) and id(draft) not in exclude:
                 return draft
+            token = self.doc[i]
+            if (
+                draft is None
+                and lower in lex.person_pronouns
+                and token.dep_ in _SUBJECT_DEPS
+                and token.tag_ == "NN"
+                and any(
+                    c.dep_ in ("compound", "amod", "poss") and c.i in self.by_token for c in token.children
+                )
+                and (self._role(token) is not None or token.lemma_.lower() in lex.speaker_nouns)
+            ):
+                # "Then the ISIS member makes a statement. ... he says": a person described by
+                # the body they belong to, named as a subject, is who "he" is.
+                described = self._speaker(token, (self.doc[token.left_edge.i].idx, token.idx + len(token)))
+                # The phrase may resolve to the body itself ("the ISIS member" speaks as ISIS).
+                if described is not None and id(described) not in exclude:
+                    return described
         return None
+
+    def _bound(self, pronoun: Token) -> set[int]:
+        """'he identifies Foley and says...': he is not Foley, whom his own clause names."""
+        if pronoun.dep_ not in _SUBJECT_DEPS:
+            return set()
+        verbs = [pronoun.head, *(c for c in pronoun.head.children if c.dep_ == "conj")]
+        return {
+            id(self.by_token[g.i])
+            for v in verbs
+            for c in v.children
+            if c.dep_ in ("dobj", "dative")
+            for g in c.subtree
+            if g.i in self.by_token and g.i != pronoun.i
+        }
 
     def _speaker(self, head: Token, span: Span) -> _Draft | None:
         doc = self.doc
@@ -617,6 +716,15 @@ class DocActors:
             if person.affiliation is None and bodies:
                 person.affiliation = bodies[0]
             return person
+        if (
+            bodies
+            and (head.lemma_.lower() in _PRIVATE_PERSONS or (head.ent_type_ == "NORP" and head.tag_ == "NNP"))
+            and tokens[0].lower_ in ("a", "an")
+            and all(t.i not in self.by_token or t.ent_type_ == "NORP" for t in tokens if t.i != head.i)
+        ):
+            # "A British man who went to fight...", "an American journalist", "a brave Briton": a
+            # private person of that nationality speaks for themselves, not for their state.
+            return self._proposed(head, tokens, []) or self._private(head, tokens)
         if role is not None:
             official = self._official(head, tokens, role, bodies)
             for t in tokens:
@@ -649,6 +757,8 @@ class DocActors:
         ):
             # "the ministry said": the institution of the state or body last named.
             return body
+        if not bodies and (body := self._definite_body(head)) is not None:
+            return body
         return self._proposed(head, tokens, bodies)
 
     def _proposed(self, head: Token, tokens: list[Token], bodies: list[_Draft]) -> _Draft | None:
@@ -672,9 +782,13 @@ class DocActors:
                 for i in range(head.i - 1, max(-1, head.i - 400), -1):
                     if self.doc[i].lemma_.lower() == lemma and (owner := self._document_owner(self.doc[i])):
                         return owner
-            named = [t for t in head.subtree if t.i > head.i and t.pos_ == "PROPN"]
+            # Not what a relative clause says the document claims ("reports that claimed Kurdish
+            # fighter Rehana was beheaded"): that is its content, not its author.
+            said = {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}
+            after = [t for t in head.subtree if t.i > head.i and t.i not in said]
+            named = [t for t in after if t.pos_ == "PROPN"]
             if named:
-                return self._proposed(named[0], [t for t in head.subtree if t.i > head.i], bodies)
+                return self._proposed(named[0], after, bodies)
             return None
         if head.pos_ == "PROPN" or head.ent_type_ in _ENTITY_KINDS:
             ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
@@ -704,7 +818,11 @@ class DocActors:
             draft = self._named(name, kind)
         elif lemma in lex.speaker_nouns or head.lower_ in lex.speaker_nouns or _agent_noun(head):
             kind = "person" if head.tag_ in ("NN",) and lemma not in self.index.institutions else "group"
-            draft = _Draft(name=_phrase([t for t in tokens if t.i <= head.i]) or head.text, kind=kind)
+            draft = _Draft(
+                name=_phrase([t for t in tokens if t.i <= head.i]) or head.text,
+                kind=kind,
+                plural=head.tag_ in ("NNS", "NNPS"),
+            )
             self.drafts.append(draft)
         else:
             return None
@@ -713,11 +831,30 @@ class DocActors:
         return draft
         return None
 
+    def _definite_body(self, noun: Token) -> _Draft | None:
+        """'the group', 'the militia' (not 'the group's leader'): the group or organisation last named."""
+        if (
+            noun.lemma_.lower() not in _GROUP_NOUNS
+            or noun.tag_ != "NN"
+            or not any(c.lower_ == "the" and c.dep_ == "det" for c in noun.children)
+            or any(c.dep_ in ("amod", "compound", "poss", "prep", "relcl", "acl") for c in noun.children)
+        ):
+            return None
+        return self._last_body(noun, ("group", "organisation"))
+
+    def _private(self, head: Token, tokens: list[Token]) -> _Draft:
+        draft = _Draft(name=_phrase([t for t in tokens if t.i <= head.i]) or head.text, kind="person")
+        self.drafts.append(draft)
+        return draft
+
     def _document_owner(self, document: Token) -> _Draft | None:
         """Who a document is of: an actor named in its phrase ("the UN's report", "its statement"),
         or whoever issued or spoke in it ("Hamas issued a statement", "said in a statement")."""
+        # Not whom a clause in the phrase names: "a message aimed at the US government" is not
+        # the US government's.
+        clauses = {t.i for c in document.children if c.dep_ in ("acl", "relcl", "advcl") for t in c.subtree}
         for t in document.subtree:
-            if t.i == document.i:
+            if t.i == document.i or t.i in clauses:
                 continue
             owner = self.by_token.get(t.i)
             if owner is None and t.dep_ == "poss" and t.pos_ == "PRON":
@@ -727,8 +864,13 @@ class DocActors:
         verb = document.head
         if document.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head
+            if verb.lemma_.lower() in _DOCUMENTS and verb.i != document.i:
+                # "issued a video with a message...": the message is the video's issuer's.
+                return self._document_owner(verb)
         elif document.dep_ != "dobj":
             return None
+        if self.index.lex.speech_verbs.get(verb.lemma_.lower(), "claim") != "claim":
+            return None  # "supporters trashed the reports": whoever rejects a document is not its author
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None:
             return None
@@ -765,12 +907,17 @@ class DocActors:
         definite = tokens[0].lower_ in ("the", "this", "that")
         if definite or not bodies:
             for draft in reversed(self.drafts):
-                if draft.kind == "person" and draft.role == role:
+                if (
+                    draft.kind == "person"
+                    and draft.role == role
+                    and draft.plural == (head.tag_ in ("NNS", "NNPS"))
+                ):
                     return draft
         draft = _Draft(
             name=_phrase(tokens) or role,
             kind="person",
             role=role,
+            plural=head.tag_ in ("NNS", "NNPS"),
             affiliation=next(
                 (b for b in bodies if b.kind in ("state", "organisation")), bodies[0] if bodies else None
             ),

@@ -29,6 +29,7 @@ from .types import Kind, Span, within
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubjpass"})
 _NAMING = frozenset({"call", "describe", "brand", "label", "term", "dub"})
+_GOING_ON = frozenset({"say"})  # a participle that gives the reason of the act it follows
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Complements that carry what was said when there is no clause: the object, "of"/"for" phrases
 # ("accused X of Y"), the predicate of "called X a liar".
@@ -86,6 +87,9 @@ class Attribution:
     target: Token | None = None  # object of accuse/blame/criticise
     direct_quote: bool = False
     inherited_from: Attribution | None = None  # floating quote: the statement it continues
+    # A claim another statement reports only to call false ("said the US claims that X were
+    # untrue"): the words around it are the denier's own, not a report of someone else's.
+    called_false: bool = False
 
     @property
     def start(self) -> int:
@@ -204,8 +208,12 @@ def _before_contrast(heads: list[Token], start: int, end: int) -> int:
     """End the content before ", while Hamas said...": a contrasting clause is someone else's."""
     for head in heads:
         for token in head.subtree:
-            if token.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS for m in token.children
+            # Only a clause after the statement's verb: a fronted one ("said though the jets led
+            # the strike, they were accompanied") is part of what is said.
+            if (
+                token.dep_ == "advcl"
+                and token.i > token.head.i
+                and any(m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS for m in token.children)
             ):
                 end = min(end, max(start + 1, token.left_edge.i))
     return end
@@ -327,7 +335,9 @@ class Finder:
         for att in found:
             att.content, att.direct_quote = _with_quotes(att.content, quotes)
             att.content = _spans_minus(att.content, (att.cue_span, att.source_span), text)
-        found = _drop_nested([a for a in found if a.content], self.lex.clausal_verbs)
+        found = _drop_nested(
+            [a for a in found if a.content], self.lex.clausal_verbs, self.lex.copula_falsehoods
+        )
         found.extend(self._quotes_without_cue(doc, text, quotes, found))
         found.sort(key=lambda a: a.start)
         return found
@@ -380,6 +390,17 @@ class Finder:
                     or (kind != "claim" and c.lower_ == "at")
                 )
                 and not (c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "mark") for g in c.children))
+                # "slammed the US for..., adding that its claims were untrue", "rejected the
+                # accusation, blaming the US": a participle with a cue of its own is a new
+                # statement by the same speaker. One that only says why ("denied the report,
+                # saying the soldiers had not crossed") or names what it aims at ("criticised
+                # the report, calling it a lie") goes on with the statement it follows.
+                and not (
+                    c.dep_ == "advcl"
+                    and c.tag_ == "VBG"
+                    and c.lemma_.lower() not in _NAMING | _GOING_ON
+                    and self._is_cue_verb(c)
+                )
             ]
             if lemma in self.lex.bare_object_verbs and not any(self._says_something(h) for h in heads):
                 heads = []
@@ -411,6 +432,12 @@ class Finder:
             return None
         cue_span = self._cue_span(verb)
         source_span = _phrase_span(subject) if subject is not None else None
+        contents = [content]
+        if clauses and all(c.dep_ == "xcomp" for c in clauses) and (patient := _patient_with_agent(verb)):
+            # "Both groups were declared by parliament to be terror groups": what is said of the
+            # passive's subject is the subject and the infinitive.
+            said_of = _char_span(doc, *_subtree_span(patient))
+            contents = [said_of, content] if said_of is not None else contents
         return Attribution(
             form="verb",
             lemma=lemma,
@@ -419,8 +446,14 @@ class Finder:
             cue_span=cue_span,
             source=subject,
             source_span=source_span,
-            content=[content],
+            content=contents,
             target=target,
+        )
+
+    def _is_cue_verb(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        return token.pos_ in ("VERB", "AUX") and (
+            lemma in self.lex.speech_verbs or lemma in self.lex.clausal_verbs
         )
 
     def _says_something(self, head: Token) -> bool:
@@ -692,7 +725,8 @@ class Finder:
                         m.dep_ == "mark" and m.lower_ == "that" for m in g.children
                     ):
                         content_heads.append(g)
-            elif child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS:
+            elif child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS and not _when(child):
+                # "a statement on Thursday", "its message on Friday": when, not what.
                 content_heads.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
         if source is None:
             source = _possessor_before(noun)
@@ -743,6 +777,10 @@ class Finder:
         a_start, a_end = _subtree_span(according)
         a_end = max(a_end, _subtree_span(to)[1])
         head = according.head if according.head.i != according.i else sent.root
+        while head.dep_ == "conj" and head.head.i < head.i < according.i and head.head.i >= sent.start:
+            # "X have travelled..., and almost all have joined Isis, according to officials": a
+            # closing "according to" covers the whole coordination, not its last clause.
+            head = head.head
         start, end = _subtree_span(head)
         start, end = max(start, sent.start), min(end, sent.end)
         content = _char_span(doc, start, end)
@@ -863,12 +901,39 @@ def _same_paragraph(text: str, start: int, end: int) -> bool:
     return start <= end and "\n" not in text[start:end]
 
 
-def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attribution]:
+def _called_false(inner: Attribution, outer: Attribution, falsehoods: Container[str]) -> bool:
+    """The outer statement says the inner one is false: "adding that the US claims that X were
+    untrue". A copula after the inner cue with no subject of its own (its subject is the inner
+    statement) is followed within a few words by a falsehood. The parser may hang that copula
+    from the inner cue; the inner content then ends before it."""
+    if inner.cue is None or not outer.content:
+        return False
+    doc = inner.cue.doc
+    outer_end = max(e for _, e in outer.content)
+    for token in doc[inner.cue.i + 1 :]:
+        if token.idx >= outer_end:
+            return False
+        if token.lemma_ != "be" or token.dep_ in ("aux", "auxpass"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+            continue
+        if any(t.lower_ in falsehoods for t in doc[token.i + 1 : token.i + 5]):
+            inner.content = [(s, min(e, token.idx)) for s, e in inner.content if s < token.idx]
+            inner.content = [(s, len(doc.text[:e].rstrip())) for s, e in inner.content]
+            inner.called_false = bool(inner.content)
+            return inner.called_false
+    return False
+
+
+def _drop_nested(
+    found: list[Attribution], clausal: Container[str], falsehoods: Container[str] = frozenset()
+) -> list[Attribution]:
     """Drop statements reported inside another statement's content ("he said I think...").
 
     What a speaker is quoted as thinking is part of what the speaker said, not a statement of
     its own. The exception is the statement a denial, accusation or criticism answers
-    ("denied American claims that..."): it is kept, since the rebuttal links to it.
+    ("denied American claims that...", "said the US claims that X were untrue"): it is kept,
+    since the rebuttal links to it.
     """
     kept = []
     dropped_outers: set[int] = set()
@@ -917,6 +982,14 @@ def _drop_nested(found: list[Attribution], clausal: Container[str]) -> list[Attr
                     and outer.source is not None
                     and inner.source.i == outer.source.i
                 )
+            )
+            # What the outer statement calls false: the claim it denies, with a speaker of its own.
+            or (
+                inner.kind == "claim"
+                and inner.source is not None
+                and outer.source is not None
+                and inner.source.i != outer.source.i
+                and _called_false(inner, outer, falsehoods)
             )
             # A denial or accusation reported by a third party ("X denied..., VOA reported") is
             # the news itself; a belief inside someone's quotation is not.

@@ -1,4 +1,4 @@
-"""Which statement rebuts which, and which quotation supports which statement.
+"""Which statement rebuts which.
 
 A denial, accusation or criticism rebuts:
 - the statements written inside its own content ("denied American claims that...",
@@ -14,7 +14,11 @@ A denial, accusation or criticism rebuts:
 A counter-accusation or criticism answers only what was aimed at its speaker shortly before.
 A claim that says the opposite of another side's earlier claim about the same thing is a
 denial of it even without a cue of denial ("Iran said it was not involved"): ``find_links``
-returns those too. A floating quotation supports the statement whose speaker it continues.
+returns those too.
+
+A floating quotation is tied to the statement it continues by its speaker, not by a link: what it
+says may back that statement, turn to another point or condemn someone (docs/ANNOTATION.md §1, §5),
+so a `supports` link from it would be a guess. Its answers are linked like any statement's.
 """
 
 from __future__ import annotations
@@ -205,7 +209,7 @@ def anaphor_of(doc: Doc, spans: tuple[Span, ...]) -> str | None:
 
 
 def find_links(nodes: list[Node]) -> Answers:
-    """The rebuttal and support links of one article's statements, in reading order."""
+    """The rebuttal links of one article's statements, in reading order."""
     links: list[Link] = []
     # Statements reported inside a rebuttal ("rejected accusations by X that...") are what is
     # answered; they do not answer anything themselves.
@@ -225,8 +229,6 @@ def find_links(nodes: list[Node]) -> Answers:
     rebutted: dict[str, str] = {}  # answer id -> the id of what it answers (the first found)
     by_id = {n.id: n for n in nodes}
     for i, node in enumerate(nodes):
-        if node.continues is not None:
-            links.append(Link(node.id, node.continues, "supports", round(node.confidence, 2)))
         if (
             node.kind == "claim"
             and node.id not in denials

@@ -72,6 +72,24 @@ _NOT_NAMES = frozenset(
 # Ends in "s" without being a plural.
 _NOT_PLURALS = frozenset({"news", "series", "species", "politics", "physics", "means", "always", "perhaps"})
 _ACTOR_KINDS = frozenset({"state", "organisation", "group", "person"})
+# Numbers in words count as numbers ("five Taliban detainees" / "the 5 detainees"). Not "one":
+# it is as often a pronoun ("one of them", "one official said") as a count.
+_NUMBER_WORDS = {
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+    "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
+    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
+    "thousand": "1000", "dozen": "12",
+}  # fmt: skip
+# Outlets write "Sept. 11" and "September 11": an abbreviated month is the month (and no name).
+_MONTH_ABBREVIATIONS = {
+    "jan": "january", "feb": "february", "apr": "april", "aug": "august", "sep": "september",
+    "sept": "september", "oct": "october", "nov": "november", "dec": "december",
+}  # fmt: skip
+# A copula followed by a name says who someone is ("Mohammed is Jihadi John", "the prime
+# suspect is Abdel Bary"): an identification, whether or not the word "identify" is used.
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being"})
+_IDENTIFY = "~identify"
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +183,13 @@ def _lemma(word: str) -> str:
     -> "kidnap", "supplies" -> "supply"). Not a linguistic lemmatiser: enough for words to meet."""
     if word in _NOT_PLURALS or len(word) < 4:
         return word
+    for suffix in ("ists", "ist"):
+        # The doer and the doctrine are one term: "terrorist" / "terrorism", "extremists" /
+        # "extremism", "jihadist" / "jihadism" (only where the doctrine is a word).
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            doctrine = word[: -len(suffix)] + "ism"
+            if _zipf(doctrine) >= 3.0:
+                return doctrine
     candidates: list[str] = []
     for suffix, replacements in (
         ("ies", ("y",)),
@@ -179,6 +204,11 @@ def _lemma(word: str) -> str:
         base = word[: -len(suffix)]
         if suffix == "s" and base.endswith(("s", "u", "i")):
             continue  # "gas", "virus", "crisis"
+        if suffix in ("ing", "ed", "es") and _silent_e(base) and _zipf(base + "e") >= 3.0:
+            # A base ending in one vowel and one consonant would have doubled it ("planned",
+            # "hopped"): undoubled, the base ends in a silent e ("planes" is "plane", not "plan";
+            # "noted" "note", "used" "use").
+            return base + "e"
         for r in replacements:
             candidates.append(base + r)
         if suffix in ("ing", "ed") and len(base) >= 3 and base[-1] == base[-2]:
@@ -186,6 +216,16 @@ def _lemma(word: str) -> str:
         break
     known = [c for c in candidates if len(c) >= 3 and _zipf(c) >= 1.5]
     return max(known, key=_zipf) if known else word
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _silent_e(base: str) -> bool:
+    """Whether a stem ends in a single vowel and a single consonant ("plan", "not", "us")."""
+    if len(base) < 2 or base[-1] in _VOWELS or base[-1] in "wxy" or base[-2] not in _VOWELS:
+        return False
+    return len(base) == 2 or base[-3] not in _VOWELS
 
 
 def _normal(text: str) -> str:
@@ -318,12 +358,18 @@ def _content_terms(
     while i < len(tokens):
         raw, sentence_start = tokens[i]
         lower = raw.lower()
+        if raw[0].isupper() and lower in _MONTH_ABBREVIATIONS:
+            raw = lower = _MONTH_ABBREVIATIONS[lower]
         if lower.endswith("n't") or lower in _NEGATORS:
             reach = _NEGATION_REACH
             i += 1
             continue
-        if raw[0].isdigit():
-            numbers.add(raw.replace(",", ""))
+        if raw[0].isdigit() or lower in _NUMBER_WORDS:
+            numbers.add(_NUMBER_WORDS.get(lower) or raw.replace(",", ""))
+            i += 1
+            continue
+        if lower in _COPULAS and _names_next(vocab, tokens, i + 1):
+            add(_IDENTIFY, _rarity(_zipf("identify")), False)
             i += 1
             continue
         step = _phrase(vocab, tokens, i)
@@ -349,6 +395,22 @@ def _content_terms(
     return weights, names, numbers, negated
 
 
+def _names_next(vocab: _Vocabulary, tokens: list[tuple[str, bool]], i: int) -> bool:
+    """Whether a name follows at token i (a "not" in between kept for the negation: "Emwazi
+    is not Jihadi John" denies the identification)."""
+    if i < len(tokens) and tokens[i][0].lower() == "not":
+        i += 1
+    if i >= len(tokens):
+        return False
+    raw, start = tokens[i]
+    if start or not raw[0].isupper() or raw.lower() in _NOT_NAMES:
+        return False
+    step = _phrase(vocab, tokens, i)
+    if step is not None:
+        return step[2] and step[1].startswith("@person:")
+    return _zipf(raw.lower()) < _NAME_MAX_ZIPF
+
+
 def _phrase(vocab: _Vocabulary, tokens: list[tuple[str, bool]], i: int) -> tuple[int, str, bool] | None:
     """The longest actor name or lexicon phrase starting at token i: (length, term, is a name)."""
     first = tokens[i][0]
@@ -367,9 +429,22 @@ def _phrase(vocab: _Vocabulary, tokens: list[tuple[str, bool]], i: int) -> tuple
                 term = vocab.names.get((lower[:-1],))  # "Americans": a plural names the same
             if term is not None:
                 return length, term, True
+        if _in_name(tokens, i):
+            continue  # "Jihadi John", "Free Syrian Army": a name's word is not its common sense
         if term := vocab.classes.get(tuple(_lemma(w.lower()) for w in surface)):
             return length, term, False
     return None
+
+
+def _in_name(tokens: list[tuple[str, bool]], i: int) -> bool:
+    """Whether token i is a capitalised word inside a run of capitalised words (a name of
+    several words), not at a sentence's start."""
+    raw, start = tokens[i]
+    if start or not raw[0].isupper():
+        return False
+    before = i > 0 and tokens[i - 1][0][0].isupper() and not tokens[i - 1][1]
+    after = i + 1 < len(tokens) and tokens[i + 1][0][0].isupper() and not tokens[i + 1][1]
+    return before or after
 
 
 # --- similarity ------------------------------------------------------------------------------

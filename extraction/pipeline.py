@@ -99,7 +99,9 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         owner = _claim_owner(doc, att.content, actors, exclude)
         owners.append(owner)
         about.append(actors.first_actor(att.content, exclude | cited))
-        reports_others = any(o is not att and within(o.cue_span, att.content) for o in attributions)
+        reports_others = any(
+            o is not att and within(o.cue_span, att.content) and not o.called_false for o in attributions
+        )
         verdicts.append(
             classify(
                 doc,

@@ -24,6 +24,11 @@ _CLOSERS = {"”", "»", "’"}
 # between two letters is an apostrophe (North Korea’s, don’t), never a closing mark;
 # nor is the ’ of a plural possessive (the unions’ demands): after an s, before a lowercase word.
 _SINGLE_MARKS = re.compile(r"(?<![\w’])‘|’(?!\w)(?<!s’(?= [a-z]))")
+# Straight single marks as the same quotes (British tabloids: He said: 'My name is...'): one
+# opens before a word and after no letter, closes after a non-space and before no letter, so
+# the apostrophes of I'm, Sana'a, the Smiths' car and '90s are neither.
+_STRAIGHT_OPEN = re.compile(r"(?<![\w'])'(?=[^\W\d])")
+_STRAIGHT_CLOSE = re.compile(r"(?<=[^\s'])'(?!\w)(?<!s'(?= [a-z]))")
 # Single-quoted inner quotations ('weapons agreements') are part of the outer quote, not quotes.
 _MIN_QUOTE_CHARS = 2
 
@@ -55,8 +60,20 @@ def find_quotes(text: str, paras: list[Span] | None = None) -> list[Quote]:
         marks = list(_MARKS.finditer(text, p_start, p_end)) or list(
             _SINGLE_MARKS.finditer(text, p_start, p_end)
         )
+        straight = not marks
+        if straight:
+            marks = sorted(
+                [
+                    *_STRAIGHT_OPEN.finditer(text, p_start, p_end),
+                    *_STRAIGHT_CLOSE.finditer(text, p_start, p_end),
+                ],
+                key=lambda mark: mark.start(),
+            )
         for mark in marks:
             m = mark.group()
+            if straight:
+                # Its place says which it is: an opener or a closer, never both.
+                m = "‘" if _STRAIGHT_OPEN.match(text, mark.start()) else "’"
             if open_at is None and m not in _CLOSERS:
                 open_at = mark.start()
             elif open_at is not None and m not in _OPENERS:

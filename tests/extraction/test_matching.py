@@ -4,6 +4,8 @@ from extraction.matching import (
     Sketch,
     ThreadProfile,
     Thresholds,
+    _content_terms,
+    _lemma,
     best_group_threads,
     best_matches,
     best_threads,
@@ -310,3 +312,69 @@ def test_a_group_joins_no_thread_of_another_story_on_the_wars_actors_alone():
     )
 
     assert best_group_threads(group, [dam]) == []
+
+
+def test_numbers_in_words_are_numbers():
+    # "five" and "5" are one count; "one" is left alone (it is as often a pronoun).
+    words = "the five prisoners released in the swap have rejoined the insurgency"
+    digits = "the 5 prisoners released in the swap have rejoined the insurgency"
+    other = "the 7 prisoners released in the swap have rejoined the insurgency"
+
+    assert _content_terms(words)[2] == {"5"}
+    assert _content_terms("one of the officials said so")[2] == set()
+    assert similarity(words, digits) > similarity(words, other)
+
+
+def test_a_copula_before_a_name_is_an_identification():
+    # "X is <Name>" says who someone is, as "identified as" does; negated, it denies it.
+    assert "~identify" in _content_terms("the masked man in the video is Karim Zubaydi")[0]
+    assert "~identify" not in _content_terms("the masked man in the video is tall")[0]
+    named = Sketch("i1", "a", "claim", "the hooded gunman in the video is Karim Zubaydi")
+    identified = Sketch("i2", "b", "claim", "officials identified the hooded gunman as Karim Zubaydi")
+    denied = Sketch("i3", "c", "claim", "the hooded gunman in the video is not Karim Zubaydi")
+
+    assert similarity(named.content, identified.content) > similarity(
+        "the hooded gunman in the video wore black", identified.content
+    )
+    assert match(named, denied).relation == "rebuts"
+
+
+def test_a_capitalised_word_inside_a_name_keeps_its_name():
+    # "Jihadi" in "Jihadi Karim" is part of a name, not the class of militants.
+    weights, names, _, _ = _content_terms("police said the man called Jihadi Karim had left")
+    assert "jihadi" in weights and "jihadi" in names
+    assert "~militant" not in weights
+    assert "~militant" in _content_terms("police said the jihadi had left the country")[0]
+
+
+def test_a_silent_e_is_restored_before_an_ending():
+    # The frequency guess alone took "planes" for "plan" and "noted" for "not".
+    assert _lemma("planes") == "plane"
+    assert _lemma("noted") == "note"
+    assert _lemma("used") == "use"
+    assert _lemma("planned") == "plan"
+    assert _lemma("visited") == "visit"
+    assert _lemma("opened") == "open"
+    planes = "the missing planes could be used in an attack"
+    aircraft = "the missing aircraft could be used in an attack"
+    assert "~aircraft" in _content_terms(planes)[0]
+    assert similarity(planes, aircraft) > 0.5
+
+
+def test_the_doer_and_the_doctrine_are_one_term():
+    assert _lemma("terrorists") == _lemma("terrorism") == "terrorism"
+    assert _lemma("extremist") == "extremism"
+    assert similarity(
+        "the freed prisoner has returned to terrorism in the border province",
+        "the freed prisoner has joined terrorists in the border province",
+    ) > similarity(
+        "the freed prisoner has returned to farming in the border province",
+        "the freed prisoner has joined terrorists in the border province",
+    )
+
+
+def test_an_abbreviated_month_is_the_month():
+    assert _content_terms("the attack planned for Sept. 11") == _content_terms(
+        "the attack planned for September 11"
+    )
+    assert "sept" not in _content_terms("the attack planned for Sept. 11")[1]

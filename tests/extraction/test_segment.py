@@ -27,3 +27,14 @@ def test_apostrophes_do_not_close_single_mark_quotes():
 def test_paragraphs_split_on_blank_lines_or_on_single_breaks_when_there_are_none():
     assert paragraphs("a\nb\n\nc") == [(0, 3), (5, 6)]
     assert paragraphs("a\nb") == [(0, 1), (2, 3)]
+
+
+def test_straight_single_marks_quote_when_a_paragraph_has_no_double_marks():
+    text = "He said: 'My name is Luke. I'm 33, from Sana'a.\n\n'So I ask for help. Thank you.'\n\nHe left."
+    first, second = find_quotes(text)
+    assert text[first.start : first.end] == "'My name is Luke. I'm 33, from Sana'a."
+    assert text[second.start : second.end] == "'So I ask for help. Thank you.'" and second.continues
+
+
+def test_straight_apostrophes_are_no_quotes():
+    assert _quoted("The Smiths' car was built in the '90s, they're sure.") == []

@@ -172,3 +172,64 @@ def test_saying_another_actor_helps_terrorists_is_an_accusation():
     result = run(text)
     accusation = only(result, "accusation")
     assert result.actor(accusation.target).name == "Eritrea"
+
+
+def _speaker_of(result, text: str, words: str) -> list[str]:
+    """Who speaks for the statement whose content holds `words`."""
+    statement = next(s for s in result.statements if any(words in text[a:b] for a, b in s.content_spans))
+    return _speaks_for(result, statement)
+
+
+def test_he_is_never_people_described_in_the_plural():
+    text = (
+        "Luke Somers appears in the video. U.S. officials said the raid had failed.\n\n"
+        "He said that he was born in England."
+    )
+    assert _speaker_of(run(text), text, "born in England") == ["Luke Somers"]
+
+
+def test_they_is_a_group_not_the_one_person_named_last():
+    text = (
+        "Emwazi's friends told the newspaper that he was kind. Mohammed Emwazi studied in London.\n\n"
+        "He prayed at a mosque in Greenwich, they said."
+    )
+    assert _speaker_of(run(text), text, "prayed at a mosque") == ["Emwazi's friends"]
+
+
+def test_a_private_person_of_a_nationality_speaks_for_themselves():
+    text = "A British man who went to fight with the militia has claimed that the fighters ate little."
+    assert _speaker_of(run(text), text, "the fighters ate little") == ["British man"]
+    text = "A British official said that the fighters ate little."
+    assert _speaker_of(run(text), text, "the fighters ate little")[-1] == "United Kingdom"
+
+
+def test_a_name_introduced_by_a_body_noun_is_a_body_and_no_he():
+    text = (
+        "Mohammed Emwazi was stopped on his way to Somalia, where the jihadist group al-Shabab operates. "
+        "He denied the accusation."
+    )
+    assert _speaker_of(run(text), text, "the accusation") == ["Mohammed Emwazi"]
+
+
+def test_it_after_the_group_is_the_group_named_before():
+    text = (
+        "Islamic State said it had killed the hostage. Jordan rejected the claim.\n\n"
+        "The group also posted photographs of a house where, it said, her body had been buried."
+    )
+    assert _speaker_of(run(text), text, "her body had been buried") == ["Islamic State"]
+
+
+def test_he_is_not_the_one_his_own_clause_names_but_the_member_described_before():
+    text = (
+        "James Foley appears in the video. Then the ISIS member makes a statement. "
+        "He identifies Foley and says his death is a result of American strikes."
+    )
+    assert _speaker_of(run(text), text, "his death is a result")[-1] == "Islamic State"
+
+
+def test_a_message_in_a_video_is_its_issuers_not_whom_it_is_aimed_at():
+    text = (
+        "Al-Qaeda in the Arabian Peninsula issued a video with a message aimed at the US government "
+        "threatening to kill the hostage."
+    )
+    assert _speaker_of(run(text), text, "to kill the hostage") == ["al-Qaeda in the Arabian Peninsula"]

@@ -157,3 +157,27 @@ def test_a_participle_after_a_passive_speaks_for_its_subject():
 def test_it_appears_that_is_nobodys_statement():
     text = "Islamic State released a video. It appears that the captors were members of the group."
     assert run(text).statements == ()
+
+
+def test_a_fronted_concessive_clause_is_part_of_what_is_said():
+    text = "The official said though the fighter jets led the strike, they were escorted by other aircraft."
+    said = content(text, only(run(text)))
+    assert said.startswith("though the fighter jets led the strike") and said.endswith("other aircraft")
+
+
+def test_a_closing_according_to_covers_the_whole_coordination():
+    text = "Hundreds of men have travelled to the front, and almost all have joined the militia, according to police officials."
+    assert content(text, only(run(text))).startswith("Hundreds of men have travelled")
+
+
+def test_a_time_after_a_statement_noun_is_not_what_it_says():
+    text = "In a statement on Thursday, the ministry said the border would stay closed."
+    result = run(text)
+    assert all(content(text, s) != "Thursday" for s in result.statements)
+    assert any("the border would stay closed" in content(text, s) for s in result.statements)
+
+
+def test_a_passive_declaration_with_its_agent_says_something_of_the_subject():
+    text = "Both militias were declared by the country's parliament to be terror groups."
+    said = only(run(text))
+    assert content(text, said) == "Both militias | to be terror groups"
