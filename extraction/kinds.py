@@ -358,6 +358,17 @@ def classify(
     if (agent := _negated_agent(tokens, resolve)) is not None:
         # "she was not captured by IS": denying that another actor did something answers its claim.
         return Verdict("denial", round(confidence - 0.15, 2), agent)
+    if _dismissed_claim(tokens, lexicon, att.direct_quote) or (
+        att.lemma in _NAMING_VERBS
+        and not set(words).isdisjoint(lexicon.dismissive)
+        and any(t.lemma_.lower() in lexicon.claim_nouns for t in tokens)
+    ):
+        # "the accusations are absurd", "called the report laughable": a claim judged is rejected.
+        return Verdict("denial", round(confidence - 0.1, 2), _owned_claim(tokens, resolve))
+    if _self_denial(tokens, lexicon, resolve, quoted=att.direct_quote):
+        # "we did not shell the village", "it never fired the rocket": the speaker's side says it
+        # did not do what it would hardly mention unless someone said it did.
+        return Verdict("denial", round(confidence - 0.15, 2), _owned_claim(tokens, resolve))
     found = _blame(tokens, lexicon, resolve)
     if found is not None:
         kind, actor = found
@@ -369,6 +380,80 @@ def classify(
     if any(att.direct_quote or t.dep_ != "amod" or t.head.dep_ in ("attr", "oprd") for t in condemning):
         return Verdict("criticism", round(confidence - 0.15, 2))
     return Verdict("claim", round(confidence, 2))
+
+
+_MODALS = frozenset({"will", "would", "'ll", "'d", "can", "could", "should", "may", "might", "must", "shall"})
+_FIRST_PERSON = frozenset({"i", "we"})
+_PERSONAL = frozenset({"i", "we", "he", "she", "it", "they"})
+
+
+def _behind_harm(token: Token, lexicon: Lexicon) -> bool:
+    """ "X was behind the attack", "Iran is behind the hack": the subject is the author of a harm
+    or wrongdoing ("behind Rubio in the polls", "behind the decision" blame no one)."""
+    if token.lower_ not in lexicon.culpable_places or token.dep_ != "prep" or token.head.lemma_ != "be":
+        return False
+    harms = (lexicon.violent_acts, lexicon.harm_words, lexicon.accusation_words, lexicon.culpable_objects)
+    return any(g.dep_ == "pobj" and any(g.lemma_.lower() in h for h in harms) for g in token.children)
+
+
+def _dismissed_claim(tokens: list[Token], lexicon: Lexicon, quoted: bool) -> bool:
+    """A claim is said to be absurd, baseless, invented: "ridiculous allegations", "the accusations
+    are absurd", "this report is nonsense". Said of anything else the same words only judge. An
+    adjective on the noun counts in the speaker's own quoted words only: in indirect speech "a
+    false claim that..." is often the reporter's."""
+    for t in tokens:
+        if t.lemma_.lower() not in lexicon.dismissive and t.lower_ not in lexicon.dismissive:
+            continue
+        if _negated(t):
+            continue  # "the report is not baseless"
+        if quoted and t.dep_ == "amod" and t.head.lemma_.lower() in lexicon.claim_nouns:
+            return True
+        if t.dep_ in ("acomp", "attr") and t.head.pos_ in ("AUX", "VERB"):
+            subject = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.lemma_.lower() in lexicon.claim_nouns:
+                return True
+    return False
+
+
+def _past(verb: Token) -> bool:
+    """ "did not shell", "has never fired", "had not entered": an act said of the past, not what
+    one was doing ("I wasn't running") nor will do ("we will not negotiate")."""
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    if any(c.lower_ in _MODALS for c in auxes):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    if verb.tag_ == "VBN":
+        return any(c.lemma_ == "have" for c in auxes)
+    return verb.tag_ == "VB" and any(c.lemma_ == "do" and c.tag_ == "VBD" for c in auxes)
+
+
+def _self_denial(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A], *, quoted: bool) -> bool:
+    """The speaker's side says it did not do something to something: "we did not blur the
+    images", "the army said it never shelled the village". The main verb of the words is a negated
+    past act with an object (not a verb of saying, thinking or having: "we did not receive a
+    warning", "he did not comment"), whose subject is the speaker's side: "I" or "we" in a
+    quotation ("he didn't fight for it" there is someone else), or in indirect speech a pronoun
+    the resolver finds no other actor in ("she said she did not send the emails")."""
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.pos_ != "VERB" or not (t.dep_ in ("ROOT", "ccomp") or t.head.i not in inside):
+            continue
+        lemma = t.lemma_.lower()
+        if lemma in lexicon.states or lemma in lexicon.speech_verbs or lemma in lexicon.clausal_verbs:
+            continue
+        if not _negated(t) or not _past(t) or _conditional(t):
+            continue
+        if not any(c.dep_ == "dobj" for c in t.children):
+            continue  # "we hadn't even advertised here": what was not done, not what was denied
+        subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        if subject.lower_ in _FIRST_PERSON:
+            return True
+        if not quoted and subject.lower_ in _PERSONAL and resolve.named(subject) is None:
+            return True
+    return False
 
 
 def _neither_confirmed(tokens: list[Token]) -> bool:
@@ -415,6 +500,26 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
             criticism = criticism or _aimed(t, resolve, within=within)
             continue
         if _negated(t) or not _predicative(t):
+            continue
+        if (lemma in lexicon.atrocities and t.pos_ == "VERB") or _behind_harm(t, lexicon):
+            # "the militia tortured prisoners", "Iran was behind the attack": only an author named
+            # in the words is accused, never one guessed from the sentence, nor one a clause only
+            # describes ("the man who beheaded him is British": who he is, not what he did).
+            if t.dep_ in ("relcl", "acl", "amod") or (t.head.dep_ == "relcl" and t.dep_ == "prep"):
+                continue
+            if t.pos_ == "VERB":
+                subject = _subject_of(t)
+                if (
+                    subject is None
+                    or subject.i not in within
+                    or not any(c.dep_ == "dobj" for c in t.children)
+                ):
+                    continue  # "militants claim to have beheaded him": the speaker's own act
+                actor = resolve.named(subject)
+            else:
+                actor = _aimed(t, resolve, within=within)
+            if actor is not None:
+                return "accusation", actor
             continue
         aiding = lemma in lexicon.aiding_words and _aiding_extremists(t, lexicon, resolve.extremists)
         outcome = lemma in lexicon.outcome_words and _harm_outcome(t, lexicon)

@@ -47,6 +47,9 @@ class Lexicon:
     cue_nouns: dict[str, Kind]
     denial_phrases: tuple[tuple[str, ...], ...]
     copula_falsehoods: frozenset[str]  # "these are lies", "the story was mere propaganda"
+    dismissive: frozenset[str]  # said of a claim, a denial: "the accusations are absurd"
+    claim_nouns: frozenset[str]  # what a claim is called: "accusation", "report", "story"
+    states: frozenset[str]  # not done but had, got, known: "we did not receive" denies nothing
     accusation_words: frozenset[str]
     criticism_words: frozenset[str]
     condemnation_words: frozenset[str]  # a criticism even with no actor named: "a barbaric act"
@@ -56,6 +59,9 @@ class Lexicon:
     violent_acts: dict[str, int]  # lemma -> family: "beheading" and "murder" are the same act
     breaking_verbs: frozenset[str]  # with one of rule_words as object: "broke the law" accuses
     rule_words: frozenset[str]
+    atrocities: frozenset[str]  # by a named actor, an accusation: "the militia tortured them"
+    culpable_places: frozenset[str]  # "X was behind the attack": X is its author
+    culpable_objects: frozenset[str]  # what one may be behind besides harm: "the hack", "the coup"
     aiding_words: frozenset[str]  # with extremist_words: "helping the terrorists" accuses
     extremist_words: frozenset[str]
     blame_lemmas: frozenset[str]  # all of the above that may blame or judge: a quick first test
@@ -85,6 +91,9 @@ def load_lexicon() -> Lexicon:
         cue_nouns=_by_kind(_json("cue_nouns.json")),
         denial_phrases=tuple(tuple(p.split()) for p in denial["phrases"]),
         copula_falsehoods=frozenset(denial["copula_falsehoods"]),
+        dismissive=frozenset(denial["dismissive"]),
+        claim_nouns=frozenset(denial["claim_nouns"]),
+        states=frozenset(denial["states"]),
         accusation_words=frozenset(tone["accusation"]),
         criticism_words=frozenset(tone["criticism"]),
         condemnation_words=frozenset(tone["condemnation"]),
@@ -94,6 +103,9 @@ def load_lexicon() -> Lexicon:
         violent_acts={w: i for i, family in enumerate(tone["violent_acts"]) for w in family},
         breaking_verbs=frozenset(tone["breaking_verbs"]),
         rule_words=frozenset(tone["rule_words"]),
+        atrocities=frozenset(tone["atrocities"]),
+        culpable_places=frozenset(tone["culpable_places"]),
+        culpable_objects=frozenset(tone["culpable_objects"]),
         aiding_words=frozenset(tone["aiding"]),
         extremist_words=frozenset(tone["extremists"]),
         blame_lemmas=frozenset(
@@ -104,6 +116,8 @@ def load_lexicon() -> Lexicon:
             + tone["virtue"]
             + tone["breaking_verbs"]
             + tone["outcome"]
+            + tone["atrocities"]
+            + tone["culpable_places"]
         ),
         person_pronouns=frozenset(pronouns["person"]),
         collective_pronouns=frozenset(pronouns["collective"]),

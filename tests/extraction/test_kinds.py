@@ -224,3 +224,39 @@ def test_a_quoted_moral_judgement_with_no_actor_named_is_a_criticism():
 def test_lambasted_is_a_criticism_cue():
     result = run("The opposition leader lambasted the government over the budget.")
     assert only(result).kind == "criticism"
+
+
+def test_the_speakers_side_saying_it_did_not_do_it_is_a_denial():
+    assert only(run("“We did not blur the images,” the broadcaster said.")).kind == "denial"
+    assert only(run("The army said it never shelled the village.")).kind == "denial"
+
+
+def test_what_the_speaker_did_not_get_or_will_not_do_is_no_denial():
+    assert only(run("“We did not receive any warning,” the mayor said.")).kind == "claim"
+    assert only(run("“We will not negotiate with them,” the minister said.")).kind == "claim"
+    assert only(run("“We hadn't even advertised there,” the campaign manager said.")).kind == "claim"
+
+
+def test_someone_else_not_doing_it_in_a_quote_is_no_denial():
+    assert only(run("“He didn't fight for the bill,” the senator said.")).kind == "claim"
+
+
+def test_calling_a_claim_absurd_is_a_denial_but_calling_a_wait_absurd_is_not():
+    assert only(run("The ministry said the accusations were absurd.")).kind == "denial"
+    assert only(run("“It is absurd that we have to wait,” the mayor said.")).kind != "denial"
+
+
+def test_being_behind_an_attack_accuses_but_being_behind_in_a_race_does_not():
+    result = run("Officials said Iran was behind the attack.")
+    assert _target_name(result, only(result, "accusation")) == "Iran"
+    assert only(run("The pollster said Rubio was behind Trump in the race.")).kind == "claim"
+
+
+def test_an_atrocity_done_by_a_named_actor_accuses_it():
+    result = run("The activists said the Islamic State had tortured the prisoners.")
+    assert _target_name(result, only(result, "accusation")) == "Islamic State"
+
+
+def test_an_atrocity_that_only_describes_someone_accuses_no_one():
+    text = "The officials said the suspect is the man who beheaded the journalist."
+    assert only(run(text)).kind == "claim"
