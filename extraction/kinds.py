@@ -46,6 +46,10 @@ _FORM_CONFIDENCE = {
 _COPULAS = frozenset(
     {"is", "are", "was", "were", "be", "been", "'s", "'re", "mere", "merely", "pure", "all", "just", "simply"}
 )
+# Words after a copula that lead away from what the subject is called: "is the subject of ...".
+_LINKING = frozenset(
+    {"of", "to", "about", "that", "than", "in", "for", "with", "by", "on", "when", "if", "because", "while"}
+)
 _NAMING_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dismiss"})
 # Verbs whose subject owns what they introduce: "IS claims she was abducted".
 _CLAIMING_VERBS = frozenset({"claim", "allege", "say", "report", "assert", "insist", "suggest", "accuse"})
@@ -54,6 +58,10 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "neith
 # "X is only an excuse for protecting ISIL" -> protecting, for, excuse, is (subject X).
 _UP_DEPS = frozenset({"prep", "pobj", "pcomp", "dobj", "attr", "acomp", "oprd", "xcomp", "conj", "advmod"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Nouns of what is said: a wrong inside them ("allegations of misconduct") is not their maker's.
+_REPORTED = frozenset(
+    {"allegation", "accusation", "claim", "charge", "report", "suspicion", "rumour", "rumor"}
+)
 # Nouns whose "of" phrase is not their author: what the act befell, what a cause brings about.
 _ACTS = frozenset(
     {
@@ -105,9 +113,15 @@ def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
 def _called_false(words: list[str], falsehoods: frozenset[str]) -> bool:
     """Something is said to be false: "these are lies", "the report was all propaganda",
     "the claim was “an old trick”"."""
-    return any(
-        w in _COPULAS and any(x in falsehoods for x in words[i + 1 : i + 6]) for i, w in enumerate(words)
-    )
+    for i, w in enumerate(words):
+        if w not in _COPULAS or (i > 0 and words[i - 1] == "there"):
+            continue  # "there is speculation that...": no denial
+        for j in range(i + 1, min(i + 6, len(words))):
+            if words[j] in falsehoods:
+                return True
+            if words[j] in _LINKING:
+                break  # "is the subject of speculation", "was linked to propaganda": not called false
+    return False
 
 
 def _negated(token: Token) -> bool:
@@ -231,6 +245,8 @@ def _bearer(token: Token, *, climb: bool = True, within: Container[int] | None =
         if t.dep_ not in _UP_DEPS or t.head.i == t.i:
             break
         t = t.head
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _REPORTED:
+            break  # "made allegations of misconduct": the wrong is alleged, not the alleger's
     return out
 
 
@@ -369,7 +385,17 @@ def classify(
         # "we did not shell the village", "it never fired the rocket": the speaker's side says it
         # did not do what it would hardly mention unless someone said it did.
         return Verdict("denial", round(confidence - 0.15, 2), _owned_claim(tokens, resolve))
+    if att.direct_quote and _culpability_denied(tokens):
+        # "we are not responsible for the explosion", "it was not involved in the incident": saying
+        # one is not to blame answers whoever blamed.
+        return Verdict("denial", round(confidence - 0.15, 2), _owned_claim(tokens, resolve))
     found = _blame(tokens, lexicon, resolve)
+    if found is None or found[0] == "criticism":
+        # "the militia carried out the massacre", "the regime used chemical weapons": a wrong done
+        # by a named actor accuses it, even beside words that only judge.
+        author = _wrong_act_author(tokens, lexicon, resolve)
+        if author is not None:
+            found = ("accusation", author)
     if found is not None:
         kind, actor = found
         return Verdict(kind, round(confidence - 0.15, 2), actor)
@@ -378,6 +404,10 @@ def classify(
     # is what something is said to be ("the shelling was a barbaric act").
     condemning = [t for t in tokens if t.lemma_.lower() in lexicon.condemnation_words and not _negated(t)]
     if any(att.direct_quote or t.dep_ != "amod" or t.head.dep_ in ("attr", "oprd") for t in condemning):
+        return Verdict("criticism", round(confidence - 0.15, 2))
+    if _judges_an_act(tokens, lexicon, quoted=att.direct_quote) or _insults_someone(tokens, lexicon):
+        # "the strikes were a flagrant violation of international law", "this decision is
+        # reckless": an act, a decision or words judged, whoever did them.
         return Verdict("criticism", round(confidence - 0.15, 2))
     return Verdict("claim", round(confidence, 2))
 
@@ -428,6 +458,49 @@ def _past(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.lemma_ == "do" and c.tag_ == "VBD" for c in auxes)
 
 
+# "did not fire on the protesters", "never shot at anyone": an act aimed at someone.
+_AIMED_PREPS = frozenset({"on", "at", "upon", "against", "into"})
+
+
+# Not done as a matter of attitude, not of deed: "we do not condone that" judges.
+_ATTITUDES = frozenset(
+    {
+        "condone",
+        "support",
+        "accept",
+        "tolerate",
+        "endorse",
+        "like",
+        "want",
+        "agree",
+        "believe",
+        "think",
+        "recognize",
+        "recognise",
+        "share",
+        "expect",
+        "plan",
+        "intend",
+        "consider",
+        "negotiate",
+    }
+)
+
+
+def _habitual(verb: Token) -> bool:
+    """ "we do not target civilians", "I don't take money from lobbyists": what one never does,
+    said in the present by "I" or "we" (not an attitude: "we do not condone it")."""
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        verb.tag_ == "VB"
+        and any(c.lemma_ == "do" and c.tag_ in ("VBP", "VBZ") for c in auxes)
+        and subject is not None
+        and subject.lower_ in _FIRST_PERSON
+        and verb.lemma_.lower() not in _ATTITUDES
+    )
+
+
 def _self_denial(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A], *, quoted: bool) -> bool:
     """The speaker's side says it did not do something to something: "we did not blur the
     images", "the army said it never shelled the village". The main verb of the words is a negated
@@ -442,17 +515,178 @@ def _self_denial(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A], *,
         lemma = t.lemma_.lower()
         if lemma in lexicon.states or lemma in lexicon.speech_verbs or lemma in lexicon.clausal_verbs:
             continue
-        if not _negated(t) or not _past(t) or _conditional(t):
+        if not _negated(t) or _conditional(t) or not (_past(t) or (quoted and _habitual(t))):
             continue
-        if not any(c.dep_ == "dobj" for c in t.children):
+        if not any(
+            c.dep_ == "dobj"
+            or (c.dep_ == "prep" and c.lower_ in _AIMED_PREPS and any(g.dep_ == "pobj" for g in c.children))
+            for c in t.children
+        ):
             continue  # "we hadn't even advertised here": what was not done, not what was denied
         subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
         if subject is None:
             continue
-        if subject.lower_ in _FIRST_PERSON:
+        if subject.lower_ in _FIRST_PERSON or (quoted and _own_side(subject)):
             return True
         if not quoted and subject.lower_ in _PERSONAL and resolve.named(subject) is None:
             return True
+    return False
+
+
+_CULPABLE = frozenset({"responsible", "involved", "guilty", "complicit", "behind", "culpable", "liable"})
+
+
+def _own_side(subject: Token) -> bool:
+    """ "we", "I", "our forces", "my client": the speaker's side, in the speaker's own words."""
+    return subject.lower_ in _FIRST_PERSON or any(
+        c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children
+    )
+
+
+def _culpability_denied(tokens: list[Token]) -> bool:
+    """In the speaker's own quoted words, the speaker's side is not to blame: "we are not
+    responsible for the blast", "our forces were not involved", "I am not guilty", "we were not
+    behind the attack" (not inside a condition: "if we are not responsible, who is?"). Said of
+    someone else ("the man was not involved") it is an assertion that the linker may find
+    answering a claim."""
+    for t in tokens:
+        if t.lower_ not in _CULPABLE or _conditional(t):
+            continue
+        verb = t.head
+        if t.lower_ == "behind":
+            if t.dep_ != "prep" or verb.lemma_ != "be" or not _negated(verb):
+                continue
+        elif t.dep_ in ("acomp", "attr") and verb.lemma_ == "be" and _negated(t):
+            pass
+        elif t.lower_ == "involved" and t.pos_ == "VERB" and _negated(t):
+            verb = t  # "our forces were not involved", parsed as a passive
+        else:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and _own_side(subject):
+            return True
+    return False
+
+
+def _wrong_act_author(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> A | None:
+    """The actor the words name as doing a wrong: "the militia carried out the massacre", "the
+    regime is committing genocide". Only an author named as the verb's subject inside the words, and
+    not in a clause that only describes someone ("the man who carried out the attack")."""
+    within = {t.i for t in tokens}
+    for t in tokens:
+        if t.pos_ != "VERB" or t.dep_ in ("relcl", "acl", "amod") or _negated(t) or _conditional(t):
+            continue
+        lemma = t.lemma_.lower()
+        carried_out = lemma == "carry" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children)
+        if carried_out or lemma in ("commit", "perpetrate"):
+            wrong = any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lexicon.wrong_acts for c in t.children
+            )
+        else:
+            continue
+        if not wrong:
+            continue
+        subject = _subject_of(t)
+        if subject is None or subject.i not in within:
+            continue
+        actor = resolve.named(subject)
+        if actor is not None:
+            return actor
+    return None
+
+
+def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bool:
+    """A word of judgement is said of an act, a decision, a policy or words: "the strikes were a
+    flagrant violation of international law", "this decision is irresponsible", "called the
+    move a provocation", and in the speaker's own quoted words of "this" or "it" ("it is an act
+    of aggression"). What it is said of must be one of those: "the situation is dangerous", "it
+    is wrong to say" (an extraposed clause) or "a terrible day" judge no one."""
+    judging = lexicon.judgement | lexicon.criticism_words | lexicon.condemnation_words
+    # Of "this" or "it" only words that judge a deed: "that's what's so dangerous about this" warns.
+    of_pronoun = lexicon.judgement | lexicon.condemnation_words
+    for t in tokens:
+        if t.lemma_.lower() not in judging and t.lower_ not in judging:
+            continue
+        if _negated(t) or _conditional(t):
+            continue
+        word = t
+        if t.dep_ == "amod" and t.head.dep_ in ("attr", "oprd"):
+            word = t.head  # "a flagrant violation", "a reckless act"
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _KIND_OF:
+            word = t.head.head  # "an act of aggression", "a clear case of piracy"
+        if word.dep_ == "conj" and word.head.dep_ in ("attr", "acomp", "oprd"):
+            word = word.head  # "illegal and counterproductive"
+        if word.dep_ not in ("attr", "acomp", "oprd"):
+            continue
+        verb = word.head
+        if verb.pos_ not in ("AUX", "VERB"):
+            continue
+        if verb.lemma_ == "be":
+            if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+                continue  # "it is wrong to say so": said of a clause, not of an act
+            said_of = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        elif verb.lemma_.lower() in _NAMING_VERBS or verb.lemma_.lower() == "consider":
+            said_of = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        else:
+            continue
+        if said_of is None:
+            continue
+        if said_of.dep_ == "csubj":
+            return True  # "what they did is unacceptable"
+        lemma = said_of.lemma_.lower()
+        if lemma in ("this", "that", "these", "those", "it", "what"):
+            if quoted and (t.lemma_.lower() in of_pronoun or t.lower_ in of_pronoun):
+                return True
+            continue
+        if lemma in lexicon.judged_things or lemma in lexicon.violent_acts or lemma in lexicon.claim_nouns:
+            return True
+    return False
+
+
+# "an act of aggression": the judgement is the "of" phrase of these.
+_KIND_OF = frozenset({"act", "case", "example", "form", "instance"})
+_PERSONS = frozenset({"he", "she", "they", "you", "him", "her", "them"})
+_GENUINE = frozenset({"real", "true", "genuine"})
+
+
+def _a_person(token: Token, lexicon: Lexicon) -> bool:
+    """A phrase for a person or body: "he", "Obama", "his rival", "the minister", "critics"."""
+    return (
+        token.lower_ in _PERSONS
+        or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or token.lemma_.lower() in lexicon.speaker_nouns
+        or token.lemma_.lower() in lexicon.role_titles
+        or any(c.dep_ == "poss" for c in token.children)
+    )
+
+
+def _insults_someone(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """A person or body is called something bad ("he is a phony", "they are hypocrites", "voters
+    consider him unfit") or denied a quality they claim ("Cruz is not a real conservative")."""
+    for t in tokens:
+        if _conditional(t):
+            continue
+        small = (
+            next((c for c in t.children if c.dep_ == "nsubj"), None) if t.pos_ in ("NOUN", "ADJ") else None
+        )
+        if small is not None:
+            said_of = small  # "consider him a hypocrite", parsed as a clause of its own
+        elif t.dep_ not in ("attr", "acomp", "oprd") or t.head.pos_ not in ("AUX", "VERB"):
+            continue
+        elif t.head.lemma_ == "be":
+            said_of = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        elif t.head.lemma_.lower() in _NAMING_VERBS or t.head.lemma_.lower() == "consider":
+            said_of = next((c for c in t.head.children if c.dep_ == "dobj"), None)
+        else:
+            continue
+        if said_of is None or not _a_person(said_of, lexicon):
+            continue
+        words = [t, *(c for c in t.children if c.dep_ in ("amod", "conj", "compound"))]
+        if any(w.lemma_.lower() in lexicon.insults or w.lower_ in lexicon.insults for w in words):
+            if not _negated(t):
+                return True
+        elif _negated(t) and any(c.dep_ == "amod" and c.lower_ in _GENUINE for c in t.children):
+            return True  # "not a real conservative", "no true friend of Israel"
     return False
 
 

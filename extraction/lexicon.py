@@ -62,6 +62,10 @@ class Lexicon:
     atrocities: frozenset[str]  # by a named actor, an accusation: "the militia tortured them"
     culpable_places: frozenset[str]  # "X was behind the attack": X is its author
     culpable_objects: frozenset[str]  # what one may be behind besides harm: "the hack", "the coup"
+    judgement: frozenset[str]  # said of an act or a decision, a criticism: "a violation of the law"
+    judged_things: frozenset[str]  # what a judgement may be said of: "the decision", "the move"
+    wrong_acts: frozenset[str]  # committed or carried out by a named actor, an accusation
+    insults: frozenset[str]  # said of a person, a criticism: "he is a phony"
     aiding_words: frozenset[str]  # with extremist_words: "helping the terrorists" accuses
     extremist_words: frozenset[str]
     blame_lemmas: frozenset[str]  # all of the above that may blame or judge: a quick first test
@@ -106,6 +110,10 @@ def load_lexicon() -> Lexicon:
         atrocities=frozenset(tone["atrocities"]),
         culpable_places=frozenset(tone["culpable_places"]),
         culpable_objects=frozenset(tone["culpable_objects"]),
+        judgement=frozenset(tone["judgement"]),
+        judged_things=frozenset(tone["judged_things"]),
+        wrong_acts=frozenset(tone["wrong_acts"]),
+        insults=frozenset(tone["insults"]),
         aiding_words=frozenset(tone["aiding"]),
         extremist_words=frozenset(tone["extremists"]),
         blame_lemmas=frozenset(

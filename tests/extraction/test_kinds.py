@@ -260,3 +260,105 @@ def test_an_atrocity_done_by_a_named_actor_accuses_it():
 def test_an_atrocity_that_only_describes_someone_accuses_no_one():
     text = "The officials said the suspect is the man who beheaded the journalist."
     assert only(run(text)).kind == "claim"
+
+
+# Issue 11, error 4: kinds read off the whole statement in general news, beyond the cue verb.
+
+
+def test_an_act_called_a_violation_is_a_criticism_but_a_situation_called_dangerous_is_not():
+    assert only(
+        run("The ministry said the strikes were a flagrant violation of the country's sovereignty.")
+    ).kind == ("criticism")
+    assert (
+        only(run("“This is an act of aggression against our people,” the president said.")).kind
+        == "criticism"
+    )
+    assert only(run("The engineer said the situation at the dam was dangerous.")).kind == "claim"
+
+
+def test_a_decision_called_reckless_is_a_criticism():
+    assert (
+        only(run("“This decision is irresponsible and reckless,” the opposition leader said.")).kind
+        == "criticism"
+    )
+    assert (
+        only(run("The spokesman said the sanctions were illegal and counterproductive.")).kind == "criticism"
+    )
+
+
+def test_a_warning_about_this_is_no_criticism():
+    assert only(run("“That is what is so dangerous about this,” the congressman said.")).kind == "claim"
+
+
+def test_a_named_actor_carrying_out_a_massacre_is_accused():
+    result = run("Ukraine said Russian forces had carried out the massacre.")
+    assert _target_name(result, only(result, "accusation")) == "Russia"
+
+
+def test_the_one_who_carried_out_an_attack_in_a_description_is_not_accused():
+    assert only(run("Police said the man who carried out the attack was 24.")).kind == "claim"
+
+
+def test_the_speakers_side_not_to_blame_in_its_own_words_is_a_denial():
+    assert only(run("“We are not responsible for the explosion,” a militia spokesman said.")).kind == "denial"
+    assert only(run("“Our forces were not involved in the incident,” the general said.")).kind == "denial"
+
+
+def test_someone_else_not_to_blame_is_left_to_the_linker():
+    assert only(run("The ministry said the man was not responsible for the fire.")).kind == "claim"
+
+
+def test_what_the_speakers_troops_did_not_fire_on_is_denied():
+    assert only(run("“Our troops did not fire on the protesters,” the general said.")).kind == "denial"
+
+
+def test_what_we_never_do_is_a_denial_but_what_we_do_not_condone_is_not():
+    assert only(run("“We do not target civilians,” the army spokesman said.")).kind == "denial"
+    assert only(run("“We do not condone violence of any kind,” the party said.")).kind != "denial"
+
+
+def test_a_report_called_speculation_is_a_denial_but_speculation_that_exists_is_not():
+    assert only(run("“This is pure speculation,” the minister said of the report.")).kind == "denial"
+    assert only(run("The analyst said there was speculation that the minister would resign.")).kind == "claim"
+    assert only(run("The lawyer said his client is the subject of speculation in the press.")).kind == "claim"
+
+
+def test_a_report_called_misleading_is_a_denial():
+    assert only(run("“The report is misleading and one-sided,” the company said.")).kind == "denial"
+    assert only(run("The government said the allegations were unsubstantiated.")).kind == "denial"
+
+
+def test_a_person_called_a_phony_is_criticised():
+    assert only(run("“He is a phony and a fraud,” the governor said.")).kind == "criticism"
+    assert only(run("Many voters consider him a hypocrite.")).kind == "criticism"
+
+
+def test_denying_a_rival_a_quality_is_a_criticism():
+    assert (
+        only(run("The candidate said his rival was “not a real conservative on immigration.”")).kind
+        == "criticism"
+    )
+
+
+def test_defending_a_decision_answers_its_critics():
+    assert (
+        only(run("The minister defended the decision, saying it was necessary for security.")).kind
+        == "denial"
+    )
+
+
+def test_pleading_not_guilty_is_a_denial():
+    assert only(run("The former mayor pleaded not guilty to corruption charges.")).kind == "denial"
+
+
+def test_railing_against_a_plan_is_a_criticism():
+    assert only(run("The mayor railed against the governor's budget cuts.")).kind == "criticism"
+
+
+def test_a_wrong_inside_an_allegation_is_not_its_makers():
+    text = "The judge said the lawyer had made serious allegations of misconduct against the firm."
+    assert only(run(text)).kind != "accusation"
+
+
+def test_a_genocide_named_by_its_victims_accuses_no_one():
+    assert only(run("“Israel should recognise the Armenian genocide,” the envoy said.")).kind == "claim"
