@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import content, only, run
+from .conftest import content, only, piece, run, speaker_name
 
 
 def _target_name(result, statement) -> str | None:
@@ -357,8 +357,37 @@ def test_railing_against_a_plan_is_a_criticism():
 
 def test_a_wrong_inside_an_allegation_is_not_its_makers():
     text = "The judge said the lawyer had made serious allegations of misconduct against the firm."
-    assert only(run(text)).kind != "accusation"
+    result = run(text)
+    judges = [s for s in result.statements if piece(text, s.speaker_span) == "The judge"]
+    assert [s.kind for s in judges] == ["claim"]  # the lawyer's allegations are the lawyer's
 
 
 def test_a_genocide_named_by_its_victims_accuses_no_one():
     assert only(run("“Israel should recognise the Armenian genocide,” the envoy said.")).kind == "claim"
+
+
+def test_a_body_slamming_a_verdict_is_a_criticism_but_a_storm_slamming_a_coast_is_no_statement():
+    assert only(run("Rights groups slammed the verdict.")).kind == "criticism"
+    assert only(run("Russia slammed the new sanctions.")).kind == "criticism"
+    assert not run("A hurricane slammed the coast on Sunday.").statements
+
+
+def test_a_condemnation_issued_by_a_body_is_its_criticism():
+    result = run("The EU issued a strong condemnation of the attack.")
+    assert speaker_name(result, only(result, "criticism")) == "European Union"
+
+
+def test_holding_an_actor_responsible_accuses_it():
+    result = run("Washington holds Tehran responsible for the attacks on shipping.")
+    assert _target_name(result, only(result, "accusation")) == "Iran"
+    assert only(run("The government held the rebels responsible for the bombing.")).kind == "accusation"
+
+
+def test_pushing_back_against_criticism_denies_it_but_pushing_back_troops_says_nothing():
+    assert only(run("The president pushed back against the criticism.")).kind == "denial"
+    assert not run("The army pushed back against the rebels near the river.").statements
+
+
+def test_taking_aim_at_a_plan_criticises_it_and_taking_issue_with_a_report_denies_it():
+    assert only(run("Critics took aim at the plan.")).kind == "criticism"
+    assert only(run("The senator took issue with the report.")).kind == "denial"
