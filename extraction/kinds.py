@@ -385,6 +385,9 @@ def classify(
         # "we did not shell the village", "it never fired the rocket": the speaker's side says it
         # did not do what it would hardly mention unless someone said it did.
         return Verdict("denial", round(confidence - 0.15, 2), _owned_claim(tokens, resolve))
+    if _nothing_happened(tokens):
+        # "no attack took place", "no shots were fired": an event said not to have happened.
+        return Verdict("denial", round(confidence - 0.15, 2), _owned_claim(tokens, resolve))
     if att.direct_quote and _culpability_denied(tokens):
         # "we are not responsible for the explosion", "it was not involved in the incident": saying
         # one is not to blame answers whoever blamed.
@@ -536,6 +539,33 @@ def _self_denial(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A], *,
 _CULPABLE = frozenset({"responsible", "involved", "guilty", "complicit", "behind", "culpable", "liable"})
 
 
+_HAPPENING = frozenset({"happen", "occur", "exist", "take"})
+
+
+def _nothing_happened(tokens: list[Token]) -> bool:
+    """ "no attack took place", "no such meeting occurred": the subject of an event is "no"
+    something (not "no one knows", a future or a condition). "No militants were killed in the
+    strikes" is not one: the gold, like the news, reports it as a fact of war."""
+    for t in tokens:
+        if t.pos_ != "VERB" or _conditional(t):
+            continue
+        lemma = t.lemma_.lower()
+        if not _past(t):
+            continue
+        if lemma == "take" and not any(c.lower_ == "place" for c in t.children):
+            continue
+        if lemma not in _HAPPENING:
+            continue
+        subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if (
+            subject is not None
+            and subject.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+        ):
+            return True
+    return False
+
+
 def _own_side(subject: Token) -> bool:
     """ "we", "I", "our forces", "my client": the speaker's side, in the speaker's own words."""
     return subject.lower_ in _FIRST_PERSON or any(
@@ -581,6 +611,17 @@ def _wrong_act_author(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A
         if carried_out or lemma in ("commit", "perpetrate"):
             wrong = any(
                 c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lexicon.wrong_acts for c in t.children
+            )
+        elif lemma in lexicon.force_verbs:
+            # "shelled a hospital", "fired on protesters", "targeted civilians"
+            aimed = [c for c in t.children if c.dep_ == "dobj"]
+            aimed += [
+                g for c in t.children if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS for g in c.children
+            ]
+            wrong = any(
+                a.lemma_.lower() in lexicon.protected
+                or any(c.dep_ == "compound" and c.lemma_.lower() in lexicon.protected for c in a.children)
+                for a in aimed
             )
         else:
             continue

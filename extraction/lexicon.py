@@ -66,6 +66,8 @@ class Lexicon:
     judged_things: frozenset[str]  # what a judgement may be said of: "the decision", "the move"
     wrong_acts: frozenset[str]  # committed or carried out by a named actor, an accusation
     insults: frozenset[str]  # said of a person, a criticism: "he is a phony"
+    force_verbs: frozenset[str]  # done to one of protected by a named actor, an accusation
+    protected: frozenset[str]  # "civilians", "a hospital": whom force may not be aimed at
     aiding_words: frozenset[str]  # with extremist_words: "helping the terrorists" accuses
     extremist_words: frozenset[str]
     blame_lemmas: frozenset[str]  # all of the above that may blame or judge: a quick first test
@@ -114,6 +116,8 @@ def load_lexicon() -> Lexicon:
         judged_things=frozenset(tone["judged_things"]),
         wrong_acts=frozenset(tone["wrong_acts"]),
         insults=frozenset(tone["insults"]),
+        force_verbs=frozenset(tone["force_verbs"]),
+        protected=frozenset(tone["protected"]),
         aiding_words=frozenset(tone["aiding"]),
         extremist_words=frozenset(tone["extremists"]),
         blame_lemmas=frozenset(

@@ -391,3 +391,17 @@ def test_pushing_back_against_criticism_denies_it_but_pushing_back_troops_says_n
 def test_taking_aim_at_a_plan_criticises_it_and_taking_issue_with_a_report_denies_it():
     assert only(run("Critics took aim at the plan.")).kind == "criticism"
     assert only(run("The senator took issue with the report.")).kind == "denial"
+
+
+def test_a_named_actor_shelling_a_hospital_is_accused_but_bombing_positions_is_war_news():
+    result = run("Ukraine said Russian forces had shelled a hospital in Kharkiv.")
+    assert _target_name(result, only(result, "accusation")) == "Russia"
+    assert (
+        only(run("The Pentagon said Russian jets had bombed rebel positions near the town.")).kind == "claim"
+    )
+
+
+def test_an_event_said_not_to_have_taken_place_is_denied():
+    assert only(run("“No attack took place,” the ministry said.")).kind == "denial"
+    assert only(run("“No one knows what will happen,” the analyst said.")).kind == "claim"
+    assert only(run("The police said no arrests were made.")).kind == "claim"
