@@ -802,7 +802,11 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
             actor = _aimed(t, resolve, guess=True, within=within)
             if actor is not None:
                 return "accusation", actor
-        elif criticism is None and (lemma in lexicon.criticism_words or lemma in lexicon.condemnation_words):
+        elif (
+            criticism is None
+            and (lemma in lexicon.criticism_words or lemma in lexicon.condemnation_words)
+            and t.dep_ != "relcl"  # "Buchanan, who had failed to win": who he is, not a judgement
+        ):
             criticism = _aimed(t, resolve, within=within)
     return ("criticism", criticism) if criticism is not None else None
 

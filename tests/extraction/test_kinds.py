@@ -405,3 +405,14 @@ def test_an_event_said_not_to_have_taken_place_is_denied():
     assert only(run("“No attack took place,” the ministry said.")).kind == "denial"
     assert only(run("“No one knows what will happen,” the analyst said.")).kind == "claim"
     assert only(run("The police said no arrests were made.")).kind == "claim"
+
+
+def test_an_actor_failing_its_duty_is_criticised_but_who_failed_in_a_description_is_not():
+    result = run("The senator said the State Department had failed to protect its staff in Libya.")
+    assert only(result).kind == "criticism"
+    text = "The historian said that Buchanan, who had failed to win the nomination, gave a fiery speech."
+    assert only(run(text)).kind == "claim"
+
+
+def test_allegations_with_no_substance_are_denied():
+    assert only(run("The spokesman said the allegations had “no substance”.")).kind == "denial"
