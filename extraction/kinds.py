@@ -652,6 +652,9 @@ def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bo
             continue
         word = t
         if t.dep_ == "amod" and t.head.dep_ in ("attr", "oprd"):
+            noun = t.head.lemma_.lower()
+            if not (noun in judging or noun in lexicon.judged_things or noun in lexicon.violent_acts):
+                continue  # "these are horrible times", "a catastrophic outcome for the campaign"
             word = t.head  # "a flagrant violation", "a reckless act"
         elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _KIND_OF:
             word = t.head.head  # "an act of aggression", "a clear case of piracy"
@@ -676,6 +679,8 @@ def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bo
             return True  # "what they did is unacceptable"
         lemma = said_of.lemma_.lower()
         if lemma in ("this", "that", "these", "those", "it", "what"):
+            if said_of.tag_ in ("WDT", "WP"):
+                continue  # "something that was already flawed": a relative clause describes
             if quoted and (t.lemma_.lower() in of_pronoun or t.lower_ in of_pronoun):
                 return True
             continue

@@ -416,3 +416,9 @@ def test_an_actor_failing_its_duty_is_criticised_but_who_failed_in_a_description
 
 def test_allegations_with_no_substance_are_denied():
     assert only(run("The spokesman said the allegations had “no substance”.")).kind == "denial"
+
+
+def test_horrible_times_judge_no_one_but_a_statement_called_offensive_is_criticised():
+    assert only(run("“These are horrible times for our country,” the senator said.")).kind == "claim"
+    assert only(run("The governor called the statement “offensive and outlandish.”")).kind == "criticism"
+    assert only(run("“He worked within a system that was already flawed,” the aide said.")).kind == "claim"
