@@ -667,7 +667,12 @@ def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bo
             continue
         if verb.lemma_ == "be":
             if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
-                continue  # "it is wrong to say so": said of a clause, not of an act
+                # "it is irresponsible to cut aid", "it is unacceptable that civilians are
+                # targeted": an act judged in a clause, by a word strong enough to judge alone
+                # ("it is dangerous to go out" warns).
+                if t.lemma_.lower() in lexicon.judgement and t.dep_ == "acomp" and not _negated(t):
+                    return True
+                continue
             said_of = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
         elif verb.lemma_.lower() in _NAMING_VERBS or verb.lemma_.lower() == "consider":
             said_of = next((c for c in verb.children if c.dep_ == "dobj"), None)

@@ -422,3 +422,10 @@ def test_horrible_times_judge_no_one_but_a_statement_called_offensive_is_critici
     assert only(run("“These are horrible times for our country,” the senator said.")).kind == "claim"
     assert only(run("The governor called the statement “offensive and outlandish.”")).kind == "criticism"
     assert only(run("“He worked within a system that was already flawed,” the aide said.")).kind == "claim"
+
+
+def test_an_act_judged_in_a_clause_by_a_strong_word_is_criticised_but_a_warning_is_not():
+    assert (
+        only(run("“It is irresponsible to cut aid to refugees now,” the minister said.")).kind == "criticism"
+    )
+    assert only(run("“It is dangerous to go out after dark,” the officer said.")).kind == "claim"
