@@ -402,13 +402,17 @@ def classify(
     if found is not None:
         kind, actor = found
         return Verdict(kind, round(confidence - 0.15, 2), actor)
+    insulted = _insulted(tokens, lexicon)
+    if insulted is not None:
+        # "he is a phony", "Cruz is not a real conservative": aimed at whom the words name.
+        return Verdict("criticism", round(confidence - 0.15, 2), resolve.named(insulted))
     # Condemning an act needs no author named ("this is a barbaric act", "we are appalled"), but a
     # reporter's adjective in indirect speech ("the horrific beheading") condemns nothing unless it
     # is what something is said to be ("the shelling was a barbaric act").
     condemning = [t for t in tokens if t.lemma_.lower() in lexicon.condemnation_words and not _negated(t)]
     if any(att.direct_quote or t.dep_ != "amod" or t.head.dep_ in ("attr", "oprd") for t in condemning):
         return Verdict("criticism", round(confidence - 0.15, 2))
-    if _judges_an_act(tokens, lexicon, quoted=att.direct_quote) or _insults_someone(tokens, lexicon):
+    if _judges_an_act(tokens, lexicon, quoted=att.direct_quote):
         # "the strikes were a flagrant violation of international law", "this decision is
         # reckless": an act, a decision or words judged, whoever did them.
         return Verdict("criticism", round(confidence - 0.15, 2))
@@ -711,9 +715,10 @@ def _a_person(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
-def _insults_someone(tokens: list[Token], lexicon: Lexicon) -> bool:
-    """A person or body is called something bad ("he is a phony", "they are hypocrites", "voters
-    consider him unfit") or denied a quality they claim ("Cruz is not a real conservative")."""
+def _insulted(tokens: list[Token], lexicon: Lexicon) -> Token | None:
+    """The phrase for a person or body the words call something bad ("he is a phony", "they are
+    hypocrites", "voters consider him unfit") or deny a quality they claim ("Cruz is not a real
+    conservative")."""
     for t in tokens:
         if _conditional(t):
             continue
@@ -735,10 +740,10 @@ def _insults_someone(tokens: list[Token], lexicon: Lexicon) -> bool:
         words = [t, *(c for c in t.children if c.dep_ in ("amod", "conj", "compound"))]
         if any(w.lemma_.lower() in lexicon.insults or w.lower_ in lexicon.insults for w in words):
             if not _negated(t):
-                return True
+                return said_of
         elif _negated(t) and any(c.dep_ == "amod" and c.lower_ in _GENUINE for c in t.children):
-            return True  # "not a real conservative", "no true friend of Israel"
-    return False
+            return said_of  # "not a real conservative", "no true friend of Israel"
+    return None
 
 
 def _neither_confirmed(tokens: list[Token]) -> bool:

@@ -429,3 +429,8 @@ def test_an_act_judged_in_a_clause_by_a_strong_word_is_criticised_but_a_warning_
         only(run("“It is irresponsible to cut aid to refugees now,” the minister said.")).kind == "criticism"
     )
     assert only(run("“It is dangerous to go out after dark,” the officer said.")).kind == "claim"
+
+
+def test_a_named_actor_called_a_hypocrite_is_the_target():
+    result = run("The senator said Barack Obama was a hypocrite.")
+    assert _target_name(result, only(result, "criticism")) == "Barack Obama"
