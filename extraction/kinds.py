@@ -655,7 +655,7 @@ def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bo
         if _negated(t) or _conditional(t):
             continue
         word = t
-        if t.dep_ == "amod" and t.head.dep_ in ("attr", "oprd"):
+        if t.dep_ == "amod" and t.head.dep_ in ("attr", "oprd", "dobj", "pobj"):
             noun = t.head.lemma_.lower()
             if not (noun in judging or noun in lexicon.judged_things or noun in lexicon.violent_acts):
                 continue  # "these are horrible times", "a catastrophic outcome for the campaign"
@@ -664,12 +664,22 @@ def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bo
             word = t.head.head  # "an act of aggression", "a clear case of piracy"
         if word.dep_ == "conj" and word.head.dep_ in ("attr", "acomp", "oprd"):
             word = word.head  # "illegal and counterproductive"
-        if word.dep_ not in ("attr", "acomp", "oprd"):
-            continue
         verb = word.head
-        if verb.pos_ not in ("AUX", "VERB"):
+        if word.dep_ == "dobj" and verb.lemma_.lower() in ("constitute", "represent"):
+            # "the strikes constituted a violation of international law"
+            said_of = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        elif word.dep_ == "pobj" and verb.lower_ in ("to", "as") and verb.head.pos_ in ("VERB", "AUX"):
+            # "the blockade amounted to collective punishment", "described the visit as a provocation"
+            prep, verb = verb, verb.head
+            if prep.lower_ == "to" and verb.lemma_.lower() == "amount":
+                said_of = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            elif prep.lower_ == "as" and (verb.lemma_.lower() in _NAMING_VERBS | _AS_VERBS):
+                said_of = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            else:
+                continue
+        elif word.dep_ not in ("attr", "acomp", "oprd") or verb.pos_ not in ("AUX", "VERB"):
             continue
-        if verb.lemma_ == "be":
+        elif verb.lemma_ == "be":
             if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
                 # "it is irresponsible to cut aid", "it is unacceptable that civilians are
                 # targeted": an act judged in a clause, by a word strong enough to judge alone
@@ -698,6 +708,10 @@ def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bo
     return False
 
 
+# "described the visit as a provocation", "sees the move as a violation".
+_AS_VERBS = frozenset(
+    {"describe", "see", "view", "regard", "consider", "condemn", "denounce", "characterise", "characterize"}
+)
 # "an act of aggression": the judgement is the "of" phrase of these.
 _KIND_OF = frozenset({"act", "case", "example", "form", "instance"})
 _PERSONS = frozenset({"he", "she", "they", "you", "him", "her", "them"})

@@ -434,3 +434,11 @@ def test_an_act_judged_in_a_clause_by_a_strong_word_is_criticised_but_a_warning_
 def test_a_named_actor_called_a_hypocrite_is_the_target():
     result = run("The senator said Barack Obama was a hypocrite.")
     assert _target_name(result, only(result, "criticism")) == "Barack Obama"
+
+
+def test_an_act_said_to_constitute_or_amount_to_a_wrong_is_criticised():
+    text = "The foreign ministry said the strikes constituted a violation of international law."
+    assert only(run(text)).kind == "criticism"
+    assert only(run("The UN envoy said the blockade amounted to collective punishment.")).kind == "criticism"
+    assert only(run("Beijing described the visit as a serious provocation.")).kind == "criticism"
+    assert only(run("The analyst said the rally amounted to a show of strength.")).kind == "claim"
