@@ -110,6 +110,19 @@ def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     return any(" " + " ".join(p) + " " in joined for p in phrases)
 
 
+_ACT_MARK = "<act>"
+
+
+def _with_acts(tokens: list[Token]) -> list[str]:
+    """The words, with each verb of doing (not a participle: "was fabricated") marked, so that
+    "is spreading disinformation" is not read as "is disinformation"."""
+    return [
+        _ACT_MARK if t.pos_ == "VERB" and t.tag_ in ("VBG", "VB", "VBD", "VBZ", "VBP") else _norm(t)
+        for t in tokens
+        if not t.is_punct
+    ]
+
+
 def _called_false(words: list[str], falsehoods: frozenset[str]) -> bool:
     """Something is said to be false: "these are lies", "the report was all propaganda",
     "the claim was “an old trick”"."""
@@ -119,7 +132,7 @@ def _called_false(words: list[str], falsehoods: frozenset[str]) -> bool:
         for j in range(i + 1, min(i + 6, len(words))):
             if words[j] in falsehoods:
                 return True
-            if words[j] in _LINKING:
+            if words[j] in _LINKING or words[j] == _ACT_MARK:
                 break  # "is the subject of speculation", "was linked to propaganda": not called false
     return False
 
@@ -358,7 +371,7 @@ def classify(
     words = [_norm(t) for t in tokens if not t.is_punct]
     if (
         _has_phrase(words, lexicon.denial_phrases)
-        or _called_false(words, lexicon.copula_falsehoods)
+        or _called_false(_with_acts(tokens), lexicon.copula_falsehoods)
         # "called the story propaganda", "described the report as baseless"
         or (att.lemma in _NAMING_VERBS and not set(words).isdisjoint(lexicon.copula_falsehoods))
     ) and not (_only_withholding(tokens, lexicon) or _neither_confirmed(tokens)):

@@ -442,3 +442,15 @@ def test_an_act_said_to_constitute_or_amount_to_a_wrong_is_criticised():
     assert only(run("The UN envoy said the blockade amounted to collective punishment.")).kind == "criticism"
     assert only(run("Beijing described the visit as a serious provocation.")).kind == "criticism"
     assert only(run("The analyst said the rally amounted to a show of strength.")).kind == "claim"
+
+
+def test_an_actor_spreading_disinformation_is_accused_but_reports_called_disinformation_are_denied():
+    result = run("“Russia is spreading disinformation about the attack,” the minister said.")
+    assert _target_name(result, only(result, "accusation")) == "Russia"
+    assert only(run("“These reports are disinformation,” the Kremlin spokesman said.")).kind == "denial"
+    assert only(run("“The report was fabricated,” the ministry said.")).kind == "denial"
+
+
+def test_an_incident_used_as_a_pretext_accuses_the_user():
+    result = run("The minister said Russia was using the incident as a pretext for invasion.")
+    assert _target_name(result, only(result, "accusation")) == "Russia"
