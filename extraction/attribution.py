@@ -98,6 +98,8 @@ _SPEAKING_BODIES = frozenset(
         "community",
     }
 )
+# Verbs of the phrases _idiom reads ("held X responsible", "pointed the finger at").
+_IDIOM_VERBS = frozenset({"hold", "push", "take", "point", "lay", "put", "place", "call"})
 # "held X responsible / accountable / liable for": blame.
 _HELD = frozenset({"responsible", "accountable", "liable", "culpable"})
 _AWAY_PARTICLES = frozenset({"down", "off", "aside", "away"})
@@ -351,6 +353,9 @@ class Finder:
         found: list[Attribution] = []
         for token in doc:
             lemma = token.lemma_.lower()
+            if token.pos_ == "VERB" and lemma in _IDIOM_VERBS and (att := self._idiom(token)) is not None:
+                found.append(att)  # "pointed the finger at", "called the report into question"
+                continue
             if token.pos_ in ("VERB", "AUX") and (
                 lemma in self.lex.speech_verbs or lemma in self.lex.clausal_verbs
             ):
@@ -359,10 +364,7 @@ class Finder:
                     # "denied ISIS claims that...": the tagger took the noun for a verb; its
                     # place in the sentence (an object) says it is the noun.
                     att = self._noun(token, lemma, text)
-            elif token.pos_ == "VERB" and (
-                (att := self._phrasal_denial(token, text)) is not None
-                or (att := self._idiom(token)) is not None
-            ):
+            elif token.pos_ == "VERB" and (att := self._phrasal_denial(token, text)) is not None:
                 found.append(att)
                 continue
             elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lex.cue_nouns:
@@ -591,6 +593,40 @@ class Finder:
         else:
             prt = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "dobj")}
             preps = [c for c in verb.children if c.dep_ == "prep"]
+            if (lemma == "point" and "finger" in prt) or (
+                lemma in ("lay", "put", "place") and "blame" in prt
+            ):
+                # "pointed the finger at Iran", "laid the blame on the rebels"
+                on = next((c for c in preps if c.lower_ in ("at", "on", "upon")), None)
+                what = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None
+                if what is None:
+                    return None
+                start, end = _subtree_span(what)
+                end = max(
+                    end, max((_subtree_span(c)[1] for c in preps if c.lower_ in ("for", "over")), default=end)
+                )
+                content = _char_span(verb.doc, start, end)
+                if content is None:
+                    return None
+                att = self._verb_attribution(verb, lemma, "accusation", subject, [content])
+                att.target = what
+                return att
+            if lemma == "call" and any(
+                c.lower_ == "into" and any(g.lower_ == "question" for g in c.children) for c in preps
+            ):
+                # "called the report into question"
+                what = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                content = _char_span(verb.doc, *_subtree_span(what)) if what is not None else None
+                if content is None:
+                    return None
+                kind = (
+                    "denial"
+                    if what.lemma_.lower() in self.lex.cue_nouns or what.lemma_.lower() in _TRUTH_NOUNS
+                    else "criticism"
+                )
+                att = self._verb_attribution(verb, lemma, kind, subject, [content])
+                att.target = None if kind == "denial" else what
+                return att
             if lemma == "push" and "back" in prt:
                 on = next((c for c in preps if c.lower_ in ("against", "on", "at")), None)
             elif lemma == "take" and prt & {"aim", "issue"}:

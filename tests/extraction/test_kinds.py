@@ -454,3 +454,20 @@ def test_an_actor_spreading_disinformation_is_accused_but_reports_called_disinfo
 def test_an_incident_used_as_a_pretext_accuses_the_user():
     result = run("The minister said Russia was using the incident as a pretext for invasion.")
     assert _target_name(result, only(result, "accusation")) == "Russia"
+
+
+def test_pointing_the_finger_at_an_actor_accuses_it_but_putting_a_finger_on_a_facet_does_not():
+    result = run("Washington pointed the finger at Iran for the attack on the tanker.")
+    assert _target_name(result, only(result, "accusation")) == "Iran"
+    assert only(run("The government laid the blame on the rebels.")).kind == "accusation"
+    text = "The columnist Phyllis Schlafly put her finger on one facet of the campaign."
+    assert not [s for s in run(text).statements if s.kind == "accusation"]
+
+
+def test_calling_a_report_into_question_denies_it():
+    assert only(run("The senator called the report into question.")).kind == "denial"
+
+
+def test_dismay_at_a_decision_is_a_criticism():
+    assert only(run("The EU expressed its dismay at the decision.")).kind == "criticism"
+    assert only(run("The ministry expressed concern over the clashes.")).kind == "claim"
