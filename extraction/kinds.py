@@ -88,6 +88,7 @@ class Resolver(Generic[A]):
     named: Callable[[Token], A | None]  # the actor a phrase names, other than the speaker's side
     nearby: Callable[[Token], A | None]  # the actor a token mentions, outlets the words cite left out
     extremists: Container[int] = frozenset()  # tokens naming an actor known as an armed extremist group
+    own: Callable[[Token], bool] = lambda token: False  # the phrase names the speaker's own side
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,6 +420,9 @@ def classify(
     if insulted is not None:
         # "he is a phony", "Cruz is not a real conservative": aimed at whom the words name.
         return Verdict("criticism", round(confidence - 0.15, 2), resolve.named(insulted))
+    if _unnamed_wrongdoer(tokens, lexicon, resolve):
+        # "the militia had tortured prisoners": an accusation needs a wrongdoer, not a known one.
+        return Verdict("accusation", round(confidence - 0.2, 2))
     # Condemning an act needs no author named ("this is a barbaric act", "we are appalled"), but a
     # reporter's adjective in indirect speech ("the horrific beheading") condemns nothing unless it
     # is what something is said to be ("the shelling was a barbaric act").
@@ -615,11 +619,13 @@ def _culpability_denied(tokens: list[Token]) -> bool:
     return False
 
 
-def _wrong_act_author(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> A | None:
-    """The actor the words name as doing a wrong: "the militia carried out the massacre", "the
-    regime is committing genocide". Only an author named as the verb's subject inside the words, and
-    not in a clause that only describes someone ("the man who carried out the attack")."""
+def _wrongdoers(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """The subjects the words give a wrong: "the militia carried out the massacre", "the regime is
+    committing genocide", "forces shelled a hospital", "the militia tortured prisoners". Only a
+    subject inside the words, and not in a clause that only describes someone ("the man who
+    carried out the attack")."""
     within = {t.i for t in tokens}
+    out: list[Token] = []
     for t in tokens:
         if t.pos_ != "VERB" or t.dep_ in ("relcl", "acl", "amod") or _negated(t) or _conditional(t):
             continue
@@ -629,6 +635,8 @@ def _wrong_act_author(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A
             wrong = any(
                 c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lexicon.wrong_acts for c in t.children
             )
+        elif lemma in lexicon.atrocities:
+            wrong = any(c.dep_ == "dobj" for c in t.children)  # not "militants claim to have beheaded"
         elif lemma in lexicon.force_verbs:
             # "shelled a hospital", "fired on protesters", "targeted civilians"
             aimed = [c for c in t.children if c.dep_ == "dobj"]
@@ -642,15 +650,32 @@ def _wrong_act_author(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A
             )
         else:
             continue
-        if not wrong:
-            continue
-        subject = _subject_of(t)
-        if subject is None or subject.i not in within:
-            continue
+        subject = _subject_of(t) if wrong else None
+        if subject is not None and subject.i in within:
+            out.append(subject)
+    return out
+
+
+def _wrong_act_author(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> A | None:
+    """The actor the words name as doing a wrong (see _wrongdoers)."""
+    for subject in _wrongdoers(tokens, lexicon):
         actor = resolve.named(subject)
         if actor is not None:
             return actor
     return None
+
+
+def _unnamed_wrongdoer(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> bool:
+    """A wrong done by someone the words describe but name no known actor for: "the militia
+    tortured prisoners", "gunmen fired on protesters". An agent, not a thing ("the strike killed
+    civilians": a grim fact with no one to blame), nor a pronoun or the speaker's own side."""
+    return any(
+        s.pos_ in ("NOUN", "PROPN")
+        and (s.lemma_.lower() in lexicon.wrongdoer_nouns or s.lower_ in lexicon.wrongdoer_nouns)
+        and not any(c.dep_ == "poss" and c.lower_ in ("our", "my", "its", "their") for c in s.children)
+        and not resolve.own(s)
+        for s in _wrongdoers(tokens, lexicon)
+    )
 
 
 def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bool:

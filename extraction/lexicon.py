@@ -68,6 +68,7 @@ class Lexicon:
     insults: frozenset[str]  # said of a person, a criticism: "he is a phony"
     force_verbs: frozenset[str]  # done to one of protected by a named actor, an accusation
     protected: frozenset[str]  # "civilians", "a hospital": whom force may not be aimed at
+    wrongdoer_nouns: frozenset[str]  # "the militia", "gunmen": accused of a wrong though unknown
     aiding_words: frozenset[str]  # with extremist_words: "helping the terrorists" accuses
     extremist_words: frozenset[str]
     blame_lemmas: frozenset[str]  # all of the above that may blame or judge: a quick first test
@@ -118,6 +119,7 @@ def load_lexicon() -> Lexicon:
         insults=frozenset(tone["insults"]),
         force_verbs=frozenset(tone["force_verbs"]),
         protected=frozenset(tone["protected"]),
+        wrongdoer_nouns=frozenset(tone["wrongdoer_nouns"]),
         aiding_words=frozenset(tone["aiding"]),
         extremist_words=frozenset(tone["extremists"]),
         blame_lemmas=frozenset(

@@ -471,3 +471,11 @@ def test_calling_a_report_into_question_denies_it():
 def test_dismay_at_a_decision_is_a_criticism():
     assert only(run("The EU expressed its dismay at the decision.")).kind == "criticism"
     assert only(run("The ministry expressed concern over the clashes.")).kind == "claim"
+
+
+def test_a_wrong_by_an_unnamed_wrongdoer_is_an_accusation_but_a_strike_is_no_wrongdoer():
+    result = run("The senator said the militia had tortured prisoners.")
+    assert (only(result).kind, only(result).target) == ("accusation", None)
+    assert only(run("Witnesses said gunmen fired on protesters.")).kind == "accusation"
+    assert only(run("Officials said the strike killed civilians.")).kind == "claim"
+    assert only(run("The army said its troops had fired on the protesters.")).kind == "claim"
