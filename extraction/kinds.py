@@ -106,6 +106,22 @@ def _norm(token: Token) -> str:
     return token.lower_.replace("’", "'")
 
 
+_OPENING = frozenset({"“", '"', "‘"})
+_CLOSING = frozenset({"”", '"', "’"})
+
+
+def _in_quotes(token: Token) -> bool:
+    """A word inside quotation marks within its sentence ("condemned the “barbaric” attack",
+    "said the “cowardly” attack..."): the speaker's own word even in indirect speech."""
+    sent = token.sent
+    before = [t.text for t in token.doc[sent.start : token.i] if t.text in _OPENING | _CLOSING]
+    opened = sum(1 for q in before if q in ("“", "‘")) - sum(1 for q in before if q in ("”", "’"))
+    straight = before.count('"') % 2 == 1
+    if not (opened > 0 or straight):
+        return False
+    return any(t.text in _CLOSING for t in token.doc[token.i + 1 : sent.end])
+
+
 def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     joined = " " + " ".join(words) + " "
     return any(" " + " ".join(p) + " " in joined for p in phrases)
@@ -427,7 +443,10 @@ def classify(
     # reporter's adjective in indirect speech ("the horrific beheading") condemns nothing unless it
     # is what something is said to be ("the shelling was a barbaric act").
     condemning = [t for t in tokens if t.lemma_.lower() in lexicon.condemnation_words and not _negated(t)]
-    if any(att.direct_quote or t.dep_ != "amod" or t.head.dep_ in ("attr", "oprd") for t in condemning):
+    if any(
+        att.direct_quote or t.dep_ != "amod" or t.head.dep_ in ("attr", "oprd") or _in_quotes(t)
+        for t in condemning
+    ):
         return Verdict("criticism", round(confidence - 0.15, 2))
     if _judges_an_act(tokens, lexicon, quoted=att.direct_quote):
         # "the strikes were a flagrant violation of international law", "this decision is
@@ -460,7 +479,7 @@ def _dismissed_claim(tokens: list[Token], lexicon: Lexicon, quoted: bool) -> boo
             continue
         if _negated(t):
             continue  # "the report is not baseless"
-        if quoted and t.dep_ == "amod" and t.head.lemma_.lower() in lexicon.claim_nouns:
+        if (quoted or _in_quotes(t)) and t.dep_ == "amod" and t.head.lemma_.lower() in lexicon.claim_nouns:
             return True
         if t.dep_ in ("acomp", "attr") and t.head.pos_ in ("AUX", "VERB"):
             subject = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)

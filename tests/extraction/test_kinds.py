@@ -479,3 +479,9 @@ def test_a_wrong_by_an_unnamed_wrongdoer_is_an_accusation_but_a_strike_is_no_wro
     assert only(run("Witnesses said gunmen fired on protesters.")).kind == "accusation"
     assert only(run("Officials said the strike killed civilians.")).kind == "claim"
     assert only(run("The army said its troops had fired on the protesters.")).kind == "claim"
+
+
+def test_a_condemning_word_in_quotation_marks_is_the_speakers_even_in_indirect_speech():
+    assert only(run("The minister said the “barbaric” attack would not go unpunished.")).kind == "criticism"
+    assert only(run("The minister said the barbaric attack would not go unpunished.")).kind == "claim"
+    assert only(run("The ministry said the “baseless” reports were spread by its enemies.")).kind == "denial"
