@@ -485,3 +485,12 @@ def test_a_condemning_word_in_quotation_marks_is_the_speakers_even_in_indirect_s
     assert only(run("The minister said the “barbaric” attack would not go unpunished.")).kind == "criticism"
     assert only(run("The minister said the barbaric attack would not go unpunished.")).kind == "claim"
     assert only(run("The ministry said the “baseless” reports were spread by its enemies.")).kind == "denial"
+
+
+def test_inciting_and_meddling_accuse_and_undermining_criticises():
+    result = run("The minister said Iran was inciting violence in the region.")
+    assert _target_name(result, only(result, "accusation")) == "Iran"
+    result = run("The senator said Russia had meddled in the election.")
+    assert _target_name(result, only(result, "accusation")) == "Russia"
+    result = run("The ambassador said China was trying to undermine the talks.")
+    assert _target_name(result, only(result, "criticism")) == "China"
