@@ -711,6 +711,13 @@ def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bo
             continue
         if _negated(t) or _conditional(t):
             continue
+        if (
+            t.dep_ == "amod"
+            and t.i > t.head.i
+            and t.head.dep_ == "dobj"
+            and t.head.head.lemma_.lower() in _NAMING_VERBS
+        ):
+            return True  # "called the wall stupid", the complement parsed as the object's adjective
         word = t
         if t.dep_ == "amod" and t.head.dep_ in ("attr", "oprd", "dobj", "pobj"):
             noun = t.head.lemma_.lower()
@@ -745,6 +752,10 @@ def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bo
                     return True
                 continue
             said_of = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        elif verb.lemma_.lower() in _NAMING_VERBS and word.dep_ == "oprd" and not _negated(verb):
+            # "called the wall stupid", "called the plan a disaster": calling something so
+            # judges it, whatever it is.
+            return True
         elif verb.lemma_.lower() in _NAMING_VERBS or verb.lemma_.lower() == "consider":
             said_of = next((c for c in verb.children if c.dep_ == "dobj"), None)
         else:

@@ -494,3 +494,9 @@ def test_inciting_and_meddling_accuse_and_undermining_criticises():
     assert _target_name(result, only(result, "accusation")) == "Russia"
     result = run("The ambassador said China was trying to undermine the talks.")
     assert _target_name(result, only(result, "criticism")) == "China"
+
+
+def test_calling_something_stupid_or_a_disaster_criticises_it_but_calling_talks_constructive_does_not():
+    assert only(run("The Mexican president called the border wall stupid and useless.")).kind == "criticism"
+    assert only(run("The senator called the plan a disaster.")).kind == "criticism"
+    assert only(run("The minister called the talks constructive.")).kind == "claim"
