@@ -500,3 +500,8 @@ def test_calling_something_stupid_or_a_disaster_criticises_it_but_calling_talks_
     assert only(run("The Mexican president called the border wall stupid and useless.")).kind == "criticism"
     assert only(run("The senator called the plan a disaster.")).kind == "criticism"
     assert only(run("The minister called the talks constructive.")).kind == "claim"
+
+
+def test_ones_words_said_to_be_mischaracterized_or_misquoted_are_a_denial():
+    assert only(run("The mayor said his comments were mischaracterized.")).kind == "denial"
+    assert only(run("The minister said she had been misquoted.")).kind == "denial"
