@@ -140,6 +140,20 @@ def _with_acts(tokens: list[Token]) -> list[str]:
     ]
 
 
+def _phrase_negated(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Each phrase found has a negation among the four words before it: "we did not turn a blind
+    eye", "none of it was beyond the pale"."""
+    found = False
+    for p in phrases:
+        n = len(p)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i : i + n]) == p:
+                found = True
+                if not any(w in _NEGATIONS or w == "none" for w in words[max(0, i - 4) : i]):
+                    return False
+    return found
+
+
 def _called_false(words: list[str], falsehoods: frozenset[str]) -> bool:
     """Something is said to be false: "these are lies", "the report was all propaganda",
     "the claim was “an old trick”"."""
@@ -436,6 +450,16 @@ def classify(
     if insulted is not None:
         # "he is a phony", "Cruz is not a real conservative": aimed at whom the words name.
         return Verdict("criticism", round(confidence - 0.15, 2), resolve.named(insulted))
+    if _has_phrase(words, lexicon.accusation_phrases) and not _phrase_negated(
+        words, lexicon.accusation_phrases
+    ):
+        # "they have blood on their hands", "this is ethnic cleansing"
+        return Verdict("accusation", round(confidence - 0.2, 2), _owned_claim(tokens, resolve))
+    if _has_phrase(words, lexicon.criticism_phrases) and not _phrase_negated(
+        words, lexicon.criticism_phrases
+    ):
+        # "the government turned a blind eye", "double standards"
+        return Verdict("criticism", round(confidence - 0.2, 2))
     if _unnamed_wrongdoer(tokens, lexicon, resolve):
         # "the militia had tortured prisoners": an accusation needs a wrongdoer, not a known one.
         return Verdict("accusation", round(confidence - 0.2, 2))

@@ -69,6 +69,8 @@ class Lexicon:
     force_verbs: frozenset[str]  # done to one of protected by a named actor, an accusation
     protected: frozenset[str]  # "civilians", "a hospital": whom force may not be aimed at
     wrongdoer_nouns: frozenset[str]  # "the militia", "gunmen": accused of a wrong though unknown
+    criticism_phrases: tuple[tuple[str, ...], ...]  # "turned a blind eye", "double standards"
+    accusation_phrases: tuple[tuple[str, ...], ...]  # "blood on their hands", "ethnic cleansing"
     aiding_words: frozenset[str]  # with extremist_words: "helping the terrorists" accuses
     extremist_words: frozenset[str]
     blame_lemmas: frozenset[str]  # all of the above that may blame or judge: a quick first test
@@ -120,6 +122,8 @@ def load_lexicon() -> Lexicon:
         force_verbs=frozenset(tone["force_verbs"]),
         protected=frozenset(tone["protected"]),
         wrongdoer_nouns=frozenset(tone["wrongdoer_nouns"]),
+        criticism_phrases=tuple(tuple(p.split()) for p in tone["criticism_phrases"]),
+        accusation_phrases=tuple(tuple(p.split()) for p in tone["accusation_phrases"]),
         aiding_words=frozenset(tone["aiding"]),
         extremist_words=frozenset(tone["extremists"]),
         blame_lemmas=frozenset(

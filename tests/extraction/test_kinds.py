@@ -505,3 +505,10 @@ def test_calling_something_stupid_or_a_disaster_criticises_it_but_calling_talks_
 def test_ones_words_said_to_be_mischaracterized_or_misquoted_are_a_denial():
     assert only(run("The mayor said his comments were mischaracterized.")).kind == "denial"
     assert only(run("The minister said she had been misquoted.")).kind == "denial"
+
+
+def test_idioms_of_blame_and_judgement():
+    assert only(run("“They have blood on their hands,” the activist said.")).kind == "accusation"
+    assert only(run("The UN envoy said the campaign amounted to ethnic cleansing.")).kind == "accusation"
+    assert only(run("The opposition said the government was applying double standards.")).kind == "criticism"
+    assert only(run("The adviser said none of it was beyond the pale.")).kind == "claim"
