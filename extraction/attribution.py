@@ -100,6 +100,68 @@ _SPEAKING_BODIES = frozenset(
 )
 # Verbs of the phrases _idiom reads ("held X responsible", "pointed the finger at").
 _IDIOM_VERBS = frozenset({"hold", "push", "take", "point", "lay", "put", "place", "call"})
+# An attack of these kinds, or on one of these, is force, not words.
+_FORCE_KINDS = frozenset(
+    {
+        "missile",
+        "rocket",
+        "air",
+        "drone",
+        "terror",
+        "terrorist",
+        "suicide",
+        "chemical",
+        "bomb",
+        "gas",
+        "artillery",
+        "military",
+        "armed",
+        "deadly",
+        "cyber",
+    }
+)
+_STRUCK = frozenset(
+    {
+        "tanker",
+        "ship",
+        "vessel",
+        "convoy",
+        "base",
+        "city",
+        "town",
+        "village",
+        "embassy",
+        "building",
+        "plant",
+        "station",
+        "airport",
+        "port",
+        "checkpoint",
+        "position",
+        "target",
+        "infrastructure",
+        "facility",
+        "compound",
+        "headquarters",
+        "office",
+        "border",
+        "territory",
+        "area",
+        "region",
+        "capital",
+        "country",
+        "troops",
+        "soldier",
+        "police",
+        "army",
+        "force",
+        "forces",
+        "pipeline",
+        "grid",
+        "network",
+        "system",
+    }
+)
 # "held X responsible / accountable / liable for": blame.
 _HELD = frozenset({"responsible", "accountable", "liable", "culpable"})
 _AWAY_PARTICLES = frozenset({"down", "off", "aside", "away"})
@@ -830,6 +892,19 @@ class Finder:
 
     # -- cue nouns -------------------------------------------------------------------------
 
+    def _struck(self, noun: Token, heads: list[Token]) -> bool:
+        """What an attack noun is aimed at is a place or a thing, so the attack is force: "Russia's
+        attack on Ukraine", "the attack on the tanker", "a missile attack on..." ("Trump's attack
+        on Clinton", "his attacks on immigrants" are words)."""
+        if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _FORCE_KINDS for c in noun.children):
+            return True
+        return any(
+            h.ent_type_ in ("GPE", "LOC", "FAC")
+            or h.lemma_.lower() in _STRUCK
+            or h.lemma_.lower() in self.lex.protected
+            for h in heads
+        )
+
     def _noun(self, noun: Token, lemma: str, text: str) -> Attribution | None:
         source: Token | None = None
         content_heads: list[Token] = []
@@ -888,6 +963,11 @@ class Finder:
         clause = any(h.dep_ in ("acl", "ccomp", "advcl") for h in content_heads)
         # Without a speaker and a that-clause, "the denial came after..." tells a story, not a statement.
         if not content_heads or (source is None and not clause):
+            return None
+        if lemma in self.lex.physical_verbs and not clause and self._struck(noun, content_heads):
+            # "Russia's attack on Ukraine", "the attack on the tanker" are force; "Trump's attack on
+            # Clinton", "his attacks on Muslims" are words (and "Osama's attacks on New York" force:
+            # the speaker tells nothing).
             return None
         doc = noun.doc
         start = min(_subtree_span(h)[0] for h in content_heads)

@@ -512,3 +512,10 @@ def test_idioms_of_blame_and_judgement():
     assert only(run("The UN envoy said the campaign amounted to ethnic cleansing.")).kind == "accusation"
     assert only(run("The opposition said the government was applying double standards.")).kind == "criticism"
     assert only(run("The adviser said none of it was beyond the pale.")).kind == "claim"
+
+
+def test_an_attack_on_a_country_or_a_tanker_is_force_but_an_attack_on_a_rival_is_words():
+    assert not run("Russia's attack on Ukraine began in February.").statements
+    result = run("Washington blamed Iran for the attack on the tanker.")
+    assert [s.kind for s in result.statements] == ["accusation"]
+    assert only(run("Trump's attack on Clinton drew criticism.")).kind == "criticism"
