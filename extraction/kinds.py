@@ -46,6 +46,10 @@ _FORM_CONFIDENCE = {
 _COPULAS = frozenset(
     {"is", "are", "was", "were", "be", "been", "'s", "'re", "mere", "merely", "pure", "all", "just", "simply"}
 )
+# Words after a copula that lead away from what the subject is called: "is the subject of ...".
+_LINKING = frozenset(
+    {"of", "to", "about", "that", "than", "in", "for", "with", "by", "on", "when", "if", "because", "while"}
+)
 _NAMING_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dismiss"})
 # Verbs whose subject owns what they introduce: "IS claims she was abducted".
 _CLAIMING_VERBS = frozenset({"claim", "allege", "say", "report", "assert", "insist", "suggest", "accuse"})
@@ -54,6 +58,10 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "neith
 # "X is only an excuse for protecting ISIL" -> protecting, for, excuse, is (subject X).
 _UP_DEPS = frozenset({"prep", "pobj", "pcomp", "dobj", "attr", "acomp", "oprd", "xcomp", "conj", "advmod"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Nouns of what is said: a wrong inside them ("allegations of misconduct") is not their maker's.
+_REPORTED = frozenset(
+    {"allegation", "accusation", "claim", "charge", "report", "suspicion", "rumour", "rumor"}
+)
 # Nouns whose "of" phrase is not their author: what the act befell, what a cause brings about.
 _ACTS = frozenset(
     {
@@ -80,6 +88,7 @@ class Resolver(Generic[A]):
     named: Callable[[Token], A | None]  # the actor a phrase names, other than the speaker's side
     nearby: Callable[[Token], A | None]  # the actor a token mentions, outlets the words cite left out
     extremists: Container[int] = frozenset()  # tokens naming an actor known as an armed extremist group
+    own: Callable[[Token], bool] = lambda token: False  # the phrase names the speaker's own side
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,17 +106,66 @@ def _norm(token: Token) -> str:
     return token.lower_.replace("’", "'")
 
 
+_OPENING = frozenset({"“", '"', "‘"})
+_CLOSING = frozenset({"”", '"', "’"})
+
+
+def _in_quotes(token: Token) -> bool:
+    """A word inside quotation marks within its sentence ("condemned the “barbaric” attack",
+    "said the “cowardly” attack..."): the speaker's own word even in indirect speech."""
+    sent = token.sent
+    before = [t.text for t in token.doc[sent.start : token.i] if t.text in _OPENING | _CLOSING]
+    opened = sum(1 for q in before if q in ("“", "‘")) - sum(1 for q in before if q in ("”", "’"))
+    straight = before.count('"') % 2 == 1
+    if not (opened > 0 or straight):
+        return False
+    return any(t.text in _CLOSING for t in token.doc[token.i + 1 : sent.end])
+
+
 def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     joined = " " + " ".join(words) + " "
     return any(" " + " ".join(p) + " " in joined for p in phrases)
 
 
+_ACT_MARK = "<act>"
+
+
+def _with_acts(tokens: list[Token]) -> list[str]:
+    """The words, with each verb of doing (not a participle: "was fabricated") marked, so that
+    "is spreading disinformation" is not read as "is disinformation"."""
+    return [
+        _ACT_MARK if t.pos_ == "VERB" and t.tag_ in ("VBG", "VB", "VBD", "VBZ", "VBP") else _norm(t)
+        for t in tokens
+        if not t.is_punct
+    ]
+
+
+def _phrase_negated(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Each phrase found has a negation among the four words before it: "we did not turn a blind
+    eye", "none of it was beyond the pale"."""
+    found = False
+    for p in phrases:
+        n = len(p)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i : i + n]) == p:
+                found = True
+                if not any(w in _NEGATIONS or w == "none" for w in words[max(0, i - 4) : i]):
+                    return False
+    return found
+
+
 def _called_false(words: list[str], falsehoods: frozenset[str]) -> bool:
     """Something is said to be false: "these are lies", "the report was all propaganda",
     "the claim was “an old trick”"."""
-    return any(
-        w in _COPULAS and any(x in falsehoods for x in words[i + 1 : i + 6]) for i, w in enumerate(words)
-    )
+    for i, w in enumerate(words):
+        if w not in _COPULAS or (i > 0 and words[i - 1] == "there"):
+            continue  # "there is speculation that...": no denial
+        for j in range(i + 1, min(i + 6, len(words))):
+            if words[j] in falsehoods:
+                return True
+            if words[j] in _LINKING or words[j] == _ACT_MARK:
+                break  # "is the subject of speculation", "was linked to propaganda": not called false
+    return False
 
 
 def _negated(token: Token) -> bool:
@@ -231,6 +289,8 @@ def _bearer(token: Token, *, climb: bool = True, within: Container[int] | None =
         if t.dep_ not in _UP_DEPS or t.head.i == t.i:
             break
         t = t.head
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _REPORTED:
+            break  # "made allegations of misconduct": the wrong is alleged, not the alleger's
     return out
 
 
@@ -342,7 +402,7 @@ def classify(
     words = [_norm(t) for t in tokens if not t.is_punct]
     if (
         _has_phrase(words, lexicon.denial_phrases)
-        or _called_false(words, lexicon.copula_falsehoods)
+        or _called_false(_with_acts(tokens), lexicon.copula_falsehoods)
         # "called the story propaganda", "described the report as baseless"
         or (att.lemma in _NAMING_VERBS and not set(words).isdisjoint(lexicon.copula_falsehoods))
     ) and not (_only_withholding(tokens, lexicon) or _neither_confirmed(tokens)):
@@ -369,15 +429,52 @@ def classify(
         # "we did not shell the village", "it never fired the rocket": the speaker's side says it
         # did not do what it would hardly mention unless someone said it did.
         return Verdict("denial", round(confidence - 0.15, 2), _owned_claim(tokens, resolve))
+    if _nothing_happened(tokens):
+        # "no attack took place", "no shots were fired": an event said not to have happened.
+        return Verdict("denial", round(confidence - 0.15, 2), _owned_claim(tokens, resolve))
+    if att.direct_quote and _culpability_denied(tokens):
+        # "we are not responsible for the explosion", "it was not involved in the incident": saying
+        # one is not to blame answers whoever blamed.
+        return Verdict("denial", round(confidence - 0.15, 2), _owned_claim(tokens, resolve))
     found = _blame(tokens, lexicon, resolve)
+    if found is None or found[0] == "criticism":
+        # "the militia carried out the massacre", "the regime used chemical weapons": a wrong done
+        # by a named actor accuses it, even beside words that only judge.
+        author = _wrong_act_author(tokens, lexicon, resolve)
+        if author is not None:
+            found = ("accusation", author)
     if found is not None:
         kind, actor = found
         return Verdict(kind, round(confidence - 0.15, 2), actor)
+    insulted = _insulted(tokens, lexicon)
+    if insulted is not None:
+        # "he is a phony", "Cruz is not a real conservative": aimed at whom the words name.
+        return Verdict("criticism", round(confidence - 0.15, 2), resolve.named(insulted))
+    if _has_phrase(words, lexicon.accusation_phrases) and not _phrase_negated(
+        words, lexicon.accusation_phrases
+    ):
+        # "they have blood on their hands", "this is ethnic cleansing"
+        return Verdict("accusation", round(confidence - 0.2, 2), _owned_claim(tokens, resolve))
+    if _has_phrase(words, lexicon.criticism_phrases) and not _phrase_negated(
+        words, lexicon.criticism_phrases
+    ):
+        # "the government turned a blind eye", "double standards"
+        return Verdict("criticism", round(confidence - 0.2, 2))
+    if _unnamed_wrongdoer(tokens, lexicon, resolve):
+        # "the militia had tortured prisoners": an accusation needs a wrongdoer, not a known one.
+        return Verdict("accusation", round(confidence - 0.2, 2))
     # Condemning an act needs no author named ("this is a barbaric act", "we are appalled"), but a
     # reporter's adjective in indirect speech ("the horrific beheading") condemns nothing unless it
     # is what something is said to be ("the shelling was a barbaric act").
     condemning = [t for t in tokens if t.lemma_.lower() in lexicon.condemnation_words and not _negated(t)]
-    if any(att.direct_quote or t.dep_ != "amod" or t.head.dep_ in ("attr", "oprd") for t in condemning):
+    if any(
+        att.direct_quote or t.dep_ != "amod" or t.head.dep_ in ("attr", "oprd") or _in_quotes(t)
+        for t in condemning
+    ):
+        return Verdict("criticism", round(confidence - 0.15, 2))
+    if _judges_an_act(tokens, lexicon, quoted=att.direct_quote):
+        # "the strikes were a flagrant violation of international law", "this decision is
+        # reckless": an act, a decision or words judged, whoever did them.
         return Verdict("criticism", round(confidence - 0.15, 2))
     return Verdict("claim", round(confidence, 2))
 
@@ -406,7 +503,7 @@ def _dismissed_claim(tokens: list[Token], lexicon: Lexicon, quoted: bool) -> boo
             continue
         if _negated(t):
             continue  # "the report is not baseless"
-        if quoted and t.dep_ == "amod" and t.head.lemma_.lower() in lexicon.claim_nouns:
+        if (quoted or _in_quotes(t)) and t.dep_ == "amod" and t.head.lemma_.lower() in lexicon.claim_nouns:
             return True
         if t.dep_ in ("acomp", "attr") and t.head.pos_ in ("AUX", "VERB"):
             subject = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -428,6 +525,49 @@ def _past(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.lemma_ == "do" and c.tag_ == "VBD" for c in auxes)
 
 
+# "did not fire on the protesters", "never shot at anyone": an act aimed at someone.
+_AIMED_PREPS = frozenset({"on", "at", "upon", "against", "into"})
+
+
+# Not done as a matter of attitude, not of deed: "we do not condone that" judges.
+_ATTITUDES = frozenset(
+    {
+        "condone",
+        "support",
+        "accept",
+        "tolerate",
+        "endorse",
+        "like",
+        "want",
+        "agree",
+        "believe",
+        "think",
+        "recognize",
+        "recognise",
+        "share",
+        "expect",
+        "plan",
+        "intend",
+        "consider",
+        "negotiate",
+    }
+)
+
+
+def _habitual(verb: Token) -> bool:
+    """ "we do not target civilians", "I don't take money from lobbyists": what one never does,
+    said in the present by "I" or "we" (not an attitude: "we do not condone it")."""
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        verb.tag_ == "VB"
+        and any(c.lemma_ == "do" and c.tag_ in ("VBP", "VBZ") for c in auxes)
+        and subject is not None
+        and subject.lower_ in _FIRST_PERSON
+        and verb.lemma_.lower() not in _ATTITUDES
+    )
+
+
 def _self_denial(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A], *, quoted: bool) -> bool:
     """The speaker's side says it did not do something to something: "we did not blur the
     images", "the army said it never shelled the village". The main verb of the words is a negated
@@ -442,18 +582,274 @@ def _self_denial(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A], *,
         lemma = t.lemma_.lower()
         if lemma in lexicon.states or lemma in lexicon.speech_verbs or lemma in lexicon.clausal_verbs:
             continue
-        if not _negated(t) or not _past(t) or _conditional(t):
+        if not _negated(t) or _conditional(t) or not (_past(t) or (quoted and _habitual(t))):
             continue
-        if not any(c.dep_ == "dobj" for c in t.children):
+        if not any(
+            c.dep_ == "dobj"
+            or (c.dep_ == "prep" and c.lower_ in _AIMED_PREPS and any(g.dep_ == "pobj" for g in c.children))
+            for c in t.children
+        ):
             continue  # "we hadn't even advertised here": what was not done, not what was denied
         subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
         if subject is None:
             continue
-        if subject.lower_ in _FIRST_PERSON:
+        if subject.lower_ in _FIRST_PERSON or (quoted and _own_side(subject)):
             return True
         if not quoted and subject.lower_ in _PERSONAL and resolve.named(subject) is None:
             return True
     return False
+
+
+_CULPABLE = frozenset({"responsible", "involved", "guilty", "complicit", "behind", "culpable", "liable"})
+
+
+_HAPPENING = frozenset({"happen", "occur", "exist", "take"})
+
+
+def _nothing_happened(tokens: list[Token]) -> bool:
+    """ "no attack took place", "no such meeting occurred": the subject of an event is "no"
+    something (not "no one knows", a future or a condition). "No militants were killed in the
+    strikes" is not one: the gold, like the news, reports it as a fact of war."""
+    for t in tokens:
+        if t.pos_ != "VERB" or _conditional(t):
+            continue
+        lemma = t.lemma_.lower()
+        if not _past(t):
+            continue
+        if lemma == "take" and not any(c.lower_ == "place" for c in t.children):
+            continue
+        if lemma not in _HAPPENING:
+            continue
+        subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if (
+            subject is not None
+            and subject.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+        ):
+            return True
+    return False
+
+
+def _own_side(subject: Token) -> bool:
+    """ "we", "I", "our forces", "my client": the speaker's side, in the speaker's own words."""
+    return subject.lower_ in _FIRST_PERSON or any(
+        c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children
+    )
+
+
+def _culpability_denied(tokens: list[Token]) -> bool:
+    """In the speaker's own quoted words, the speaker's side is not to blame: "we are not
+    responsible for the blast", "our forces were not involved", "I am not guilty", "we were not
+    behind the attack" (not inside a condition: "if we are not responsible, who is?"). Said of
+    someone else ("the man was not involved") it is an assertion that the linker may find
+    answering a claim."""
+    for t in tokens:
+        if t.lower_ not in _CULPABLE or _conditional(t):
+            continue
+        verb = t.head
+        if t.lower_ == "behind":
+            if t.dep_ != "prep" or verb.lemma_ != "be" or not _negated(verb):
+                continue
+        elif t.dep_ in ("acomp", "attr") and verb.lemma_ == "be" and _negated(t):
+            pass
+        elif t.lower_ == "involved" and t.pos_ == "VERB" and _negated(t):
+            verb = t  # "our forces were not involved", parsed as a passive
+        else:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and _own_side(subject):
+            return True
+    return False
+
+
+def _wrongdoers(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """The subjects the words give a wrong: "the militia carried out the massacre", "the regime is
+    committing genocide", "forces shelled a hospital", "the militia tortured prisoners". Only a
+    subject inside the words, and not in a clause that only describes someone ("the man who
+    carried out the attack")."""
+    within = {t.i for t in tokens}
+    out: list[Token] = []
+    for t in tokens:
+        if t.pos_ != "VERB" or t.dep_ in ("relcl", "acl", "amod") or _negated(t) or _conditional(t):
+            continue
+        lemma = t.lemma_.lower()
+        carried_out = lemma == "carry" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children)
+        if carried_out or lemma in ("commit", "perpetrate"):
+            wrong = any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lexicon.wrong_acts for c in t.children
+            )
+        elif lemma in lexicon.atrocities:
+            wrong = any(c.dep_ == "dobj" for c in t.children)  # not "militants claim to have beheaded"
+        elif lemma in lexicon.force_verbs:
+            # "shelled a hospital", "fired on protesters", "targeted civilians"
+            aimed = [c for c in t.children if c.dep_ == "dobj"]
+            aimed += [
+                g for c in t.children if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS for g in c.children
+            ]
+            wrong = any(
+                a.lemma_.lower() in lexicon.protected
+                or any(c.dep_ == "compound" and c.lemma_.lower() in lexicon.protected for c in a.children)
+                for a in aimed
+            )
+        else:
+            continue
+        subject = _subject_of(t) if wrong else None
+        if subject is not None and subject.i in within:
+            out.append(subject)
+    return out
+
+
+def _wrong_act_author(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> A | None:
+    """The actor the words name as doing a wrong (see _wrongdoers)."""
+    for subject in _wrongdoers(tokens, lexicon):
+        actor = resolve.named(subject)
+        if actor is not None:
+            return actor
+    return None
+
+
+def _unnamed_wrongdoer(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> bool:
+    """A wrong done by someone the words describe but name no known actor for: "the militia
+    tortured prisoners", "gunmen fired on protesters". An agent, not a thing ("the strike killed
+    civilians": a grim fact with no one to blame), nor a pronoun or the speaker's own side."""
+    return any(
+        s.pos_ in ("NOUN", "PROPN")
+        and (s.lemma_.lower() in lexicon.wrongdoer_nouns or s.lower_ in lexicon.wrongdoer_nouns)
+        and not any(c.dep_ == "poss" and c.lower_ in ("our", "my", "its", "their") for c in s.children)
+        and not resolve.own(s)
+        for s in _wrongdoers(tokens, lexicon)
+    )
+
+
+def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bool:
+    """A word of judgement is said of an act, a decision, a policy or words: "the strikes were a
+    flagrant violation of international law", "this decision is irresponsible", "called the
+    move a provocation", and in the speaker's own quoted words of "this" or "it" ("it is an act
+    of aggression"). What it is said of must be one of those: "the situation is dangerous", "it
+    is wrong to say" (an extraposed clause) or "a terrible day" judge no one."""
+    judging = lexicon.judgement | lexicon.criticism_words | lexicon.condemnation_words
+    # Of "this" or "it" only words that judge a deed: "that's what's so dangerous about this" warns.
+    of_pronoun = lexicon.judgement | lexicon.condemnation_words
+    for t in tokens:
+        if t.lemma_.lower() not in judging and t.lower_ not in judging:
+            continue
+        if _negated(t) or _conditional(t):
+            continue
+        if (
+            t.dep_ == "amod"
+            and t.i > t.head.i
+            and t.head.dep_ == "dobj"
+            and t.head.head.lemma_.lower() in _NAMING_VERBS
+        ):
+            return True  # "called the wall stupid", the complement parsed as the object's adjective
+        word = t
+        if t.dep_ == "amod" and t.head.dep_ in ("attr", "oprd", "dobj", "pobj"):
+            noun = t.head.lemma_.lower()
+            if not (noun in judging or noun in lexicon.judged_things or noun in lexicon.violent_acts):
+                continue  # "these are horrible times", "a catastrophic outcome for the campaign"
+            word = t.head  # "a flagrant violation", "a reckless act"
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _KIND_OF:
+            word = t.head.head  # "an act of aggression", "a clear case of piracy"
+        if word.dep_ == "conj" and word.head.dep_ in ("attr", "acomp", "oprd"):
+            word = word.head  # "illegal and counterproductive"
+        verb = word.head
+        if word.dep_ == "dobj" and verb.lemma_.lower() in ("constitute", "represent"):
+            # "the strikes constituted a violation of international law"
+            said_of = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        elif word.dep_ == "pobj" and verb.lower_ in ("to", "as") and verb.head.pos_ in ("VERB", "AUX"):
+            # "the blockade amounted to collective punishment", "described the visit as a provocation"
+            prep, verb = verb, verb.head
+            if prep.lower_ == "to" and verb.lemma_.lower() == "amount":
+                said_of = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            elif prep.lower_ == "as" and (verb.lemma_.lower() in _NAMING_VERBS | _AS_VERBS):
+                said_of = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            else:
+                continue
+        elif word.dep_ not in ("attr", "acomp", "oprd") or verb.pos_ not in ("AUX", "VERB"):
+            continue
+        elif verb.lemma_ == "be":
+            if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+                # "it is irresponsible to cut aid", "it is unacceptable that civilians are
+                # targeted": an act judged in a clause, by a word strong enough to judge alone
+                # ("it is dangerous to go out" warns).
+                if t.lemma_.lower() in lexicon.judgement and t.dep_ == "acomp" and not _negated(t):
+                    return True
+                continue
+            said_of = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        elif verb.lemma_.lower() in _NAMING_VERBS and word.dep_ == "oprd" and not _negated(verb):
+            # "called the wall stupid", "called the plan a disaster": calling something so
+            # judges it, whatever it is.
+            return True
+        elif verb.lemma_.lower() in _NAMING_VERBS or verb.lemma_.lower() == "consider":
+            said_of = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        else:
+            continue
+        if said_of is None:
+            continue
+        if said_of.dep_ == "csubj":
+            return True  # "what they did is unacceptable"
+        lemma = said_of.lemma_.lower()
+        if lemma in ("this", "that", "these", "those", "it", "what"):
+            if said_of.tag_ in ("WDT", "WP"):
+                continue  # "something that was already flawed": a relative clause describes
+            if quoted and (t.lemma_.lower() in of_pronoun or t.lower_ in of_pronoun):
+                return True
+            continue
+        if lemma in lexicon.judged_things or lemma in lexicon.violent_acts or lemma in lexicon.claim_nouns:
+            return True
+    return False
+
+
+# "described the visit as a provocation", "sees the move as a violation".
+_AS_VERBS = frozenset(
+    {"describe", "see", "view", "regard", "consider", "condemn", "denounce", "characterise", "characterize"}
+)
+# "an act of aggression": the judgement is the "of" phrase of these.
+_KIND_OF = frozenset({"act", "case", "example", "form", "instance"})
+_PERSONS = frozenset({"he", "she", "they", "you", "him", "her", "them"})
+_GENUINE = frozenset({"real", "true", "genuine"})
+
+
+def _a_person(token: Token, lexicon: Lexicon) -> bool:
+    """A phrase for a person or body: "he", "Obama", "his rival", "the minister", "critics"."""
+    return (
+        token.lower_ in _PERSONS
+        or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or token.lemma_.lower() in lexicon.speaker_nouns
+        or token.lemma_.lower() in lexicon.role_titles
+        or any(c.dep_ == "poss" for c in token.children)
+    )
+
+
+def _insulted(tokens: list[Token], lexicon: Lexicon) -> Token | None:
+    """The phrase for a person or body the words call something bad ("he is a phony", "they are
+    hypocrites", "voters consider him unfit") or deny a quality they claim ("Cruz is not a real
+    conservative")."""
+    for t in tokens:
+        if _conditional(t):
+            continue
+        small = (
+            next((c for c in t.children if c.dep_ == "nsubj"), None) if t.pos_ in ("NOUN", "ADJ") else None
+        )
+        if small is not None:
+            said_of = small  # "consider him a hypocrite", parsed as a clause of its own
+        elif t.dep_ not in ("attr", "acomp", "oprd") or t.head.pos_ not in ("AUX", "VERB"):
+            continue
+        elif t.head.lemma_ == "be":
+            said_of = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        elif t.head.lemma_.lower() in _NAMING_VERBS or t.head.lemma_.lower() == "consider":
+            said_of = next((c for c in t.head.children if c.dep_ == "dobj"), None)
+        else:
+            continue
+        if said_of is None or not _a_person(said_of, lexicon):
+            continue
+        words = [t, *(c for c in t.children if c.dep_ in ("amod", "conj", "compound"))]
+        if any(w.lemma_.lower() in lexicon.insults or w.lower_ in lexicon.insults for w in words):
+            if not _negated(t):
+                return said_of
+        elif _negated(t) and any(c.dep_ == "amod" and c.lower_ in _GENUINE for c in t.children):
+            return said_of  # "not a real conservative", "no true friend of Israel"
+    return None
 
 
 def _neither_confirmed(tokens: list[Token]) -> bool:
@@ -527,7 +923,11 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
             actor = _aimed(t, resolve, guess=True, within=within)
             if actor is not None:
                 return "accusation", actor
-        elif criticism is None and (lemma in lexicon.criticism_words or lemma in lexicon.condemnation_words):
+        elif (
+            criticism is None
+            and (lemma in lexicon.criticism_words or lemma in lexicon.condemnation_words)
+            and t.dep_ != "relcl"  # "Buchanan, who had failed to win": who he is, not a judgement
+        ):
             criticism = _aimed(t, resolve, within=within)
     return ("criticism", criticism) if criticism is not None else None
 

@@ -62,6 +62,15 @@ class Lexicon:
     atrocities: frozenset[str]  # by a named actor, an accusation: "the militia tortured them"
     culpable_places: frozenset[str]  # "X was behind the attack": X is its author
     culpable_objects: frozenset[str]  # what one may be behind besides harm: "the hack", "the coup"
+    judgement: frozenset[str]  # said of an act or a decision, a criticism: "a violation of the law"
+    judged_things: frozenset[str]  # what a judgement may be said of: "the decision", "the move"
+    wrong_acts: frozenset[str]  # committed or carried out by a named actor, an accusation
+    insults: frozenset[str]  # said of a person, a criticism: "he is a phony"
+    force_verbs: frozenset[str]  # done to one of protected by a named actor, an accusation
+    protected: frozenset[str]  # "civilians", "a hospital": whom force may not be aimed at
+    wrongdoer_nouns: frozenset[str]  # "the militia", "gunmen": accused of a wrong though unknown
+    criticism_phrases: tuple[tuple[str, ...], ...]  # "turned a blind eye", "double standards"
+    accusation_phrases: tuple[tuple[str, ...], ...]  # "blood on their hands", "ethnic cleansing"
     aiding_words: frozenset[str]  # with extremist_words: "helping the terrorists" accuses
     extremist_words: frozenset[str]
     blame_lemmas: frozenset[str]  # all of the above that may blame or judge: a quick first test
@@ -106,6 +115,15 @@ def load_lexicon() -> Lexicon:
         atrocities=frozenset(tone["atrocities"]),
         culpable_places=frozenset(tone["culpable_places"]),
         culpable_objects=frozenset(tone["culpable_objects"]),
+        judgement=frozenset(tone["judgement"]),
+        judged_things=frozenset(tone["judged_things"]),
+        wrong_acts=frozenset(tone["wrong_acts"]),
+        insults=frozenset(tone["insults"]),
+        force_verbs=frozenset(tone["force_verbs"]),
+        protected=frozenset(tone["protected"]),
+        wrongdoer_nouns=frozenset(tone["wrongdoer_nouns"]),
+        criticism_phrases=tuple(tuple(p.split()) for p in tone["criticism_phrases"]),
+        accusation_phrases=tuple(tuple(p.split()) for p in tone["accusation_phrases"]),
         aiding_words=frozenset(tone["aiding"]),
         extremist_words=frozenset(tone["extremists"]),
         blame_lemmas=frozenset(

@@ -53,6 +53,12 @@ def _actor_index() -> ActorIndex:
     return ActorIndex(get_nlp(), load_knowledge_base(), load_lexicon())
 
 
+def _names_own_side(actors: DocActors, token: Token, side: set[int]) -> bool:
+    """The phrase names an actor of the speaker's side ("the army" in the army's own words)."""
+    draft = actors.named_in_words(token, set())
+    return draft is not None and id(draft) in side
+
+
 def _side(draft: _Draft | None) -> list[_Draft]:
     """The actor and those it speaks for: a minister, their state."""
     chain: list[_Draft] = []
@@ -111,6 +117,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                     named=lambda token, exclude=exclude: actors.named_in_words(token, exclude),
                     nearby=lambda token, exclude=exclude | cited: _mentioned(actors, token, exclude),
                     extremists=extremists,
+                    own=lambda token, exclude=exclude: _names_own_side(actors, token, exclude),
                 ),
                 reports_others=reports_others,
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import content, only, run
+from .conftest import content, only, piece, run, speaker_name
 
 
 def _target_name(result, statement) -> str | None:
@@ -260,3 +260,262 @@ def test_an_atrocity_done_by_a_named_actor_accuses_it():
 def test_an_atrocity_that_only_describes_someone_accuses_no_one():
     text = "The officials said the suspect is the man who beheaded the journalist."
     assert only(run(text)).kind == "claim"
+
+
+# Issue 11, error 4: kinds read off the whole statement in general news, beyond the cue verb.
+
+
+def test_an_act_called_a_violation_is_a_criticism_but_a_situation_called_dangerous_is_not():
+    assert only(
+        run("The ministry said the strikes were a flagrant violation of the country's sovereignty.")
+    ).kind == ("criticism")
+    assert (
+        only(run("“This is an act of aggression against our people,” the president said.")).kind
+        == "criticism"
+    )
+    assert only(run("The engineer said the situation at the dam was dangerous.")).kind == "claim"
+
+
+def test_a_decision_called_reckless_is_a_criticism():
+    assert (
+        only(run("“This decision is irresponsible and reckless,” the opposition leader said.")).kind
+        == "criticism"
+    )
+    assert (
+        only(run("The spokesman said the sanctions were illegal and counterproductive.")).kind == "criticism"
+    )
+
+
+def test_a_warning_about_this_is_no_criticism():
+    assert only(run("“That is what is so dangerous about this,” the congressman said.")).kind == "claim"
+
+
+def test_a_named_actor_carrying_out_a_massacre_is_accused():
+    result = run("Ukraine said Russian forces had carried out the massacre.")
+    assert _target_name(result, only(result, "accusation")) == "Russia"
+
+
+def test_the_one_who_carried_out_an_attack_in_a_description_is_not_accused():
+    assert only(run("Police said the man who carried out the attack was 24.")).kind == "claim"
+
+
+def test_the_speakers_side_not_to_blame_in_its_own_words_is_a_denial():
+    assert only(run("“We are not responsible for the explosion,” a militia spokesman said.")).kind == "denial"
+    assert only(run("“Our forces were not involved in the incident,” the general said.")).kind == "denial"
+
+
+def test_someone_else_not_to_blame_is_left_to_the_linker():
+    assert only(run("The ministry said the man was not responsible for the fire.")).kind == "claim"
+
+
+def test_what_the_speakers_troops_did_not_fire_on_is_denied():
+    assert only(run("“Our troops did not fire on the protesters,” the general said.")).kind == "denial"
+
+
+def test_what_we_never_do_is_a_denial_but_what_we_do_not_condone_is_not():
+    assert only(run("“We do not target civilians,” the army spokesman said.")).kind == "denial"
+    assert only(run("“We do not condone violence of any kind,” the party said.")).kind != "denial"
+
+
+def test_a_report_called_speculation_is_a_denial_but_speculation_that_exists_is_not():
+    assert only(run("“This is pure speculation,” the minister said of the report.")).kind == "denial"
+    assert only(run("The analyst said there was speculation that the minister would resign.")).kind == "claim"
+    assert only(run("The lawyer said his client is the subject of speculation in the press.")).kind == "claim"
+
+
+def test_a_report_called_misleading_is_a_denial():
+    assert only(run("“The report is misleading and one-sided,” the company said.")).kind == "denial"
+    assert only(run("The government said the allegations were unsubstantiated.")).kind == "denial"
+
+
+def test_a_person_called_a_phony_is_criticised():
+    assert only(run("“He is a phony and a fraud,” the governor said.")).kind == "criticism"
+    assert only(run("Many voters consider him a hypocrite.")).kind == "criticism"
+
+
+def test_denying_a_rival_a_quality_is_a_criticism():
+    assert (
+        only(run("The candidate said his rival was “not a real conservative on immigration.”")).kind
+        == "criticism"
+    )
+
+
+def test_defending_a_decision_answers_its_critics():
+    assert (
+        only(run("The minister defended the decision, saying it was necessary for security.")).kind
+        == "denial"
+    )
+
+
+def test_pleading_not_guilty_is_a_denial():
+    assert only(run("The former mayor pleaded not guilty to corruption charges.")).kind == "denial"
+
+
+def test_railing_against_a_plan_is_a_criticism():
+    assert only(run("The mayor railed against the governor's budget cuts.")).kind == "criticism"
+
+
+def test_a_wrong_inside_an_allegation_is_not_its_makers():
+    text = "The judge said the lawyer had made serious allegations of misconduct against the firm."
+    result = run(text)
+    judges = [s for s in result.statements if piece(text, s.speaker_span) == "The judge"]
+    assert [s.kind for s in judges] == ["claim"]  # the lawyer's allegations are the lawyer's
+
+
+def test_a_genocide_named_by_its_victims_accuses_no_one():
+    assert only(run("“Israel should recognise the Armenian genocide,” the envoy said.")).kind == "claim"
+
+
+def test_a_body_slamming_a_verdict_is_a_criticism_but_a_storm_slamming_a_coast_is_no_statement():
+    assert only(run("Rights groups slammed the verdict.")).kind == "criticism"
+    assert only(run("Russia slammed the new sanctions.")).kind == "criticism"
+    assert not run("A hurricane slammed the coast on Sunday.").statements
+
+
+def test_a_condemnation_issued_by_a_body_is_its_criticism():
+    result = run("The EU issued a strong condemnation of the attack.")
+    assert speaker_name(result, only(result, "criticism")) == "European Union"
+
+
+def test_holding_an_actor_responsible_accuses_it():
+    result = run("Washington holds Tehran responsible for the attacks on shipping.")
+    assert _target_name(result, only(result, "accusation")) == "Iran"
+    assert only(run("The government held the rebels responsible for the bombing.")).kind == "accusation"
+
+
+def test_pushing_back_against_criticism_denies_it_but_pushing_back_troops_says_nothing():
+    assert only(run("The president pushed back against the criticism.")).kind == "denial"
+    assert not run("The army pushed back against the rebels near the river.").statements
+
+
+def test_taking_aim_at_a_plan_criticises_it_and_taking_issue_with_a_report_denies_it():
+    assert only(run("Critics took aim at the plan.")).kind == "criticism"
+    assert only(run("The senator took issue with the report.")).kind == "denial"
+
+
+def test_a_named_actor_shelling_a_hospital_is_accused_but_bombing_positions_is_war_news():
+    result = run("Ukraine said Russian forces had shelled a hospital in Kharkiv.")
+    assert _target_name(result, only(result, "accusation")) == "Russia"
+    assert (
+        only(run("The Pentagon said Russian jets had bombed rebel positions near the town.")).kind == "claim"
+    )
+
+
+def test_an_event_said_not_to_have_taken_place_is_denied():
+    assert only(run("“No attack took place,” the ministry said.")).kind == "denial"
+    assert only(run("“No one knows what will happen,” the analyst said.")).kind == "claim"
+    assert only(run("The police said no arrests were made.")).kind == "claim"
+
+
+def test_an_actor_failing_its_duty_is_criticised_but_who_failed_in_a_description_is_not():
+    result = run("The senator said the State Department had failed to protect its staff in Libya.")
+    assert only(result).kind == "criticism"
+    text = "The historian said that Buchanan, who had failed to win the nomination, gave a fiery speech."
+    assert only(run(text)).kind == "claim"
+
+
+def test_allegations_with_no_substance_are_denied():
+    assert only(run("The spokesman said the allegations had “no substance”.")).kind == "denial"
+
+
+def test_horrible_times_judge_no_one_but_a_statement_called_offensive_is_criticised():
+    assert only(run("“These are horrible times for our country,” the senator said.")).kind == "claim"
+    assert only(run("The governor called the statement “offensive and outlandish.”")).kind == "criticism"
+    assert only(run("“He worked within a system that was already flawed,” the aide said.")).kind == "claim"
+
+
+def test_an_act_judged_in_a_clause_by_a_strong_word_is_criticised_but_a_warning_is_not():
+    assert (
+        only(run("“It is irresponsible to cut aid to refugees now,” the minister said.")).kind == "criticism"
+    )
+    assert only(run("“It is dangerous to go out after dark,” the officer said.")).kind == "claim"
+
+
+def test_a_named_actor_called_a_hypocrite_is_the_target():
+    result = run("The senator said Barack Obama was a hypocrite.")
+    assert _target_name(result, only(result, "criticism")) == "Barack Obama"
+
+
+def test_an_act_said_to_constitute_or_amount_to_a_wrong_is_criticised():
+    text = "The foreign ministry said the strikes constituted a violation of international law."
+    assert only(run(text)).kind == "criticism"
+    assert only(run("The UN envoy said the blockade amounted to collective punishment.")).kind == "criticism"
+    assert only(run("Beijing described the visit as a serious provocation.")).kind == "criticism"
+    assert only(run("The analyst said the rally amounted to a show of strength.")).kind == "claim"
+
+
+def test_an_actor_spreading_disinformation_is_accused_but_reports_called_disinformation_are_denied():
+    result = run("“Russia is spreading disinformation about the attack,” the minister said.")
+    assert _target_name(result, only(result, "accusation")) == "Russia"
+    assert only(run("“These reports are disinformation,” the Kremlin spokesman said.")).kind == "denial"
+    assert only(run("“The report was fabricated,” the ministry said.")).kind == "denial"
+
+
+def test_an_incident_used_as_a_pretext_accuses_the_user():
+    result = run("The minister said Russia was using the incident as a pretext for invasion.")
+    assert _target_name(result, only(result, "accusation")) == "Russia"
+
+
+def test_pointing_the_finger_at_an_actor_accuses_it_but_putting_a_finger_on_a_facet_does_not():
+    result = run("Washington pointed the finger at Iran for the attack on the tanker.")
+    assert _target_name(result, only(result, "accusation")) == "Iran"
+    assert only(run("The government laid the blame on the rebels.")).kind == "accusation"
+    text = "The columnist Phyllis Schlafly put her finger on one facet of the campaign."
+    assert not [s for s in run(text).statements if s.kind == "accusation"]
+
+
+def test_calling_a_report_into_question_denies_it():
+    assert only(run("The senator called the report into question.")).kind == "denial"
+
+
+def test_dismay_at_a_decision_is_a_criticism():
+    assert only(run("The EU expressed its dismay at the decision.")).kind == "criticism"
+    assert only(run("The ministry expressed concern over the clashes.")).kind == "claim"
+
+
+def test_a_wrong_by_an_unnamed_wrongdoer_is_an_accusation_but_a_strike_is_no_wrongdoer():
+    result = run("The senator said the militia had tortured prisoners.")
+    assert (only(result).kind, only(result).target) == ("accusation", None)
+    assert only(run("Witnesses said gunmen fired on protesters.")).kind == "accusation"
+    assert only(run("Officials said the strike killed civilians.")).kind == "claim"
+    assert only(run("The army said its troops had fired on the protesters.")).kind == "claim"
+
+
+def test_a_condemning_word_in_quotation_marks_is_the_speakers_even_in_indirect_speech():
+    assert only(run("The minister said the “barbaric” attack would not go unpunished.")).kind == "criticism"
+    assert only(run("The minister said the barbaric attack would not go unpunished.")).kind == "claim"
+    assert only(run("The ministry said the “baseless” reports were spread by its enemies.")).kind == "denial"
+
+
+def test_inciting_and_meddling_accuse_and_undermining_criticises():
+    result = run("The minister said Iran was inciting violence in the region.")
+    assert _target_name(result, only(result, "accusation")) == "Iran"
+    result = run("The senator said Russia had meddled in the election.")
+    assert _target_name(result, only(result, "accusation")) == "Russia"
+    result = run("The ambassador said China was trying to undermine the talks.")
+    assert _target_name(result, only(result, "criticism")) == "China"
+
+
+def test_calling_something_stupid_or_a_disaster_criticises_it_but_calling_talks_constructive_does_not():
+    assert only(run("The Mexican president called the border wall stupid and useless.")).kind == "criticism"
+    assert only(run("The senator called the plan a disaster.")).kind == "criticism"
+    assert only(run("The minister called the talks constructive.")).kind == "claim"
+
+
+def test_ones_words_said_to_be_mischaracterized_or_misquoted_are_a_denial():
+    assert only(run("The mayor said his comments were mischaracterized.")).kind == "denial"
+    assert only(run("The minister said she had been misquoted.")).kind == "denial"
+
+
+def test_idioms_of_blame_and_judgement():
+    assert only(run("“They have blood on their hands,” the activist said.")).kind == "accusation"
+    assert only(run("The UN envoy said the campaign amounted to ethnic cleansing.")).kind == "accusation"
+    assert only(run("The opposition said the government was applying double standards.")).kind == "criticism"
+    assert only(run("The adviser said none of it was beyond the pale.")).kind == "claim"
+
+
+def test_an_attack_on_a_country_or_a_tanker_is_force_but_an_attack_on_a_rival_is_words():
+    assert not run("Russia's attack on Ukraine began in February.").statements
+    result = run("Washington blamed Iran for the attack on the tanker.")
+    assert [s.kind for s in result.statements] == ["accusation"]
+    assert only(run("Trump's attack on Clinton drew criticism.")).kind == "criticism"
