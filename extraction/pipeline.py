@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
+from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -117,8 +119,11 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         )
     targets: list[_Draft | None] = []
     unaimed: dict[int, set[int | str]] = {}
+    places = _unaimable(actors)
     for k, (att, verdict, owner) in enumerate(zip(attributions, verdicts, owners, strict=True)):
-        target = _target(att, verdict, owner, actors, {id(d) for d in _side(speakers[id(att)])})
+        target = _target(att, verdict, owner, actors, {id(d) for d in _side(speakers[id(att)])} | places)
+        if target is not None and id(target) in places:
+            target = None
         if target is None and verdict.kind in ("criticism", "accusation"):
             unaimed[k] = condemned_acts(doc, att, lexicon)
         targets.append(target)
@@ -126,12 +131,15 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         keys = set().union(*unaimed.values())
         authors = act_authors(doc, lexicon, lambda token: actors.named_in_words(token, set()), keys)
         for k, acts in unaimed.items():
-            exclude = {id(d) for d in _side(speakers[id(attributions[k])])}
+            exclude = {id(d) for d in _side(speakers[id(attributions[k])])} | places
             targets[k] = _author_of(acts, authors, attributions[k], doc, exclude)
     # Failing all else, the first actor the words name; not for a criticism, whose words name the
     # victims of what it condemns ("appalled by the murder of an American journalist").
+    # A denial is aimed at whose claim it rejects: the words' first actor is as often whom the
+    # claim is about ("denied claims that a French hostage was killed"), so a denial whose owner
+    # is not named waits for the claim it answers (_denied_speakers), or has none.
     targets = [
-        target or (first if verdict.kind in ("accusation", "denial") else None)
+        target or (first if verdict.kind == "accusation" and id(first) not in places else None)
         for target, first, verdict in zip(targets, about, verdicts, strict=True)
     ]
     # Whom a claim is about is no target of it, but linking needs it ("Y said X was involved":
@@ -274,6 +282,41 @@ def _target(
     if verdict.kind == "denial" and owner is not None:
         return owner
     return verdict.aimed_at or owner
+
+
+@cache
+def _target_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = json.loads(
+        resources.files("extraction").joinpath("lexicons", "targets.json").read_text(encoding="utf-8")
+    )
+    return frozenset(data["places"]), frozenset(data["faiths"])
+
+
+def _unaimable(actors: DocActors) -> set[int]:
+    """Names the tagger takes for actors that no statement can be aimed at: a faith ("they have
+    hijacked Islam") and a building or site every mention of which is a name before its noun
+    ("the Al-Shifa hospital"), where the harm is done, not by whom."""
+    places, faiths = _target_words()
+    doc = actors.doc
+    tokens: dict[int, list[Token]] = {}
+    for i, draft in actors.by_token.items():
+        tokens.setdefault(id(draft), []).append(doc[i])
+    out: set[int] = set()
+    for draft in actors.drafts:
+        if draft.kb_key is not None:
+            continue
+        if draft.name.lower() in faiths:
+            out.add(id(draft))
+            continue
+        mine = tokens.get(id(draft), [])
+        own = {t.i for t in mine}
+        # The token of each mention whose head lies outside it: what the mention is to the sentence.
+        roots = [t for t in mine if t.head.i not in own or t.head.i == t.i]
+        if roots and all(
+            t.dep_ in ("compound", "nmod", "amod") and t.head.lemma_.lower() in places for t in roots
+        ):
+            out.add(id(draft))
+    return out
 
 
 def _author_of(
