@@ -101,8 +101,14 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         owner = _claim_owner(doc, att.content, actors, exclude)
         owners.append(owner)
         about.append(actors.first_actor(att.content, exclude | cited))
+        # Another side's claim in a relative clause ("at the time IS claims she was abducted") is
+        # what the speaker sets a fact against, not news the speaker relays.
         reports_others = any(
-            o is not att and within(o.cue_span, att.content) and not o.called_false for o in attributions
+            o is not att
+            and within(o.cue_span, att.content)
+            and not o.called_false
+            and not (o.cue is not None and o.cue.dep_ == "relcl")
+            for o in attributions
         )
         verdicts.append(
             classify(

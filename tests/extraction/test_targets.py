@@ -43,3 +43,26 @@ def test_building_named_in_an_accusation_is_not_its_target():
 def test_a_faith_is_not_an_actor_a_criticism_is_aimed_at():
     result = run("The preacher said the militants had insulted Islam and murdered civilians.")
     assert all(target_name(result, s) != "Islam" for s in result.statements)
+
+
+def test_another_sides_claim_in_a_relative_clause_is_the_claim_a_denial_answers():
+    text = "The army denied that its troops were in the village on the day the rebels say the massacre took place."
+    result = run(text)
+    claim, denial = only(result, "claim"), only(result, "denial")
+    assert text[slice(*claim.content_spans[0])] == "the massacre took place"
+    assert {(lk.source, lk.target) for lk in result.links} == {(denial.id, claim.id)}
+    assert denial.target == claim.speaker
+
+
+def test_a_relative_clause_whose_subject_is_the_pronoun_is_no_statement_of_its_own():
+    result = run("The mayor said the bridge, which the army says was destroyed, did not need repairs.")
+    assert len(result.statements) == 1
+
+
+def test_a_fact_set_against_another_sides_relative_claim_denies_and_answers_it():
+    text = "Kurdish fighters said the woman was not in the town at the time that the Taliban claims she was abducted."
+    result = run(text)
+    claim, denial = only(result, "claim"), only(result, "denial")
+    assert text[slice(*claim.content_spans[0])] == "she was abducted"
+    assert target_name(result, denial) == "Taliban"
+    assert {(lk.source, lk.target) for lk in result.links} == {(denial.id, claim.id)}
