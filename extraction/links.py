@@ -302,6 +302,10 @@ def _answer_score(node: Node, other: Node, df: Counter, n: int, carried: str | N
     score = topic
     if _opposes(node, other):
         score += 0.4
+    elif node.kind == "denial" and node.harmed - node.negated and other.harmed - other.negated:
+        # "denied that its commander was dead" after "a drone had killed the commander": a denial
+        # names the harm it rejects, and the claim said it befell someone.
+        score += 0.2
     if other.speaker in node.owner_side:
         score += 0.8  # "rejected Russia's claim": Russia's
     elif not node.owner_side.isdisjoint(other.speaker_side):
@@ -430,7 +434,10 @@ def _countered(
             continue
         if node.target is not None and node.target_side.isdisjoint(earlier.speaker_side):
             continue
-        if _topic(node, earlier, df, len(nodes)) > 0 or _opposes(node, earlier):
+        # "Hamas blamed Israel for the blast, calling the Israeli claim a lie": naming whose words
+        # it rejects ties it to them however differently it words the matter.
+        names_them = not node.owner_side.isdisjoint(earlier.speaker_side)
+        if names_them or _topic(node, earlier, df, len(nodes)) > 0 or _opposes(node, earlier):
             return earlier, 0.8
     return None
 

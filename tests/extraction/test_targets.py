@@ -66,3 +66,29 @@ def test_a_fact_set_against_another_sides_relative_claim_denies_and_answers_it()
     assert text[slice(*claim.content_spans[0])] == "she was abducted"
     assert target_name(result, denial) == "Taliban"
     assert {(lk.source, lk.target) for lk in result.links} == {(denial.id, claim.id)}
+
+
+def rebuts(result: ExtractionResult) -> set[tuple[str, str]]:
+    return {(lk.source, lk.target) for lk in result.links if lk.relation == "rebuts"}
+
+
+def test_counter_accusation_naming_whose_claim_it_rejects_answers_it_without_shared_words():
+    text = (
+        "Israel said Hamas fired the rocket that hit the hospital.\n\n"
+        "Hamas blamed Israel for the blast, calling the Israeli claim a lie."
+    )
+    result = run(text)
+    claim, accusation = only(result, "claim"), only(result, "accusation")
+    assert rebuts(result) == {(accusation.id, claim.id)}
+    assert target_name(result, accusation) == "Israel"
+
+
+def test_denial_naming_the_harm_a_claim_reported_answers_that_claim():
+    text = (
+        "The Pentagon said an American drone had killed a senior al-Qaeda commander in Yemen.\n\n"
+        "Al-Qaeda denied that its commander was dead."
+    )
+    result = run(text)
+    claim, denial = only(result, "claim"), only(result, "denial")
+    assert rebuts(result) == {(denial.id, claim.id)}
+    assert target_name(result, denial) == "United States"
