@@ -92,3 +92,34 @@ def test_denial_naming_the_harm_a_claim_reported_answers_that_claim():
     claim, denial = only(result, "claim"), only(result, "denial")
     assert rebuts(result) == {(denial.id, claim.id)}
     assert target_name(result, denial) == "United States"
+
+
+def test_the_accused_saying_the_opposite_of_a_copula_claim_denies_it():
+    text = (
+        "The Nigerian army said the dead man was a commander of Boko Haram.\n\n"
+        "Boko Haram said the man was not a commander."
+    )
+    result = run(text)
+    claim, denial = only(result, "claim"), only(result, "denial")
+    assert rebuts(result) == {(denial.id, claim.id)}
+    assert target_name(result, denial) == "Nigeria"
+
+
+def test_a_ministry_contradicting_the_police_of_its_own_state_answers_them():
+    text = (
+        "Police in Paris said the attacker was a member of the Islamic State.\n\n"
+        "The suspect had lived in the city for ten years, neighbours said.\n\n"
+        "But the interior ministry insisted the man had acted alone and was not a member of any group."
+    )
+    result = run(text)
+    denial = only(result, "denial")
+    police = next(s for s in result.statements if text[slice(*s.content_spans[0])].startswith("the attacker"))
+    assert rebuts(result) == {(denial.id, police.id)}
+
+
+def test_a_side_going_on_without_a_contrast_does_not_answer_itself():
+    text = (
+        "Turkish police said the suspect was a member of the PKK.\n\n"
+        "The interior ministry said the suspect had not been abroad."
+    )
+    assert rebuts(run(text)) == set()
