@@ -281,7 +281,9 @@ def _target(
         # A pronoun object is someone else than the speaker ("officers accused him"); a noun
         # phrase is read without the clauses hanging from it ("X for supporting terrorists").
         aimed = (
-            actors.resolve_object(obj, exclude) if obj.pos_ == "PRON" else actors.named_in_words(obj, exclude)
+            actors.resolve_object(obj, exclude)
+            if obj.pos_ == "PRON"
+            else actors.named_in_words(obj, exclude | _victims(obj, actors))
         )
         if aimed is not None:
             return aimed
@@ -323,6 +325,32 @@ def _unaimable(actors: DocActors) -> set[int]:
         ):
             out.add(id(draft))
     return out
+
+
+_VICTIM_PREPS = frozenset({"of", "on", "against"})
+
+
+def _victims(phrase: Token, actors: DocActors) -> set[int]:
+    """Actors a phrase names only as whom a violent act befell: "the murder of the American
+    journalist by IS", "the attack on the US embassy". Condemning the act is aimed at its doer."""
+    acts = load_lexicon().violent_acts
+    victim: set[int] = set()
+    for t in phrase.subtree:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in acts:
+            continue
+        for prep in t.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _VICTIM_PREPS:
+                continue
+            # "the murder of X by Y": the parser often hangs the agent from X.
+            agents = {
+                g.i for by in prep.subtree if by.dep_ == "prep" and by.lower_ == "by" for g in by.subtree
+            }
+            victim.update(g.i for g in prep.subtree if g.i not in agents)
+    named = {id(d) for i in victim if (d := actors.by_token.get(i)) is not None}
+    elsewhere = {
+        id(d) for g in phrase.subtree if g.i not in victim and (d := actors.by_token.get(g.i)) is not None
+    }
+    return named - elsewhere
 
 
 def _author_of(

@@ -123,3 +123,13 @@ def test_a_side_going_on_without_a_contrast_does_not_answer_itself():
         "The interior ministry said the suspect had not been abroad."
     )
     assert rebuts(run(text)) == set()
+
+
+def test_condemning_a_violent_act_is_aimed_at_its_doer_not_at_whom_it_befell():
+    result = run("Britain condemned the murder of the American journalist by Islamic State.")
+    assert target_name(result, only(result, "criticism")) == "Islamic State"
+
+
+def test_condemning_an_attack_on_a_states_embassy_is_not_aimed_at_that_state():
+    result = run("The minister condemned the attack on the US embassy in Kabul.")
+    assert target_name(result, only(result, "criticism")) != "United States"
