@@ -148,6 +148,22 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         target or (first if verdict.kind == "accusation" and id(first) not in places else None)
         for target, first, verdict in zip(targets, about, verdicts, strict=True)
     ]
+    # "condemned the killing of its diplomat, which it blamed on Israel": a criticism aimed at
+    # no one named takes whom the speaker blames inside it.
+    for k, (att, verdict) in enumerate(zip(attributions, verdicts, strict=True)):
+        if targets[k] is None and verdict.kind == "criticism":
+            targets[k] = next(
+                (
+                    targets[j]
+                    for j, other in enumerate(attributions)
+                    if j != k
+                    and verdicts[j].kind == "accusation"
+                    and targets[j] is not None
+                    and speakers[id(other)] is speakers[id(att)]
+                    and within(other.cue_span, att.content)
+                ),
+                None,
+            )
     # Whom a claim is about is no target of it, but linking needs it ("Y said X was involved":
     # X's answer), so those actors are kept too, as they were before claims lost their targets.
     claims_about = [

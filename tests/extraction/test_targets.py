@@ -133,3 +133,8 @@ def test_condemning_a_violent_act_is_aimed_at_its_doer_not_at_whom_it_befell():
 def test_condemning_an_attack_on_a_states_embassy_is_not_aimed_at_that_state():
     result = run("The minister condemned the attack on the US embassy in Kabul.")
     assert target_name(result, only(result, "criticism")) != "United States"
+
+
+def test_a_criticism_takes_whom_its_speaker_blames_inside_it():
+    result = run("Iran condemned the killing of its diplomat, which it blamed on Israel.")
+    assert target_name(result, only(result, "criticism")) == "Israel"
