@@ -225,6 +225,9 @@ class Mention:
 def _looks_like_a_name(span: SpacySpan) -> bool:
     """Capitalised as a name is, after a leading "the" ("the West", not "the west wing")."""
     first = span[1] if len(span) > 1 and span[0].lower_ == "the" else span[0]
+    if first.i < span[-1].i and first.pos_ == "ADJ" and span[-1].tag_ == "NNS":
+        # "the western countries", "western powers": a bloc described, written in lower case.
+        return True
     return first.is_title or first.is_upper or not first.is_alpha
 
 

@@ -138,3 +138,8 @@ def test_condemning_an_attack_on_a_states_embassy_is_not_aimed_at_that_state():
 def test_a_criticism_takes_whom_its_speaker_blames_inside_it():
     result = run("Iran condemned the killing of its diplomat, which it blamed on Israel.")
     assert target_name(result, only(result, "criticism")) == "Israel"
+
+
+def test_a_bloc_written_in_lower_case_is_still_the_bloc_criticised():
+    result = run("The minister lashed out at the western countries for supporting terrorists in the region.")
+    assert target_name(result, only(result, "criticism")) == "the West"
