@@ -682,7 +682,10 @@ class DocActors:
             head
         ]
         if head.i in self.by_token and self.by_token[head.i].kind == "person":
-            return self.by_token[head.i]
+            person = self.by_token[head.i]
+            if person.affiliation is None:
+                person.affiliation = self._titled_by(head, tokens, person)
+            return person
         mentioned = [self.by_token[t.i] for t in tokens if t.i in self.by_token]
         people = [d for d in mentioned if d.kind == "person"]
         bodies = [d for d in mentioned if d.kind != "person"]
@@ -893,6 +896,28 @@ class DocActors:
             draft = self.by_token.get(i)
             if draft is not None and draft.kind in kinds:
                 return draft
+        return None
+
+    def _titled_by(self, head: Token, tokens: list[Token], person: _Draft) -> _Draft | None:
+        """ "Hamas spokesman Fawzi Barhoum": the body named in the role title before a name is the
+        one the person speaks for (not "American journalist James Foley": no role, no body)."""
+        for t in tokens:
+            if t.i >= head.i or self.by_token.get(t.i) is person or t.dep_ != "compound":
+                continue
+            if self._role(t) is None:
+                continue
+            body = next(
+                (
+                    self.by_token[g.i]
+                    for g in t.subtree
+                    if g.i in self.by_token
+                    and self.by_token[g.i] is not person
+                    and self.by_token[g.i].kind in ("state", "organisation", "group")
+                ),
+                None,
+            )
+            if body is not None:
+                return body
         return None
 
     def _role(self, head: Token) -> str | None:

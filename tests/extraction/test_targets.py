@@ -143,3 +143,22 @@ def test_a_criticism_takes_whom_its_speaker_blames_inside_it():
 def test_a_bloc_written_in_lower_case_is_still_the_bloc_criticised():
     result = run("The minister lashed out at the western countries for supporting terrorists in the region.")
     assert target_name(result, only(result, "criticism")) == "the West"
+
+
+def test_a_named_spokesman_titled_by_a_body_speaks_for_it_and_goes_on_with_its_denial():
+    text = (
+        "Israeli officials said Hamas had fired the rocket from a school in Gaza.\n\n"
+        "Hamas denied the accusation.\n\n"
+        '"The rocket was not fired by our fighters," Hamas spokesman Fawzi Barhoum said.'
+    )
+    result = run(text)
+    claim = only(result, "claim")
+    spokesman = next(s for s in result.statements if "our fighters" in text[slice(*s.content_spans[0])])
+    assert result.actor(result.actor(spokesman.speaker).affiliation).name == "Hamas"
+    assert (spokesman.kind, (spokesman.id, claim.id) in rebuts(result)) == ("denial", True)
+
+
+def test_a_private_person_with_a_nationality_is_not_affiliated_with_the_state():
+    result = run("American journalist Jane Doyle said she was tired.")
+    person = result.actor(only(result).speaker)
+    assert (person.name, person.affiliation) == ("Jane Doyle", None)
