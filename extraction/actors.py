@@ -695,7 +695,11 @@ class DocActors:
                 (
                     t
                     for t in tokens
-                    if t.dep_ == "poss"
+                    # "the group's leader", "a spokesman for the group"
+                    if (
+                        t.dep_ == "poss"
+                        or (t.dep_ == "pobj" and t.head.lower_ in ("for", "of") and t.head.head.i == head.i)
+                    )
                     and t.pos_ == "NOUN"
                     and any(c.lower_ == "the" for c in t.children)
                     and (t.lemma_.lower() in self.index.institutions or t.lemma_.lower() in _BODY_NOUNS)

@@ -162,3 +162,13 @@ def test_a_private_person_with_a_nationality_is_not_affiliated_with_the_state():
     result = run("American journalist Jane Doyle said she was tired.")
     person = result.actor(only(result).speaker)
     assert (person.name, person.affiliation) == ("Jane Doyle", None)
+
+
+def test_a_spokesman_for_the_body_named_before_speaks_for_it():
+    text = (
+        "The Free Syrian Army denied using chemical weapons. "
+        '"We have never possessed such weapons," a spokesman for the group told Reuters.'
+    )
+    result = run(text)
+    spokesman = next(s for s in result.statements if "possessed" in text[slice(*s.content_spans[0])])
+    assert result.actor(result.actor(spokesman.speaker).affiliation).name == "Free Syrian Army"
