@@ -333,7 +333,16 @@ class Finder:
             if not att.content:
                 att.content = _adjacent_quote(att, quotes, text)
         for att in found:
-            att.content, att.direct_quote = _with_quotes(att.content, quotes)
+            # 'said the commander "categorically refuted these allegations"': a quotation holding
+            # the cue but not its speaker is the words of the act, not what the act said.
+            around = [
+                q
+                for q in quotes
+                if att.form not in ("verb", "noun")
+                or not within(att.cue_span, [q.span])
+                or within(att.source_span, [q.span])  # "I deny it," he said: the speaker's own words
+            ]
+            att.content, att.direct_quote = _with_quotes(att.content, around)
             att.content = _spans_minus(att.content, (att.cue_span, att.source_span), text)
         found = _drop_nested(
             [a for a in found if a.content], self.lex.clausal_verbs, self.lex.copula_falsehoods

@@ -172,3 +172,19 @@ def test_a_spokesman_for_the_body_named_before_speaks_for_it():
     result = run(text)
     spokesman = next(s for s in result.statements if "possessed" in text[slice(*s.content_spans[0])])
     assert result.actor(result.actor(spokesman.speaker).affiliation).name == "Free Syrian Army"
+
+
+def test_a_quoted_verb_phrase_around_a_denial_cue_is_not_what_is_denied():
+    text = (
+        "A later message from Anna Berg said the head of the Peshmerga forces in the town "
+        '"categorically refuted these allegations."'
+    )
+    result = run(text)
+    denial = only(result, "denial")
+    assert [text[s:e] for s, e in denial.content_spans] == ["these allegations"]
+
+
+def test_a_speakers_own_quoted_denial_keeps_the_whole_quotation():
+    text = '"I categorically deny these allegations," the minister said.'
+    result = run(text)
+    assert "I categorically deny these allegations" in text[slice(*only(result).content_spans[0])]
