@@ -224,9 +224,34 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         replace(s, kind="denial", confidence=round(s.confidence - 0.1, 2)) if s.id in answers.denials else s
         for s in statements
     ]
-    return ExtractionResult(
-        EXTRACTOR_VERSION, frozen, _denied_speakers(statements, answers.links), answers.links
+    hearsay = frozenset(
+        s.id for s in statements if s.kind == "claim" and _relays_hearsay(doc, s.content_spans)
     )
+    return ExtractionResult(
+        EXTRACTOR_VERSION, frozen, _denied_speakers(statements, answers.links, hearsay), answers.links
+    )
+
+
+# What nobody in particular said: "citing unconfirmed reports that...", "citing rumours".
+_HEARSAY = frozenset({"report", "rumour", "rumor", "speculation"})
+
+
+def _relays_hearsay(doc: Doc, spans: tuple[Span, ...]) -> bool:
+    """A claim that passes on reports it names no source for ("a report in 9News claimed, citing
+    unconfirmed reports, that..."): a denial of it rejects those reports, which have no author."""
+    for token in tokens_in(doc, spans):
+        if token.lemma_.lower() == "cite":
+            for obj in token.children:
+                if (
+                    obj.dep_ == "dobj"
+                    and obj.lemma_.lower() in _HEARSAY
+                    and not any(
+                        c.dep_ in ("poss", "compound") or c.lower_ in ("by", "from", "in")
+                        for c in obj.children
+                    )
+                ):
+                    return True
+    return False
 
 
 # Prepositions after a denial, accusation or criticism cue that name whom it is aimed at:
@@ -475,13 +500,16 @@ def _sentence_words(doc: Doc, cue: Token | None) -> frozenset[str]:
     return _content_words(doc, ((sent.start_char, sent.end_char),))
 
 
-def _denied_speakers(statements: list[Statement], links: tuple[Link, ...]) -> tuple[Statement, ...]:
+def _denied_speakers(
+    statements: list[Statement], links: tuple[Link, ...], hearsay: frozenset[str] = frozenset()
+) -> tuple[Statement, ...]:
     """A denial is aimed at whoever made the claim it rejects: once the claim is known, its speaker
-    is the denial's target, whatever actor the denied words happen to name first."""
+    is the denial's target, whatever actor the denied words happen to name first. Not the
+    speaker of a claim that only relays unattributed reports (hearsay)."""
     by_id = {s.id: s for s in statements}
     answered: dict[str, str] = {}
     for link in links:
-        if link.relation == "rebuts" and link.source not in answered:
+        if link.relation == "rebuts" and link.source not in answered and link.target not in hearsay:
             claim = by_id.get(link.target)
             if claim is not None and claim.speaker is not None:
                 answered[link.source] = claim.speaker

@@ -188,3 +188,24 @@ def test_a_speakers_own_quoted_denial_keeps_the_whole_quotation():
     text = '"I categorically deny these allegations," the minister said.'
     result = run(text)
     assert "I categorically deny these allegations" in text[slice(*only(result).content_spans[0])]
+
+
+def test_a_denial_of_reports_an_outlet_only_relays_is_aimed_at_no_one():
+    text = (
+        "The Daily Globe claimed, citing unconfirmed reports, that the commander had been killed in an air strike.\n\n"
+        "His brother said the commander was alive and had not been hurt."
+    )
+    result = run(text)
+    denial = only(result, "denial")
+    assert rebuts(result) == {(denial.id, only(result, "claim").id)}
+    assert denial.target is None
+
+
+def test_a_denial_of_an_outlets_own_report_is_aimed_at_the_outlet():
+    text = (
+        "The Daily Globe reported that the commander had been killed in an air strike.\n\n"
+        "His brother said the commander was alive and had not been hurt."
+    )
+    result = run(text)
+    denial = only(result, "denial")
+    assert target_name(result, denial) == "The Daily Globe"
