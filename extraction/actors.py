@@ -28,6 +28,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp"})
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _PERSONAL_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){2}$")  # three-part names: Kim Son Gyong
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
 # Documents speak only for an actor they name: "the ministry's statement", "a UN report".
 _DOCUMENTS = frozenset(
@@ -403,6 +404,7 @@ class DocActors:
         self._positions: list[tuple[int, _Draft]] | None = (
             None  # mentions by character, once speakers are known
         )
+        self._first_person: set[int] = set()  # characters where "I", "we"... mention an actor
         self._find_mentions()
         self._find_genders()
         self._resolve_pronouns()
@@ -457,8 +459,8 @@ class DocActors:
             if kind is None or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             name = ent.text.removesuffix("’s").removesuffix("'s").strip()
-            if not name:
-                continue
+            if not name or name.islower():
+                continue  # "the terror group fed a mother": a name is written with a capital
             if kind == "person" and _named_as_body(ent.root):
                 kind = "group"  # "the jihadist group al-Shabab": a body, whatever the tagger says
             taken.update(range(ent.start, ent.end))
@@ -961,6 +963,11 @@ class DocActors:
         """The first actor mentioned inside the given character spans, other than those excluded."""
         if self._positions is None:
             self._positions = sorted((self.doc[i].idx, d) for i, d in self.by_token.items())
+            self._first_person = {
+                self.doc[i].idx
+                for i in self.by_token
+                if self.doc[i].pos_ == "PRON" and self.doc[i].lower_ in _FIRST_PERSON  # not "US"
+            }
         starts = [p for p, _ in self._positions]
         found: tuple[int, _Draft] | None = None
         for s, e in spans:
@@ -968,7 +975,8 @@ class DocActors:
                 idx, draft = self._positions[k]
                 if idx >= e:
                     break
-                if id(draft) not in exclude:
+                # "I", "we", "our" in what is said is the speaker, however the pronoun resolved.
+                if id(draft) not in exclude and idx not in self._first_person:
                     if found is None or idx < found[0]:
                         found = (idx, draft)
                     break

@@ -209,3 +209,8 @@ def test_a_denial_of_an_outlets_own_report_is_aimed_at_the_outlet():
     result = run(text)
     denial = only(result, "denial")
     assert target_name(result, denial) == "The Daily Globe"
+
+
+def test_a_lower_case_word_the_tagger_takes_for_a_name_is_no_actor():
+    result = run("The farmer said the terror group fed a desperate mother a meal before killing her son.")
+    assert all(a.name != "fed" for a in result.actors)
