@@ -144,6 +144,14 @@ def extract_doc(doc: Doc) -> ExtractionResult:
     # A denial is aimed at whose claim it rejects: the words' first actor is as often whom the
     # claim is about ("denied claims that a French hostage was killed"), so a denial whose owner
     # is not named waits for the claim it answers (_denied_speakers), or has none.
+    for k, (att, verdict) in enumerate(zip(attributions, verdicts, strict=True)):
+        if targets[k] is None and verdict.kind in _SUBJECT_AIMED:
+            # "The international coalition is not serious about strikes on ISIL": whoever the
+            # words say acts is whom an accusation is aimed at, before any actor they mention.
+            exclude = {id(d) for d in _side(speakers[id(att)])} | places
+            subject = _content_subject(doc, att.content)
+            if subject is not None:
+                targets[k] = actors.named_in_words(subject, exclude | _victims(subject, actors))
     targets = [
         target or (first if verdict.kind == "accusation" and id(first) not in places else None)
         for target, first, verdict in zip(targets, about, verdicts, strict=True)
@@ -369,6 +377,21 @@ def _unaimable(actors: DocActors) -> set[int]:
 
 
 _VICTIM_PREPS = frozenset({"of", "on", "against"})
+_SUBJECT_AIMED = frozenset({"accusation", "criticism"})
+
+
+def _content_subject(doc: Doc, spans: list[Span]) -> Token | None:
+    """The active subject of the clause the words are: "the coalition" in "the coalition is not
+    serious about strikes"; a passive subject is whom the act befell, not its doer."""
+    if not spans:
+        return None
+    span = doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
 
 
 def _victims(phrase: Token, actors: DocActors) -> set[int]:

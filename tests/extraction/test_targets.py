@@ -214,3 +214,12 @@ def test_a_denial_of_an_outlets_own_report_is_aimed_at_the_outlet():
 def test_a_lower_case_word_the_tagger_takes_for_a_name_is_no_actor():
     result = run("The farmer said the terror group fed a desperate mother a meal before killing her son.")
     assert all(a.name != "fed" for a in result.actors)
+
+
+def test_a_criticism_is_aimed_at_the_actor_its_words_say_acts():
+    text = (
+        "The US-led coalition began air strikes on Islamic State in June.\n\n"
+        "An Iraqi lawmaker protested that the coalition had achieved nothing for the people of Anbar."
+    )
+    result = run(text)
+    assert target_name(result, only(result, "criticism")) == "US-led coalition"
