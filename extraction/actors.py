@@ -854,6 +854,19 @@ class DocActors:
             return None
         return self._last_body(noun, ("group", "organisation"))
 
+    def described_body(self, noun: Token, exclude: set[int]) -> _Draft | None:
+        """ "the terror group", "the militia" as what is said acts: the group or organisation
+        last named before, if the phrase names none itself and is not someone's ("the group's")."""
+        if (
+            noun.lemma_.lower() not in _GROUP_NOUNS
+            or not any(c.lower_ == "the" and c.dep_ == "det" for c in noun.children)
+            or any(c.dep_ in ("poss", "prep", "relcl", "acl") for c in noun.children)
+            or any(t.i in self.by_token for t in noun.subtree)
+        ):
+            return None
+        draft = self._last_body(noun, ("group", "organisation"))
+        return draft if draft is not None and id(draft) not in exclude else None
+
     def _private(self, head: Token, tokens: list[Token]) -> _Draft:
         draft = _Draft(name=_phrase([t for t in tokens if t.i <= head.i]) or head.text, kind="person")
         self.drafts.append(draft)

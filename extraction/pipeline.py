@@ -151,7 +151,9 @@ def extract_doc(doc: Doc) -> ExtractionResult:
             exclude = {id(d) for d in _side(speakers[id(att)])} | places
             subject = _content_subject(doc, att.content)
             if subject is not None:
-                targets[k] = actors.named_in_words(subject, exclude | _victims(subject, actors))
+                targets[k] = actors.named_in_words(
+                    subject, exclude | _victims(subject, actors)
+                ) or actors.described_body(subject, exclude)
     targets = [
         target or (first if verdict.kind == "accusation" and id(first) not in places else None)
         for target, first, verdict in zip(targets, about, verdicts, strict=True)

@@ -223,3 +223,12 @@ def test_a_criticism_is_aimed_at_the_actor_its_words_say_acts():
     )
     result = run(text)
     assert target_name(result, only(result, "criticism")) == "US-led coalition"
+
+
+def test_the_group_described_as_acting_in_a_criticism_is_the_group_named_before():
+    text = (
+        "Al-Shabaab fighters seized the town in June.\n\n"
+        "A local elder protested that the militant group had brought nothing but fear to the town."
+    )
+    result = run(text)
+    assert target_name(result, only(result, "criticism")) == "al-Shabaab"
