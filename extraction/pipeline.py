@@ -393,7 +393,12 @@ def _content_subject(doc: Doc, spans: list[Span]) -> Token | None:
     root = span.root
     if root.pos_ not in ("VERB", "AUX"):
         return None
-    return next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+    # "They burn people alive": a third-person pronoun is resolved like any phrase; "we" is the
+    # speaker.
+    return next(
+        (c for c in root.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "we", "you", "it")),
+        None,
+    )
 
 
 def _victims(phrase: Token, actors: DocActors) -> set[int]:

@@ -232,3 +232,12 @@ def test_the_group_described_as_acting_in_a_criticism_is_the_group_named_before(
     )
     result = run(text)
     assert target_name(result, only(result, "criticism")) == "al-Shabaab"
+
+
+def test_a_plural_pronoun_acting_in_a_criticism_is_the_body_named_before():
+    text = (
+        "The Taliban seized the valley in May.\n\n"
+        "The farmer protested that they had ignored the village for years."
+    )
+    result = run(text)
+    assert target_name(result, only(result, "criticism")) == "Taliban"
