@@ -109,6 +109,10 @@ def diagnose(scorer: Any, gold: dict, pred: dict) -> tuple[Counter, list[str]]:
             for e in (link["from"], next(t for t in targets if matched.get(t)))
         ):
             why = "end mis-kinded"
+            for e in (link["from"], next(t for t in targets if matched.get(t))):
+                if matched.get(e) is not None and matched[e]["kind"] != by_gold[e]["kind"]:
+                    end = "from" if e == link["from"] else "to"
+                    tally[f"mis-kinded {end}: {by_gold[e]['kind']} -> {matched[e]['kind']}"] += 1
         else:
             why = "linker"
         tally[f"missed: {why}"] += 1

@@ -10,6 +10,10 @@ table accepts. A wrong one is counted as:
 - ``wrong kind``: the prediction's kind differs from the gold's, so it was aimed by another rule;
 - ``wrong actor``: same kind, another actor.
 
+A target the prediction gives where the gold has none (score.py does not count those) is
+``target where gold has none``; a rebutting statement left without one, as in the gold, is
+``no target, as gold``.
+
 Matching and actor acceptance are score.py's own (imported from its path), at its lenient
 threshold.
 """
@@ -41,7 +45,20 @@ def diagnose(scorer: Any, gold: dict, pred: dict) -> tuple[Counter, list[str]]:
     lines: list[str] = []
     for g in gold["statements"]:
         p = matched.get(g["id"])
-        if p is None or not g["target_actor"]:
+        if p is None:
+            continue
+        if not g["target_actor"]:
+            # score.py does not score these; a target here is one the gold does not give (a
+            # claim's, or a denial of unattributed reports).
+            if p.get("target") is not None:
+                tally[f"target where gold has none ({g['kind']} -> {p['kind']})"] += 1
+                got = actors[p["target"]]["name"] if p["target"] in actors else None
+                s, e = g["content"][0]
+                lines.append(
+                    f"  gold has none: {g['id']} [{g['kind']} / pred {p['kind']}] pred {got!r}: {text[s:e][:90]!r}"
+                )
+            elif g["kind"] in ("accusation", "denial", "criticism"):
+                tally["no target, as gold"] += 1
             continue
         ok = scorer._actor_matches(actors, p.get("target"), g["target_actor"], gold["aliases"], text)
         tally["scored"] += 1
@@ -55,6 +72,9 @@ def diagnose(scorer: Any, gold: dict, pred: dict) -> tuple[Counter, list[str]]:
         else:
             why = "wrong actor"
         tally[why] += 1
+        # By gold kind -> predicted kind, so a set's totals say whether the kind rule or the
+        # target rule is at fault without reading its documents.
+        tally[f"{why} ({g['kind']} -> {p['kind']})"] += 1
         got = actors[p["target"]]["name"] if p.get("target") in actors else None
         s, e = g["content"][0]
         lines.append(

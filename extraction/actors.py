@@ -28,6 +28,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp"})
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _PERSONAL_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){2}$")  # three-part names: Kim Son Gyong
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
 # Documents speak only for an actor they name: "the ministry's statement", "a UN report".
 _DOCUMENTS = frozenset(
@@ -225,6 +226,9 @@ class Mention:
 def _looks_like_a_name(span: SpacySpan) -> bool:
     """Capitalised as a name is, after a leading "the" ("the West", not "the west wing")."""
     first = span[1] if len(span) > 1 and span[0].lower_ == "the" else span[0]
+    if first.i < span[-1].i and first.pos_ == "ADJ" and span[-1].tag_ == "NNS":
+        # "the western countries", "western powers": a bloc described, written in lower case.
+        return True
     return first.is_title or first.is_upper or not first.is_alpha
 
 
@@ -400,6 +404,7 @@ class DocActors:
         self._positions: list[tuple[int, _Draft]] | None = (
             None  # mentions by character, once speakers are known
         )
+        self._first_person: set[int] = set()  # characters where "I", "we"... mention an actor
         self._find_mentions()
         self._find_genders()
         self._resolve_pronouns()
@@ -454,8 +459,8 @@ class DocActors:
             if kind is None or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             name = ent.text.removesuffix("’s").removesuffix("'s").strip()
-            if not name:
-                continue
+            if not name or name.islower():
+                continue  # "the terror group fed a mother": a name is written with a capital
             if kind == "person" and _named_as_body(ent.root):
                 kind = "group"  # "the jihadist group al-Shabab": a body, whatever the tagger says
             taken.update(range(ent.start, ent.end))
@@ -679,7 +684,10 @@ class DocActors:
             head
         ]
         if head.i in self.by_token and self.by_token[head.i].kind == "person":
-            return self.by_token[head.i]
+            person = self.by_token[head.i]
+            if person.affiliation is None:
+                person.affiliation = self._titled_by(head, tokens, person)
+            return person
         mentioned = [self.by_token[t.i] for t in tokens if t.i in self.by_token]
         people = [d for d in mentioned if d.kind == "person"]
         bodies = [d for d in mentioned if d.kind != "person"]
@@ -689,7 +697,11 @@ class DocActors:
                 (
                     t
                     for t in tokens
-                    if t.dep_ == "poss"
+                    # "the group's leader", "a spokesman for the group"
+                    if (
+                        t.dep_ == "poss"
+                        or (t.dep_ == "pobj" and t.head.lower_ in ("for", "of") and t.head.head.i == head.i)
+                    )
                     and t.pos_ == "NOUN"
                     and any(c.lower_ == "the" for c in t.children)
                     and (t.lemma_.lower() in self.index.institutions or t.lemma_.lower() in _BODY_NOUNS)
@@ -842,6 +854,19 @@ class DocActors:
             return None
         return self._last_body(noun, ("group", "organisation"))
 
+    def described_body(self, noun: Token, exclude: set[int]) -> _Draft | None:
+        """ "the terror group", "the militia" as what is said acts: the group or organisation
+        last named before, if the phrase names none itself and is not someone's ("the group's")."""
+        if (
+            noun.lemma_.lower() not in _GROUP_NOUNS
+            or not any(c.lower_ == "the" and c.dep_ == "det" for c in noun.children)
+            or any(c.dep_ in ("poss", "prep", "relcl", "acl") for c in noun.children)
+            or any(t.i in self.by_token for t in noun.subtree)
+        ):
+            return None
+        draft = self._last_body(noun, ("group", "organisation"))
+        return draft if draft is not None and id(draft) not in exclude else None
+
     def _private(self, head: Token, tokens: list[Token]) -> _Draft:
         draft = _Draft(name=_phrase([t for t in tokens if t.i <= head.i]) or head.text, kind="person")
         self.drafts.append(draft)
@@ -892,6 +917,28 @@ class DocActors:
                 return draft
         return None
 
+    def _titled_by(self, head: Token, tokens: list[Token], person: _Draft) -> _Draft | None:
+        """ "Hamas spokesman Fawzi Barhoum": the body named in the role title before a name is the
+        one the person speaks for (not "American journalist James Foley": no role, no body)."""
+        for t in tokens:
+            if t.i >= head.i or self.by_token.get(t.i) is person or t.dep_ != "compound":
+                continue
+            if self._role(t) is None:
+                continue
+            body = next(
+                (
+                    self.by_token[g.i]
+                    for g in t.subtree
+                    if g.i in self.by_token
+                    and self.by_token[g.i] is not person
+                    and self.by_token[g.i].kind in ("state", "organisation", "group")
+                ),
+                None,
+            )
+            if body is not None:
+                return body
+        return None
+
     def _role(self, head: Token) -> str | None:
         """The role title a phrase is headed by, the word before included ("deputy director")."""
         lemma = head.lemma_.lower()
@@ -929,6 +976,11 @@ class DocActors:
         """The first actor mentioned inside the given character spans, other than those excluded."""
         if self._positions is None:
             self._positions = sorted((self.doc[i].idx, d) for i, d in self.by_token.items())
+            self._first_person = {
+                self.doc[i].idx
+                for i in self.by_token
+                if self.doc[i].pos_ == "PRON" and self.doc[i].lower_ in _FIRST_PERSON  # not "US"
+            }
         starts = [p for p, _ in self._positions]
         found: tuple[int, _Draft] | None = None
         for s, e in spans:
@@ -936,7 +988,8 @@ class DocActors:
                 idx, draft = self._positions[k]
                 if idx >= e:
                     break
-                if id(draft) not in exclude:
+                # "I", "we", "our" in what is said is the speaker, however the pronoun resolved.
+                if id(draft) not in exclude and idx not in self._first_person:
                     if found is None or idx < found[0]:
                         found = (idx, draft)
                     break

@@ -447,7 +447,16 @@ class Finder:
             if not att.content:
                 att.content = _adjacent_quote(att, quotes, text)
         for att in found:
-            att.content, att.direct_quote = _with_quotes(att.content, quotes)
+            # 'said the commander "categorically refuted these allegations"': a quotation holding
+            # the cue but not its speaker is the words of the act, not what the act said.
+            around = [
+                q
+                for q in quotes
+                if att.form not in ("verb", "noun")
+                or not within(att.cue_span, [q.span])
+                or within(att.source_span, [q.span])  # "I deny it," he said: the speaker's own words
+            ]
+            att.content, att.direct_quote = _with_quotes(att.content, around)
             att.content = _spans_minus(att.content, (att.cue_span, att.source_span), text)
         found = _drop_nested(
             [a for a in found if a.content], self.lex.clausal_verbs, self.lex.copula_falsehoods
@@ -1157,6 +1166,32 @@ def _called_false(inner: Attribution, outer: Attribution, falsehoods: Container[
     return False
 
 
+def _relative_claim(inner: Attribution, outer: Attribution) -> bool:
+    cue = inner.cue
+    return (
+        inner.kind == "claim"
+        and inner.form == "verb"
+        and cue is not None
+        and cue.dep_ == "relcl"
+        and inner.source is not None
+        and outer.source is not None
+        and inner.source.head.i == cue.i  # its own subject, not the noun it describes ("officials who said")
+        and inner.source.tag_ not in ("WP", "WDT")
+        and inner.source.pos_ != "PRON"
+        and inner.source.i != outer.source.i
+        and any(_says_of_its_own(c) for c in cue.children if c.dep_ == "ccomp")
+    )
+
+
+def _says_of_its_own(clause: Token) -> bool:
+    """A reported clause with a subject of its own ("the group claims she was abducted"), not one
+    whose subject is the relative pronoun ("the bridge, which the army says was destroyed"): the
+    latter says nothing without the noun outside it."""
+    return any(
+        c.dep_ in _SUBJECT_DEPS | {"expl"} and c.tag_ not in ("WDT", "WP") for c in clause.children
+    ) and not any(t.tag_ in ("WDT", "WP") for t in clause.subtree)
+
+
 def _drop_nested(
     found: list[Attribution], clausal: Container[str], falsehoods: Container[str] = frozenset()
 ) -> list[Attribution]:
@@ -1226,6 +1261,9 @@ def _drop_nested(
             # A denial or accusation reported by a third party ("X denied..., VOA reported") is
             # the news itself; a belief inside someone's quotation is not.
             or (inner.kind != "claim" and not outer.direct_quote)
+            # "was not in the town at the time the group claims she was abducted": another side's
+            # claim the speaker sets a fact against, in a relative clause with a subject of its own.
+            or _relative_claim(inner, outer)
             # "According to the Post, one official said...", "X reported that Y said...": the
             # report carries a statement with a speaker of its own, which is the news.
             or (

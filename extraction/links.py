@@ -106,12 +106,16 @@ def _words() -> _Words:
 
 
 def negated_words(doc: Doc, spans: tuple[Span, ...]) -> frozenset[str]:
-    """Lemmas a negation applies to: "was not captured", "has never been", "no evidence"."""
-    return frozenset(
-        token.head.lemma_.lower()
-        for token in tokens_in(doc, spans)
-        if token.dep_ == "neg" or (token.lower_ == "no" and token.dep_ == "det")
-    )
+    """Lemmas a negation applies to: "was not captured", "has never been", "no evidence", and
+    what a negated copula denies the subject is: "member" in "was not a member"."""
+    out: set[str] = set()
+    for token in tokens_in(doc, spans):
+        if token.dep_ == "neg" or (token.lower_ == "no" and token.dep_ == "det"):
+            head = token.head
+            out.add(head.lemma_.lower())
+            if head.lemma_ == "be":
+                out.update(c.lemma_.lower() for c in head.children if c.dep_ in ("attr", "acomp"))
+    return frozenset(out)
 
 
 def harm_words(doc: Doc, spans: tuple[Span, ...]) -> frozenset[str]:
@@ -302,6 +306,10 @@ def _answer_score(node: Node, other: Node, df: Counter, n: int, carried: str | N
     score = topic
     if _opposes(node, other):
         score += 0.4
+    elif node.kind == "denial" and node.harmed - node.negated and other.harmed - other.negated:
+        # "denied that its commander was dead" after "a drone had killed the commander": a denial
+        # names the harm it rejects, and the claim said it befell someone.
+        score += 0.2
     if other.speaker in node.owner_side:
         score += 0.8  # "rejected Russia's claim": Russia's
     elif not node.owner_side.isdisjoint(other.speaker_side):
@@ -350,7 +358,7 @@ def _denied(
         owned = [(k, o) for k, o in candidates if not o.speaker_side.isdisjoint(node.owner_side)]
         candidates = owned or candidates
     if not candidates:
-        return None
+        return _overruled(nodes, i)
     n = len(nodes)
     best: tuple[float, int, Node] | None = None
     nearest_before = max((k for k, _ in candidates if k < i), default=None)
@@ -403,8 +411,33 @@ def _denied(
     if best is None:
         best = fallback
     if best is None:
-        return None
+        return _overruled(nodes, i)
     return best[2], max(best[0], 0.4)
+
+
+def _overruled(nodes: list[Node], i: int) -> tuple[Node, float] | None:
+    """One body of a side contradicting another ("police said the attacker was a member of the
+    group ... but the interior ministry insisted the man was not a member"): only with a
+    contrast and the negation of what was asserted, shortly after it. The other sides' claims
+    come first (_denied); this is for a denial that answers none of them."""
+    node = nodes[i]
+    if not node.contrast or not node.negated:
+        return None
+    for other in reversed(nodes[:i]):
+        if node.paragraph - other.paragraph > _COUNTER_WINDOW:
+            break
+        if (
+            other.kind in _ANSWERABLE
+            and other.speaker is not None
+            # Both may be the state itself ("Turkish police", "the interior ministry").
+            and not other.speaker_side.isdisjoint(node.speaker_side)
+            and other.sentence != node.sentence
+            and other.continues is None
+            and not within(node.cue, other.content)
+            and node.negated & (other.words - other.negated) - _words().generic
+        ):
+            return other, 0.5
+    return None
 
 
 def _countered(
@@ -430,7 +463,10 @@ def _countered(
             continue
         if node.target is not None and node.target_side.isdisjoint(earlier.speaker_side):
             continue
-        if _topic(node, earlier, df, len(nodes)) > 0 or _opposes(node, earlier):
+        # "Hamas blamed Israel for the blast, calling the Israeli claim a lie": naming whose words
+        # it rejects ties it to them however differently it words the matter.
+        names_them = not node.owner_side.isdisjoint(earlier.speaker_side)
+        if names_them or _topic(node, earlier, df, len(nodes)) > 0 or _opposes(node, earlier):
             return earlier, 0.8
     return None
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
+from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -105,8 +107,14 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         owner = _claim_owner(doc, att.content, actors, exclude)
         owners.append(owner)
         about.append(actors.first_actor(att.content, exclude | cited))
+        # Another side's claim in a relative clause ("at the time IS claims she was abducted") is
+        # what the speaker sets a fact against, not news the speaker relays.
         reports_others = any(
-            o is not att and within(o.cue_span, att.content) and not o.called_false for o in attributions
+            o is not att
+            and within(o.cue_span, att.content)
+            and not o.called_false
+            and not (o.cue is not None and o.cue.dep_ == "relcl")
+            for o in attributions
         )
         verdicts.append(
             classify(
@@ -124,8 +132,11 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         )
     targets: list[_Draft | None] = []
     unaimed: dict[int, set[int | str]] = {}
+    places = _unaimable(actors)
     for k, (att, verdict, owner) in enumerate(zip(attributions, verdicts, owners, strict=True)):
-        target = _target(att, verdict, owner, actors, {id(d) for d in _side(speakers[id(att)])})
+        target = _target(att, verdict, owner, actors, {id(d) for d in _side(speakers[id(att)])} | places)
+        if target is not None and id(target) in places:
+            target = None
         if target is None and verdict.kind in ("criticism", "accusation"):
             unaimed[k] = condemned_acts(doc, att, lexicon)
         targets.append(target)
@@ -133,14 +144,43 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         keys = set().union(*unaimed.values())
         authors = act_authors(doc, lexicon, lambda token: actors.named_in_words(token, set()), keys)
         for k, acts in unaimed.items():
-            exclude = {id(d) for d in _side(speakers[id(attributions[k])])}
+            exclude = {id(d) for d in _side(speakers[id(attributions[k])])} | places
             targets[k] = _author_of(acts, authors, attributions[k], doc, exclude)
     # Failing all else, the first actor the words name; not for a criticism, whose words name the
     # victims of what it condemns ("appalled by the murder of an American journalist").
+    # A denial is aimed at whose claim it rejects: the words' first actor is as often whom the
+    # claim is about ("denied claims that a French hostage was killed"), so a denial whose owner
+    # is not named waits for the claim it answers (_denied_speakers), or has none.
+    for k, (att, verdict) in enumerate(zip(attributions, verdicts, strict=True)):
+        if targets[k] is None and verdict.kind in _SUBJECT_AIMED:
+            # "The international coalition is not serious about strikes on ISIL": whoever the
+            # words say acts is whom an accusation is aimed at, before any actor they mention.
+            exclude = {id(d) for d in _side(speakers[id(att)])} | places
+            subject = _content_subject(doc, att.content)
+            if subject is not None:
+                targets[k] = actors.named_in_words(
+                    subject, exclude | _victims(subject, actors)
+                ) or actors.described_body(subject, exclude)
     targets = [
-        target or (first if verdict.kind in ("accusation", "denial") else None)
+        target or (first if verdict.kind == "accusation" and id(first) not in places else None)
         for target, first, verdict in zip(targets, about, verdicts, strict=True)
     ]
+    # "condemned the killing of its diplomat, which it blamed on Israel": a criticism aimed at
+    # no one named takes whom the speaker blames inside it.
+    for k, (att, verdict) in enumerate(zip(attributions, verdicts, strict=True)):
+        if targets[k] is None and verdict.kind == "criticism":
+            targets[k] = next(
+                (
+                    targets[j]
+                    for j, other in enumerate(attributions)
+                    if j != k
+                    and verdicts[j].kind == "accusation"
+                    and targets[j] is not None
+                    and speakers[id(other)] is speakers[id(att)]
+                    and within(other.cue_span, att.content)
+                ),
+                None,
+            )
     # Whom a claim is about is no target of it, but linking needs it ("Y said X was involved":
     # X's answer), so those actors are kept too, as they were before claims lost their targets.
     claims_about = [
@@ -201,9 +241,34 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         replace(s, kind="denial", confidence=round(s.confidence - 0.1, 2)) if s.id in answers.denials else s
         for s in statements
     ]
-    return ExtractionResult(
-        EXTRACTOR_VERSION, frozen, _denied_speakers(statements, answers.links), answers.links
+    hearsay = frozenset(
+        s.id for s in statements if s.kind == "claim" and _relays_hearsay(doc, s.content_spans)
     )
+    return ExtractionResult(
+        EXTRACTOR_VERSION, frozen, _denied_speakers(statements, answers.links, hearsay), answers.links
+    )
+
+
+# What nobody in particular said: "citing unconfirmed reports that...", "citing rumours".
+_HEARSAY = frozenset({"report", "rumour", "rumor", "speculation"})
+
+
+def _relays_hearsay(doc: Doc, spans: tuple[Span, ...]) -> bool:
+    """A claim that passes on reports it names no source for ("a report in 9News claimed, citing
+    unconfirmed reports, that..."): a denial of it rejects those reports, which have no author."""
+    for token in tokens_in(doc, spans):
+        if token.lemma_.lower() == "cite":
+            for obj in token.children:
+                if (
+                    obj.dep_ == "dobj"
+                    and obj.lemma_.lower() in _HEARSAY
+                    and not any(
+                        c.dep_ in ("poss", "compound") or c.lower_ in ("by", "from", "in")
+                        for c in obj.children
+                    )
+                ):
+                    return True
+    return False
 
 
 # Prepositions after a denial, accusation or criticism cue that name whom it is aimed at:
@@ -274,13 +339,96 @@ def _target(
         # A pronoun object is someone else than the speaker ("officers accused him"); a noun
         # phrase is read without the clauses hanging from it ("X for supporting terrorists").
         aimed = (
-            actors.resolve_object(obj, exclude) if obj.pos_ == "PRON" else actors.named_in_words(obj, exclude)
+            actors.resolve_object(obj, exclude)
+            if obj.pos_ == "PRON"
+            else actors.named_in_words(obj, exclude | _victims(obj, actors))
         )
         if aimed is not None:
             return aimed
     if verdict.kind == "denial" and owner is not None:
         return owner
     return verdict.aimed_at or owner
+
+
+@cache
+def _target_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = json.loads(
+        resources.files("extraction").joinpath("lexicons", "targets.json").read_text(encoding="utf-8")
+    )
+    return frozenset(data["places"]), frozenset(data["faiths"])
+
+
+def _unaimable(actors: DocActors) -> set[int]:
+    """Names the tagger takes for actors that no statement can be aimed at: a faith ("they have
+    hijacked Islam") and a building or site every mention of which is a name before its noun
+    ("the Al-Shifa hospital"), where the harm is done, not by whom."""
+    places, faiths = _target_words()
+    doc = actors.doc
+    tokens: dict[int, list[Token]] = {}
+    for i, draft in actors.by_token.items():
+        tokens.setdefault(id(draft), []).append(doc[i])
+    out: set[int] = set()
+    for draft in actors.drafts:
+        if draft.kb_key is not None:
+            continue
+        if draft.name.lower() in faiths:
+            out.add(id(draft))
+            continue
+        mine = tokens.get(id(draft), [])
+        own = {t.i for t in mine}
+        # The token of each mention whose head lies outside it: what the mention is to the sentence.
+        roots = [t for t in mine if t.head.i not in own or t.head.i == t.i]
+        if roots and all(
+            t.dep_ in ("compound", "nmod", "amod") and t.head.lemma_.lower() in places for t in roots
+        ):
+            out.add(id(draft))
+    return out
+
+
+_VICTIM_PREPS = frozenset({"of", "on", "against"})
+_SUBJECT_AIMED = frozenset({"accusation", "criticism"})
+
+
+def _content_subject(doc: Doc, spans: list[Span]) -> Token | None:
+    """The active subject of the clause the words are: "the coalition" in "the coalition is not
+    serious about strikes"; a passive subject is whom the act befell, not its doer."""
+    if not spans:
+        return None
+    span = doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    # "They burn people alive": a third-person pronoun is resolved like any phrase; "we" is the
+    # speaker.
+    return next(
+        (c for c in root.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "we", "you", "it")),
+        None,
+    )
+
+
+def _victims(phrase: Token, actors: DocActors) -> set[int]:
+    """Actors a phrase names only as whom a violent act befell: "the murder of the American
+    journalist by IS", "the attack on the US embassy". Condemning the act is aimed at its doer."""
+    acts = load_lexicon().violent_acts
+    victim: set[int] = set()
+    for t in phrase.subtree:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in acts:
+            continue
+        for prep in t.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _VICTIM_PREPS:
+                continue
+            # "the murder of X by Y": the parser often hangs the agent from X.
+            agents = {
+                g.i for by in prep.subtree if by.dep_ == "prep" and by.lower_ == "by" for g in by.subtree
+            }
+            victim.update(g.i for g in prep.subtree if g.i not in agents)
+    named = {id(d) for i in victim if (d := actors.by_token.get(i)) is not None}
+    elsewhere = {
+        id(d) for g in phrase.subtree if g.i not in victim and (d := actors.by_token.get(g.i)) is not None
+    }
+    return named - elsewhere
 
 
 def _author_of(
@@ -389,13 +537,16 @@ def _sentence_words(doc: Doc, cue: Token | None) -> frozenset[str]:
     return _content_words(doc, ((sent.start_char, sent.end_char),))
 
 
-def _denied_speakers(statements: list[Statement], links: tuple[Link, ...]) -> tuple[Statement, ...]:
+def _denied_speakers(
+    statements: list[Statement], links: tuple[Link, ...], hearsay: frozenset[str] = frozenset()
+) -> tuple[Statement, ...]:
     """A denial is aimed at whoever made the claim it rejects: once the claim is known, its speaker
-    is the denial's target, whatever actor the denied words happen to name first."""
+    is the denial's target, whatever actor the denied words happen to name first. Not the
+    speaker of a claim that only relays unattributed reports (hearsay)."""
     by_id = {s.id: s for s in statements}
     answered: dict[str, str] = {}
     for link in links:
-        if link.relation == "rebuts" and link.source not in answered:
+        if link.relation == "rebuts" and link.source not in answered and link.target not in hearsay:
             claim = by_id.get(link.target)
             if claim is not None and claim.speaker is not None:
                 answered[link.source] = claim.speaker
