@@ -31,7 +31,7 @@ from .segment import find_quotes, paragraphs
 from .spans import tokens_in
 from .types import ExtractionResult, Link, Span, Statement, within
 
-EXTRACTOR_VERSION = "2026.12.3"
+EXTRACTOR_VERSION = "2026.12.4"
 
 
 @cache
