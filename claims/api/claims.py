@@ -15,12 +15,14 @@ from claimtrack.api.conditional import (
     etag_for,
     expected_version,
 )
-from claimtrack.api.pagination import KeysetPagination, Ordering
+from claimtrack.api.pagination import KeysetPagination, Ordering, keyset_rows
 from claimtrack.api.views import IdLookupMixin, parse_id
 from claimtrack.errors import VersionConflict
+from claimtrack.keyset import Keyset
 from history.selectors import latest_change
 
 from ..models import Claim
+from ..selectors.search import claim_search_page
 from ..services.editing import claim_confirm, claim_create, claim_reject, claim_update
 from .filters import ClaimFilter
 from .selectors import attach_links, claim_get, claim_queryset
@@ -98,6 +100,19 @@ class ClaimViewSet(IdLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSet
     def _claim(self, pk: str) -> Claim:
         claim = get_object_or_404(claim_queryset(), pk=parse_id(pk))
         return attach_links([claim])[0]
+
+    def keyset_rows(self, queryset, *, keyset: Keyset, after: list | None, limit: int) -> list[Claim]:
+        """The page's rows (KeysetPagination): a full-text search finds its ids on the claims table
+        alone, newest first in date slices (claim_search_page); the same page either way."""
+        if not self.request.query_params.get("q", "").strip():
+            return keyset_rows(queryset, keyset=keyset, after=after, limit=limit)
+        return claim_search_page(
+            matches=self.filter_queryset(Claim.objects.all()),
+            rows=claim_queryset(),
+            keyset=keyset,
+            after=after,
+            limit=limit,
+        )
 
     def list(self, request: Request) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))

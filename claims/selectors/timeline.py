@@ -19,7 +19,7 @@ from claimtrack.keyset import Keyset, Ordering
 
 from ..models import Claim, ClaimLink, ReviewStatus, Thread
 from .page_filters import date_param, start_of
-from .search import claim_filter_text
+from .search import claim_filter_text, claim_search_page
 
 ActorRole = Literal["speaker", "target", "either"]
 ACTOR_ROLES: tuple[ActorRole, ...] = ("either", "speaker", "target")
@@ -211,7 +211,8 @@ def timeline_order() -> list:
 def claim_timeline(
     *, filters: TimelineFilters, after: TimelineCursor | None = None, limit: int = PAGE_SIZE
 ) -> TimelinePage:
-    """One page of the timeline: 3 queries, plus 1 when filtering by actor, plus 1 by thread."""
+    """One page of the timeline: 3 queries, plus 1 when filtering by actor, plus 1 by thread; a
+    full-text search adds those of claim_search_page (2 for a page in the newest 90 days)."""
     actor, actor_ids = None, ()
     if filters.actor is not None:
         # One query: the actor and the officials who speak for it ("North Korea" includes its
@@ -219,10 +220,24 @@ def claim_timeline(
         rows = list(Actor.objects.filter(Q(id=filters.actor) | Q(affiliation_id=filters.actor)))
         actor = next((a for a in rows if a.id == filters.actor), None)
         actor_ids = tuple(a.id for a in rows) or (filters.actor,)
-    qs = claim_filter_text(claim_rows().filter(filters.as_q(actor_ids=actor_ids)), filters.q)
-    if after is not None:
-        qs = qs.filter(after.as_q())
-    claims = list(qs.order_by(*timeline_order())[: limit + 1])
+    if filters.q:
+        # A search finds its page on the claims table alone, newest first in date slices: the
+        # same rows as the plain query below, without reading every match of a phrase.
+        matches = claim_filter_text(
+            Claim.objects.visible().filter(filters.as_q(actor_ids=actor_ids)), filters.q
+        )
+        claims = claim_search_page(
+            matches=matches,
+            rows=claim_rows(),
+            keyset=TIMELINE_ORDER,
+            after=None if after is None else list(after.values),
+            limit=limit + 1,
+        )
+    else:
+        qs = claim_rows().filter(filters.as_q(actor_ids=actor_ids))
+        if after is not None:
+            qs = qs.filter(after.as_q())
+        claims = list(qs.order_by(*timeline_order())[: limit + 1])
     more = len(claims) > limit
     claims = claims[:limit]
     return TimelinePage(
