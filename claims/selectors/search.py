@@ -6,7 +6,8 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery
-from django.db.models import Max, Min, Q, QuerySet
+from django.db.models import Min, Q, QuerySet
+from django.utils import timezone
 
 from claimtrack.keyset import Keyset
 
@@ -46,68 +47,96 @@ def claim_search_page(
     keyset's order: exactly ``rows.filter(matches' filters, after).order_by(keyset)[:limit]``.
 
     ``matches`` is the search with all its filters on the claims table alone (joined only where a
-    filter needs it); ``rows`` is how the page shows a claim (article, actors, prefetches). The
-    page's ids are found first, then its rows by id, for two ways PostgreSQL misjudges a search:
+    filter needs it); ``rows`` is how the page shows a claim (article, actors; no prefetches,
+    which would run once per slice: the caller prefetches for the page). Two ways PostgreSQL
+    misjudges a search are taken out of its hands:
 
     - It estimates a phrase as if its words were independent ("artillery shells": 700 rows
       expected, 14,750 found at 1M claims), takes the GIN index, reads every match and sorts
       them, where walking the timeline would have stopped at the page's end. Under the timeline
-      order a search is therefore run newest first in date slices (90 days, then four times
-      wider each time) until the page is full: a slice's matches all come before the next
-      slice's, so a slice that fills the page holds exactly the page, whatever plan found it,
-      and no plan reads more than one slice's matches beyond what the page needs.
-    - Joined with its article and actors, every match the plan reads is joined before the sort
-      (three quarters of the phrase's time); the ids need the claims table only.
+      order a search is therefore run newest first in date slices (90 days from the cursor, or
+      from now, then four times wider each time) until the page is full: a slice's matches all
+      come before the next slice's, so a slice that fills the page holds exactly the page,
+      whatever plan found it, and no plan reads more than one slice's matches.
+    - Joined with its article and actors, every match a plan reads was joined before the sort
+      (three quarters of the phrase's time): a slice picks its ids on the claims table alone, in
+      a subquery, and only those rows are joined.
 
-    Queries: 1 under other orderings; under the timeline's, 1 for the dates' bounds and 1 per
-    slice read (the first page begins with the undated claims); then ``rows``' own.
+    Queries: one per slice read, plus one for the undated claims on a first page (they lead the
+    timeline) and one for the oldest date once a page needs a second slice (or for the oldest-first
+    order's first page); one under other orderings.
     """
     ordering = keyset.order_by()
     ordered = matches.order_by(*ordering)
     if after is not None:
         ordered = ordered.filter(keyset.after(after))
-    ids = ordered.values_list("pk", flat=True)
+
+    def fetch(part: Q, count: int) -> list[Claim]:
+        return list(rows.filter(pk__in=ordered.filter(part).values("pk")[:count]).order_by(*ordering))
+
     name, descending, _ = keyset.ordering.parts(keyset.model)[0]
     if name != "published_at":
-        page = list(ids[:limit])
-    else:
-        page = []
-        for part in _date_slices(after=after, descending=descending):
-            page += ids.filter(part)[: limit - len(page)]
-            if len(page) == limit:
-                break
-    if not page:
-        return []
-    return list(rows.filter(pk__in=page).order_by(*ordering))
+        return fetch(Q(), limit)
+    page: list[Claim] = []
+    for part in _date_slices(after=after, descending=descending):
+        page += fetch(part, limit - len(page))
+        if len(page) == limit:
+            break
+    return page
 
 
 def _date_slices(*, after: list | None, descending: bool) -> Iterator[Q]:
     """Conditions on published_at that cut the rows after the cursor into runs of the timeline,
     in its order: undated claims first (descending: PostgreSQL places NULL highest) or last,
-    and between them ever wider date ranges from the cursor's date (or the newest, or oldest,
-    claim's), the last one open-ended. Together they hold every row once."""
+    and between them ever wider date ranges from the cursor's date, the last one open-ended.
+    Together they hold every row once, whatever the dates they start from and end at: those
+    bounds only decide how many slices a search takes."""
     cursor_date: datetime | None = after[0] if after is not None else None
     in_undated = after is not None and cursor_date is None
     if descending and (after is None or in_undated):
         yield Q(published_at__isnull=True)  # the partial GIN index claim_undated_search_idx
     if not (in_undated and not descending):
-        # Bounds for any search's slices whatever its filters: two probes of claim_timeline_idx.
-        dates = Claim.objects.aggregate(first=Min("published_at"), last=Max("published_at"))
-        first, last = dates["first"], dates["last"]
-        edge = cursor_date or (last if descending else first)
-        width, done = FIRST_SLICE, None
-        while edge is not None and first is not None:
-            bound = edge - width if descending else edge + width
-            open_end = bound <= first if descending else bound >= last
-            part = Q()
-            if done is not None:  # the end of the slices read before this one
-                part &= Q(published_at__lt=done) if descending else Q(published_at__gte=done)
-            if not open_end:
-                part &= Q(published_at__gte=bound) if descending else Q(published_at__lt=bound)
-            yield part or Q(published_at__isnull=False)
-            if open_end:
-                break
-            done = edge = bound
-            width *= SLICE_GROWTH
+        yield from _dated_slices(cursor_date, descending=descending)
     if not descending:
         yield Q(published_at__isnull=True)
+
+
+def _dated_slices(cursor_date: datetime | None, *, descending: bool) -> Iterator[Q]:
+    oldest = _UNREAD
+    if descending:
+        edge = cursor_date or timezone.now()
+    else:
+        edge = cursor_date or _oldest_date()
+        if edge is None:
+            return  # no dated claims
+    width, done = FIRST_SLICE, None
+    while True:
+        bound = edge - width if descending else edge + width
+        if not descending:
+            open_end = bound > timezone.now()  # what is newer still (dated ahead) is read with it
+        elif done is None:
+            open_end = False
+        else:
+            # Read only once a page needs a second slice: most pages end in the first.
+            oldest = _oldest_date() if oldest is _UNREAD else oldest
+            if oldest is None or oldest >= done:
+                return  # nothing older than the slices read
+            open_end = bound <= oldest
+        part = Q()
+        if done is not None:  # the end of the slices read before this one
+            part &= Q(published_at__lt=done) if descending else Q(published_at__gte=done)
+        if not open_end:
+            part &= Q(published_at__gte=bound) if descending else Q(published_at__lt=bound)
+        yield part or Q(published_at__isnull=False)
+        if open_end:
+            return
+        done = edge = bound
+        width *= SLICE_GROWTH
+
+
+_UNREAD = object()
+
+
+def _oldest_date() -> datetime | None:
+    # One probe of claim_timeline_idx, for any search whatever its filters.
+    return Claim.objects.aggregate(first=Min("published_at"))["first"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import QueryDict
 
 from actors.models import Actor
@@ -196,11 +196,14 @@ def _rebuttal_prefetches() -> list[Prefetch]:
 
 def claim_rows() -> QuerySet[Claim]:
     """Visible claims with everything a timeline row shows, article text left out."""
+    return _claim_row_fields().prefetch_related(*_rebuttal_prefetches())
+
+
+def _claim_row_fields() -> QuerySet[Claim]:
     return (
         Claim.objects.visible()
         .select_related("speaker__affiliation", "target", "article")
         .defer("article__body", "search_vector")
-        .prefetch_related(*_rebuttal_prefetches())
     )
 
 
@@ -212,7 +215,8 @@ def claim_timeline(
     *, filters: TimelineFilters, after: TimelineCursor | None = None, limit: int = PAGE_SIZE
 ) -> TimelinePage:
     """One page of the timeline: 3 queries, plus 1 when filtering by actor, plus 1 by thread; a
-    full-text search adds those of claim_search_page (2 for a page in the newest 90 days)."""
+    full-text search's first page 1 more (claim_search_page: the undated matches), and 1 more
+    for each older date slice a page reaches into."""
     actor, actor_ids = None, ()
     if filters.actor is not None:
         # One query: the actor and the officials who speak for it ("North Korea" includes its
@@ -228,11 +232,12 @@ def claim_timeline(
         )
         claims = claim_search_page(
             matches=matches,
-            rows=claim_rows(),
+            rows=_claim_row_fields(),
             keyset=TIMELINE_ORDER,
             after=None if after is None else list(after.values),
             limit=limit + 1,
         )
+        prefetch_related_objects(claims, *_rebuttal_prefetches())
     else:
         qs = claim_rows().filter(filters.as_q(actor_ids=actor_ids))
         if after is not None:
