@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery
+from django.db import connection
 from django.db.models import Min, Q, QuerySet
 from django.utils import timezone
 
@@ -62,43 +63,64 @@ def claim_search_page(
       (three quarters of the phrase's time): a slice picks its ids on the claims table alone, in
       a subquery, and only those rows are joined.
 
-    Queries: one per slice read, plus one for the undated claims on a first page (they lead the
-    timeline) and one for the oldest date once a page needs a second slice (or for the oldest-first
-    order's first page); one under other orderings.
+    Queries: one per slice read (undated claims are read with the slice beside them), and one for
+    the oldest date once a page needs a second slice (or for the oldest-first order's first page):
+    one for most pages, as without slices.
     """
     ordering = keyset.order_by()
     ordered = matches.order_by(*ordering)
     if after is not None:
         ordered = ordered.filter(keyset.after(after))
 
-    def fetch(part: Q, count: int) -> list[Claim]:
-        return list(rows.filter(pk__in=ordered.filter(part).values("pk")[:count]).order_by(*ordering))
+    def fetch(parts: list[Q], count: int) -> list[Claim]:
+        """The first ``count`` rows of these consecutive slices: one query."""
+        if len(parts) > 1 and not connection.features.supports_slicing_ordering_in_compound:
+            found: list[Claim] = []  # SQLite: no LIMIT inside a UNION, a query per slice
+            for part in parts:
+                found += fetch([part], count - len(found))
+            return found[:count]
+        first, *more = (ordered.filter(part).values("pk")[:count] for part in parts)
+        ids = first.union(*more, all=True) if more else first
+        return list(rows.filter(pk__in=ids).order_by(*ordering)[:count])
 
     name, descending, _ = keyset.ordering.parts(keyset.model)[0]
     if name != "published_at":
-        return fetch(Q(), limit)
+        return fetch([Q()], limit)
     page: list[Claim] = []
-    for part in _date_slices(after=after, descending=descending):
-        page += fetch(part, limit - len(page))
+    for parts in _date_slices(after=after, descending=descending):
+        page += fetch(parts, limit - len(page))
         if len(page) == limit:
             break
     return page
 
 
-def _date_slices(*, after: list | None, descending: bool) -> Iterator[Q]:
+def _date_slices(*, after: list | None, descending: bool) -> Iterator[list[Q]]:
     """Conditions on published_at that cut the rows after the cursor into runs of the timeline,
     in its order: undated claims first (descending: PostgreSQL places NULL highest) or last,
     and between them ever wider date ranges from the cursor's date, the last one open-ended.
     Together they hold every row once, whatever the dates they start from and end at: those
-    bounds only decide how many slices a search takes."""
+    bounds only decide how many slices a search takes. The undated claims come with the dated
+    slice beside them (one query for both: they are seldom there, and their own query would
+    cost a first page what its slice costs)."""
+    undated = Q(published_at__isnull=True)  # the partial GIN index claim_undated_search_idx
     cursor_date: datetime | None = after[0] if after is not None else None
-    in_undated = after is not None and cursor_date is None
-    if descending and (after is None or in_undated):
-        yield Q(published_at__isnull=True)  # the partial GIN index claim_undated_search_idx
-    if not (in_undated and not descending):
-        yield from _dated_slices(cursor_date, descending=descending)
-    if not descending:
-        yield Q(published_at__isnull=True)
+    if after is not None and cursor_date is None and not descending:
+        yield [undated]  # the cursor is among the undated claims, after every dated one
+        return
+    dated = _dated_slices(cursor_date, descending=descending)
+    if descending:
+        first = next(dated, None)
+        lead = [undated] if after is None or cursor_date is None else []
+        if group := lead + ([] if first is None else [first]):
+            yield group
+        yield from ([part] for part in dated)
+    else:
+        held = None
+        for part in dated:
+            if held is not None:
+                yield [held]
+            held = part
+        yield ([] if held is None else [held]) + [undated]
 
 
 def _dated_slices(cursor_date: datetime | None, *, descending: bool) -> Iterator[Q]:
