@@ -215,8 +215,8 @@ def claim_timeline(
     *, filters: TimelineFilters, after: TimelineCursor | None = None, limit: int = PAGE_SIZE
 ) -> TimelinePage:
     """One page of the timeline: 3 queries, plus 1 when filtering by actor, plus 1 by thread; a
-    full-text search's first page 1 more (claim_search_page: the undated matches), and 1 more
-    for each older date slice a page reaches into."""
+    full-text search as many when its page lies in the newest 90 days from the cursor, else 1
+    more for the oldest date and 1 for each older date slice it reaches into (claim_search_page)."""
     actor, actor_ids = None, ()
     if filters.actor is not None:
         # One query: the actor and the officials who speak for it ("North Korea" includes its
