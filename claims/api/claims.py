@@ -101,21 +101,22 @@ class ClaimViewSet(IdLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSet
         claim = get_object_or_404(claim_queryset(), pk=parse_id(pk))
         return attach_links([claim])[0]
 
+    def _searching(self) -> bool:
+        return bool(self.request.query_params.get("q", "").strip())
+
     def keyset_rows(self, queryset, *, keyset: Keyset, after: list | None, limit: int) -> list[Claim]:
-        """The page's rows (KeysetPagination): a full-text search finds its ids on the claims table
-        alone, newest first in date slices (claim_search_page); the same page either way."""
-        if not self.request.query_params.get("q", "").strip():
+        """The page's rows (KeysetPagination). A full-text search's queryset is the claims table
+        alone (see list): its page's ids are found there, newest first in date slices, and only
+        the page's rows are read as the API shows them (claim_search_page); the same page."""
+        if not self._searching():
             return keyset_rows(queryset, keyset=keyset, after=after, limit=limit)
         return claim_search_page(
-            matches=self.filter_queryset(Claim.objects.all()),
-            rows=claim_queryset(),
-            keyset=keyset,
-            after=after,
-            limit=limit,
+            matches=queryset, rows=claim_queryset(), keyset=keyset, after=after, limit=limit
         )
 
     def list(self, request: Request) -> Response:
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        base = Claim.objects.all() if self._searching() else self.get_queryset()
+        page = self.paginate_queryset(self.filter_queryset(base))
         return self.get_paginated_response(ClaimSerializer(attach_links(page), many=True).data)
 
     def retrieve(self, request: Request, pk: str) -> Response:
