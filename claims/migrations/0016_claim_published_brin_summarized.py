@@ -4,7 +4,7 @@ from django.db import migrations
 # summarised; every range it has not is returned whole. Ranges filled after the index was made
 # stay unsummarised until a VACUUM (or autosummarize) reaches them, so a bulk-loaded table (1M
 # claims from generate_demo, on a server whose autovacuum has not run) had almost no summaries:
-# a 30-day range read half the table's blocks. Full-text pages search newest-first in date
+# the newest 30 days' bitmap covered half the table. Full-text pages search newest-first in date
 # slices through this index (claims.selectors.search), so it is summarised now and from then on
 # as each range fills (autosummarize queues it for autovacuum).
 INDEX = "claim_published_brin_idx"
