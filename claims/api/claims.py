@@ -15,12 +15,14 @@ from claimtrack.api.conditional import (
     etag_for,
     expected_version,
 )
-from claimtrack.api.pagination import KeysetPagination, Ordering
+from claimtrack.api.pagination import KeysetPagination, Ordering, keyset_rows
 from claimtrack.api.views import IdLookupMixin, parse_id
 from claimtrack.errors import VersionConflict
+from claimtrack.keyset import Keyset
 from history.selectors import latest_change
 
 from ..models import Claim
+from ..selectors.search import claim_search_page
 from ..services.editing import claim_confirm, claim_create, claim_reject, claim_update
 from .filters import ClaimFilter
 from .selectors import attach_links, claim_get, claim_queryset
@@ -99,8 +101,22 @@ class ClaimViewSet(IdLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSet
         claim = get_object_or_404(claim_queryset(), pk=parse_id(pk))
         return attach_links([claim])[0]
 
+    def _searching(self) -> bool:
+        return bool(self.request.query_params.get("q", "").strip())
+
+    def keyset_rows(self, queryset, *, keyset: Keyset, after: list | None, limit: int) -> list[Claim]:
+        """The page's rows (KeysetPagination). A full-text search's queryset is the claims table
+        alone (see list): its page's ids are found there, newest first in date slices, and only
+        the page's rows are read as the API shows them (claim_search_page); the same page."""
+        if not self._searching():
+            return keyset_rows(queryset, keyset=keyset, after=after, limit=limit)
+        return claim_search_page(
+            matches=queryset, rows=claim_queryset(), keyset=keyset, after=after, limit=limit
+        )
+
     def list(self, request: Request) -> Response:
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        base = Claim.objects.all() if self._searching() else self.get_queryset()
+        page = self.paginate_queryset(self.filter_queryset(base))
         return self.get_paginated_response(ClaimSerializer(attach_links(page), many=True).data)
 
     def retrieve(self, request: Request, pk: str) -> Response:

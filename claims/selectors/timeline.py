@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import QueryDict
 
 from actors.models import Actor
@@ -19,7 +19,7 @@ from claimtrack.keyset import Keyset, Ordering
 
 from ..models import Claim, ClaimLink, ReviewStatus, Thread
 from .page_filters import date_param, start_of
-from .search import claim_filter_text
+from .search import claim_filter_text, claim_search_page
 
 ActorRole = Literal["speaker", "target", "either"]
 ACTOR_ROLES: tuple[ActorRole, ...] = ("either", "speaker", "target")
@@ -196,11 +196,14 @@ def _rebuttal_prefetches() -> list[Prefetch]:
 
 def claim_rows() -> QuerySet[Claim]:
     """Visible claims with everything a timeline row shows, article text left out."""
+    return _claim_row_fields().prefetch_related(*_rebuttal_prefetches())
+
+
+def _claim_row_fields() -> QuerySet[Claim]:
     return (
         Claim.objects.visible()
         .select_related("speaker__affiliation", "target", "article")
         .defer("article__body", "search_vector")
-        .prefetch_related(*_rebuttal_prefetches())
     )
 
 
@@ -211,7 +214,9 @@ def timeline_order() -> list:
 def claim_timeline(
     *, filters: TimelineFilters, after: TimelineCursor | None = None, limit: int = PAGE_SIZE
 ) -> TimelinePage:
-    """One page of the timeline: 3 queries, plus 1 when filtering by actor, plus 1 by thread."""
+    """One page of the timeline: 3 queries, plus 1 when filtering by actor, plus 1 by thread; a
+    full-text search as many when its page lies in the newest 90 days from the cursor, else 1
+    more for the oldest date and 1 for each older date slice it reaches into (claim_search_page)."""
     actor, actor_ids = None, ()
     if filters.actor is not None:
         # One query: the actor and the officials who speak for it ("North Korea" includes its
@@ -219,10 +224,25 @@ def claim_timeline(
         rows = list(Actor.objects.filter(Q(id=filters.actor) | Q(affiliation_id=filters.actor)))
         actor = next((a for a in rows if a.id == filters.actor), None)
         actor_ids = tuple(a.id for a in rows) or (filters.actor,)
-    qs = claim_filter_text(claim_rows().filter(filters.as_q(actor_ids=actor_ids)), filters.q)
-    if after is not None:
-        qs = qs.filter(after.as_q())
-    claims = list(qs.order_by(*timeline_order())[: limit + 1])
+    if filters.q:
+        # A search finds its page on the claims table alone, newest first in date slices: the
+        # same rows as the plain query below, without reading every match of a phrase.
+        matches = claim_filter_text(
+            Claim.objects.visible().filter(filters.as_q(actor_ids=actor_ids)), filters.q
+        )
+        claims = claim_search_page(
+            matches=matches,
+            rows=_claim_row_fields(),
+            keyset=TIMELINE_ORDER,
+            after=None if after is None else list(after.values),
+            limit=limit + 1,
+        )
+        prefetch_related_objects(claims, *_rebuttal_prefetches())
+    else:
+        qs = claim_rows().filter(filters.as_q(actor_ids=actor_ids))
+        if after is not None:
+            qs = qs.filter(after.as_q())
+        claims = list(qs.order_by(*timeline_order())[: limit + 1])
     more = len(claims) > limit
     claims = claims[:limit]
     return TimelinePage(

@@ -14,7 +14,15 @@ from rest_framework.utils.urls import replace_query_param
 
 from claimtrack.keyset import InvalidCursor, Keyset, Ordering
 
-__all__ = ["KeysetPagination", "Ordering"]
+__all__ = ["KeysetPagination", "Ordering", "keyset_rows"]
+
+
+def keyset_rows(queryset: QuerySet, *, keyset: Keyset, after: list | None, limit: int) -> list[Model]:
+    """The first `limit` rows of `queryset` after the row holding `after` (None: from the start)."""
+    queryset = queryset.order_by(*keyset.order_by())
+    if after is not None:
+        queryset = queryset.filter(keyset.after(after))
+    return list(queryset[:limit])
 
 
 class KeysetPagination(BasePagination):
@@ -32,15 +40,17 @@ class KeysetPagination(BasePagination):
         self.request = request
         self.page_size_value = self._page_size(request)
         self.keyset = Keyset(name, queryset.model, orderings[name])
-        queryset = queryset.order_by(*self.keyset.order_by())
+        values = None
         if raw := request.query_params.get(self.cursor_query_param):
             try:
                 values = self.keyset.decode(raw)
             except InvalidCursor as exc:
                 message = "Invalid cursor; use the `next` link of a response with the same ordering."
                 raise ValidationError({self.cursor_query_param: [message]}) from exc
-            queryset = queryset.filter(self.keyset.after(values))
-        rows = list(queryset[: self.page_size_value + 1])
+        # A view may find its pages another way (the claims list's full-text search does), as
+        # long as a page is the same: the rows after the cursor, in the keyset's order.
+        fetch = getattr(view, "keyset_rows", None) or keyset_rows
+        rows = fetch(queryset, keyset=self.keyset, after=values, limit=self.page_size_value + 1)
         self.has_next = len(rows) > self.page_size_value
         self.rows = rows[: self.page_size_value]
         return self.rows

@@ -3,9 +3,10 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils import timezone
 
 from claims.models import Claim, ReviewStatus
-from claims.selectors.timeline import TimelineCursor, TimelineFilters, claim_timeline
+from claims.selectors.timeline import TimelineCursor, TimelineFilters, claim_timeline, timeline_order
 from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, ClaimLinkFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,18 +50,57 @@ def test_keyset_pages_cover_everything_once_across_equal_dates_and_nulls():
     assert seen == expected and len(seen) == 20
 
 
-def test_a_page_costs_three_queries_however_many_rows_and_links(django_assert_num_queries):
-    article = ArticleFactory(body="shells " * 100)
+@pytest.mark.parametrize(
+    ("query", "queries"),
+    [
+        ("kind=claim&status=proposed&outlet=Example+News", 3),
+        # A search reads the undated matches with the newest 90 days, then (the page is not
+        # full) the oldest date, which says there is nothing older to read (claim_search_page).
+        ("kind=claim&status=proposed&q=shell&outlet=Example+News", 4),
+    ],
+)
+def test_a_page_costs_a_fixed_number_of_queries_however_many_rows_and_links(
+    django_assert_num_queries, query, queries
+):
+    article = ArticleFactory(body="shells " * 100, published_at=timezone.now() - timedelta(days=1))
     claims = [ClaimFactory(article=article, content_start=i * 7, content_end=i * 7 + 6) for i in range(30)]
     for source, target in zip(claims[1:], claims, strict=False):
         ClaimLinkFactory(source=source, target=target)
-    with django_assert_num_queries(3):
-        page = claim_timeline(filters=_filters("kind=claim&status=proposed&q=shell&outlet=Example+News"))
+    with django_assert_num_queries(queries):
+        page = claim_timeline(filters=_filters(query))
         assert len(page.claims) == 30
         for claim in page.claims:
             _ = [(link.target.speaker, link.target.article.title) for link in claim.answers]
             _ = [(link.source.speaker, link.source.article.title) for link in claim.answered_by]
             _ = (claim.speaker.affiliation, claim.target, claim.article.outlet)
+
+
+def test_search_pages_across_date_slices_are_the_plain_query_s_pages():
+    newest = datetime(2026, 6, 1, 12, tzinfo=UTC)
+    ages = [
+        timedelta(0),
+        timedelta(days=89, hours=23),
+        timedelta(days=90),
+        timedelta(days=450),
+        timedelta(days=3000),
+    ]
+    for n, published_at in enumerate([newest - age for age in ages] + [None]):
+        article = ArticleFactory(
+            published_at=published_at, body=f"Shells were shipped, officials said ({n})."
+        )
+        for start in (0, 0, 5):
+            ClaimFactory(article=article, content_start=start, quote_text=f"shells were shipped {n}")
+        ClaimFactory(article=article, content_start=3, quote_text="officials said", kind=Claim.Kind.DENIAL)
+    plain = Claim.objects.visible().filter(quote_text__contains="shells").order_by(*timeline_order())
+    expected = list(plain.values_list("id", flat=True))
+    seen, cursor = [], None
+    while True:
+        page = claim_timeline(filters=_filters("q=shells&kind=claim"), after=cursor, limit=2)
+        seen += _ids(page)
+        if page.next_cursor is None:
+            break
+        cursor = TimelineCursor.decode(page.next_cursor.encode())
+    assert seen == expected and len(expected) == 18
 
 
 def test_filtering_by_actor_adds_one_query(django_assert_num_queries, seed):
