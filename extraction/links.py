@@ -32,7 +32,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from .spans import tokens_in
+from .spans import first_span_root, tokens_in
 from .types import Kind, Link, Span, within
 
 _COUNTER_WINDOW = 2  # paragraphs: how far back a counter-accusation looks
@@ -143,12 +143,9 @@ def harm_words(doc: Doc, spans: tuple[Span, ...]) -> frozenset[str]:
 def predicate_of(doc: Doc, spans: tuple[Span, ...]) -> str | None:
     """The lemma of the main predicate of the first content span: the verb, or for a copula what
     the subject is said to be ("was a member" → member, "is alive" → alive)."""
-    if not spans:
+    root = first_span_root(doc, spans)
+    if root is None:
         return None
-    span = doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    root = span.root
     if root.lemma_ == "be":
         complement = next((c for c in root.children if c.dep_ in ("attr", "acomp")), None)
         if complement is not None:

@@ -28,7 +28,7 @@ from .links import (
     sentence_of,
 )
 from .segment import find_quotes, paragraphs
-from .spans import tokens_in
+from .spans import first_span_root, tokens_in
 from .types import ExtractionResult, Link, Span, Statement, within
 
 EXTRACTOR_VERSION = "2026.12.4"
@@ -392,12 +392,9 @@ _SUBJECT_AIMED = frozenset({"accusation", "criticism"})
 def _content_subject(doc: Doc, spans: list[Span]) -> Token | None:
     """The active subject of the clause the words are: "the coalition" in "the coalition is not
     serious about strikes"; a passive subject is whom the act befell, not its doer."""
-    if not spans:
+    root = first_span_root(doc, spans)
+    if root is None:
         return None
-    span = doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    root = span.root
     if root.pos_ not in ("VERB", "AUX"):
         return None
     # "They burn people alive": a third-person pronoun is resolved like any phrase; "we" is the
