@@ -3,6 +3,8 @@
 Screenshots land in test-artifacts/ (kept by CI as artifacts, ignored by git).
 """
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -118,9 +120,12 @@ def test_editor_ingests_text_and_sees_the_analysis_state_change(page, live_serve
     assert Article.objects.filter(title="Ministry denies report").exists()
     assert page.locator(".result strong").inner_text() == "Ingested:"
 
-    # Analysis ran (in-process here); the page polls and shows its outcome.
+    # Analysis ran (in-process here), so the page already says done; its poll then adds the count.
     page.wait_for_selector(".result .state-done")
-    assert "statements found" in page.locator(".result").inner_text()
+    page.wait_for_function("() => document.querySelector('.result [data-field=detail]').textContent !== ''")
+    assert re.fullmatch(
+        r"· [1-9]\d* statements? found", page.locator(".result [data-field=detail]").inner_text()
+    )
     screenshot(page, "ingest-done")
 
     # The same text again is reported as a duplicate, with a link to the article.
