@@ -456,8 +456,11 @@ def classify(
     if insulted is not None:
         # "he is a phony", "Cruz is not a real conservative": aimed at whom the words name.
         return Verdict("criticism", round(confidence - 0.15, 2), resolve.named(insulted))
-    if _has_phrase(words, lexicon.accusation_phrases) and not _phrase_negated(
-        words, lexicon.accusation_phrases
+    if (
+        _has_phrase(words, lexicon.accusation_phrases)
+        and not _phrase_negated(words, lexicon.accusation_phrases)
+        # "do I bear responsibility for it?", "whether the administration bears responsibility"
+        and not any(t.lower_ in ("?", "whether") for t in tokens)
     ):
         # "they have blood on their hands", "this is ethnic cleansing"
         return Verdict("accusation", round(confidence - 0.2, 2), _owned_claim(tokens, resolve))

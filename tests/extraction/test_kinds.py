@@ -544,3 +544,23 @@ def test_force_on_a_number_of_villagers_or_on_residential_areas_accuses_its_auth
         only(run("The Ukrainian ministry said its troops had killed dozens of Russian soldiers.")).kind
         == "claim"
     )
+
+
+def test_bearing_responsibility_and_human_shields_accuse_but_a_question_of_responsibility_does_not():
+    text = "The Chinese envoy told reporters that Washington bears responsibility for the escalation."
+    assert only(run(text)).kind == "accusation"
+    assert (
+        only(run("The Freedonian minister said the rebels were using civilians as human shields.")).kind
+        == "accusation"
+    )
+    assert (
+        only(
+            run("The senator said it was unclear whether the governor bears responsibility for the flood.")
+        ).kind
+        == "claim"
+    )
+
+
+def test_a_resolution_or_a_response_called_unbalanced_or_inadequate_is_criticised():
+    assert only(run("The Freedonian envoy said the resolution was unbalanced.")).kind == "criticism"
+    assert only(run("The mayor said the federal response had been inadequate.")).kind == "criticism"
