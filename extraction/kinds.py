@@ -443,6 +443,12 @@ def classify(
         author = _wrong_act_author(tokens, lexicon, resolve)
         if author is not None:
             found = ("accusation", author)
+        elif (
+            labelled := _insulted(tokens, lexicon, labels=lexicon.wrongdoer_labels, resolve=resolve)
+        ) is not None and (labelled_actor := resolve.named(labelled)) is not None:
+            # "Hezbollah is a terrorist organisation", "declared the group to be a terror group":
+            # calling a named actor a wrongdoer accuses it of the wrong, not only judges it.
+            found = ("accusation", labelled_actor)
     if found is not None:
         kind, actor = found
         return Verdict(kind, round(confidence - 0.15, 2), actor)
@@ -450,8 +456,11 @@ def classify(
     if insulted is not None:
         # "he is a phony", "Cruz is not a real conservative": aimed at whom the words name.
         return Verdict("criticism", round(confidence - 0.15, 2), resolve.named(insulted))
-    if _has_phrase(words, lexicon.accusation_phrases) and not _phrase_negated(
-        words, lexicon.accusation_phrases
+    if (
+        _has_phrase(words, lexicon.accusation_phrases)
+        and not _phrase_negated(words, lexicon.accusation_phrases)
+        # "do I bear responsibility for it?", "whether the administration bears responsibility"
+        and not any(t.lower_ in ("?", "whether") for t in tokens)
     ):
         # "they have blood on their hands", "this is ethnic cleansing"
         return Verdict("accusation", round(confidence - 0.2, 2), _owned_claim(tokens, resolve))
@@ -479,6 +488,9 @@ def classify(
     return Verdict("claim", round(confidence, 2))
 
 
+_QUANTITIES = frozenset(
+    {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands", "number"}
+)
 _MODALS = frozenset({"will", "would", "'ll", "'d", "can", "could", "should", "may", "might", "must", "shall"})
 _FIRST_PERSON = frozenset({"i", "we"})
 _PERSONAL = frozenset({"i", "we", "he", "she", "it", "they"})
@@ -686,9 +698,23 @@ def _wrongdoers(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             aimed += [
                 g for c in t.children if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS for g in c.children
             ]
+            # "killed dozens of villagers": a number of people is those people.
+            aimed += [
+                g
+                for a in aimed
+                if a.lemma_.lower() in _QUANTITIES or a.pos_ == "NUM"
+                for c in a.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
             wrong = any(
                 a.lemma_.lower() in lexicon.protected
-                or any(c.dep_ == "compound" and c.lemma_.lower() in lexicon.protected for c in a.children)
+                # "a school bus", "residential areas", "civilian targets"
+                or any(
+                    c.dep_ in ("compound", "amod") and c.lemma_.lower() in lexicon.protected
+                    for c in a.children
+                )
                 for a in aimed
             )
         else:
@@ -807,6 +833,9 @@ _AS_VERBS = frozenset(
 # "an act of aggression": the judgement is the "of" phrase of these.
 _KIND_OF = frozenset({"act", "case", "example", "form", "instance"})
 _PERSONS = frozenset({"he", "she", "they", "you", "him", "her", "them"})
+_BODIES = frozenset(
+    {"group", "organisation", "organization", "network", "outfit", "movement", "cell", "entity"}
+)
 _GENUINE = frozenset({"real", "true", "genuine"})
 
 
@@ -821,10 +850,19 @@ def _a_person(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
-def _insulted(tokens: list[Token], lexicon: Lexicon) -> Token | None:
+def _insulted(
+    tokens: list[Token],
+    lexicon: Lexicon,
+    *,
+    labels: frozenset[str] | None = None,
+    resolve: Resolver[A] | None = None,
+) -> Token | None:
     """The phrase for a person or body the words call something bad ("he is a phony", "they are
     hypocrites", "voters consider him unfit") or deny a quality they claim ("Cruz is not a real
-    conservative")."""
+    conservative"). With labels, only one the words call one of them ("Hezbollah is a terrorist
+    group"); with resolve, also of any phrase it knows an actor for ("Libyan Dawn", which the
+    parser may not tag as a name)."""
+    insults = lexicon.insults if labels is None else labels
     for t in tokens:
         if _conditional(t):
             continue
@@ -837,17 +875,29 @@ def _insulted(tokens: list[Token], lexicon: Lexicon) -> Token | None:
             continue
         elif t.head.lemma_ == "be":
             said_of = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            if said_of is None and t.head.dep_ == "xcomp":
+                # "were declared by parliament to be terror groups", "is considered to be a fraud"
+                said_of = next((c for c in t.head.head.children if c.dep_ in ("nsubjpass", "dobj")), None)
         elif t.head.lemma_.lower() in _NAMING_VERBS or t.head.lemma_.lower() == "consider":
             said_of = next((c for c in t.head.children if c.dep_ == "dobj"), None)
         else:
             continue
-        if said_of is None or not _a_person(said_of, lexicon):
+        if said_of is None or not (
+            _a_person(said_of, lexicon) or (resolve is not None and resolve.named(said_of) is not None)
+        ):
             continue
         words = [t, *(c for c in t.children if c.dep_ in ("amod", "conj", "compound"))]
-        if any(w.lemma_.lower() in lexicon.insults or w.lower_ in lexicon.insults for w in words):
+        if labels is not None and t.lemma_.lower() not in _BODIES:
+            # "a terrorist group" labels a body; "it's a terrorist attack" an act, not its author.
+            words = [w for w in words if w.dep_ != "amod" and w.dep_ != "compound"]
+        if any(w.lemma_.lower() in insults or w.lower_ in insults for w in words):
             if not _negated(t):
                 return said_of
-        elif _negated(t) and any(c.dep_ == "amod" and c.lower_ in _GENUINE for c in t.children):
+        elif (
+            labels is None
+            and _negated(t)
+            and any(c.dep_ == "amod" and c.lower_ in _GENUINE for c in t.children)
+        ):
             return said_of  # "not a real conservative", "no true friend of Israel"
     return None
 

@@ -66,6 +66,7 @@ class Lexicon:
     judged_things: frozenset[str]  # what a judgement may be said of: "the decision", "the move"
     wrong_acts: frozenset[str]  # committed or carried out by a named actor, an accusation
     insults: frozenset[str]  # said of a person, a criticism: "he is a phony"
+    wrongdoer_labels: frozenset[str]  # said of a person or body, an accusation: "a terrorist group"
     force_verbs: frozenset[str]  # done to one of protected by a named actor, an accusation
     protected: frozenset[str]  # "civilians", "a hospital": whom force may not be aimed at
     wrongdoer_nouns: frozenset[str]  # "the militia", "gunmen": accused of a wrong though unknown
@@ -119,6 +120,7 @@ def load_lexicon() -> Lexicon:
         judged_things=frozenset(tone["judged_things"]),
         wrong_acts=frozenset(tone["wrong_acts"]),
         insults=frozenset(tone["insults"]),
+        wrongdoer_labels=frozenset(tone["wrongdoer_labels"]),
         force_verbs=frozenset(tone["force_verbs"]),
         protected=frozenset(tone["protected"]),
         wrongdoer_nouns=frozenset(tone["wrongdoer_nouns"]),

@@ -519,3 +519,48 @@ def test_an_attack_on_a_country_or_a_tanker_is_force_but_an_attack_on_a_rival_is
     result = run("Washington blamed Iran for the attack on the tanker.")
     assert [s.kind for s in result.statements] == ["accusation"]
     assert only(run("Trump's attack on Clinton drew criticism.")).kind == "criticism"
+
+
+def test_calling_a_named_body_a_terrorist_group_accuses_it_but_an_insult_only_criticises():
+    result = run("The Egyptian minister said the Muslim Brotherhood was a terrorist organisation.")
+    assert _target_name(result, only(result, "accusation")) == "the Muslim Brotherhood"
+    text = "The Green Falcons were declared by the Freedonian parliament to be a terror group."
+    assert only(run(text)).kind == "accusation"
+    assert only(run("The senator said the governor was a hypocrite.")).kind == "criticism"
+    assert (
+        only(run("The minister said the Muslim Brotherhood was not a terrorist group.")).kind != "accusation"
+    )
+
+
+def test_force_on_a_number_of_villagers_or_on_residential_areas_accuses_its_author():
+    result = run("The Ukrainian ministry said Russian troops had killed dozens of villagers.")
+    assert _target_name(result, only(result, "accusation")) == "Russia"
+    assert (
+        only(run("The Ukrainian army said Russian forces shelled residential areas of Kharkiv.")).kind
+        == "accusation"
+    )
+    # Fighters are no protected people: war news, not a wrong.
+    assert (
+        only(run("The Ukrainian ministry said its troops had killed dozens of Russian soldiers.")).kind
+        == "claim"
+    )
+
+
+def test_bearing_responsibility_and_human_shields_accuse_but_a_question_of_responsibility_does_not():
+    text = "The Chinese envoy told reporters that Washington bears responsibility for the escalation."
+    assert only(run(text)).kind == "accusation"
+    assert (
+        only(run("The Freedonian minister said the rebels were using civilians as human shields.")).kind
+        == "accusation"
+    )
+    assert (
+        only(
+            run("The senator said it was unclear whether the governor bears responsibility for the flood.")
+        ).kind
+        == "claim"
+    )
+
+
+def test_a_resolution_or_a_response_called_unbalanced_or_inadequate_is_criticised():
+    assert only(run("The Freedonian envoy said the resolution was unbalanced.")).kind == "criticism"
+    assert only(run("The mayor said the federal response had been inadequate.")).kind == "criticism"
