@@ -193,6 +193,11 @@ _PARTS = frozenset(
         "part",
     ]
 )
+# Nouns besides role titles by which an apposition ties a person to a body: "Ahmed Saleh, a
+# member of the Syrian parliament", "a Hezbollah fighter".
+_MEMBERS = frozenset(["member", "fighter", "militant", "soldier", "source"])
+# Prepositions after a title that name whom the post deals with, not whose it is.
+_NOT_WHOSE = frozenset(["to", "on", "about", "against", "over", "toward", "towards", "into"])
 _DETERMINERS = frozenset({"a", "an", "the", "one", "unidentified", "unnamed", "anonymous", "senior", "top"})
 
 
@@ -686,7 +691,9 @@ class DocActors:
         if head.i in self.by_token and self.by_token[head.i].kind == "person":
             person = self.by_token[head.i]
             if person.affiliation is None:
-                person.affiliation = self._titled_by(head, tokens, person)
+                person.affiliation = self._titled_by(head, tokens, person) or self._described_as(
+                    head, tokens, person
+                )
             return person
         mentioned = [self.by_token[t.i] for t in tokens if t.i in self.by_token]
         people = [d for d in mentioned if d.kind == "person"]
@@ -725,8 +732,8 @@ class DocActors:
             return self._proposed(head, tokens, [])
         if people:
             person = people[-1]
-            if person.affiliation is None and bodies:
-                person.affiliation = bodies[0]
+            if person.affiliation is None:
+                person.affiliation = bodies[0] if bodies else self._described_as(head, tokens, person)
             return person
         if (
             bodies
@@ -937,6 +944,64 @@ class DocActors:
             )
             if body is not None:
                 return body
+        return None
+
+    def _described_as(self, head: Token, tokens: list[Token], person: _Draft) -> _Draft | None:
+        """ "Ahmed Saleh, a spokesman for the interior ministry", "Syria's ambassador to the UN,
+        Ahmed Saleh", "Ahmed Saleh, the group's leader": the body an apposition's title names
+        (or, for "the group's", the body named before) is the one the person speaks for."""
+        taken = {t.i for t in tokens}
+        names = [
+            t
+            for t in tokens
+            if self.by_token.get(t.i) is person and self.by_token.get(t.head.i) is not person
+        ]
+        for name in names or [head]:
+            described = [c for c in name.children if c.dep_ == "appos"]
+            if name.dep_ == "appos":
+                described.append(name.head)
+            for noun in described:
+                if noun.i not in taken or noun.pos_ != "NOUN":
+                    continue
+                lemma = noun.lemma_.lower()
+                if self._role(noun) is None and lemma not in _MEMBERS:
+                    continue
+                body = self._body_in_title(noun, person, private=lemma in _PRIVATE_PERSONS)
+                if body is not None:
+                    return body
+        return None
+
+    def _body_in_title(self, noun: Token, person: _Draft, private: bool) -> _Draft | None:
+        """The first state or body a title phrase names ("spokesman for the Yemeni interior
+        ministry" is Yemen's), not one in a clause hanging from it. A private person's noun
+        ("analyst") takes a body only after a preposition: "an analyst at Chatham House" speaks
+        for it, "a Syrian analyst" not for Syria."""
+        clauses = {t.i for c in noun.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+        for t in noun.subtree:
+            if t.i == noun.i or t.i in clauses:
+                continue
+            draft = self.by_token.get(t.i)
+            if (
+                draft is None
+                or draft is person
+                or draft.kind not in ("state", "organisation", "group", "media")
+            ):
+                continue
+            preps = [a.lower_ for a in t.ancestors if a.i > noun.i and a.dep_ == "prep"]
+            if _against_or_for(t) or any(p in _NOT_WHOSE for p in preps):
+                continue  # "an envoy to Syria", "an expert on the Iranian military"
+            if private and not any(p in ("at", "for", "with", "from") for p in preps):
+                continue
+            return draft
+        # "the group's leader", "a spokesman for the movement": the body named before.
+        for t in noun.subtree:
+            if t.i in clauses or t.pos_ != "NOUN" or not any(c.lower_ == "the" for c in t.children):
+                continue
+            owned = t.dep_ == "poss" and t.head.i == noun.i
+            of = t.dep_ == "pobj" and t.head.lower_ in ("for", "of") and t.head.head.i == noun.i
+            lemma = t.lemma_.lower()
+            if (owned or of) and (lemma in self.index.institutions or lemma in _BODY_NOUNS):
+                return self._last_body(t, ("state", "organisation", "group"))
         return None
 
     def _role(self, head: Token) -> str | None:

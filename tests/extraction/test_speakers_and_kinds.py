@@ -233,3 +233,46 @@ def test_a_message_in_a_video_is_its_issuers_not_whom_it_is_aimed_at():
         "threatening to kill the hostage."
     )
     assert _speaker_of(run(text), text, "to kill the hostage") == ["al-Qaeda in the Arabian Peninsula"]
+
+
+def test_an_apposition_title_ties_a_named_person_to_the_state():
+    text = "Karim Haddad, a spokesman for the Yemeni interior ministry, said that nine militants were killed."
+    result = run(text)
+    assert _speaks_for(result, only(result)) == ["Karim Haddad", "Yemen"]
+
+
+def test_an_apposition_with_a_possessive_state_and_a_second_body_takes_the_first():
+    text = "Karim Haddad, Syria's ambassador to the UN, said that the talks would resume next week."
+    result = run(text)
+    assert _speaks_for(result, only(result)) == ["Karim Haddad", "Syria"]
+
+
+def test_an_apposition_names_the_group_a_person_belongs_to_and_he_keeps_it():
+    text = (
+        "Karim Haddad, a senior official in the Hamas movement, said that the ceasefire had collapsed. "
+        "He added that talks would go on."
+    )
+    result = run(text)
+    assert [_speaks_for(result, s)[-1] for s in result.statements] == ["Hamas", "Hamas"]
+
+
+def test_the_groups_leader_in_apposition_is_the_group_named_before():
+    text = "Hezbollah fighters crossed the border. Karim Haddad, the group's leader, said that the attack was a warning."
+    result = run(text)
+    assert _speaks_for(result, only(result)) == ["Karim Haddad", "Hezbollah"]
+
+
+def test_an_apposition_naming_what_a_person_studies_is_not_their_affiliation():
+    # An expert on a state's army, an envoy to a state, a national analyst speak for themselves.
+    for text in (
+        "Karim Haddad, an expert on the Iranian military, said that the ceasefire had collapsed.",
+        "Karim Haddad, a Syrian analyst, said that the ceasefire had collapsed.",
+    ):
+        result = run(text)
+        assert _speaks_for(result, only(result)) == ["Karim Haddad"], text
+
+
+def test_a_private_persons_noun_takes_the_body_after_at():
+    text = "Karim Haddad, an analyst at the Brookings Institution, said that the ceasefire had collapsed."
+    result = run(text)
+    assert len(_speaks_for(result, only(result))) == 2
