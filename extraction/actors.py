@@ -26,6 +26,7 @@ from .types import Actor, Span
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp"})
+_IT = frozenset({"it", "its", "itself"})
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _PERSONAL_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){2}$")  # three-part names: Kim Son Gyong
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
@@ -351,6 +352,14 @@ def _named_as_body(name: Token) -> bool:
     )
 
 
+def _named_as_press(name: Token) -> bool:
+    """'Al-Sabaah, an Iraqi newspaper', 'the daily Al-Rayah': a name a press noun describes."""
+    near = [*name.children, name.head] if name.dep_ in ("appos", "compound") else list(name.children)
+    return any(
+        (t.dep_ in ("appos", "compound") or t is name.head) and t.lemma_.lower() in _PRESS for t in near
+    )
+
+
 def _phrase(tokens: list[Token]) -> str:
     """A description as written ("group's leader", "well-placed source"), its determiners dropped."""
     while tokens and tokens[0].lower_ in _DETERMINERS:
@@ -468,6 +477,8 @@ class DocActors:
                 continue  # "the terror group fed a mother": a name is written with a capital
             if kind == "person" and _named_as_body(ent.root):
                 kind = "group"  # "the jihadist group al-Shabab": a body, whatever the tagger says
+            elif kind == "person" and _named_as_press(ent.root):
+                kind = "media"  # "Al-Sabaah, an Iraqi newspaper"
             taken.update(range(ent.start, ent.end))
             self._mention(self._named(name, kind), ent.start, ent.end)
 
@@ -601,7 +612,10 @@ class DocActors:
             loose = lambda d: d.kind == "person" and self._gender_fits(lower, replace(d, plural=False))  # noqa: E731
         elif lower in lex.collective_pronouns:
             # "they" is a body or people in the plural, not the one person named last.
-            strict = lambda d: d.kind != "person" or d.plural or lower in ("we", "our")  # noqa: E731
+            # "it" is a body, never people: "Officials said... Al-Rayah said... it claimed".
+            def strict(d: _Draft) -> bool:
+                return d.kind != "person" or (lower not in _IT and (d.plural or lower in ("we", "our")))
+
             loose = lambda d: d.kind != "person" or lower in ("they", "we", "their", "our")  # noqa: E731
         else:
             return None
@@ -859,7 +873,27 @@ class DocActors:
             or any(c.dep_ in ("amod", "compound", "poss", "prep", "relcl", "acl") for c in noun.children)
         ):
             return None
-        return self._last_body(noun, ("group", "organisation"))
+        return self._last_speaking_body(noun, ("group", "organisation")) or self._last_body(
+            noun, ("group", "organisation")
+        )
+
+    def _last_speaking_body(self, before: Token, kinds: tuple[str, ...], sentences: int = 5) -> _Draft | None:
+        """The body last named as a speaker in this or the sentences just before: "An
+        Islamic State message published by the SITE Intelligence Group said... The group said" is
+        the Islamic State, which spoke, not the body named inside a clause."""
+        start = before.sent.start
+        for _ in range(sentences - 1):
+            if start == 0:
+                break
+            start = self.doc[start - 1].sent.start
+        for i in range(before.i - 1, start - 1, -1):
+            # Speakers only: a subject inside a quotation ("No mujahid was injured") is no speaker.
+            draft = self._speaker_at.get(i)
+            while draft is not None and draft.kind == "person" and draft.affiliation is not None:
+                draft = draft.affiliation
+            if draft is not None and draft.kind in kinds:
+                return draft
+        return None
 
     def described_body(self, noun: Token, exclude: set[int]) -> _Draft | None:
         """ "the terror group", "the militia" as what is said acts: the group or organisation
@@ -987,6 +1021,8 @@ class DocActors:
                 or draft.kind not in ("state", "organisation", "group", "media")
             ):
                 continue
+            if t.dep_ == "pobj" and t.head.head.pos_ == "PROPN" and t.head.head.i not in self.by_token:
+                continue  # "an editor at Voice of Israel": a name that names a state inside it
             preps = [a.lower_ for a in t.ancestors if a.i > noun.i and a.dep_ == "prep"]
             if _against_or_for(t) or any(p in _NOT_WHOSE for p in preps):
                 continue  # "an envoy to Syria", "an expert on the Iranian military"

@@ -276,3 +276,31 @@ def test_a_private_persons_noun_takes_the_body_after_at():
     text = "Karim Haddad, an analyst at the Brookings Institution, said that the ceasefire had collapsed."
     result = run(text)
     assert len(_speaks_for(result, only(result))) == 2
+
+
+def test_it_after_a_newspaper_in_apposition_is_the_newspaper_not_the_people_before():
+    text = (
+        "Officials said the city was calm. Al-Rayah, an Iraqi newspaper, said two cases of cholera "
+        "were reported in the city. Citing medical sources, it claimed the virus had been brought in."
+    )
+    result = run(text)
+    names = [speaker_name(result, s) for s in result.statements]
+    assert names[0] == "Officials"
+    assert set(names[1:]) == {"Al-Rayah"}
+    assert result.actor(result.statements[1].speaker).kind == "media"
+
+
+def test_the_group_is_the_body_that_spoke_not_the_one_named_in_a_clause():
+    text = (
+        "A message from the Shabab militia, published by the SITE Intelligence Group, said the "
+        "convoy was destroyed. The group said that more attacks would follow."
+    )
+    result = run(text)
+    assert speaker_name(result, result.statements[-1]) == speaker_name(result, result.statements[0])
+    assert speaker_name(result, result.statements[-1]) != "SITE Intelligence Group"
+
+
+def test_a_state_inside_a_name_is_not_an_affiliation():
+    text = "Karim Haddad, an editor at Voice of Lebanon, said that the border crossing was closed."
+    result = run(text)
+    assert _speaks_for(result, only(result)) == ["Karim Haddad"]
