@@ -199,6 +199,8 @@ _PARTS = frozenset(
 _MEMBERS = frozenset(["member", "fighter", "militant", "soldier", "source"])
 # Prepositions after a title that name whom the post deals with, not whose it is.
 _NOT_WHOSE = frozenset(["to", "on", "about", "against", "over", "toward", "towards", "into"])
+# Titles of people who speak for a body by office: bare ("a spokesman said"), the body just named.
+_SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson", "representative"])
 _DETERMINERS = frozenset({"a", "an", "the", "one", "unidentified", "unnamed", "anonymous", "senior", "top"})
 
 
@@ -877,7 +879,16 @@ class DocActors:
             noun, ("group", "organisation")
         )
 
-    def _last_speaking_body(self, before: Token, kinds: tuple[str, ...], sentences: int = 5) -> _Draft | None:
+    def _spoken_for(self, noun: Token) -> _Draft | None:
+        """ "The committee is looking into it," said Dustin Walker, a spokesman: a bare
+        spokesman speaks for the body named as a subject or speaker just before him."""
+        if noun.lemma_.lower() not in _SPOKES or any(c.dep_ == "poss" for c in noun.children):
+            return None
+        return self._last_speaking_body(noun, ("state", "organisation", "group"), sentences=2, subjects=True)
+
+    def _last_speaking_body(
+        self, before: Token, kinds: tuple[str, ...], sentences: int = 5, subjects: bool = False
+    ) -> _Draft | None:
         """The body last named as a speaker in this or the sentences just before: "An
         Islamic State message published by the SITE Intelligence Group said... The group said" is
         the Islamic State, which spoke, not the body named inside a clause."""
@@ -889,6 +900,16 @@ class DocActors:
         for i in range(before.i - 1, start - 1, -1):
             # Speakers only: a subject inside a quotation ("No mujahid was injured") is no speaker.
             draft = self._speaker_at.get(i)
+            if draft is None and subjects and self.doc[i].dep_ in _SUBJECT_DEPS:
+                # "the Senate armed services committee": the body its modifier names.
+                draft = self._subject_actor(self.doc[i]) or next(
+                    (
+                        self.by_token[c.i]
+                        for c in self.doc[i].children
+                        if c.dep_ in ("compound", "amod", "poss") and c.i in self.by_token
+                    ),
+                    None,
+                )
             while draft is not None and draft.kind == "person" and draft.affiliation is not None:
                 draft = draft.affiliation
             if draft is not None and draft.kind in kinds:
@@ -1001,6 +1022,8 @@ class DocActors:
                 if self._role(noun) is None and lemma not in _MEMBERS:
                     continue
                 body = self._body_in_title(noun, person, private=lemma in _PRIVATE_PERSONS)
+                if body is None and not any(c.dep_ in ("compound", "amod", "prep") for c in noun.children):
+                    body = self._spoken_for(noun)
                 if body is not None:
                     return body
         return None
@@ -1061,14 +1084,19 @@ class DocActors:
                     and draft.plural == (head.tag_ in ("NNS", "NNPS"))
                 ):
                     return draft
+        affiliation = next(
+            (b for b in bodies if b.kind in ("state", "organisation")), bodies[0] if bodies else None
+        )
+        if affiliation is None and not any(
+            t.dep_ in ("compound", "amod", "prep") and t.head.i == head.i for t in tokens
+        ):
+            affiliation = self._spoken_for(head)
         draft = _Draft(
             name=_phrase(tokens) or role,
             kind="person",
             role=role,
             plural=head.tag_ in ("NNS", "NNPS"),
-            affiliation=next(
-                (b for b in bodies if b.kind in ("state", "organisation")), bodies[0] if bodies else None
-            ),
+            affiliation=affiliation,
         )
         self.drafts.append(draft)
         return draft

@@ -304,3 +304,15 @@ def test_a_state_inside_a_name_is_not_an_affiliation():
     text = "Karim Haddad, an editor at Voice of Lebanon, said that the border crossing was closed."
     result = run(text)
     assert _speaks_for(result, only(result)) == ["Karim Haddad"]
+
+
+def test_a_bare_spokesman_speaks_for_the_body_that_just_spoke():
+    text = "The Syrian foreign ministry said that the reports were false. A spokesman said that the talks would go on."
+    result = run(text)
+    assert _speaks_for(result, result.statements[-1]) == ["spokesman", "Syria"]
+
+
+def test_a_bare_spokesman_with_nobody_before_speaks_for_no_one_else():
+    text = "Karim Haddad was arrested in Cairo. A spokesman said that he was released on Monday."
+    result = run(text)
+    assert _speaks_for(result, only(result)) == ["spokesman"]
