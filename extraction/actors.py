@@ -711,6 +711,16 @@ class DocActors:
                     head, tokens, person
                 )
             return person
+        before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+        if (
+            before is not None
+            and before.pos_ in ("AUX", "VERB")
+            and before.is_upper
+            and before.i in self.by_token
+            and self.by_token[before.i].kind != "person"
+        ):
+            # "IS media sources alleged": the parser reads the group's initials as the verb "is".
+            tokens = [before, *tokens]
         mentioned = [self.by_token[t.i] for t in tokens if t.i in self.by_token]
         people = [d for d in mentioned if d.kind == "person"]
         bodies = [d for d in mentioned if d.kind != "person"]

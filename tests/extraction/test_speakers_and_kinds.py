@@ -316,3 +316,9 @@ def test_a_bare_spokesman_with_nobody_before_speaks_for_no_one_else():
     text = "Karim Haddad was arrested in Cairo. A spokesman said that he was released on Monday."
     result = run(text)
     assert _speaks_for(result, only(result)) == ["spokesman"]
+
+
+def test_initials_the_parser_reads_as_a_verb_still_name_the_group():
+    text = "Earlier in the day, IS media sources even alleged that a video was coming soon."
+    result = run(text)
+    assert _speaks_for(result, only(result))[-1] == "Islamic State"
