@@ -742,6 +742,22 @@ class DocActors:
                 None,
             )
             body = self._last_body(owner, ("state", "organisation", "group")) if owner is not None else None
+            # "The ministry summoned the envoy. Its spokesman said...": the one "its" refers to.
+            pronoun = next(
+                (
+                    t
+                    for t in tokens
+                    if t.dep_ == "poss" and t.head.i == head.i and t.lower_ in ("its", "their", "his", "her")
+                ),
+                None,
+            )
+            if body is None and pronoun is not None:
+                body = self._antecedent(pronoun)
+                if body is None and pronoun.lower_ in ("its", "their"):
+                    # "The Iranian foreign ministry summoned...": a subject named by its modifier.
+                    body = self._last_speaking_body(
+                        pronoun, ("state", "organisation", "group"), sentences=2, subjects=True
+                    )
             if body is not None:
                 bodies = [body]
         role = self._role(head)

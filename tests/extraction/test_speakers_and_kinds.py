@@ -322,3 +322,15 @@ def test_initials_the_parser_reads_as_a_verb_still_name_the_group():
     text = "Earlier in the day, IS media sources even alleged that a video was coming soon."
     result = run(text)
     assert _speaks_for(result, only(result))[-1] == "Islamic State"
+
+
+def test_its_spokesman_speaks_for_the_body_its_refers_to():
+    text = "The Iranian foreign ministry summoned the envoy. Its spokesman said that the visit was cancelled."
+    result = run(text)
+    assert _speaks_for(result, only(result))[-1] == "Iran"
+
+
+def test_their_leader_speaks_for_the_group_named_before():
+    text = "Hamas fighters fired rockets. Their leader said that the attack was a warning."
+    result = run(text)
+    assert _speaks_for(result, only(result))[-1] == "Hamas"
