@@ -201,6 +201,12 @@ _MEMBERS = frozenset(["member", "fighter", "militant", "soldier", "source"])
 _NOT_WHOSE = frozenset(["to", "on", "about", "against", "over", "toward", "towards", "into"])
 # Titles of people who speak for a body by office: bare ("a spokesman said"), the body just named.
 _SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson", "representative"])
+# Verbs of a relative clause that give a person's post: "who heads the ministry", "who speaks for".
+_HOLDS_A_POST = frozenset(["head", "lead", "run", "chair", "command", "represent", "speak", "work", "serve"])
+# The preposition a body must follow for some nouns and verbs: "an analyst at Chatham House" (not
+# "a Syrian analyst"), "who works for the ministry" (not "works with refugees in Jordan").
+_PRIVATE_PREPS = frozenset(["at", "for", "with", "from"])
+_POST_PREPS = {verb: frozenset(["for", "at"]) for verb in ("speak", "work", "serve")}
 _DETERMINERS = frozenset({"a", "an", "the", "one", "unidentified", "unnamed", "anonymous", "senior", "top"})
 
 
@@ -1041,24 +1047,32 @@ class DocActors:
             described = [c for c in name.children if c.dep_ == "appos"]
             if name.dep_ == "appos":
                 described.append(name.head)
+            for clause in name.children:
+                # "Karim Haddad, who heads the Syrian foreign ministry": the body of his post.
+                if clause.dep_ == "relcl" and clause.lemma_.lower() in _HOLDS_A_POST:
+                    body = self._body_in_title(clause, person, after=_POST_PREPS.get(clause.lemma_.lower()))
+                    if body is not None:
+                        return body
             for noun in described:
                 if noun.i not in taken or noun.pos_ != "NOUN":
                     continue
                 lemma = noun.lemma_.lower()
                 if self._role(noun) is None and lemma not in _MEMBERS:
                     continue
-                body = self._body_in_title(noun, person, private=lemma in _PRIVATE_PERSONS)
+                body = self._body_in_title(
+                    noun, person, after=_PRIVATE_PREPS if lemma in _PRIVATE_PERSONS else None
+                )
                 if body is None and not any(c.dep_ in ("compound", "amod", "prep") for c in noun.children):
                     body = self._spoken_for(noun)
                 if body is not None:
                     return body
         return None
 
-    def _body_in_title(self, noun: Token, person: _Draft, private: bool) -> _Draft | None:
+    def _body_in_title(self, noun: Token, person: _Draft, after: frozenset[str] | None) -> _Draft | None:
         """The first state or body a title phrase names ("spokesman for the Yemeni interior
-        ministry" is Yemen's), not one in a clause hanging from it. A private person's noun
-        ("analyst") takes a body only after a preposition: "an analyst at Chatham House" speaks
-        for it, "a Syrian analyst" not for Syria."""
+        ministry" is Yemen's), not one in a clause hanging from it. Given `after`, only a body
+        that follows one of those prepositions: "an analyst at Chatham House" speaks for it, "a
+        Syrian analyst" not for Syria."""
         clauses = {t.i for c in noun.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
         for t in noun.subtree:
             if t.i == noun.i or t.i in clauses:
@@ -1075,7 +1089,7 @@ class DocActors:
             preps = [a.lower_ for a in t.ancestors if a.i > noun.i and a.dep_ == "prep"]
             if _against_or_for(t) or any(p in _NOT_WHOSE for p in preps):
                 continue  # "an envoy to Syria", "an expert on the Iranian military"
-            if private and not any(p in ("at", "for", "with", "from") for p in preps):
+            if after is not None and (not preps or preps[0] not in after):
                 continue
             return draft
         # "the group's leader", "a spokesman for the movement": the body named before.

@@ -334,3 +334,18 @@ def test_their_leader_speaks_for_the_group_named_before():
     text = "Hamas fighters fired rockets. Their leader said that the attack was a warning."
     result = run(text)
     assert _speaks_for(result, only(result))[-1] == "Hamas"
+
+
+def test_a_relative_clause_giving_a_post_ties_the_person_to_its_body():
+    text = "Karim Haddad, who heads the Syrian foreign ministry, said that the convoy had been attacked."
+    result = run(text)
+    assert _speaks_for(result, only(result)) == ["Karim Haddad", "Syria"]
+
+
+def test_a_relative_clause_about_where_someone_works_is_no_post():
+    for text in (
+        "Karim Haddad, who works with refugees in Jordan, said that the convoy had been attacked.",
+        "Karim Haddad, who fled Syria in 2012, said that the convoy had been attacked.",
+    ):
+        result = run(text)
+        assert _speaks_for(result, only(result)) == ["Karim Haddad"], text
