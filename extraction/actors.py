@@ -26,6 +26,7 @@ from .types import Actor, Span
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp"})
+_IT = frozenset({"it", "its", "itself"})
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _PERSONAL_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){2}$")  # three-part names: Kim Son Gyong
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
@@ -193,6 +194,19 @@ _PARTS = frozenset(
         "part",
     ]
 )
+# Nouns besides role titles by which an apposition ties a person to a body: "Ahmed Saleh, a
+# member of the Syrian parliament", "a Hezbollah fighter".
+_MEMBERS = frozenset(["member", "fighter", "militant", "soldier", "source"])
+# Prepositions after a title that name whom the post deals with, not whose it is.
+_NOT_WHOSE = frozenset(["to", "on", "about", "against", "over", "toward", "towards", "into"])
+# Titles of people who speak for a body by office: bare ("a spokesman said"), the body just named.
+_SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson", "representative"])
+# Verbs of a relative clause that give a person's post: "who heads the ministry", "who speaks for".
+_HOLDS_A_POST = frozenset(["head", "lead", "run", "chair", "command", "represent", "speak", "work", "serve"])
+# The preposition a body must follow for some nouns and verbs: "an analyst at Chatham House" (not
+# "a Syrian analyst"), "who works for the ministry" (not "works with refugees in Jordan").
+_PRIVATE_PREPS = frozenset(["at", "for", "with", "from"])
+_POST_PREPS = {verb: frozenset(["for", "at"]) for verb in ("speak", "work", "serve")}
 _DETERMINERS = frozenset({"a", "an", "the", "one", "unidentified", "unnamed", "anonymous", "senior", "top"})
 
 
@@ -346,6 +360,14 @@ def _named_as_body(name: Token) -> bool:
     )
 
 
+def _named_as_press(name: Token) -> bool:
+    """'Al-Sabaah, an Iraqi newspaper', 'the daily Al-Rayah': a name a press noun describes."""
+    near = [*name.children, name.head] if name.dep_ in ("appos", "compound") else list(name.children)
+    return any(
+        (t.dep_ in ("appos", "compound") or t is name.head) and t.lemma_.lower() in _PRESS for t in near
+    )
+
+
 def _phrase(tokens: list[Token]) -> str:
     """A description as written ("group's leader", "well-placed source"), its determiners dropped."""
     while tokens and tokens[0].lower_ in _DETERMINERS:
@@ -463,6 +485,8 @@ class DocActors:
                 continue  # "the terror group fed a mother": a name is written with a capital
             if kind == "person" and _named_as_body(ent.root):
                 kind = "group"  # "the jihadist group al-Shabab": a body, whatever the tagger says
+            elif kind == "person" and _named_as_press(ent.root):
+                kind = "media"  # "Al-Sabaah, an Iraqi newspaper"
             taken.update(range(ent.start, ent.end))
             self._mention(self._named(name, kind), ent.start, ent.end)
 
@@ -596,7 +620,10 @@ class DocActors:
             loose = lambda d: d.kind == "person" and self._gender_fits(lower, replace(d, plural=False))  # noqa: E731
         elif lower in lex.collective_pronouns:
             # "they" is a body or people in the plural, not the one person named last.
-            strict = lambda d: d.kind != "person" or d.plural or lower in ("we", "our")  # noqa: E731
+            # "it" is a body, never people: "Officials said... Al-Rayah said... it claimed".
+            def strict(d: _Draft) -> bool:
+                return d.kind != "person" or (lower not in _IT and (d.plural or lower in ("we", "our")))
+
             loose = lambda d: d.kind != "person" or lower in ("they", "we", "their", "our")  # noqa: E731
         else:
             return None
@@ -686,8 +713,20 @@ class DocActors:
         if head.i in self.by_token and self.by_token[head.i].kind == "person":
             person = self.by_token[head.i]
             if person.affiliation is None:
-                person.affiliation = self._titled_by(head, tokens, person)
+                person.affiliation = self._titled_by(head, tokens, person) or self._described_as(
+                    head, tokens, person
+                )
             return person
+        before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+        if (
+            before is not None
+            and before.pos_ in ("AUX", "VERB")
+            and before.is_upper
+            and before.i in self.by_token
+            and self.by_token[before.i].kind != "person"
+        ):
+            # "IS media sources alleged": the parser reads the group's initials as the verb "is".
+            tokens = [before, *tokens]
         mentioned = [self.by_token[t.i] for t in tokens if t.i in self.by_token]
         people = [d for d in mentioned if d.kind == "person"]
         bodies = [d for d in mentioned if d.kind != "person"]
@@ -709,6 +748,22 @@ class DocActors:
                 None,
             )
             body = self._last_body(owner, ("state", "organisation", "group")) if owner is not None else None
+            # "The ministry summoned the envoy. Its spokesman said...": the one "its" refers to.
+            pronoun = next(
+                (
+                    t
+                    for t in tokens
+                    if t.dep_ == "poss" and t.head.i == head.i and t.lower_ in ("its", "their", "his", "her")
+                ),
+                None,
+            )
+            if body is None and pronoun is not None:
+                body = self._antecedent(pronoun)
+                if body is None and pronoun.lower_ in ("its", "their"):
+                    # "The Iranian foreign ministry summoned...": a subject named by its modifier.
+                    body = self._last_speaking_body(
+                        pronoun, ("state", "organisation", "group"), sentences=2, subjects=True
+                    )
             if body is not None:
                 bodies = [body]
         role = self._role(head)
@@ -725,8 +780,8 @@ class DocActors:
             return self._proposed(head, tokens, [])
         if people:
             person = people[-1]
-            if person.affiliation is None and bodies:
-                person.affiliation = bodies[0]
+            if person.affiliation is None:
+                person.affiliation = bodies[0] if bodies else self._described_as(head, tokens, person)
             return person
         if (
             bodies
@@ -852,7 +907,46 @@ class DocActors:
             or any(c.dep_ in ("amod", "compound", "poss", "prep", "relcl", "acl") for c in noun.children)
         ):
             return None
-        return self._last_body(noun, ("group", "organisation"))
+        return self._last_speaking_body(noun, ("group", "organisation")) or self._last_body(
+            noun, ("group", "organisation")
+        )
+
+    def _spoken_for(self, noun: Token) -> _Draft | None:
+        """ "The committee is looking into it," said Dustin Walker, a spokesman: a bare
+        spokesman speaks for the body named as a subject or speaker just before him."""
+        if noun.lemma_.lower() not in _SPOKES or any(c.dep_ == "poss" for c in noun.children):
+            return None
+        return self._last_speaking_body(noun, ("state", "organisation", "group"), sentences=2, subjects=True)
+
+    def _last_speaking_body(
+        self, before: Token, kinds: tuple[str, ...], sentences: int = 5, subjects: bool = False
+    ) -> _Draft | None:
+        """The body last named as a speaker in this or the sentences just before: "An
+        Islamic State message published by the SITE Intelligence Group said... The group said" is
+        the Islamic State, which spoke, not the body named inside a clause."""
+        start = before.sent.start
+        for _ in range(sentences - 1):
+            if start == 0:
+                break
+            start = self.doc[start - 1].sent.start
+        for i in range(before.i - 1, start - 1, -1):
+            # Speakers only: a subject inside a quotation ("No mujahid was injured") is no speaker.
+            draft = self._speaker_at.get(i)
+            if draft is None and subjects and self.doc[i].dep_ in _SUBJECT_DEPS:
+                # "the Senate armed services committee": the body its modifier names.
+                draft = self._subject_actor(self.doc[i]) or next(
+                    (
+                        self.by_token[c.i]
+                        for c in self.doc[i].children
+                        if c.dep_ in ("compound", "amod", "poss") and c.i in self.by_token
+                    ),
+                    None,
+                )
+            while draft is not None and draft.kind == "person" and draft.affiliation is not None:
+                draft = draft.affiliation
+            if draft is not None and draft.kind in kinds:
+                return draft
+        return None
 
     def described_body(self, noun: Token, exclude: set[int]) -> _Draft | None:
         """ "the terror group", "the militia" as what is said acts: the group or organisation
@@ -939,6 +1033,76 @@ class DocActors:
                 return body
         return None
 
+    def _described_as(self, head: Token, tokens: list[Token], person: _Draft) -> _Draft | None:
+        """ "Ahmed Saleh, a spokesman for the interior ministry", "Syria's ambassador to the UN,
+        Ahmed Saleh", "Ahmed Saleh, the group's leader": the body an apposition's title names
+        (or, for "the group's", the body named before) is the one the person speaks for."""
+        taken = {t.i for t in tokens}
+        names = [
+            t
+            for t in tokens
+            if self.by_token.get(t.i) is person and self.by_token.get(t.head.i) is not person
+        ]
+        for name in names or [head]:
+            described = [c for c in name.children if c.dep_ == "appos"]
+            if name.dep_ == "appos":
+                described.append(name.head)
+            for clause in name.children:
+                # "Karim Haddad, who heads the Syrian foreign ministry": the body of his post.
+                if clause.dep_ == "relcl" and clause.lemma_.lower() in _HOLDS_A_POST:
+                    body = self._body_in_title(clause, person, after=_POST_PREPS.get(clause.lemma_.lower()))
+                    if body is not None:
+                        return body
+            for noun in described:
+                if noun.i not in taken or noun.pos_ != "NOUN":
+                    continue
+                lemma = noun.lemma_.lower()
+                if self._role(noun) is None and lemma not in _MEMBERS:
+                    continue
+                body = self._body_in_title(
+                    noun, person, after=_PRIVATE_PREPS if lemma in _PRIVATE_PERSONS else None
+                )
+                if body is None and not any(c.dep_ in ("compound", "amod", "prep") for c in noun.children):
+                    body = self._spoken_for(noun)
+                if body is not None:
+                    return body
+        return None
+
+    def _body_in_title(self, noun: Token, person: _Draft, after: frozenset[str] | None) -> _Draft | None:
+        """The first state or body a title phrase names ("spokesman for the Yemeni interior
+        ministry" is Yemen's), not one in a clause hanging from it. Given `after`, only a body
+        that follows one of those prepositions: "an analyst at Chatham House" speaks for it, "a
+        Syrian analyst" not for Syria."""
+        clauses = {t.i for c in noun.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+        for t in noun.subtree:
+            if t.i == noun.i or t.i in clauses:
+                continue
+            draft = self.by_token.get(t.i)
+            if (
+                draft is None
+                or draft is person
+                or draft.kind not in ("state", "organisation", "group", "media")
+            ):
+                continue
+            if t.dep_ == "pobj" and t.head.head.pos_ == "PROPN" and t.head.head.i not in self.by_token:
+                continue  # "an editor at Voice of Israel": a name that names a state inside it
+            preps = [a.lower_ for a in t.ancestors if a.i > noun.i and a.dep_ == "prep"]
+            if _against_or_for(t) or any(p in _NOT_WHOSE for p in preps):
+                continue  # "an envoy to Syria", "an expert on the Iranian military"
+            if after is not None and (not preps or preps[0] not in after):
+                continue
+            return draft
+        # "the group's leader", "a spokesman for the movement": the body named before.
+        for t in noun.subtree:
+            if t.i in clauses or t.pos_ != "NOUN" or not any(c.lower_ == "the" for c in t.children):
+                continue
+            owned = t.dep_ == "poss" and t.head.i == noun.i
+            of = t.dep_ == "pobj" and t.head.lower_ in ("for", "of") and t.head.head.i == noun.i
+            lemma = t.lemma_.lower()
+            if (owned or of) and (lemma in self.index.institutions or lemma in _BODY_NOUNS):
+                return self._last_body(t, ("state", "organisation", "group"))
+        return None
+
     def _role(self, head: Token) -> str | None:
         """The role title a phrase is headed by, the word before included ("deputy director")."""
         lemma = head.lemma_.lower()
@@ -960,14 +1124,19 @@ class DocActors:
                     and draft.plural == (head.tag_ in ("NNS", "NNPS"))
                 ):
                     return draft
+        affiliation = next(
+            (b for b in bodies if b.kind in ("state", "organisation")), bodies[0] if bodies else None
+        )
+        if affiliation is None and not any(
+            t.dep_ in ("compound", "amod", "prep") and t.head.i == head.i for t in tokens
+        ):
+            affiliation = self._spoken_for(head)
         draft = _Draft(
             name=_phrase(tokens) or role,
             kind="person",
             role=role,
             plural=head.tag_ in ("NNS", "NNPS"),
-            affiliation=next(
-                (b for b in bodies if b.kind in ("state", "organisation")), bodies[0] if bodies else None
-            ),
+            affiliation=affiliation,
         )
         self.drafts.append(draft)
         return draft

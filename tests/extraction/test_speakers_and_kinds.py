@@ -233,3 +233,119 @@ def test_a_message_in_a_video_is_its_issuers_not_whom_it_is_aimed_at():
         "threatening to kill the hostage."
     )
     assert _speaker_of(run(text), text, "to kill the hostage") == ["al-Qaeda in the Arabian Peninsula"]
+
+
+def test_an_apposition_title_ties_a_named_person_to_the_state():
+    text = "Karim Haddad, a spokesman for the Yemeni interior ministry, said that nine militants were killed."
+    result = run(text)
+    assert _speaks_for(result, only(result)) == ["Karim Haddad", "Yemen"]
+
+
+def test_an_apposition_with_a_possessive_state_and_a_second_body_takes_the_first():
+    text = "Karim Haddad, Syria's ambassador to the UN, said that the talks would resume next week."
+    result = run(text)
+    assert _speaks_for(result, only(result)) == ["Karim Haddad", "Syria"]
+
+
+def test_an_apposition_names_the_group_a_person_belongs_to_and_he_keeps_it():
+    text = (
+        "Karim Haddad, a senior official in the Hamas movement, said that the ceasefire had collapsed. "
+        "He added that talks would go on."
+    )
+    result = run(text)
+    assert [_speaks_for(result, s)[-1] for s in result.statements] == ["Hamas", "Hamas"]
+
+
+def test_the_groups_leader_in_apposition_is_the_group_named_before():
+    text = "Hezbollah fighters crossed the border. Karim Haddad, the group's leader, said that the attack was a warning."
+    result = run(text)
+    assert _speaks_for(result, only(result)) == ["Karim Haddad", "Hezbollah"]
+
+
+def test_an_apposition_naming_what_a_person_studies_is_not_their_affiliation():
+    # An expert on a state's army, an envoy to a state, a national analyst speak for themselves.
+    for text in (
+        "Karim Haddad, an expert on the Iranian military, said that the ceasefire had collapsed.",
+        "Karim Haddad, a Syrian analyst, said that the ceasefire had collapsed.",
+    ):
+        result = run(text)
+        assert _speaks_for(result, only(result)) == ["Karim Haddad"], text
+
+
+def test_a_private_persons_noun_takes_the_body_after_at():
+    text = "Karim Haddad, an analyst at the Brookings Institution, said that the ceasefire had collapsed."
+    result = run(text)
+    assert len(_speaks_for(result, only(result))) == 2
+
+
+def test_it_after_a_newspaper_in_apposition_is_the_newspaper_not_the_people_before():
+    text = (
+        "Officials said the city was calm. Al-Rayah, an Iraqi newspaper, said two cases of cholera "
+        "were reported in the city. Citing medical sources, it claimed the virus had been brought in."
+    )
+    result = run(text)
+    names = [speaker_name(result, s) for s in result.statements]
+    assert names[0] == "Officials"
+    assert set(names[1:]) == {"Al-Rayah"}
+    assert result.actor(result.statements[1].speaker).kind == "media"
+
+
+def test_the_group_is_the_body_that_spoke_not_the_one_named_in_a_clause():
+    text = (
+        "A message from the Shabab militia, published by the SITE Intelligence Group, said the "
+        "convoy was destroyed. The group said that more attacks would follow."
+    )
+    result = run(text)
+    assert speaker_name(result, result.statements[-1]) == speaker_name(result, result.statements[0])
+    assert speaker_name(result, result.statements[-1]) != "SITE Intelligence Group"
+
+
+def test_a_state_inside_a_name_is_not_an_affiliation():
+    text = "Karim Haddad, an editor at Voice of Lebanon, said that the border crossing was closed."
+    result = run(text)
+    assert _speaks_for(result, only(result)) == ["Karim Haddad"]
+
+
+def test_a_bare_spokesman_speaks_for_the_body_that_just_spoke():
+    text = "The Syrian foreign ministry said that the reports were false. A spokesman said that the talks would go on."
+    result = run(text)
+    assert _speaks_for(result, result.statements[-1]) == ["spokesman", "Syria"]
+
+
+def test_a_bare_spokesman_with_nobody_before_speaks_for_no_one_else():
+    text = "Karim Haddad was arrested in Cairo. A spokesman said that he was released on Monday."
+    result = run(text)
+    assert _speaks_for(result, only(result)) == ["spokesman"]
+
+
+def test_initials_the_parser_reads_as_a_verb_still_name_the_group():
+    text = "Earlier in the day, IS media sources even alleged that a video was coming soon."
+    result = run(text)
+    assert _speaks_for(result, only(result))[-1] == "Islamic State"
+
+
+def test_its_spokesman_speaks_for_the_body_its_refers_to():
+    text = "The Iranian foreign ministry summoned the envoy. Its spokesman said that the visit was cancelled."
+    result = run(text)
+    assert _speaks_for(result, only(result))[-1] == "Iran"
+
+
+def test_their_leader_speaks_for_the_group_named_before():
+    text = "Hamas fighters fired rockets. Their leader said that the attack was a warning."
+    result = run(text)
+    assert _speaks_for(result, only(result))[-1] == "Hamas"
+
+
+def test_a_relative_clause_giving_a_post_ties_the_person_to_its_body():
+    text = "Karim Haddad, who heads the Syrian foreign ministry, said that the convoy had been attacked."
+    result = run(text)
+    assert _speaks_for(result, only(result)) == ["Karim Haddad", "Syria"]
+
+
+def test_a_relative_clause_about_where_someone_works_is_no_post():
+    for text in (
+        "Karim Haddad, who works with refugees in Jordan, said that the convoy had been attacked.",
+        "Karim Haddad, who fled Syria in 2012, said that the convoy had been attacked.",
+    ):
+        result = run(text)
+        assert _speaks_for(result, only(result)) == ["Karim Haddad"], text
