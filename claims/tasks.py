@@ -157,7 +157,8 @@ class _RethreadBatchTask(Task):
         # The pool process was killed mid-batch (hard time limit, out of memory): the article it
         # was threading is recorded failed, the ones after it go on in a new batch.
         if isinstance(exc, TimeLimitExceeded | WorkerLostError):
-            article_ids, job_id = [*args, *kwargs.values()][:2]
+            article_ids = args[0] if args else kwargs["article_ids"]
+            job_id = args[1] if len(args) > 1 else kwargs["job_id"]
             reason = (
                 f"timed out after {BATCH_TIME_LIMIT} s (its batch)"
                 if isinstance(exc, TimeLimitExceeded)
