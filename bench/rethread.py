@@ -3,6 +3,9 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/claimtrack_bench_threads REDIS_URL=redis://127.0.0.1:6379/5 \
         DEBUG=1 .venv/bin/python bench/rethread.py [--generate 10000 100000] --sample 150
 
+    # the whole database in one job, on two workers, with progress lines while it runs:
+    ... .venv/bin/python bench/rethread.py --all [--workers 2]
+
 With --generate ARTICLES CLAIMS an empty, throwaway database is filled first (`migrate`, then
 `generate_demo --seed 1`). Each measured run is one re-threading job (claims.services.jobs, task
 `rethread`, the same job `manage.py rethread --wait` queues) over a random sample of stored
@@ -11,6 +14,13 @@ time since the data was made; the whole database is the candidate pool. Workers 
 `celery worker --concurrency=1` processes, as separate containers would be. Prints JSON: articles
 per second, per-article task milliseconds (p50/p95, lock waits included), worker CPU, the 1-minute
 load average before and after (the machine is shared), and the 2-vs-1 scaling factor.
+
+With --all, one rethread job over every stored article (JobScope all, as `manage.py rethread
+--all`) on --workers processes (default 2): a progress line every --every seconds (articles
+counted, failed, the rate overall and over the last interval, the time left at that rate, the
+load average), then the same figures as JSON, measured from the job's own start and finish
+times. Interrupted (Ctrl-C, --timeout), it prints what was done so far and leaves the job as it
+is (cancel it from the Jobs page or the API, or let workers finish it later).
 """
 
 from __future__ import annotations
@@ -29,6 +39,7 @@ sys.path.insert(0, str(BENCH))
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 # bench/reanalysis.py sets up Django and owns the worker helpers; one copy of them.
 from reanalysis import ROOT, _cpu_seconds, start_workers, stop_workers  # noqa: E402
@@ -120,15 +131,102 @@ def measure(processes: int, warm_up: list[int], sample: list[int], timeout: floa
     }
 
 
+def _load() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+def run_all(processes: int, timeout: float, every: float) -> dict:
+    """One rethread job over every stored article on `processes` workers, watched until it ends."""
+    workers = start_workers(processes)
+    load_before = _load()
+    cpu_before = sum(_cpu_seconds(w.pid) for w in workers)
+    job = job_create(user=None, scope=JobScope(all=True), task=AnalysisJob.Task.RETHREAD)
+    started = time.monotonic()
+    last_t, last_counted = started, 0
+    loads = [load_before]
+    interrupted = ""
+    print(
+        f"job {job.pk}: rethread over all stored articles on {processes} worker(s), "
+        f"batch {settings.CLAIMTRACK_RETHREAD_BATCH}, load {load_before}",
+        flush=True,
+    )
+    try:
+        while True:
+            time.sleep(every)
+            job.refresh_from_db()
+            now = time.monotonic()
+            counted = job.done + job.failed
+            rate = counted / (now - started)
+            recent = (counted - last_counted) / (now - last_t)
+            left = (job.total - counted) / recent if recent else float("inf")
+            loads.append(_load())
+            print(
+                f"{time.strftime('%H:%M:%S', time.gmtime())} {job.status} {counted}/{job.total} "
+                f"(failed {job.failed}) {rate:.2f}/s overall, {recent:.2f}/s last {now - last_t:.0f} s, "
+                f"~{left / 60:.0f} min left, load {loads[-1]}",
+                flush=True,
+            )
+            last_t, last_counted = now, counted
+            if not job.is_active:
+                break
+            if now - started > timeout:
+                interrupted = f"timeout after {timeout:.0f} s"
+                break
+    except KeyboardInterrupt:
+        interrupted = "interrupted"
+    finally:
+        worker_cpu = sum(_cpu_seconds(w.pid) for w in workers) - cpu_before
+        load_after = _load()
+        stop_workers(workers)
+    job.refresh_from_db()
+    counted = job.done + job.failed
+    began = job.started_at or job.created_at
+    ended = job.finished_at or timezone.now()
+    wall = (ended - began).total_seconds()
+    task_ms = list(job.completions.exclude(total_ms=None).values_list("total_ms", flat=True))
+    return {
+        "worker_processes": processes,
+        "batch": settings.CLAIMTRACK_RETHREAD_BATCH,
+        "job": job.pk,
+        "status": job.status,
+        "interrupted": interrupted or None,
+        "articles": job.total,
+        "counted": counted,
+        "done": job.done,
+        "failed": job.failed,
+        "elapsed_s": round(wall, 1),
+        "elapsed_from_created_s": round((ended - job.created_at).total_seconds(), 1),
+        "articles_per_s": round(counted / wall, 3) if wall else None,
+        "task_ms_per_article_p50": _percentile(task_ms, 0.5),
+        "task_ms_per_article_p95": _percentile(task_ms, 0.95),
+        "busy_share": round(sum(task_ms) / 1000 / (wall * processes), 3) if wall else None,
+        "links_added": job.links_added,
+        "links_removed": job.links_removed,
+        "threads_created": job.threads_created,
+        "threads_merged": job.threads_merged,
+        "worker_cpu_ms_per_article": round(worker_cpu * 1000 / max(counted, 1), 1),
+        "load_avg_1min_before_after": [load_before, load_after],
+        "load_avg_1min_min_max_during": [min(loads), max(loads)],
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--generate", nargs=2, type=int, metavar=("ARTICLES", "CLAIMS"))
+    parser.add_argument("--all", action="store_true", help="one job over every stored article")
+    parser.add_argument("--every", type=float, default=30, help="--all: seconds between progress lines")
     parser.add_argument("--sample", type=int, default=150, help="articles per measured run")
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker processes per run")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        nargs="+",
+        default=None,
+        help="worker processes per run (default 1 2; --all: 2)",
+    )
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--timeout", type=float, default=3600)
+    parser.add_argument("--timeout", type=float, default=None, help="seconds (default 3600; --all: 6 h)")
     parser.add_argument(
         "--split-sample", type=int, default=20, help="articles timed in-process, search vs write"
     )
@@ -143,6 +241,26 @@ def main() -> None:
     with app.connection_for_write() as conn:
         conn.default_channel.queue_purge("celery")
 
+    if args.all:
+        processes = (args.workers or [2])[0]
+        run = run_all(processes, args.timeout or 6 * 3600, args.every)
+        print(
+            json.dumps(
+                {
+                    "benchmark": "rethread --all",
+                    "articles_stored": Article.objects.count(),
+                    "claims_stored": Claim.objects.count(),
+                    "links_stored": ClaimLink.objects.count(),
+                    "threads_stored": Thread.objects.count(),
+                    "run": run,
+                },
+                indent=2,
+            ),
+            flush=True,
+        )
+        return
+    args.workers = args.workers or [1, 2]
+    args.timeout = args.timeout or 3600
     ids = list(Article.objects.order_by("id").values_list("id", flat=True))
     needed = len(args.workers) * (args.sample + 4) + args.split_sample
     if len(ids) < needed:

@@ -12,7 +12,12 @@ from django.db import InterfaceError, OperationalError
 
 from claims.services.analysis import article_analysis_fail, article_analyze
 from claims.services.jobs import job_fan_out_advance, job_fan_out_chunk
-from claims.services.rethreading import article_rethread, article_rethread_fail
+from claims.services.rethreading import (
+    article_rethread,
+    article_rethread_fail,
+    rethread_batch_interrupted,
+    rethread_batch_pending,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +34,10 @@ TRANSIENT_ERRORS = (
 MAX_RETRIES = 8
 SOFT_TIME_LIMIT = 120
 TIME_LIMIT = 150
+# A re-threading batch (CLAIMTRACK_RETHREAD_BATCH articles, a fraction of a second each when the
+# machine is not loaded): cut short, it hands the articles it did not reach to a new batch.
+BATCH_SOFT_TIME_LIMIT = 300
+BATCH_TIME_LIMIT = 360
 
 
 def _backoff(retries: int) -> float:
@@ -62,20 +71,26 @@ class _ArticleTask(Task):
         returned (a bug or an article the extractor cannot read would fail the same way again)."""
         try:
             return work()
-        except TRANSIENT_ERRORS as exc:
-            if self.request.retries < MAX_RETRIES:
-                # A broken connection is replaced before the retry: Celery's Django fix-up closes
-                # unusable connections after each task.
-                logger.warning("article %s: transient error, retrying %s: %s", article_id, what, exc)
-                raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
-            error = f"gave up after {MAX_RETRIES} retries: {type(exc).__name__}: {exc}"
-        except SoftTimeLimitExceeded:
-            error = f"timed out after {SOFT_TIME_LIMIT} s"
         except Exception as exc:
-            logger.exception("article %s: %s failed", article_id, what)
-            error = f"{type(exc).__name__}: {exc}"
+            error = _error_or_retry(self, exc, article_id=article_id, what=what)
         self.record_failure(article_id=article_id, content_hash=content_hash, job_id=job_id, error=error)
         return "failed"
+
+
+def _error_or_retry(task: Task, exc: Exception, *, article_id: int, what: str) -> str:
+    """Retry the task on a transient error while it has retries left (raises Retry); otherwise the
+    error to record as the article's failure."""
+    if isinstance(exc, TRANSIENT_ERRORS):
+        if task.request.retries < MAX_RETRIES:
+            # A broken connection is replaced before the retry: Celery's Django fix-up closes
+            # unusable connections after each task.
+            logger.warning("article %s: transient error, retrying %s: %s", article_id, what, exc)
+            raise task.retry(exc=exc, countdown=_backoff(task.request.retries)) from exc
+        return f"gave up after {MAX_RETRIES} retries: {type(exc).__name__}: {exc}"
+    if isinstance(exc, SoftTimeLimitExceeded):
+        return f"timed out after {task.soft_time_limit or SOFT_TIME_LIMIT} s"
+    logger.exception("article %s: %s failed", article_id, what)
+    return f"{type(exc).__name__}: {exc}"
 
 
 class _AnalysisTask(_ArticleTask):
@@ -135,6 +150,54 @@ def rethread_article(self, article_id: int, content_hash: str, job_id: int) -> s
         job_id=job_id,
         what="re-threading",
     )
+
+
+class _RethreadBatchTask(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo) -> None:
+        # The pool process was killed mid-batch (hard time limit, out of memory): the article it
+        # was threading is recorded failed, the ones after it go on in a new batch.
+        if isinstance(exc, TimeLimitExceeded | WorkerLostError):
+            article_ids = args[0] if args else kwargs["article_ids"]
+            job_id = args[1] if len(args) > 1 else kwargs["job_id"]
+            reason = (
+                f"timed out after {BATCH_TIME_LIMIT} s (its batch)"
+                if isinstance(exc, TimeLimitExceeded)
+                else "worker process died"
+            )
+            rethread_batch_interrupted(article_ids=article_ids, job_id=job_id, error=reason)
+
+
+@shared_task(
+    base=_RethreadBatchTask,
+    bind=True,
+    acks_late=True,
+    max_retries=MAX_RETRIES,
+    soft_time_limit=BATCH_SOFT_TIME_LIMIT,
+    time_limit=BATCH_TIME_LIMIT,
+)
+def rethread_articles(self, article_ids: list[int], job_id: int) -> str:
+    """Thread a batch of stored articles again within a `rethread` job, one by one, each counted
+    as it commits. Safe to run twice (acks_late): articles the job counted are passed over.
+
+    A transient error retries the whole batch, which then resumes after the articles already
+    counted; any other error is recorded as that article's failure and the batch goes on. Stops
+    when the job is cancelled. Returns done, job_inactive or timed_out (the rest re-queued).
+    """
+    for article_id in rethread_batch_pending(article_ids=article_ids, job_id=job_id):
+        try:
+            status = article_rethread(article_id=article_id, job_id=job_id).status
+        except SoftTimeLimitExceeded:
+            # Near the hard limit: no time for the rest here; they go on in a new task.
+            error = f"timed out after {BATCH_SOFT_TIME_LIMIT} s (its batch)"
+            rethread_batch_interrupted(article_ids=article_ids, job_id=job_id, error=error)
+            return "timed_out"
+        except Exception as exc:
+            error = _error_or_retry(self, exc, article_id=article_id, what="re-threading")
+            article_rethread_fail(article_id=article_id, job_id=job_id, error=error)
+            continue
+        if status == "job_inactive":
+            return "job_inactive"
+    return "done"
 
 
 @shared_task(

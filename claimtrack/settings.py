@@ -226,6 +226,9 @@ CLAIMTRACK_SYNC_RETENTION_DAYS = env.int("CLAIMTRACK_SYNC_RETENTION_DAYS", defau
 # Longer than the slowest article's time limit (analyze_article: 150 s), so slow work is not lost work.
 CLAIMTRACK_JOB_STALL_SECONDS = env.int("CLAIMTRACK_JOB_STALL_SECONDS", default=600)
 CLAIMTRACK_JOB_MAX_RESUMES = env.int("CLAIMTRACK_JOB_MAX_RESUMES", default=2)
+# Articles per re-threading task of a rethread job: each is still threaded and counted alone;
+# the batch shares one task's overhead (see claims.services.jobs).
+CLAIMTRACK_RETHREAD_BATCH = env.int("CLAIMTRACK_RETHREAD_BATCH", default=25)
 # Outbox: rows younger than the grace time are left to the request that wrote them; sent rows are
 # kept this many seconds for the admin site, then deleted.
 CLAIMTRACK_OUTBOX_GRACE = env.float("CLAIMTRACK_OUTBOX_GRACE", default=5.0)

@@ -2,9 +2,13 @@
 cancel, retry the failed.
 
 A job has a task: `analysis` (extract, write, thread: claims.services.analysis) or `rethread`
-(thread the stored statements again: claims.services.threading.article_rethread). Both fan out
-the same way, one task per article with the same arguments (article id, content hash, job id),
-so progress, cancelling, retrying, the watchdog and the Jobs page treat them alike.
+(thread the stored statements again: claims.services.rethreading). Both fan out the same way
+and count each article alone, so progress, cancelling, retrying, the watchdog and the Jobs page
+treat them alike. An analysis is queued one task per article (article id, content hash, job id):
+extraction takes seconds, the task's overhead is nothing beside it. Re-threading an article
+takes a tenth of that, and per-task costs (a Celery round trip, the job checks) were most of
+it, so a rethread job queues one task per CLAIMTRACK_RETHREAD_BATCH articles (article ids, job
+id), which threads them one by one, each in its own transaction, counted as it commits.
 
 Work is queued by task name through the outbox (claimtrack.queueing), so nothing here imports a
 task, and every step's messages commit with the step that wrote them: a broker outage delays a
@@ -42,9 +46,11 @@ logger = logging.getLogger(__name__)
 FAN_OUT_CHUNK = 500
 _ACTIVE = AnalysisJob.ACTIVE_STATUSES
 ANALYZE_ARTICLE_TASK = "claims.tasks.analyze_article"
+# One article per task: the rethread jobs' task until batches; kept for messages still queued.
 RETHREAD_ARTICLE_TASK = "claims.tasks.rethread_article"
+RETHREAD_BATCH_TASK = "claims.tasks.rethread_articles"
 FAN_OUT_TASK = "claims.tasks.fan_out_job"
-# The per-article task of each kind of job; every one takes (article id, content hash, job id).
+# The per-article tasks; every one takes (article id, content hash, job id).
 ARTICLE_TASKS = {
     AnalysisJob.Task.ANALYSIS: ANALYZE_ARTICLE_TASK,
     AnalysisJob.Task.RETHREAD: RETHREAD_ARTICLE_TASK,
@@ -58,8 +64,35 @@ class JobError(ServiceError):
     """A job action that cannot be done in the job's current state; nothing was written."""
 
 
-def _article_task(job: AnalysisJob) -> str:
-    return ARTICLE_TASKS[AnalysisJob.Task(job.task)]
+def _queue_articles(job_id: int, task: str, targets: Sequence[ArticleToSend]) -> None:
+    """Queue the job's work on these articles after commit: one analysis task per article, or
+    one re-threading task per batch of CLAIMTRACK_RETHREAD_BATCH articles, in id order."""
+    if task == AnalysisJob.Task.RETHREAD:
+        ids = [article_id for article_id, _ in targets]
+        job_queue_rethread_batches(job_id=job_id, article_ids=ids)
+        return
+    enqueue_many_after_commit(
+        ANALYZE_ARTICLE_TASK, [(article_id, digest, job_id) for article_id, digest in targets]
+    )
+
+
+def job_queue_rethread_batches(*, job_id: int, article_ids: Sequence[int]) -> None:
+    """Queue re-threading tasks for these articles of a rethread job, a batch per task, after
+    commit. Also how a batch cut short hands on the articles it did not reach."""
+    size = max(1, settings.CLAIMTRACK_RETHREAD_BATCH)
+    enqueue_many_after_commit(
+        RETHREAD_BATCH_TASK,
+        [(list(article_ids[i : i + size]), job_id) for i in range(0, len(article_ids), size)],
+    )
+
+
+def job_articles_counted(*, job_id: int, article_ids: Sequence[int]) -> set[int]:
+    """Which of these articles the job has already counted (done, skipped or failed)."""
+    return set(
+        AnalysisJobArticle.objects.filter(job_id=job_id, article_id__in=article_ids).values_list(
+            "article_id", flat=True
+        )
+    )
 
 
 @transaction.atomic
@@ -131,10 +164,7 @@ def job_fan_out_advance(*, job_id: int, after_id: int, chunk: Sequence[ArticleTo
         if not moved:
             return None  # a duplicate of this step already went on
         task = AnalysisJob.objects.values_list("task", flat=True).get(pk=job_id)
-        enqueue_many_after_commit(
-            ARTICLE_TASKS[AnalysisJob.Task(task)],
-            [(article_id, digest, job_id) for article_id, digest in chunk],
-        )
+        _queue_articles(job_id, task, chunk)
         if len(chunk) == FAN_OUT_CHUNK:
             enqueue_after_commit(FAN_OUT_TASK, job_id, next_id)
             return next_id
@@ -300,9 +330,7 @@ def job_retry_failed(*, user: AnyUser, job: AnalysisJob) -> int:
     if gone:
         # Deleted since they failed: nothing to retry, and nothing to wait for.
         AnalysisJob.objects.filter(pk=job.pk).update(total=F("total") - gone, enqueued=F("enqueued") - gone)
-    enqueue_many_after_commit(
-        _article_task(job), [(article_id, digest, job.pk) for article_id, digest in targets]
-    )
+    _queue_articles(job.pk, job.task, targets)
     _job_maybe_finish(job.pk)
     return len(targets)
 
@@ -339,6 +367,7 @@ def _job_work_waits_in_outbox(job_id: int) -> bool:
     return (
         unsent.filter(task_name=FAN_OUT_TASK, args__0=job_id).exists()
         or unsent.filter(task_name__in=ARTICLE_TASKS.values(), args__2=job_id).exists()
+        or unsent.filter(task_name=RETHREAD_BATCH_TASK, args__1=job_id).exists()
     )
 
 
@@ -369,7 +398,5 @@ def _job_resume_or_fail(job: AnalysisJob, stall: timedelta) -> None:
         .order_by("id")
         .values_list("id", "content_sha256")
     )
-    enqueue_many_after_commit(
-        _article_task(job), [(article_id, digest, job.pk) for article_id, digest in missing]
-    )
+    _queue_articles(job.pk, job.task, list(missing))
     _job_maybe_finish(job.pk)  # every article counted, yet not finished: a lost last update

@@ -13,8 +13,9 @@ from articles.services import article_create
 from claims.models import AnalysisJob, Claim, ClaimLink, ReviewStatus, Thread
 from claims.scope import JobScope
 from claims.selectors.jobs import job_status
-from claims.services.jobs import job_create
+from claims.services.jobs import RETHREAD_BATCH_TASK, job_create
 from claims.services.thread_editing import link_reject
+from outbox.models import OutboxMessage
 from tests.factories import UserFactory
 from tests.integration.conftest import wait_until
 
@@ -101,8 +102,10 @@ STORIES = [
 
 
 def test_a_rethread_job_on_two_workers_threads_every_article_and_reports_progress(real_celery):
-    real_celery(env=FAKE, name="t4")
-    real_celery(env=FAKE, name="t5")
+    # Batches of two: the six articles make three tasks for the two workers to share.
+    env = {**FAKE, "CLAIMTRACK_RETHREAD_BATCH": "2"}
+    real_celery(env=env, name="t4")
+    real_celery(env=env, name="t5")
     editor = UserFactory(role="editor")
     articles = [article_create(body=text).article for story in STORIES for text in story]
     wait_until(lambda: _analysed(articles), timeout=120)
@@ -116,6 +119,8 @@ def test_a_rethread_job_on_two_workers_threads_every_article_and_reports_progres
 
     job.refresh_from_db()
     assert (job.total, job.enqueued, job.done, job.failed, job.progress) == (6, 6, 6, 0, 1.0)
+    batches = OutboxMessage.objects.filter(task_name=RETHREAD_BATCH_TASK, args__1=job.pk)
+    assert sorted(len(m.args[0]) for m in batches) == [2, 2, 2]
     assert (job.links_added, job.threads_created) == (3, 3)
     completions = list(job.completions.all())
     assert len(completions) == 6 and all(c.outcome == "done" and c.total_ms is not None for c in completions)

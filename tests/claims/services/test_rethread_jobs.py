@@ -5,15 +5,16 @@ from datetime import timedelta
 from unittest.mock import patch
 
 import pytest
-from celery.exceptions import Retry
+from celery.exceptions import Retry, SoftTimeLimitExceeded, WorkerLostError
 from django.db import OperationalError
 
 from articles.models import Article
 from claims.models import AnalysisJob, AnalysisJobFailure, Claim, ClaimLink, ReviewStatus, Thread
 from claims.scope import JobScope
 from claims.services import jobs as job_services
+from claims.services import rethreading
 from claims.services.jobs import (
-    RETHREAD_ARTICLE_TASK,
+    RETHREAD_BATCH_TASK,
     JobError,
     job_cancel,
     job_create,
@@ -22,7 +23,7 @@ from claims.services.jobs import (
 )
 from claims.services.rethreading import article_rethread
 from claims.services.thread_editing import link_reject
-from claims.tasks import rethread_article
+from claims.tasks import rethread_article, rethread_articles
 from outbox.models import OutboxMessage
 
 from .test_threading import DAY, SHELLS, statement
@@ -82,18 +83,31 @@ def test_a_rethread_job_threads_every_article_once_and_counts_what_it_did(
     assert Thread.objects.get().pk == thread.pk
 
 
-def test_the_fan_out_pages_in_chunks_and_queues_rethread_tasks(
-    editor, story, django_capture_on_commit_callbacks, monkeypatch
+def test_the_fan_out_pages_in_chunks_and_queues_batches_of_articles(
+    editor, story, django_capture_on_commit_callbacks, monkeypatch, settings
 ):
     monkeypatch.setattr(job_services, "FAN_OUT_CHUNK", 2)
+    settings.CLAIMTRACK_RETHREAD_BATCH = 25
     with django_capture_on_commit_callbacks(execute=True):
         job = job_create(user=editor, scope=JobScope(all=True), task=RETHREAD)
-    names = set(
-        OutboxMessage.objects.exclude(task_name=job_services.FAN_OUT_TASK).values_list("task_name", flat=True)
-    )
-    assert names == {RETHREAD_ARTICLE_TASK}
+    sent = OutboxMessage.objects.exclude(task_name=job_services.FAN_OUT_TASK).order_by("id")
+    ids = sorted(c.article_id for c in story)
+    # A batch never spans two fan-out steps: each step queues its own chunk.
+    assert [(m.task_name, m.args) for m in sent] == [
+        (RETHREAD_BATCH_TASK, [ids[:2], job.pk]),
+        (RETHREAD_BATCH_TASK, [ids[2:], job.pk]),
+    ]
     job.refresh_from_db()
     assert (job.status, job.enqueued, job.done) == ("done", 3, 3)
+
+
+def test_a_job_queues_one_task_per_batch_setting(editor, story, django_capture_on_commit_callbacks, settings):
+    settings.CLAIMTRACK_RETHREAD_BATCH = 2
+    job = run(editor, JobScope(all=True), django_capture_on_commit_callbacks)
+    batches = OutboxMessage.objects.filter(task_name=RETHREAD_BATCH_TASK).order_by("id")
+    assert [len(m.args[0]) for m in batches] == [2, 1]
+    assert (job.status, job.done, job.failed) == ("done", 3, 0)
+    assert Thread.objects.count() == 1
 
 
 def test_a_rejected_cross_article_link_stays_rejected_through_a_rethread_job(
@@ -200,3 +214,153 @@ def test_the_watchdog_requeues_lost_rethread_tasks(
     job.refresh_from_db()
     assert (job.status, job.done, job.watchdog_resumes) == ("done", 3, 1)
     assert Thread.objects.count() == 1
+
+
+def _running_job(article_ids) -> AnalysisJob:
+    return AnalysisJob.objects.create(
+        scope={"articles": list(article_ids), "max_id": max(article_ids)},
+        task=RETHREAD,
+        status="running",
+        total=len(article_ids),
+        enqueued=len(article_ids),
+        fanout_cursor=max(article_ids),
+    )
+
+
+def _spy_rethread(before=None):
+    """article_rethread as the batch task calls it, with a hook run before each article."""
+    calls = []
+
+    def spy(*, article_id, job_id):
+        calls.append(article_id)
+        if before:
+            before(article_id, job_id)
+        return article_rethread(article_id=article_id, job_id=job_id)
+
+    return calls, patch("claims.tasks.article_rethread", side_effect=spy)
+
+
+def test_a_batch_counts_each_article_as_it_commits(story):
+    ids = sorted(c.article_id for c in story)
+    job = _running_job(ids)
+    seen = []
+    calls, spy = _spy_rethread(lambda *_: seen.append(AnalysisJob.objects.get(pk=job.pk).done))
+    with spy:
+        assert rethread_articles.apply(args=(ids, job.pk)).get() == "done"
+    assert calls == ids
+    assert seen == [0, 1, 2]  # progress moves per article, not per batch
+    job.refresh_from_db()
+    assert (job.status, job.done, job.failed) == ("done", 3, 0)
+    assert Thread.objects.count() == 1
+
+
+def test_cancelling_a_job_stops_its_batch_between_articles(editor, story):
+    ids = sorted(c.article_id for c in story)
+    job = _running_job(ids)
+
+    def cancel_after_first(article_id, job_id):
+        if article_id == ids[1]:
+            job_cancel(user=editor, job=AnalysisJob.objects.get(pk=job_id))
+
+    calls, spy = _spy_rethread(cancel_after_first)
+    with spy:
+        assert rethread_articles.apply(args=(ids, job.pk)).get() == "job_inactive"
+    assert calls == ids[:2]  # the third is never started
+    job.refresh_from_db()
+    assert (job.status, job.done, job.failed) == ("cancelled", 1, 0)
+    assert set(job.completions.values_list("article_id", flat=True)) == {ids[0]}
+
+
+def test_a_failing_article_is_recorded_and_the_rest_of_its_batch_goes_on(story):
+    ids = sorted(c.article_id for c in story)
+    job = _running_job(ids)
+    real = rethreading.article_thread
+
+    def broken(*, article_id, matches):
+        if article_id == ids[1]:
+            raise ValueError("a bug")
+        return real(article_id=article_id, matches=matches)
+
+    with patch.object(rethreading, "article_thread", side_effect=broken):
+        assert rethread_articles.apply(args=(ids, job.pk)).get() == "done"
+    job.refresh_from_db()
+    assert (job.status, job.done, job.failed) == ("done", 2, 1)
+    failure = AnalysisJobFailure.objects.get(job=job)
+    assert failure.article_id == ids[1] and "a bug" in failure.error
+    outcomes = dict(job.completions.values_list("article_id", "outcome"))
+    assert outcomes == {ids[0]: "done", ids[1]: "failed", ids[2]: "done"}
+
+
+def test_a_retried_or_redelivered_batch_counts_no_article_twice(story):
+    ids = sorted(c.article_id for c in story)
+    job = _running_job(ids)
+
+    def lose_the_database_on_the_second(article_id, job_id):
+        if article_id == ids[1]:
+            raise OperationalError("connection lost")
+
+    _, failing = _spy_rethread(lose_the_database_on_the_second)
+    with failing, pytest.raises(Retry):
+        rethread_articles.apply(args=(ids, job.pk), throw=True)
+    job.refresh_from_db()
+    assert (job.done, job.failed, job.status) == (1, 0, "running")
+
+    # The retry (or a redelivery of the same message) goes on after what was counted.
+    calls, spy = _spy_rethread()
+    with spy:
+        assert rethread_articles.apply(args=(ids, job.pk)).get() == "done"
+    assert calls == ids[1:]
+    job.refresh_from_db()
+    assert (job.status, job.done, job.failed, job.completions.count()) == ("done", 3, 0, 3)
+    links = job.links_added
+
+    # Delivered once more after the job finished: nothing is threaded or counted again.
+    calls, spy = _spy_rethread()
+    with spy:
+        assert rethread_articles.apply(args=(ids, job.pk)).get() == "done"
+    assert calls == []
+    job.refresh_from_db()
+    assert (job.done, job.completions.count(), job.links_added) == (3, 3, links)
+
+
+def test_a_batch_past_its_soft_time_limit_fails_that_article_and_requeues_the_rest(
+    story, django_capture_on_commit_callbacks
+):
+    ids = sorted(c.article_id for c in story)
+    job = _running_job(ids)
+
+    def time_runs_out(article_id, job_id):
+        if article_id == ids[0]:
+            raise SoftTimeLimitExceeded()
+
+    _, spy = _spy_rethread(time_runs_out)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks, spy:
+        assert rethread_articles.apply(args=(ids, job.pk)).get() == "timed_out"
+    requeued = OutboxMessage.objects.get(task_name=RETHREAD_BATCH_TASK)
+    assert requeued.args == [ids[1:], job.pk]
+    job.refresh_from_db()
+    assert (job.done, job.failed, job.status) == (0, 1, "running")
+    assert "timed out" in AnalysisJobFailure.objects.get(job=job, article_id=ids[0]).error
+
+    for callback in callbacks:
+        callback()  # the new batch runs (eagerly)
+    job.refresh_from_db()
+    assert (job.status, job.done, job.failed) == ("done", 2, 1)
+
+
+def test_a_batch_whose_worker_died_fails_the_article_it_was_on_and_requeues_the_rest(
+    story, django_capture_on_commit_callbacks
+):
+    ids = sorted(c.article_id for c in story)
+    job = _running_job(ids)
+    article_rethread(article_id=ids[0], job_id=job.pk)  # the batch got this far before it died
+    with django_capture_on_commit_callbacks(execute=True):
+        rethread_articles.on_failure(WorkerLostError("killed"), "task-id", (ids, job.pk), {}, None)
+    job.refresh_from_db()
+    assert (job.status, job.done, job.failed) == ("done", 2, 1)
+    assert dict(job.completions.values_list("article_id", "outcome")) == {
+        ids[0]: "done",
+        ids[1]: "failed",
+        ids[2]: "done",
+    }
+    assert AnalysisJobFailure.objects.get(job=job).error == "worker process died"
