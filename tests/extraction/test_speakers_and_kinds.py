@@ -349,3 +349,11 @@ def test_a_relative_clause_about_where_someone_works_is_no_post():
     ):
         result = run(text)
         assert _speaks_for(result, only(result)) == ["Karim Haddad"], text
+
+
+def test_an_unnamed_militia_is_a_body_that_speaks():
+    text = "A local militia said on Tuesday that its fighters had taken control of the bridge."
+    result = run(text)
+    statement = only(result)
+    assert speaker_name(result, statement) == "local militia"
+    assert content(text, statement) == "that its fighters had taken control of the bridge"
