@@ -357,3 +357,9 @@ def test_an_unnamed_militia_is_a_body_that_speaks():
     statement = only(result)
     assert speaker_name(result, statement) == "local militia"
     assert content(text, statement) == "that its fighters had taken control of the bridge"
+
+
+def test_an_opposition_body_named_after_its_state_does_not_speak_for_the_state():
+    result = run("The Syrian National Coalition said government forces had shelled the suburb overnight.")
+    statement = only(result)
+    assert _speaks_for(result, statement) == ["Syrian National Coalition"]
