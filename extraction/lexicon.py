@@ -72,6 +72,8 @@ class Lexicon:
     wrongdoer_nouns: frozenset[str]  # "the militia", "gunmen": accused of a wrong though unknown
     criticism_phrases: tuple[tuple[str, ...], ...]  # "turned a blind eye", "double standards"
     accusation_phrases: tuple[tuple[str, ...], ...]  # "blood on their hands", "ethnic cleansing"
+    target_places: frozenset[str]  # "the Al-Shifa hospital": a named site is no target
+    target_faiths: frozenset[str]  # "Islam": named in accusations, never their target
     aiding_words: frozenset[str]  # with extremist_words: "helping the terrorists" accuses
     extremist_words: frozenset[str]
     blame_lemmas: frozenset[str]  # all of the above that may blame or judge: a quick first test
@@ -91,6 +93,7 @@ def load_lexicon() -> Lexicon:
     denial = _json("denial_phrases.json")
     tone = _json("content_tone.json")
     pronouns = _json("pronouns.json")
+    targets = _json("targets.json")
     return Lexicon(
         speech_verbs=speech,
         clausal_verbs=clausal,
@@ -126,6 +129,8 @@ def load_lexicon() -> Lexicon:
         wrongdoer_nouns=frozenset(tone["wrongdoer_nouns"]),
         criticism_phrases=tuple(tuple(p.split()) for p in tone["criticism_phrases"]),
         accusation_phrases=tuple(tuple(p.split()) for p in tone["accusation_phrases"]),
+        target_places=frozenset(targets["places"]),
+        target_faiths=frozenset(targets["faiths"]),
         aiding_words=frozenset(tone["aiding"]),
         extremist_words=frozenset(tone["extremists"]),
         blame_lemmas=frozenset(

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -350,19 +348,12 @@ def _target(
     return verdict.aimed_at or owner
 
 
-@cache
-def _target_words() -> tuple[frozenset[str], frozenset[str]]:
-    data = json.loads(
-        resources.files("extraction").joinpath("lexicons", "targets.json").read_text(encoding="utf-8")
-    )
-    return frozenset(data["places"]), frozenset(data["faiths"])
-
-
 def _unaimable(actors: DocActors) -> set[int]:
     """Names the tagger takes for actors that no statement can be aimed at: a faith ("they have
     hijacked Islam") and a building or site every mention of which is a name before its noun
     ("the Al-Shifa hospital"), where the harm is done, not by whom."""
-    places, faiths = _target_words()
+    lexicon = load_lexicon()
+    places, faiths = lexicon.target_places, lexicon.target_faiths
     doc = actors.doc
     tokens: dict[int, list[Token]] = {}
     for i, draft in actors.by_token.items():
@@ -393,9 +384,7 @@ def _content_subject(doc: Doc, spans: list[Span]) -> Token | None:
     """The active subject of the clause the words are: "the coalition" in "the coalition is not
     serious about strikes"; a passive subject is whom the act befell, not its doer."""
     root = first_span_root(doc, spans)
-    if root is None:
-        return None
-    if root.pos_ not in ("VERB", "AUX"):
+    if root is None or root.pos_ not in ("VERB", "AUX"):
         return None
     # "They burn people alive": a third-person pronoun is resolved like any phrase; "we" is the
     # speaker.
@@ -535,7 +524,7 @@ def _sentence_words(doc: Doc, cue: Token | None) -> frozenset[str]:
 
 
 def _denied_speakers(
-    statements: list[Statement], links: tuple[Link, ...], hearsay: frozenset[str] = frozenset()
+    statements: list[Statement], links: tuple[Link, ...], hearsay: frozenset[str]
 ) -> tuple[Statement, ...]:
     """A denial is aimed at whoever made the claim it rejects: once the claim is known, its speaker
     is the denial's target, whatever actor the denied words happen to name first. Not the
