@@ -140,18 +140,17 @@ def _with_acts(tokens: list[Token]) -> list[str]:
     ]
 
 
-def _phrase_negated(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    """Each phrase found has a negation among the four words before it: "we did not turn a blind
-    eye", "none of it was beyond the pale"."""
-    found = False
+def _affirmed_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """One of the phrases stands with no negation among the four words before it: not "we did
+    not turn a blind eye", "none of it was beyond the pale"."""
     for p in phrases:
         n = len(p)
         for i in range(len(words) - n + 1):
-            if tuple(words[i : i + n]) == p:
-                found = True
-                if not any(w in _NEGATIONS or w == "none" for w in words[max(0, i - 4) : i]):
-                    return False
-    return found
+            if tuple(words[i : i + n]) == p and not any(
+                w in _NEGATIONS or w == "none" for w in words[max(0, i - 4) : i]
+            ):
+                return True
+    return False
 
 
 def _called_false(words: list[str], falsehoods: frozenset[str]) -> bool:
@@ -457,16 +456,13 @@ def classify(
         # "he is a phony", "Cruz is not a real conservative": aimed at whom the words name.
         return Verdict("criticism", round(confidence - 0.15, 2), resolve.named(insulted))
     if (
-        _has_phrase(words, lexicon.accusation_phrases)
-        and not _phrase_negated(words, lexicon.accusation_phrases)
+        _affirmed_phrase(words, lexicon.accusation_phrases)
         # "do I bear responsibility for it?", "whether the administration bears responsibility"
         and not any(t.lower_ in ("?", "whether") for t in tokens)
     ):
         # "they have blood on their hands", "this is ethnic cleansing"
         return Verdict("accusation", round(confidence - 0.2, 2), _owned_claim(tokens, resolve))
-    if _has_phrase(words, lexicon.criticism_phrases) and not _phrase_negated(
-        words, lexicon.criticism_phrases
-    ):
+    if _affirmed_phrase(words, lexicon.criticism_phrases):
         # "the government turned a blind eye", "double standards"
         return Verdict("criticism", round(confidence - 0.2, 2))
     if _unnamed_wrongdoer(tokens, lexicon, resolve):
