@@ -17,7 +17,7 @@ claim such a statement answers.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -36,6 +36,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "dative", "prep", "acomp", "advcl"})
 _OBJECT_PREPS = frozenset({"of", "for", "as", "about", "on", "over", "against", "that", "to", "with"})
 _NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "over", "against", "for", "to", "that"})
+# A statement's channel: "said in a statement", "announced through a spokesman".
+_CHANNEL_PREPS = frozenset({"in", "through", "via", "during", "with"})
 _TRIM = frozenset({",", ";", ":", "-", "—", "–", "(", ")", ".", "!", "?"})
 _TRIM_START = _TRIM | {"and", "but"}
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
@@ -274,6 +276,29 @@ def _subject(verb: Token) -> Token | None:
             # "a statement saying...", "officials who said...": the noun the clause describes.
             return verb.head
         return None
+    return None
+
+
+def _channel_clause(verb: Token, cue_nouns: Mapping[str, str]) -> Token | None:
+    """The that-clause the parser hung on the channel of a speech verb: in "said in a statement
+    that civilians died" it reads "that civilians died" as a relative clause of "statement".
+    Not a true relative clause, whose "that" is its subject ("said in a statement that was
+    released on Monday")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _CHANNEL_PREPS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in cue_nouns:
+                continue
+            for clause in noun.children:
+                first = clause.left_edge
+                if (
+                    clause.dep_ == "relcl"
+                    and first.lower_ == "that"
+                    and first.dep_ not in ("nsubj", "nsubjpass")
+                    and any(c.dep_ in _SUBJECT_DEPS and c.i != first.i for c in clause.children)
+                ):
+                    return clause
     return None
 
 
@@ -527,6 +552,8 @@ class Finder:
             ]
             if lemma in self.lex.bare_object_verbs and not any(self._says_something(h) for h in heads):
                 heads = []
+            if not heads and (relative := _channel_clause(verb, self.lex.cue_nouns)) is not None:
+                heads = [relative]
             if not heads and (colon := _colon_after(verb)) is not None:
                 return self._colon(verb, colon, lemma, kind, text)
             if not heads and verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i != verb.i:
@@ -550,6 +577,15 @@ class Finder:
         start = min(_subtree_span(h)[0] for h in heads)
         end = max(_subtree_span(h)[1] for h in heads)
         end = _before_contrast(heads, start, end)
+        if (
+            doc[start].lower_ == "that"
+            and doc[start].dep_ in ("mark", "dobj")
+            and any(doc[start].head.i == h.i for h in heads)
+            and start + 1 < end
+        ):
+            # "said that the convoy was hit" says "the convoy was hit": the complementiser is
+            # the report's, not the speaker's words.
+            start += 1
         content = _char_span(doc, start, end)
         if content is None:
             return None
@@ -966,8 +1002,15 @@ class Finder:
             # "the EU issued a condemnation of the attack": who issues it speaks. ("raised
             # concerns", "made comments" are left as they were: most name no statement.)
             source = _subject(noun.head)
-        if source is None and noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in self.lex.speech_verbs:
+        if (
+            source is None
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ in _CHANNEL_PREPS
+            and noun.head.head.lemma_.lower() in self.lex.speech_verbs
+        ):
             # "The Red Cross said in a statement that...", the clause parsed as the statement's.
+            # Not "described the sanctions as an attack on its sovereignty": what the speaker
+            # calls the thing, inside their own statement, not a second one.
             source = _subject(noun.head.head)
         clause = any(h.dep_ in ("acl", "ccomp", "advcl") for h in content_heads)
         # Without a speaker and a that-clause, "the denial came after..." tells a story, not a statement.

@@ -16,6 +16,29 @@ def test_reported_speech_with_a_that_clause_gives_speaker_cue_and_content():
     assert not statement.direct_quote
 
 
+def test_the_complementiser_is_not_part_of_what_was_said():
+    text = "The foreign minister said that the talks had failed."
+    assert content(text, only(run(text))) == "the talks had failed"
+
+
+def test_a_that_clause_after_the_channel_of_a_speech_verb_is_what_was_said():
+    # The parser hangs "that civilians died" on "statement" as a relative clause.
+    text = "The ministry said in a statement that civilians died."
+    statement = only(run(text))
+    assert piece(text, statement.cue_span) == "said"
+    assert content(text, statement) == "civilians died"
+
+
+def test_a_relative_clause_of_the_channel_says_nothing():
+    assert not run("The ministry said in a statement that was released on Monday.").statements
+
+
+def test_what_the_speaker_calls_a_thing_is_not_a_second_statement():
+    text = "Moscow described the sanctions as an attack on its sovereignty."
+    statement = only(run(text))
+    assert content(text, statement) == "the sanctions as an attack on its sovereignty"
+
+
 def test_quote_before_the_speaker_includes_the_quote_marks():
     text = "“We will not negotiate under pressure,” the spokesperson said."
     statement = only(run(text))

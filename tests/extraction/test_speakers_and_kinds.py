@@ -356,7 +356,7 @@ def test_an_unnamed_militia_is_a_body_that_speaks():
     result = run(text)
     statement = only(result)
     assert speaker_name(result, statement) == "local militia"
-    assert content(text, statement) == "that its fighters had taken control of the bridge"
+    assert content(text, statement) == "its fighters had taken control of the bridge"
 
 
 def test_an_opposition_body_named_after_its_state_does_not_speak_for_the_state():

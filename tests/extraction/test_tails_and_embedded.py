@@ -38,7 +38,7 @@ def test_a_claim_the_speaker_calls_untrue_is_the_other_sides_and_the_denial_rebu
     claim = next(s for s in result.statements if speaker_name(result, s) == "United States")
     assert claim.kind == "claim"
     # The embedded claim ends before the copula that judges it.
-    assert content(text, claim) == "that the weapons were dropped by mistake"
+    assert content(text, claim) == "the weapons were dropped by mistake"
     assert (denial.id, claim.id) in rebuts(result)
     assert denial.target == claim.speaker
 
