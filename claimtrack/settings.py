@@ -166,14 +166,16 @@ CLAIMTRACK_EXTRACTOR = env("CLAIMTRACK_EXTRACTOR", default="extraction.pipeline.
 # THREADING_TERMS rarest words (rarest in the stored statements, by the planner's statistics), the
 # best THREADING_CANDIDATES of them by full-text rank; the matcher's thresholds
 # decide which become links, and each statement keeps at most THREADING_LINKS_PER_STATEMENT new
-# ones (its best), so one vague statement cannot chain unrelated threads together.
+# ones (its best), so one vague statement cannot chain unrelated threads together. Two, not one:
+# an article threaded as it arrives meets each pair only from the later side, where re-threading
+# meets it from both; with one link the arrival order loses pairs (docs/BENCHMARKS.md, Threads).
 THREADING_WINDOW_DAYS = env.int("THREADING_WINDOW_DAYS", default=30)
 THREADING_CANDIDATES = env.int("THREADING_CANDIDATES", default=20)
 THREADING_TERMS = env.int("THREADING_TERMS", default=8)
 # Unset: the matcher's own defaults (extraction.matching.Thresholds), tuned with the matcher.
 THREADING_SIMILARITY = env.float("THREADING_SIMILARITY", default=None)
 THREADING_CONFIDENCE = env.float("THREADING_CONFIDENCE", default=None)
-THREADING_LINKS_PER_STATEMENT = env.int("THREADING_LINKS_PER_STATEMENT", default=1)
+THREADING_LINKS_PER_STATEMENT = env.int("THREADING_LINKS_PER_STATEMENT", default=2)
 # For tests only, which fetch from a server on 127.0.0.1: never enable it in a deployment, or
 # any user who can ingest a URL can reach services listening on the server's loopback interface.
 CLAIMTRACK_FETCH_ALLOW_LOOPBACK = False

@@ -28,6 +28,17 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def threaded():
     """Three articles on one proposition, threaded by the machine into one thread."""
+    return _three_threaded()
+
+
+@pytest.fixture
+def threaded_by_one_link(settings):
+    """The same, each statement keeping only its best new link: the denial is tied to one claim."""
+    settings.THREADING_LINKS_PER_STATEMENT = 1
+    return _three_threaded()
+
+
+def _three_threaded():
     claims = [
         statement(SHELLS),
         statement(
@@ -208,9 +219,14 @@ def test_rejecting_the_machine_links_that_threaded_a_statement_takes_it_out_and_
     assert not {frozenset((x.source_id, x.target_id)) for x in live} & pairs
 
 
-def test_a_statement_still_tied_by_another_link_stays_in_its_thread(editor, threaded):
+def test_a_statement_still_tied_by_another_link_stays_in_its_thread(editor, threaded_by_one_link):
+    threaded = threaded_by_one_link
     denial = threaded[2]
     machine = list(_links_of(denial))
+    assert {link.source_id for link in machine} | {link.target_id for link in machine} == {
+        denial.id,
+        threaded[1].id,
+    }
     # An editor's own link holds the denial to the first claim whatever happens to the machine's.
     link_create(user=editor, source=denial, target=threaded[0], relation="rebuts")
     for link in machine:
