@@ -143,6 +143,24 @@ _BODY_NOUNS = frozenset(
 )
 # A body named again by what it is: "the group said", "the militia denied".
 _GROUP_NOUNS = frozenset(["group", "organisation", "organization", "movement", "militia"])
+# A document's clause that names its author: "a statement attributed to the group", "a video
+# released by the ministry", "a communique issued by the rebels".
+_AUTHORED = frozenset(
+    [
+        "attribute",
+        "issue",
+        "release",
+        "publish",
+        "post",
+        "sign",
+        "write",
+        "upload",
+        "distribute",
+        "circulate",
+        "carry",
+        "read",
+    ]
+)
 # People described by nationality who speak for themselves: "a British man", "an American
 # journalist" (while "a British official" or "Syrian troops" speak for their state).
 _PRIVATE_PERSONS = frozenset(
@@ -972,6 +990,13 @@ class DocActors:
         # Not whom a clause in the phrase names: "a message aimed at the US government" is not
         # the US government's.
         clauses = {t.i for c in document.children if c.dep_ in ("acl", "relcl", "advcl") for t in c.subtree}
+        for clause in document.children:
+            if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in _AUTHORED:
+                for prep in clause.children:
+                    if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "to"):
+                        for t in prep.subtree:
+                            if (owner := self.by_token.get(t.i)) is not None:
+                                return owner
         for t in document.subtree:
             if t.i == document.i or t.i in clauses:
                 continue

@@ -363,3 +363,12 @@ def test_an_opposition_body_named_after_its_state_does_not_speak_for_the_state()
     result = run("The Syrian National Coalition said government forces had shelled the suburb overnight.")
     statement = only(result)
     assert _speaks_for(result, statement) == ["Syrian National Coalition"]
+
+
+def test_a_document_speaks_for_the_actor_a_clause_names_as_its_author():
+    for text in (
+        "A statement attributed to the Islamic State group claimed a hostage was killed in an airstrike.",
+        "A video released by the Islamic State group said a hostage was killed in an airstrike.",
+    ):
+        result = run(text)
+        assert speaker_name(result, only(result)) == "Islamic State", text
