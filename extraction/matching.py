@@ -515,7 +515,13 @@ def _polarity(sketch: Sketch, own: _Terms, other: _Terms) -> Stance:
 
 
 def _relation(a: Sketch, ta: _Terms, b: Sketch, tb: _Terms) -> CrossRelation:
-    return "repeats" if _polarity(a, ta, tb) == _polarity(b, tb, ta) else "rebuts"
+    if _polarity(a, ta, tb) == _polarity(b, tb, ta):
+        return "repeats"
+    if a.kind != "denial" and b.kind != "denial" and a.speakers & b.speakers:
+        # Two claims of one actor, one with a "no" in it ("the aircraft killed the hostage ...
+        # no mujahid was injured"): the actor tells its story again, it does not contradict itself.
+        return "repeats"
+    return "rebuts"
 
 
 def _actor_agreement(a: Sketch, b: Sketch, relation: CrossRelation) -> float:

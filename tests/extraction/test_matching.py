@@ -56,6 +56,16 @@ def test_a_negated_claim_answers_the_positive_one():
     assert match(CLAIM, negated).relation == "rebuts"
 
 
+def test_one_actors_claims_repeat_each_other_though_one_says_no():
+    # The same side telling its story again does not contradict itself; another side does.
+    story = "North Korea has not shipped any artillery shells to Russia"
+    again = Sketch("d2", "friday", "claim", story, speakers=US)
+    other_side = Sketch("d3", "friday", "claim", story, speakers=NK)
+
+    assert match(CLAIM, again).relation == "repeats"
+    assert match(CLAIM, other_side).relation == "rebuts"
+
+
 def test_a_negation_of_another_word_leaves_the_stance_alone():
     # "not yet confirmed" negates the confirming, which the other statement does not assert.
     a = Sketch("n1", "x", "claim", "officials have not yet confirmed the authenticity of the hostage video")
