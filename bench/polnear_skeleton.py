@@ -40,6 +40,18 @@ def _spans(lines: list[str]) -> dict[str, tuple[str, list[Span]]]:
     return spans
 
 
+def _in_order(fragments: list[Span]) -> list[list[int]]:
+    """PolNeAR lists a content's fragments in annotation order; the gold format wants them in
+    text order, and never overlapping."""
+    merged: list[list[int]] = []
+    for a, b in sorted(fragments):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return merged
+
+
 def statements(split: Path, stem: str) -> list[dict]:
     """PolNeAR's attributions of one article as claimtrack gold statements, kinds left open."""
     lines = _first_annotation(split, stem).read_text(encoding="utf-8").splitlines()
@@ -58,7 +70,7 @@ def statements(split: Path, stem: str) -> list[dict]:
         out.append(
             {
                 "id": eid,
-                "content_spans": [list(s) for s in content],
+                "content_spans": _in_order(content),
                 "speaker_span": [source[0][0], source[-1][1]] if source else None,
                 "cue_span": [cue[0][0], cue[-1][1]] if cue else None,
                 "kind": None,
