@@ -83,6 +83,42 @@ class Lexicon:
     role_titles: frozenset[str]
     speaker_nouns: frozenset[str]  # "witnesses", "the union": people or bodies, not documents
     headline_labels: frozenset[str]  # "Breaking:", "Exclusive:": not speakers before a colon
+    # Inflected forms of the lexicons' verbs -> the verb (and each verb -> itself): the tagger's
+    # lemmatizer reads "raped" as "rap", "shamed" as "sham", "lambasted" as "lambast".
+    verb_forms: dict[str, str]
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def inflections(verb: str) -> set[str]:
+    """The regular third-person, past and -ing forms of an English verb."""
+    if verb.endswith("ie"):
+        return {verb + "s", verb + "d", verb[:-2] + "ying"}
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return {verb + "s", verb + "d", verb[:-1] + "ing"}
+    if verb.endswith("y") and len(verb) > 1 and verb[-2] not in _VOWELS:
+        return {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    third = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    forms = {third, verb + "ed", verb + "ing"}
+    if (
+        len(verb) >= 3
+        and verb[-1] not in _VOWELS | {"w", "x", "y"}
+        and verb[-2] in _VOWELS
+        and verb[-3] not in _VOWELS
+    ):
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # "slammed", "shelling"
+    return forms
+
+
+def _verb_forms(words: set[str]) -> dict[str, str]:
+    forms: dict[str, str] = {word: word for word in words}
+    for verb in sorted(words):
+        if verb.isalpha():
+            for form in inflections(verb):
+                if form not in words:  # "killing" is a word of its own, not a form to rewrite
+                    forms.setdefault(form, verb)
+    return forms
 
 
 @cache
@@ -150,4 +186,19 @@ def load_lexicon() -> Lexicon:
         role_titles=_lines("role_titles.txt"),
         speaker_nouns=_lines("speaker_nouns.txt"),
         headline_labels=_lines("headline_labels.txt"),
+        verb_forms=_verb_forms(
+            {
+                *speech,
+                *clausal,
+                *verbs["physical"],
+                *verbs["bare_object"],
+                *tone["atrocities"],
+                *tone["accusation"],
+                *tone["criticism"],
+                *tone["condemnation"],
+                *tone["breaking_verbs"],
+                *tone["aiding"],
+                *tone["force_verbs"],
+            }
+        ),
     )

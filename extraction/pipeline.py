@@ -14,7 +14,7 @@ from .actors import ActorIndex, DocActors, _Draft
 from .attribution import Attribution, Finder
 from .kinds import Resolver, Verdict, act_authors, classify, condemned_acts
 from .knowledge import load_knowledge_base
-from .lexicon import load_lexicon
+from .lexicon import Lexicon, load_lexicon
 from .links import (
     Node,
     anaphor_of,
@@ -81,10 +81,23 @@ def _speakers(actors: DocActors, attributions: list[Attribution]) -> dict[int, _
     return speakers
 
 
+def _lexicon_lemmas(doc: Doc, lexicon: Lexicon) -> None:
+    """Give a verb of the lexicons the lemma the tagger's lemmatizer missed ("raped" -> "rape",
+    not "rap"); a lemma the lexicons know is left as it is."""
+    forms = lexicon.verb_forms
+    for token in doc:
+        if token.pos_ != "VERB" or (verb := forms.get(token.lower_)) is None:
+            continue
+        lemma = token.lemma_.lower()
+        if forms.get(lemma) != lemma:  # a verb of the lexicons maps to itself
+            token.lemma_ = verb
+
+
 def extract_doc(doc: Doc) -> ExtractionResult:
     """The statements, actors and links of one parsed document."""
     text = doc.text
     lexicon = load_lexicon()
+    _lexicon_lemmas(doc, lexicon)
     paras = paragraphs(text)
     para_starts = [s for s, _ in paras]
     attributions = _finder().find(doc, text, find_quotes(text, paras))

@@ -564,3 +564,20 @@ def test_bearing_responsibility_and_human_shields_accuse_but_a_question_of_respo
 def test_a_resolution_or_a_response_called_unbalanced_or_inadequate_is_criticised():
     assert only(run("The Freedonian envoy said the resolution was unbalanced.")).kind == "criticism"
     assert only(run("The mayor said the federal response had been inadequate.")).kind == "criticism"
+
+
+def test_a_verb_of_the_lexicons_is_read_whatever_the_tagger_makes_of_its_form():
+    # The tagger lemmatizes "raped" as "rap" and "lambasted" as "lambast".
+    result = run("The woman said Bill Clinton raped her in 1978.")
+    assert _target_name(result, only(result, "accusation")) == "Bill Clinton"
+    result = run("Senator Warren lambasted Donald Trump for his remarks.")
+    assert _target_name(result, only(result, "criticism")) == "Donald Trump"
+
+
+def test_the_regular_forms_of_a_verb():
+    from extraction.lexicon import inflections
+
+    assert inflections("rape") == {"rapes", "raped", "raping"}
+    assert inflections("slam") == {"slams", "slamed", "slaming", "slammed", "slamming"}
+    assert inflections("deny") == {"denies", "denied", "denying"}
+    assert inflections("accuse") >= {"accused", "accusing"}
