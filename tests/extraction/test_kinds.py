@@ -581,3 +581,18 @@ def test_the_regular_forms_of_a_verb():
     assert inflections("slam") == {"slams", "slamed", "slaming", "slammed", "slamming"}
     assert inflections("deny") == {"denies", "denied", "denying"}
     assert inflections("accuse") >= {"accused", "accusing"}
+
+
+def test_words_of_judgement_in_political_speech_make_a_criticism():
+    for text, target in (
+        ("Senator Graham said Donald Trump was a buffoon.", "Donald Trump"),
+        ("Senator Reid said the decision was ludicrous.", None),
+        ("Sandy Phillips said Bernie Sanders had treated her family disrespectfully.", "Bernie Sanders"),
+    ):
+        result = run(text)
+        assert _target_name(result, only(result, "criticism")) == target, text
+
+
+def test_asking_someone_to_apologize_criticises_what_they_did():
+    result = run("The families urged Bernie Sanders to apologize for his comments.")
+    assert only(result).kind == "criticism"
