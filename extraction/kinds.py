@@ -123,7 +123,8 @@ def _in_quotes(token: Token) -> bool:
 
 
 def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    joined = " " + " ".join(words) + " "
+    # The tokenizer splits "didn't" into "did" + "n't": the lexicons write "did not".
+    joined = " " + " ".join("not" if w == "n't" else w for w in words) + " "
     return any(" " + " ".join(p) + " " in joined for p in phrases)
 
 
@@ -374,6 +375,16 @@ def _owned_claim(tokens: list[Token], resolve: Resolver[A]) -> A | None:
     return None
 
 
+_RIDICULE = frozenset({"mock", "ridicule", "deride", "lampoon", "scoff", "sneer"})
+
+
+def _heads_a_claim(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """The words are a noun phrase whose head names something said ("his story", "the idea that")."""
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    return len(heads) == 1 and heads[0].pos_ == "NOUN" and heads[0].lemma_.lower() in lexicon.claim_nouns
+
+
 def classify(
     doc: Doc,
     att: Attribution,
@@ -393,6 +404,10 @@ def classify(
     if att.lemma in lexicon.clausal_verbs:
         confidence -= 0.15
     tokens = _tokens_in(doc, att)
+    if att.lemma in _RIDICULE and tokens and _heads_a_claim(tokens, lexicon):
+        # "mocked Carson's story about the knife", "ridiculed the idea that...": to laugh at
+        # what someone said is to reject it.
+        return Verdict("denial", round(confidence, 2), _owned_claim(tokens, resolve))
     if att.kind != "claim":
         aimed = _content_aim(tokens, lexicon, resolve)
         return Verdict(att.kind, round(min(confidence + 0.1, 0.95), 2), aimed)

@@ -596,3 +596,20 @@ def test_words_of_judgement_in_political_speech_make_a_criticism():
 def test_asking_someone_to_apologize_criticises_what_they_did():
     result = run("The families urged Bernie Sanders to apologize for his comments.")
     assert only(result).kind == "criticism"
+
+
+def test_laughing_at_what_someone_said_rejects_it():
+    result = run("Donald Trump mocked Ben Carson's story about the knife.")
+    assert _target_name(result, only(result, "denial")) == "Ben Carson"
+    # Mocking the man, not his words, judges him.
+    result = run("Donald Trump mocked Ben Carson.")
+    assert _target_name(result, only(result, "criticism")) == "Ben Carson"
+
+
+def test_a_walk_back_and_a_contracted_negation_are_denials():
+    for text in (
+        "Donald Trump said he was joking.",
+        "The ministry said the attack didn't happen.",
+        "Barack Obama said the idea that the country is on the verge of collapse doesn't jibe with what people see.",
+    ):
+        assert only(run(text)).kind == "denial", text
