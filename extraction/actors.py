@@ -1225,7 +1225,12 @@ class DocActors:
         ]
         inside = {t.i for c in clauses for t in c.subtree}
         phrase = [t for t in token.subtree if t.i not in inside]
-        for t in phrase:
+        # The phrase's head first: "Republican presidential candidate Donald Trump" names Trump,
+        # "Kurdish militants" the militants, before the words that only describe them.
+        name = {token.i} | {
+            c.i for c in token.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"
+        }
+        for t in sorted(phrase, key=lambda t: t.i not in name):
             draft = self.by_token.get(t.i)
             if draft is not None and id(draft) not in exclude and not _against_or_for(t):
                 return draft

@@ -241,3 +241,11 @@ def test_a_plural_pronoun_acting_in_a_criticism_is_the_body_named_before():
     )
     result = run(text)
     assert target_name(result, only(result, "criticism")) == "Taliban"
+
+
+def test_the_target_is_the_person_a_phrase_names_not_the_party_describing_them():
+    result = run(
+        "Barack Obama criticized Republican presidential candidate Donald Trump for exploiting fears."
+    )
+    statement = only(result, "criticism")
+    assert result.actor(statement.target).name == "Donald Trump"
