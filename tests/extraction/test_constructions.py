@@ -311,3 +311,13 @@ def test_a_name_written_with_the_is_matched_and_a_lowercase_phrase_is_not():
     west = [a for a in result.actors if a.kb_key == "group:west"]
     assert len(west) == 1 and len(west[0].mentions) == 1
     assert result.actor(only(result).target).kb_key == "group:west"
+
+
+def test_what_an_outlet_understands_or_has_learned_is_its_report():
+    for text, outlet in (
+        ("The BBC understands he is Mohammed Emwazi.", "BBC"),
+        ("The Guardian has learned that the minister resigned.", "The Guardian"),
+    ):
+        result = run(text)
+        assert speaker_name(result, only(result)) == outlet, text
+    assert not run("I understand your concern.").statements
