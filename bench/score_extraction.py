@@ -219,7 +219,8 @@ def parse_cached(nlp: Any, texts: list[str], cache: Path, batch_size: int = 16) 
     the slow part and does not change."""
     from spacy.tokens import DocBin
 
-    model = f"{nlp.meta['name']}-{nlp.meta['version']}"
+    # The components too: a parse made by another pipeline is another parse.
+    model = f"{nlp.meta['name']}-{nlp.meta['version']}-{'+'.join(nlp.pipe_names)}"
     paths = [cache / f"{hashlib.sha256((model + chr(0) + t).encode()).hexdigest()[:24]}.spacy" for t in texts]
     missing = [i for i, p in enumerate(paths) if not p.exists()]
     cache.mkdir(parents=True, exist_ok=True)

@@ -403,6 +403,12 @@ def _against_or_for(token: Token) -> bool:
     return i >= 1 and doc[i - 1].lower_.rstrip("-") in ("anti", "pro") and doc[i - 1].text.endswith("-")
 
 
+def _prefixed(token: Token) -> bool:
+    """A word the tokenizer's hyphen was merged back into: "pro-IS", "anti-Assad"."""
+    head, dash, rest = token.lower_.partition("-")
+    return bool(dash) and head in ("pro", "anti", "ex", "non", "counter") and rest.isalpha()
+
+
 class ActorIndex:
     """Knowledge-base matchers, built once per process: the per-document work is one matcher pass."""
 
@@ -445,6 +451,7 @@ class DocActors:
             None  # mentions by character, once speakers are known
         )
         self._first_person: set[int] = set()  # characters where "I", "we"... mention an actor
+        self._supports: dict[int, _Draft] = {}  # "pro-IS": token index -> the actor supported
         self._find_mentions()
         self._find_genders()
         self._resolve_pronouns()
@@ -494,10 +501,16 @@ class DocActors:
                 continue
             taken.update(range(start, end))
             self._mention(self._kb_actor(entry), start, end)
+        for token in doc:
+            # "pro-IS sources", "pro-Kremlin media": who they speak for, not a mention of it.
+            if token.lower_.startswith("pro-") and (supported := self._kb_word(token.text[4:])) is not None:
+                self._supports[token.i] = supported
         for ent in doc.ents:
             kind = _ENTITY_KINDS.get(ent.label_)
             if kind is None or any(i in taken for i in range(ent.start, ent.end)):
                 continue
+            if len(ent) == 1 and _prefixed(ent[0]):
+                continue  # "Pro-IS" is no one's name, whatever the tagger makes of it
             name = ent.text.removesuffix("’s").removesuffix("'s").strip()
             if not name or name.islower():
                 continue  # "the terror group fed a mother": a name is written with a capital
@@ -507,6 +520,17 @@ class DocActors:
                 kind = "media"  # "Al-Sabaah, an Iraqi newspaper"
             taken.update(range(ent.start, ent.end))
             self._mention(self._named(name, kind), ent.start, ent.end)
+
+    def _kb_word(self, word: str) -> _Draft | None:
+        """The knowledge-base actor one word names ("IS", "Kremlin"), if any."""
+        if not word.isalpha():
+            return None
+        doc = Doc(self.doc.vocab, words=[word])
+        for matcher in (self.index.exact, self.index.folded):
+            for key, _start, _end in matcher(doc):
+                if (entry := self.index.kb.get(self.doc.vocab.strings[key])) is not None:
+                    return self._kb_actor(entry)
+        return None
 
     def _inside_longer_name(self, start: int, end: int, taken: set[int]) -> bool:
         """'Philippine National Security Council' is not the UN Security Council: a capitalised
@@ -913,6 +937,8 @@ class DocActors:
             return None
         if draft.affiliation is None and bodies:
             draft.affiliation = next((b for b in bodies if b.kind in ("state", "organisation")), bodies[0])
+        if draft.affiliation is None:
+            draft.affiliation = next((self._supports[t.i] for t in tokens if t.i in self._supports), None)
         return draft
         return None
 

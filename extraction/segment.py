@@ -92,6 +92,38 @@ def find_quotes(text: str, paras: list[Span] | None = None) -> list[Quote]:
     return quotes
 
 
+# Prefixes that make one word with what follows their hyphen: "pro-IS sources", "anti-Assad
+# rebels", "ex-minister". The tokenizer splits them, and the parser then reads "Pro - IS sources"
+# as two subjects, and the knowledge base finds the group in the "anti-IS coalition".
+_HYPHEN_PREFIXES = frozenset({"pro", "anti", "ex", "non", "counter"})
+
+
+@Language.component("claimtrack_hyphen_prefixes")
+def hyphen_prefixes(doc: Doc) -> Doc:
+    """Merge "pro" "-" "IS" into one token "pro-IS", before anything is tagged or parsed."""
+    spans = []
+    i = 0
+    while i + 2 < len(doc):
+        prefix, hyphen, word = doc[i], doc[i + 1], doc[i + 2]
+        if (
+            prefix.lower_ in _HYPHEN_PREFIXES
+            and hyphen.text == "-"
+            and not prefix.whitespace_
+            and not hyphen.whitespace_
+            and word.is_alpha
+            and (i == 0 or doc[i - 1].whitespace_ or not doc[i - 1].is_alpha)
+        ):
+            spans.append(doc[i : i + 3])
+            i += 3
+        else:
+            i += 1
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span)
+    return doc
+
+
 @Language.component("claimtrack_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break, before the parser runs.

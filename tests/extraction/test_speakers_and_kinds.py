@@ -372,3 +372,10 @@ def test_a_document_speaks_for_the_actor_a_clause_names_as_its_author():
     ):
         result = run(text)
         assert speaker_name(result, only(result)) == "Islamic State", text
+
+
+def test_pro_and_anti_words_are_one_word_and_say_whose_side_not_who():
+    result = run("Pro-IS sources are still claiming that she is captured.")
+    assert _speaks_for(result, only(result)) == ["Pro-IS sources", "Islamic State"]
+    result = run("The anti-IS coalition said the strikes hit the town.")
+    assert _speaks_for(result, only(result)) == ["anti-IS coalition"]
