@@ -403,6 +403,15 @@ def _against_or_for(token: Token) -> bool:
     return i >= 1 and doc[i - 1].lower_.rstrip("-") in ("anti", "pro") and doc[i - 1].text.endswith("-")
 
 
+# "State media", "state-run television", "the official news agency": a state's own outlets.
+_STATE_OUTLETS = frozenset(
+    {"media", "television", "tv", "radio", "agency", "broadcaster", "press", "newspaper"}
+)
+_STATE_OWNED = frozenset(
+    {"state", "state-run", "state-owned", "state-controlled", "government-run", "official"}
+)
+
+
 def _prefixed(token: Token) -> bool:
     """A word the tokenizer's hyphen was merged back into: "pro-IS", "anti-Assad"."""
     head, dash, rest = token.lower_.partition("-")
@@ -858,6 +867,15 @@ class DocActors:
         if tokens[0].lower_ == "the" and len(tokens) <= 3 and head.lemma_.lower() in self._speaker_nouns:
             # "The Philippine National Security Council said... the council said": the same body.
             return self._speaker_nouns[head.lemma_.lower()]
+        if (
+            not bodies
+            and (head.lower_ in _STATE_OUTLETS or head.lemma_.lower() in _STATE_OUTLETS)
+            and any(t.lower_ in _STATE_OWNED for t in tokens)
+            and (state := self._last_body(head, kinds=("state",))) is not None
+        ):
+            # "North Korea fired two missiles... State media said": the state last named speaks
+            # through its media, as "North Korea's state media" does.
+            return state
         if (
             not bodies
             and tokens[0].lower_ == "the"

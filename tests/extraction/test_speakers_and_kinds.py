@@ -379,3 +379,10 @@ def test_pro_and_anti_words_are_one_word_and_say_whose_side_not_who():
     assert _speaks_for(result, only(result)) == ["Pro-IS sources", "Islamic State"]
     result = run("The anti-IS coalition said the strikes hit the town.")
     assert _speaks_for(result, only(result)) == ["anti-IS coalition"]
+
+
+def test_state_media_speak_for_the_state_last_named():
+    text = "North Korea fired two missiles on Monday. State media said the launch was a success."
+    result = run(text)
+    assert speaker_name(result, only(result)) == "North Korea"
+    assert not run("State media said the strikes hit the town.").statements
