@@ -613,3 +613,12 @@ def test_a_walk_back_and_a_contracted_negation_are_denials():
         "Barack Obama said the idea that the country is on the verge of collapse doesn't jibe with what people see.",
     ):
         assert only(run(text)).kind == "denial", text
+
+
+def test_a_cover_up_and_a_sexual_assault_accuse_whoever_is_said_to_do_them():
+    for text, target in (
+        ("Juanita Broaddrick said Hillary Clinton was covering it up.", "Hillary Clinton"),
+        ("Senator Warren said Donald Trump had sexually assaulted women.", "Donald Trump"),
+    ):
+        result = run(text)
+        assert _target_name(result, only(result, "accusation")) == target, text
