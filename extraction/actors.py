@@ -22,6 +22,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .knowledge import KBEntry, KnowledgeBase
 from .lexicon import Lexicon
+from .segment import is_prefixed
 from .types import Actor, Span
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -412,12 +413,6 @@ _STATE_OWNED = frozenset(
 )
 
 
-def _prefixed(token: Token) -> bool:
-    """A word the tokenizer's hyphen was merged back into: "pro-IS", "anti-Assad"."""
-    head, dash, rest = token.lower_.partition("-")
-    return bool(dash) and head in ("pro", "anti", "ex", "non", "counter") and rest.isalpha()
-
-
 class ActorIndex:
     """Knowledge-base matchers, built once per process: the per-document work is one matcher pass."""
 
@@ -518,7 +513,7 @@ class DocActors:
             kind = _ENTITY_KINDS.get(ent.label_)
             if kind is None or any(i in taken for i in range(ent.start, ent.end)):
                 continue
-            if len(ent) == 1 and _prefixed(ent[0]):
+            if len(ent) == 1 and is_prefixed(ent[0]):
                 continue  # "Pro-IS" is no one's name, whatever the tagger makes of it
             name = ent.text.removesuffix("’s").removesuffix("'s").strip()
             if not name or name.islower():

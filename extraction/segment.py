@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .types import Span
 
@@ -95,7 +95,13 @@ def find_quotes(text: str, paras: list[Span] | None = None) -> list[Quote]:
 # Prefixes that make one word with what follows their hyphen: "pro-IS sources", "anti-Assad
 # rebels", "ex-minister". The tokenizer splits them, and the parser then reads "Pro - IS sources"
 # as two subjects, and the knowledge base finds the group in the "anti-IS coalition".
-_HYPHEN_PREFIXES = frozenset({"pro", "anti", "ex", "non", "counter"})
+HYPHEN_PREFIXES = frozenset({"pro", "anti", "ex", "non", "counter"})
+
+
+def is_prefixed(token: Token) -> bool:
+    """A word the hyphen of one of those prefixes was merged back into: "pro-IS", "anti-Assad"."""
+    head, dash, rest = token.lower_.partition("-")
+    return bool(dash) and head in HYPHEN_PREFIXES and rest.isalpha()
 
 
 @Language.component("claimtrack_hyphen_prefixes")
@@ -106,7 +112,7 @@ def hyphen_prefixes(doc: Doc) -> Doc:
     while i + 2 < len(doc):
         prefix, hyphen, word = doc[i], doc[i + 1], doc[i + 2]
         if (
-            prefix.lower_ in _HYPHEN_PREFIXES
+            prefix.lower_ in HYPHEN_PREFIXES
             and hyphen.text == "-"
             and not prefix.whitespace_
             and not hyphen.whitespace_
