@@ -82,6 +82,37 @@ def _speakers(actors: DocActors, attributions: list[Attribution]) -> dict[int, _
     return speakers
 
 
+_THOUGHT = frozenset(
+    {
+        "believe",
+        "think",
+        "feel",
+        "fear",
+        "hope",
+        "hop",
+        "worry",
+        "imagine",
+        "assume",
+        "guess",
+        "reckon",
+        "doubt",
+    }
+)
+
+
+def _private_thought(att: Attribution, speaker: _Draft | None, roles: frozenset[str]) -> bool:
+    if att.form != "verb" or att.lemma not in _THOUGHT or att.source is None or speaker is None:
+        return False
+    titled = any(t.lower_ in roles for t in att.source.subtree)  # "Foreign Minister Lavrov"
+    return (
+        speaker.kind == "person"
+        and speaker.role is None
+        and speaker.affiliation is None
+        and speaker.kb_key is None
+        and not titled
+    )
+
+
 def _lexicon_lemmas(doc: Doc, lexicon: Lexicon) -> None:
     """Give a verb of the lexicons the lemma the tagger's lemmatizer missed ("raped" -> "rape",
     not "rap"); a lemma the lexicons know is left as it is."""
@@ -107,6 +138,10 @@ def extract_doc(doc: Doc) -> ExtractionResult:
     # A statement nobody stands behind ("it is believed", "the report said") is not a claim an
     # analyst can put on a timeline: every statement has an actor as its speaker.
     attributions = [a for a in attributions if speakers[id(a)] is not None]
+    # What a private person thinks or fears is not said to anyone ("she thought they were being
+    # generous"); an official's or a body's belief is their side's assessment ("US officials
+    # believe the man is Emwazi").
+    attributions = [a for a in attributions if not _private_thought(a, speakers[id(a)], lexicon.role_titles)]
     owners: list[_Draft | None] = []
     about: list[_Draft | None] = []
     verdicts: list[Verdict[_Draft]] = []

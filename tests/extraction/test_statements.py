@@ -181,3 +181,12 @@ def test_a_passive_declaration_with_its_agent_says_something_of_the_subject():
     text = "Both militias were declared by the country's parliament to be terror groups."
     said = only(run(text))
     assert content(text, said) == "Both militias | to be terror groups"
+
+
+def test_a_private_persons_thoughts_are_not_statements_an_officials_are():
+    assert not run("Sarah Jones thought the soldiers were being generous.").statements
+    for text in (
+        "Russian Foreign Minister Sergei Lavrov believes the talks will fail.",
+        "Foreign Minister Sergei Lavrov believes the talks will fail.",
+    ):
+        assert len(run(text).statements) == 1, text
