@@ -733,6 +733,34 @@ def best_group_threads(
     return [m for _, m in found]
 
 
+def group_link(
+    ours: Sequence[Sketch], theirs: Sequence[Sketch], *, thresholds: Thresholds = Thresholds()
+) -> tuple[Sketch, Sketch, Match] | None:
+    """The link two groups make, each of statements its own article links to one another (a
+    denial and the claims it answers), when together they tell one dispute though no pair of
+    them matches alone: their pooled terms scored at ``thresholds.group``, only where the two
+    articles share a name of their own (``best_group_threads``). The link is between the pair
+    of them that matches best, ours first. Symmetric: the two groups swapped give the same pair
+    and the same score, so either article's threading finds, and keeps, the same link."""
+    if len(ours) < 2 or len(theirs) < 2:
+        return None  # a statement alone is the pair matcher's
+    pooled_ours = _pooled([_sketch_terms(s) for s in ours])
+    pooled_theirs = _pooled([_sketch_terms(s) for s in theirs])
+    if not _story_names(pooled_ours) & _story_names(pooled_theirs):
+        return None
+    sim = _similarity(pooled_ours, pooled_theirs)
+    if sim < thresholds.group:
+        return None
+    everyone = Thresholds(similarity=0.0, confidence=0.0)
+    pairs = [(a, b, m) for a in ours for b in theirs if (m := _match(a, b, everyone)) is not None]
+    if not pairs:
+        return None
+    a, b, m = max(pairs, key=lambda p: (p[2].confidence, min(p[0].key, p[1].key), max(p[0].key, p[1].key)))
+    # A pooled similarity at the group threshold is worth a pair's at the pair threshold.
+    scaled = sim * thresholds.similarity / thresholds.group
+    return a, b, Match(m.relation, round(min(1.0, max(m.confidence, scaled)), 3), sim)
+
+
 def _story_names(terms: _Terms) -> set[str]:
     # The articles' own names (a person, a town), not the knowledge base's actors: every article
     # of a war names its states and armed groups, so sharing those says nothing of the story.

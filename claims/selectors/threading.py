@@ -327,6 +327,25 @@ class LinkRow:
         return self.target_id if self.source_id == claim_id else self.source_id
 
 
+def in_article_pairs(*, article_ids: Iterable[int]) -> list[tuple[int, int]]:
+    """The statements each of these articles links to one another (a denial and the claims it
+    answers), as (source, target) pairs of the thread relations, rejected links left out. One
+    query."""
+    ids = list(article_ids)
+    if not ids:
+        return []
+    return list(
+        ClaimLink.objects.filter(
+            source__article_id__in=ids,
+            source__article_id=F("target__article_id"),
+            relation__in=THREAD_RELATIONS,
+        )
+        .exclude(review_status=ReviewStatus.REJECTED)
+        .order_by("id")
+        .values_list("source_id", "target_id")
+    )
+
+
 def links_touching(*, claim_ids: Iterable[int], cross_article: bool) -> list[LinkRow]:
     """Every link (rejected ones too: they are editors' decisions) from or to these statements,
     of the thread relations, whose other end is in another article (`cross_article`) or in the

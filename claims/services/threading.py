@@ -33,7 +33,15 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from articles.models import Article
-from extraction.matching import Match, Thresholds, best_matches, match, rare_terms, salient_names
+from extraction.matching import (
+    Match,
+    Thresholds,
+    best_matches,
+    group_link,
+    match,
+    rare_terms,
+    salient_names,
+)
 
 from ..models import Claim, ClaimLink, Origin, ReviewStatus, Thread
 from ..scope import JobScope
@@ -43,6 +51,7 @@ from ..selectors.threading import (
     article_candidates,
     article_statements,
     article_window,
+    in_article_pairs,
     links_touching,
     overlap_query,
     search_lexemes,
@@ -123,7 +132,90 @@ def _match(
             statement.sketch, (c.sketch for c in candidates.values()), thresholds=thresholds
         )
         ranked_by_statement[statement.id] = [(candidates[int(sketch.key)], found) for sketch, found in ranked]
+    _add_group_matches(article_id, live, candidates_of, ranked_by_statement, thresholds)
     return ranked_by_statement
+
+
+def _components(
+    rows: dict[int, StatementRow], pairs: Iterable[tuple[int, int]]
+) -> dict[int, tuple[int, ...]]:
+    """Each live statement's in-article group (itself alone when its article links it to none)."""
+    groups = _Groups()
+    for a, b in pairs:
+        if a in rows and b in rows:
+            groups.union(("c", a), ("c", b))
+    members: dict[tuple[str, int], list[int]] = {}
+    for claim_id in rows:
+        members.setdefault(groups.find(("c", claim_id)), []).append(claim_id)
+    return {claim_id: tuple(sorted(m)) for m in members.values() for claim_id in m}
+
+
+def _groups_around(rows: dict[int, StatementRow]) -> dict[int, tuple[int, ...]]:
+    """The in-article groups of these statements, with the rows of the members not among them
+    added to `rows`. Two queries."""
+    pairs = in_article_pairs(article_ids={r.article_id for r in rows.values()})
+    missing = {i for pair in pairs for i in pair} - rows.keys()
+    rows.update({i: r for i, r in statement_rows(claim_ids=missing).items() if not r.rejected})
+    return _components({i: r for i, r in rows.items() if not r.rejected}, pairs)
+
+
+@dataclass(frozen=True, slots=True)
+class _Grouped:
+    """Statements with their in-article groups, for checking a link two groups made."""
+
+    rows: dict[int, StatementRow]
+    groups: dict[int, tuple[int, ...]]
+
+    @classmethod
+    def of(cls, *parts: dict[int, StatementRow]) -> _Grouped:
+        rows = {i: r for part in parts for i, r in part.items() if not r.rejected}
+        return cls(rows, _groups_around(rows))
+
+    def support(
+        self, mine: StatementRow, theirs: StatementRow, relation: str, thresholds: Thresholds
+    ) -> float | None:
+        ours = [self.rows[i].sketch for i in self.groups.get(mine.id, (mine.id,)) if i in self.rows]
+        other = [self.rows[j].sketch for j in self.groups.get(theirs.id, (theirs.id,)) if j in self.rows]
+        found = group_link(ours, other, thresholds=thresholds)
+        if found is None:
+            return None
+        a, b, linked = found
+        same_pair = {int(a.key), int(b.key)} == {mine.id, theirs.id}
+        return linked.confidence if same_pair and linked.relation == relation else None
+
+
+def _add_group_matches(
+    article_id: int,
+    live: list[StatementRow],
+    candidates_of: dict[int, dict[int, StatementRow]],
+    ranked_by_statement: dict[int, list[tuple[StatementRow, Match]]],
+    thresholds: Thresholds,
+) -> None:
+    """A group of the article's statements that its extraction linked (a denial and the claims
+    it answers), none of which matches anything alone, joins what the group of one of their
+    candidates tells, when the two groups together tell one dispute (matching.group_link)."""
+    own = {s.id: s for s in live}
+    own_groups = _components(own, in_article_pairs(article_ids=[article_id]))
+    theirs = {c.id: c for found in candidates_of.values() for c in found.values()}
+    if not theirs:
+        return
+    their_groups = _groups_around(theirs)
+    for group in sorted(set(own_groups.values())):
+        if len(group) < 2 or any(ranked_by_statement.get(i) for i in group):
+            continue
+        options = {their_groups[c] for i in group for c in candidates_of.get(i, {}) if c in their_groups}
+        found = [
+            link
+            for other in sorted(options)
+            if (
+                link := group_link(
+                    [own[i].sketch for i in group], [theirs[j].sketch for j in other], thresholds=thresholds
+                )
+            )
+        ]
+        if found:
+            anchor, member, linked = max(found, key=lambda f: (f[2].similarity, f[1].key))
+            ranked_by_statement[int(anchor.key)] = [(theirs[int(member.key)], linked)]
 
 
 def article_match(*, article_id: int) -> Matches | None:
@@ -208,6 +300,7 @@ def article_thread(
     missing = {link.other_end(s) for link in existing for s in (link.source_id, link.target_id) if s in own}
     others.update(statement_rows(claim_ids=missing - own.keys() - others.keys()))
     stale_links, refreshed = [], []
+    grouped: _Grouped | None = None
     for link in existing:
         if not link.is_machine_proposal:
             continue
@@ -223,6 +316,11 @@ def article_thread(
                 and found.confidence >= thresholds.confidence
             ):
                 confidence = found.confidence
+            else:
+                # A link two groups made (_add_group_matches) holds while the groups still tell
+                # one dispute, whichever of the two articles is threaded again.
+                grouped = grouped or _Grouped.of(own, others)
+                confidence = grouped.support(mine, theirs, link.relation, thresholds)
         if confidence is None:
             stale_links.append(link.id)
         elif abs(confidence - link.confidence) > 1e-9:

@@ -9,6 +9,7 @@ from extraction.matching import (
     best_group_threads,
     best_matches,
     best_threads,
+    group_link,
     match,
     match_thread,
     salient_names,
@@ -388,3 +389,40 @@ def test_an_abbreviated_month_is_the_month():
         "the attack planned for September 11"
     )
     assert "sept" not in _content_terms("the attack planned for Sept. 11")[1]
+
+
+def _dispute(article: str, names: frozenset[str], claim: str, denial: str) -> list[Sketch]:
+    return [
+        Sketch(f"{article}-c", article, "claim", claim, names=names),
+        Sketch(f"{article}-d", article, "denial", denial, names=names),
+    ]
+
+
+def test_two_disputes_pooled_link_where_no_pair_of_them_does_and_either_way_round():
+    first = _dispute(
+        "a", frozenset({"Kobani"}), "Gill Rosenberg was captured near Kobani", "the allegations propaganda"
+    )
+    second = _dispute(
+        "b",
+        frozenset({"Kobani", "Rosenberg"}),
+        "Rosenberg was kidnapped",
+        "the allegations were propaganda and she is safe in Kobani",
+    )
+    strict = Thresholds(similarity=0.99)
+    assert not [(a, b) for a in first for b in second if match(a, b, thresholds=strict)]
+
+    a, b, linked = group_link(first, second, thresholds=strict)
+    b2, a2, again = group_link(second, first, thresholds=strict)
+    assert (a.key, b.key, linked) == (a2.key, b2.key, again)
+    assert linked.confidence >= strict.confidence
+
+
+def test_a_statement_alone_or_another_story_is_no_group_link():
+    first = _dispute(
+        "a", frozenset({"Kobani"}), "Gill Rosenberg was captured near Kobani", "the allegations propaganda"
+    )
+    assert group_link(first, first[:1]) is None
+    elsewhere = _dispute(
+        "c", frozenset({"Mosul"}), "the militants were captured near Mosul", "the allegations were propaganda"
+    )
+    assert group_link(first, elsewhere) is None

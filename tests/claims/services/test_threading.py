@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
@@ -11,7 +12,7 @@ from articles.text import content_sha256
 from claims.models import Claim, ClaimLink, Origin, ReviewStatus, Thread
 from claims.selectors.threading import article_candidates, article_statements, overlap_query
 from claims.services.threading import article_thread
-from tests.factories import ActorFactory, ArticleFactory, ClaimFactory
+from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, ClaimLinkFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -379,3 +380,57 @@ def test_with_one_link_per_statement_the_arrival_order_leaves_a_statement_out(se
     assert _threads_of(claims)[0] is None
     article_thread(article_id=claims[0].article_id)
     assert len(set(_threads_of(claims))) == 1
+
+
+def _disputed(body: str, claim: str, denial: str, *, when) -> tuple[Claim, Claim]:
+    """An article holding a claim and the denial its extraction linked to it."""
+    article = ArticleFactory(body=body, published_at=when)
+    said = statement(claim, article=article)
+    denied = statement(denial, kind="denial", article=article)
+    ClaimLinkFactory(source=denied, target=said, relation="rebuts")
+    return said, denied
+
+
+def test_two_articles_disputing_one_claim_share_a_thread_though_no_pair_matches_alone(settings):
+    # No single pair reaches this threshold; the two disputes, pooled, do.
+    settings.THREADING_SIMILARITY = 0.99
+    first = _disputed(
+        "Islamic State said Gill Rosenberg was captured near Kobani. Kurdish commanders in Kobani "
+        "called the allegations propaganda. Rosenberg, a volunteer, joined the YPG.",
+        "Gill Rosenberg was captured near Kobani",
+        "the allegations propaganda",
+        when=DAY,
+    )
+    second = _disputed(
+        "Pro-IS websites say Rosenberg was kidnapped. Friends of Rosenberg in Kobani said the "
+        "allegations were propaganda and she is safe in Kobani.",
+        "Rosenberg was kidnapped",
+        "the allegations were propaganda and she is safe in Kobani",
+        when=DAY + timedelta(days=1),
+    )
+    everyone = (*first, *second)
+    for claim in everyone:
+        article_thread(article_id=claim.article_id)
+    threads = _threads_of(list(everyone))
+    assert len(set(threads)) == 1 and None not in threads
+    cross = ClaimLink.objects.exclude(source__article_id=F("target__article_id"))
+    assert cross.count() == 1
+
+    # Either article threaded again keeps the link: the groups still tell one dispute.
+    for claim in (first[0], second[0]):
+        article_thread(article_id=claim.article_id)
+        assert cross.count() == 1 and _threads_of(list(everyone)) == threads
+
+    # A member of the first dispute repeated word for word in a copy of its article matches
+    # alone, so that article's group no longer looks for another; the group link still holds.
+    copy = ArticleFactory(body=first[0].article.body + " (Updated.)", published_at=DAY + timedelta(days=2))
+    repeated = statement(first[0].quote_text, article=copy)
+    article_thread(article_id=copy.id)
+    article_thread(article_id=first[0].article_id)
+    assert cross.count() == 2
+    assert len(set(_threads_of([*everyone, repeated]))) == 1
+
+    # Without the link inside the second article, its statements say too little alone.
+    ClaimLink.objects.filter(source=second[1], target=second[0]).delete()
+    article_thread(article_id=second[0].article_id)
+    assert cross.count() == 1 and Claim.objects.get(pk=second[0].pk).thread_id is None
