@@ -196,22 +196,21 @@ def _add_group_matches(
     candidates tells, when the two groups together tell one dispute (matching.group_link)."""
     own = {s.id: s for s in live}
     own_groups = _components(own, in_article_pairs(article_ids=[article_id]))
-    theirs = {c.id: c for found in candidates_of.values() for c in found.values()}
+    waiting = sorted(
+        {g for g in own_groups.values() if len(g) > 1 and not any(ranked_by_statement.get(i) for i in g)}
+    )
+    # Their candidates, and only then the other articles' groups: most articles have no such group.
+    theirs = {c.id: c for g in waiting for i in g for c in candidates_of.get(i, {}).values()}
     if not theirs:
         return
     their_groups = _groups_around(theirs)
-    for group in sorted(set(own_groups.values())):
-        if len(group) < 2 or any(ranked_by_statement.get(i) for i in group):
-            continue
+    for group in waiting:
         options = {their_groups[c] for i in group for c in candidates_of.get(i, {}) if c in their_groups}
+        ours = [own[i].sketch for i in group]
         found = [
             link
-            for other in sorted(options)
-            if (
-                link := group_link(
-                    [own[i].sketch for i in group], [theirs[j].sketch for j in other], thresholds=thresholds
-                )
-            )
+            for other in sorted(o for o in options if len(o) > 1)
+            if (link := group_link(ours, [theirs[j].sketch for j in other], thresholds=thresholds))
         ]
         if found:
             anchor, member, linked = max(found, key=lambda f: (f[2].similarity, f[1].key))
