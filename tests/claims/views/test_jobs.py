@@ -60,6 +60,7 @@ def test_an_editor_starts_a_job_from_the_form(client, editor):
     [
         ({}, "Say which articles"),
         ({"articles": "12 abc"}, "Not an article id"),
+        ({"articles": "999999"}, "There is no article #999999."),
         ({"actor": "Nobody Known"}, "No actor is known"),
         ({"all": "on", "outlet": "X"}, "cannot be combined"),
         ({"since": "2025-01-02", "until": "2025-01-01"}, "must be before"),
