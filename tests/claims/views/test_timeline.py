@@ -190,6 +190,36 @@ def test_typing_an_actor_name_or_alias_redirects_to_the_shareable_url(client, an
     assert response.status_code == 200 and "No actor is called “Atlantis”" in response.content.decode()
 
 
+def test_changing_or_emptying_the_actor_box_replaces_the_actor_filtered_by(client, analyst, seed):
+    client.force_login(analyst)
+    # What the form sends from ?actor=<North Korea>: the box, and the id in a hidden field.
+    kept = client.get(reverse("timeline"), {"who": "North Korea", "actor": seed.prk.id, "kind": "denial"})
+    assert kept.status_code == 200 and "<h1>Timeline: North Korea</h1>" in kept.content.decode()
+
+    changed = client.get(
+        reverse("timeline"), {"who": "United States", "actor": seed.prk.id, "kind": "denial"}
+    )
+    assert changed.status_code == 302
+    landed = client.get(changed["Location"], follow=True)
+    assert (
+        f"actor={seed.usa.id}" in landed.redirect_chain[-1][0]
+        and "kind=denial" in landed.redirect_chain[-1][0]
+    )
+    assert "<h1>Timeline: United States</h1>" in landed.content.decode()
+
+    emptied = client.get(reverse("timeline"), {"who": "", "actor": seed.prk.id, "kind": "denial"})
+    assert (
+        emptied.status_code == 302
+        and "actor=" not in emptied["Location"]
+        and "who=" not in emptied["Location"]
+    )
+    assert "kind=denial" in emptied["Location"]
+
+    unknown = client.get(reverse("timeline"), {"who": "Atlantis", "actor": seed.prk.id}, follow=True)
+    html = unknown.content.decode()
+    assert "No actor is called “Atlantis”" in html and "<h1>Timeline</h1>" in html
+
+
 def test_the_page_query_count_does_not_grow_with_rows(client, analyst, django_assert_max_num_queries):
     article = ArticleFactory(body="v" * 2000)
     speakers = [ActorFactory() for _ in range(15)]
