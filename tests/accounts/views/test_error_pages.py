@@ -1,0 +1,33 @@
+"""The 403 and 404 pages: a person who follows a link they may not open, or one that leads
+nowhere, learns why and keeps the site's navigation."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_analyst_sent_to_an_editors_page_is_told_which_role_it_needs(client, analyst):
+    client.force_login(analyst)
+    response = client.get(reverse("review-queue"))
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert f"This page needs the editor role; {analyst.username} is an analyst." in html
+    assert f'href="{reverse("timeline")}"' in html  # the site's navigation is still there
+
+
+def test_a_user_without_a_role_is_told_so(client, outsider):
+    client.force_login(outsider)
+    response = client.get(reverse("timeline"))
+    assert response.status_code == 403
+    assert (
+        f"This page needs the analyst role; {outsider.username} has no role yet." in response.content.decode()
+    )
+
+
+def test_a_missing_page_says_so_on_a_page_of_the_site(client, analyst):
+    client.force_login(analyst)
+    response = client.get("/actors/999999/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "There is nothing at /actors/999999/" in html and f'href="{reverse("timeline")}"' in html
