@@ -189,7 +189,9 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 # --- Celery -------------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+# The in-memory broker names a host so that kombu does not warn "No hostname was supplied" on
+# every command of the quick start, which reads as if it were looking for a Redis.
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 # Without a broker the quick start runs tasks in-process; with one, a worker does the work.
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
