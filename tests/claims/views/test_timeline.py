@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -251,3 +252,12 @@ def test_statement_text_is_escaped(client, analyst):
     client.force_login(analyst)
     html = client.get(reverse("timeline")).content.decode()
     assert "<img src=x" not in html and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+
+
+def test_the_lane_charts_last_date_label_ends_at_its_tick_inside_the_chart(client, analyst):
+    for day in (1, 2):
+        ClaimFactory(article=ArticleFactory(published_at=datetime(2026, 12, day, 9, tzinfo=UTC)))
+    client.force_login(analyst)
+    html = client.get(reverse("timeline")).content.decode()
+    ticks = re.findall(r'<text class="tick" x="[\d.]+" y="12" text-anchor="(\w+)">', html)
+    assert ticks == ["middle"] * 4 + ["end"]
