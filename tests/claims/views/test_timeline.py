@@ -261,3 +261,15 @@ def test_the_lane_charts_last_date_label_ends_at_its_tick_inside_the_chart(clien
     html = client.get(reverse("timeline")).content.decode()
     ticks = re.findall(r'<text class="tick" x="[\d.]+" y="12" text-anchor="(\w+)">', html)
     assert ticks == ["middle"] * 4 + ["end"]
+
+
+def test_a_direct_quote_that_holds_its_own_quotation_marks_is_not_given_a_second_pair(client, analyst):
+    body = "“We never sent shells,” the envoy said. He called it slander."
+    article = ArticleFactory(body=body)
+    marked = ClaimFactory(article=article, direct_quote=True, content_start=0, content_end=23)
+    bare = ClaimFactory(article=article, direct_quote=True, content_start=40, content_end=61)
+    client.force_login(analyst)
+    html = client.get(reverse("timeline")).content.decode()
+    assert '<blockquote class="quote">“We never sent shells,”</blockquote>' in html
+    assert f'<blockquote class="quote direct">{bare.quote_text}</blockquote>' in html
+    assert marked.quote_text == "“We never sent shells,”"
