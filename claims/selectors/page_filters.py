@@ -13,10 +13,15 @@ def date_param(value: str, name: str, errors: list[str]) -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         errors.append(f"{name} must be a date like 2026-03-01.")
         return None
+    if day == date.max:
+        # "until" reads as "before the next day", which does not exist (it was a 500).
+        errors.append(f"{name} must be before {date.max.isoformat()}.")
+        return None
+    return day
 
 
 def start_of(day: date) -> datetime:

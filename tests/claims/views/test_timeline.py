@@ -273,3 +273,11 @@ def test_a_direct_quote_that_holds_its_own_quotation_marks_is_not_given_a_second
     assert '<blockquote class="quote">“We never sent shells,”</blockquote>' in html
     assert f'<blockquote class="quote direct">{bare.quote_text}</blockquote>' in html
     assert marked.quote_text == "“We never sent shells,”"
+
+
+@pytest.mark.parametrize("page", ["timeline", "thread-list"])
+def test_the_last_date_there_is_is_refused_with_a_message_not_a_500(client, analyst, page):
+    client.force_login(analyst)
+    response = client.get(reverse(page), {"until": "9999-12-31", "since": "0001-01-01"})
+    assert response.status_code == 200
+    assert "until must be before 9999-12-31." in response.content.decode()
