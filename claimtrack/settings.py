@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication, so that its 400 page shows the site's navigation.
+    "claimtrack.middleware.NulInFormMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "claimtrack.middleware.ContentSecurityPolicyMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.

@@ -4,6 +4,9 @@ nowhere, learns why and keeps the site's navigation."""
 import pytest
 from django.urls import reverse
 
+from actors.models import ActorAlias
+from tests.factories import ActorFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -31,3 +34,29 @@ def test_a_missing_page_says_so_on_a_page_of_the_site(client, analyst):
     html = response.content.decode()
     assert response.status_code == 404
     assert "There is nothing at /actors/999999/" in html and f'href="{reverse("timeline")}"' in html
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "data"),
+    [
+        ("get", "/timeline/", {"q": "shells\x00"}),
+        ("get", "/articles/", {"outlet": "\x00"}),
+        ("get", "/actors/", {"q": "\x00"}),
+        ("get", "/threads/", {"q": "a\x00b"}),
+        ("get", "/review/", {"actor": "\x00"}),
+    ],
+)
+def test_a_nul_character_in_a_pages_parameters_is_a_400_that_says_so(client, editor, method, path, data):
+    client.force_login(editor)
+    response = getattr(client, method)(path, data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "holds a NUL character (%00)" in html and f'href="{reverse("timeline")}"' in html
+
+
+def test_a_nul_character_in_a_form_is_a_400_and_changes_nothing(client, editor):
+    actor = ActorFactory(name="Ministry of Truth")
+    client.force_login(editor)
+    response = client.post(reverse("actor-alias-add", args=[actor.pk]), {"alias": "Mini\x00True"})
+    assert response.status_code == 400 and "The form holds a NUL character" in response.content.decode()
+    assert not ActorAlias.objects.filter(actor=actor).exists()
