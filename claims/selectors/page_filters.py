@@ -24,6 +24,16 @@ def date_param(value: str, name: str, errors: list[str]) -> date | None:
     return day
 
 
+def date_range(query, errors: list[str]) -> tuple[date | None, date | None]:
+    """`since` and `until` (both inclusive days) from a page's query string; a range that ends
+    before it starts gets a message, since it would only ever show "nothing matches"."""
+    since = date_param(query.get("since", ""), "since", errors)
+    until = date_param(query.get("until", ""), "until", errors)
+    if since and until and since > until:
+        errors.append(f"since ({since.isoformat()}) is after until ({until.isoformat()}): nothing can match.")
+    return since, until
+
+
 def start_of(day: date) -> datetime:
     """Midnight at the start of the day, in the site's time zone."""
     return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())

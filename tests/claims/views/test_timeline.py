@@ -281,3 +281,12 @@ def test_the_last_date_there_is_is_refused_with_a_message_not_a_500(client, anal
     response = client.get(reverse(page), {"until": "9999-12-31", "since": "0001-01-01"})
     assert response.status_code == 200
     assert "until must be before 9999-12-31." in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["timeline", "thread-list"])
+def test_a_date_range_that_ends_before_it_starts_says_so(client, analyst, page):
+    client.force_login(analyst)
+    response = client.get(reverse(page), {"since": "2026-02-01", "until": "2026-01-01"})
+    assert "since (2026-02-01) is after until (2026-01-01): nothing can match." in response.content.decode()
+    same_day = client.get(reverse(page), {"since": "2026-01-01", "until": "2026-01-01"})
+    assert "nothing can match" not in same_day.content.decode()
