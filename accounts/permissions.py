@@ -3,7 +3,7 @@
 from django.contrib.auth.mixins import AccessMixin
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from .roles import Role, has_role
+from .roles import Role, has_role, user_role
 
 
 class RoleRequiredMixin(AccessMixin):
@@ -16,6 +16,13 @@ class RoleRequiredMixin(AccessMixin):
             return self.handle_no_permission()
         if not has_role(request.user, self.required_role):
             self.raise_exception = True
+            # Shown on the 403 page (templates/403.html): a person sent a link to a page their
+            # role does not open should learn why, not read a bare "403 Forbidden".
+            held = user_role(request.user)
+            self.permission_denied_message = (
+                f"This page needs the {self.required_role.value} role; {request.user.get_username()} "
+                f"{f'is an {held.value}' if held else 'has no role yet'}. Ask an admin if you need it."
+            )
             return self.handle_no_permission()
         return super().dispatch(request, *args, **kwargs)
 

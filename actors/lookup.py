@@ -55,6 +55,17 @@ def find_actor(text: str) -> Actor | None:
     return canonical(found)
 
 
+def unknown_actor_message(text: str) -> str:
+    """What to tell a person whose typed actor `find_actor` did not find (the pages' one wording)."""
+    text = " ".join(text.split())
+    number = text[1:] if text.startswith("#") else text
+    if not text:
+        return "Type an actor: a name, an alias or #id."
+    if number.isascii() and number.isdigit():
+        return f"There is no actor #{number}."
+    return f"No actor is known as “{text}”."
+
+
 def actors_matching(text: str, *, live_only: bool = True) -> QuerySet[Actor]:
     """Actors whose name or one of whose aliases contains `text`, or whose code it is (all of them
     when it is empty); only live ones unless `live_only` is off."""

@@ -19,7 +19,7 @@ from accounts.roles import Role, can_administer
 from claimtrack.errors import EditError
 
 from .editing import actor_set_affiliation, alias_add
-from .lookup import find_actor
+from .lookup import find_actor, unknown_actor_message
 from .models import Actor, ActorMerge
 from .selectors import actor_list
 
@@ -95,7 +95,7 @@ class AffiliationSetView(ActorFormView):
         text = request.POST.get("affiliation", "")
         affiliation = find_actor(text)
         if text.strip() and affiliation is None:
-            raise EditError({"affiliation": [f"No actor is known as “{text.strip()}”."]})
+            raise EditError({"affiliation": [unknown_actor_message(text)]})
         actor = actor_set_affiliation(user=request.user, actor=actor, affiliation=affiliation)
         messages.success(
             request,

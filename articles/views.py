@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
 from urllib.parse import urlencode
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
@@ -26,6 +28,9 @@ class IngestForm(forms.Form):
     title = forms.CharField(required=False, max_length=500)
     url = forms.URLField(required=False, max_length=2000, assume_scheme="https")
     outlet = forms.CharField(required=False, max_length=200)
+    # Without a date an article is "undated": the timeline, the charts and the threads place it
+    # by when it was ingested. The API and fetched pages can give one; a pasted text could not.
+    published = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean(self):
         data = super().clean()
@@ -75,18 +80,30 @@ class IngestView(RoleRequiredMixin, View):
 
     def _inputs(self, data: dict, files: list, user) -> list[tuple[str, object]]:
         outlet = data["outlet"]
+        # The start of that day in the site's time zone, as the timeline's date filters read a day.
+        day = data.get("published")
+        published_at = timezone.make_aware(datetime.combine(day, time.min)) if day else None
         if data["source"] == "text":
             return [
                 (
                     data["title"] or "pasted text",
                     lambda: services.article_ingest_text(
-                        text=data["text"], title=data["title"], outlet=outlet, user=user
+                        text=data["text"],
+                        title=data["title"],
+                        outlet=outlet,
+                        published_at=published_at,
+                        user=user,
                     ),
                 )
             ]
         if data["source"] == "url":
             return [
-                (data["url"], lambda: services.article_ingest_url(url=data["url"], outlet=outlet, user=user))
+                (
+                    data["url"],
+                    lambda: services.article_ingest_url(
+                        url=data["url"], outlet=outlet, published_at=published_at, user=user
+                    ),
+                )
             ]
         return [
             (
@@ -96,6 +113,7 @@ class IngestView(RoleRequiredMixin, View):
                     filename=upload.name,
                     content_type=upload.content_type,
                     outlet=outlet,
+                    published_at=published_at,
                     user=user,
                 ),
             )

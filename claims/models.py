@@ -67,6 +67,10 @@ class ClaimQuerySet(models.QuerySet):
         return self.exclude(review_status=ReviewStatus.REJECTED)
 
 
+# Opening quotation marks an article's quote may start with.
+QUOTE_MARKS = frozenset("\"'“‘„«‹「『")
+
+
 class Claim(models.Model):
     """One statement: a claim, accusation, denial or criticism made by a speaker."""
 
@@ -188,6 +192,13 @@ class Claim(models.Model):
     @property
     def cue_span(self) -> list[int] | None:
         return span_pair(self.cue_start, self.cue_end)
+
+    @property
+    def draws_quote_marks(self) -> bool:
+        """A direct quote whose text does not already open with a quotation mark (the pages draw
+        marks around direct quotes; the extractor's spans usually hold the article's own, and
+        two pairs read ““like this””)."""
+        return self.direct_quote and self.quote_text.lstrip()[:1] not in QUOTE_MARKS
 
     @property
     def is_editor_decision(self) -> bool:

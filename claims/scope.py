@@ -128,7 +128,8 @@ class JobScope:
             article_ids=tuple(data.get("articles", ())),
         )
 
-    def describe(self) -> str:
+    def describe(self, *, actor_name: str | None = None) -> str:
+        """The scope in words; `actor_name` names the actor (else only its id is shown)."""
         if self.all:
             return "all articles"
         parts = []
@@ -139,7 +140,9 @@ class JobScope:
         if self.outlet:
             parts.append(f"outlet {self.outlet}")
         if self.actor_id:
-            parts.append(f"actor #{self.actor_id}")
+            parts.append(
+                f"actor {actor_name} (#{self.actor_id})" if actor_name else f"actor #{self.actor_id}"
+            )
         if self.article_ids:
             n = len(self.article_ids)
             parts.append(f"{n} chosen article{'s' if n != 1 else ''}")

@@ -1,10 +1,11 @@
-"""Response headers the whole site shares."""
+"""Response headers the whole site shares, and the checks every request passes first."""
 
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.template.loader import render_to_string
 
 from claimtrack.api.parsers import DECODED_BODY_ATTRIBUTE, declared_too_large
 from claimtrack.strict_json import JSONInputError, loads_strict
@@ -75,3 +76,31 @@ class JSONBodyMiddleware:
     def _answer(status: int, message: str, field: str | None = None) -> HttpResponse:
         # DRF's shapes: `detail` for the whole body, or a list of messages under a field's name.
         return JsonResponse({field: [message]} if field else {"detail": message}, status=status)
+
+
+class NulInFormMiddleware:
+    """A page asked with a NUL character (%00) in a query parameter or a form field is a 400.
+
+    PostgreSQL text cannot hold NUL: a search, filter or form value carrying one made the
+    database driver raise and the page answer 500. The API refuses NUL itself (its filters and
+    strict JSON bodies); this covers every page at once, old or new.
+    """
+
+    SKIP = ("/api/", "/admin/")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path_info.startswith(self.SKIP):
+            for where, values in (("address", request.GET), ("form", request.POST)):
+                for name, value in values.lists():
+                    if "\x00" in name or any("\x00" in v for v in value):
+                        return self._refusal(request, where, name)
+        return self.get_response(request)
+
+    @staticmethod
+    def _refusal(request: HttpRequest, where: str, name: str) -> HttpResponse:
+        message = f"The {where} holds a NUL character (%00) in “{name.replace(chr(0), '')}”, which no text can hold."
+        html = render_to_string("400.html", {"message": message}, request=request)
+        return HttpResponseBadRequest(html)

@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication, so that its 400 page shows the site's navigation.
+    "claimtrack.middleware.NulInFormMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "claimtrack.middleware.ContentSecurityPolicyMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
@@ -191,7 +193,9 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 # --- Celery -------------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+# The in-memory broker names a host so that kombu does not warn "No hostname was supplied" on
+# every command of the quick start, which reads as if it were looking for a Redis.
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 # Without a broker the quick start runs tasks in-process; with one, a worker does the work.
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL

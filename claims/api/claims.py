@@ -63,12 +63,21 @@ def _conflict(exc: VersionConflict) -> Response:
     current = claim_get(claim_id=exc.current.pk)
     change = latest_change(obj=exc.current)
     who = change.user.get_username() if change and change.user else "someone"
-    data = {
-        "detail": (
+    if isinstance(exc.expected_version, int) and exc.expected_version > current.version:
+        # Nobody overtook this client: it sent a version the statement never had (often the one
+        # it expects to create). Naming the last editor would blame them for nothing.
+        detail = (
+            f"This statement has no version {exc.expected_version}; it is at version {current.version}. "
+            "Nothing was saved; send the version you read (`version` or the ETag as If-Match)."
+        )
+    else:
+        detail = (
             f"{who} changed this statement since you loaded it (you had version {exc.expected_version}, "
             f"it is now version {current.version}). Nothing was saved; review their change, then make "
             "yours again."
-        ),
+        )
+    data = {
+        "detail": detail,
         "current_version": current.version,
         "current": ClaimSerializer(current).data,
         "change": ChangeSerializer(change).data if change else None,

@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from accounts.permissions import ReadAnalystWriteEditor
 from actors.api.serializers import ActorRefSerializer, embedded_actor
 from claimtrack.api.conditional import conditional_response
-from claimtrack.api.fields import StrictIntegerField, StrictSerializer
+from claimtrack.api.fields import StrictIntegerField, StrictPrimaryKeyRelatedField, StrictSerializer
 from claimtrack.api.pagination import KeysetPagination, Ordering
 from claimtrack.api.views import IdLookupMixin, parse_id
 
@@ -166,7 +166,9 @@ class ThreadVersionSerializer(StrictSerializer):
 
 
 class ThreadMergeSerializer(StrictSerializer):
-    into = StrictIntegerField(min_value=1, max_value=2**63 - 1, help_text="The thread that stays.")
+    # An unknown id in the body is a 400 on that field, as everywhere in the API; a 404 would
+    # say that the thread of the URL is missing.
+    into = StrictPrimaryKeyRelatedField(queryset=Thread.objects.all(), help_text="The thread that stays.")
     version = StrictIntegerField(**_VERSION, help_text="The version of this thread you read.")
     into_version = StrictIntegerField(**_VERSION, help_text="The version of `into` you read.")
 
@@ -179,8 +181,8 @@ class ThreadSplitSerializer(StrictSerializer):
 
 
 class ThreadMoveSerializer(StrictSerializer):
-    claim = StrictIntegerField(
-        min_value=1, max_value=2**63 - 1, help_text="The statement to put in this thread."
+    claim = StrictPrimaryKeyRelatedField(
+        queryset=Claim.objects.all(), help_text="The statement to put in this thread."
     )
     version = StrictIntegerField(**_VERSION, help_text="The statement's version you read.")
 
@@ -230,11 +232,10 @@ class ThreadViewSet(IdLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSe
         thread = self._thread(pk)
         body = ThreadMergeSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        into = get_object_or_404(Thread.objects.all(), pk=body.validated_data["into"])
         survivor = thread_merge(
             user=request.user,
             thread=thread,
-            into=into,
+            into=body.validated_data["into"],
             expected_version=body.validated_data["version"],
             into_version=body.validated_data["into_version"],
         )
@@ -268,9 +269,11 @@ class ThreadViewSet(IdLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSe
         thread = self._thread(pk)
         body = ThreadMoveSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        claim = get_object_or_404(Claim.objects.all(), pk=body.validated_data["claim"])
         claim_thread_move(
-            user=request.user, claim=claim, thread=thread, expected_version=body.validated_data["version"]
+            user=request.user,
+            claim=body.validated_data["claim"],
+            thread=thread,
+            expected_version=body.validated_data["version"],
         )
         thread.refresh_from_db()
         return Response(ThreadSerializer(thread).data)

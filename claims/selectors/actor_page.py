@@ -101,9 +101,13 @@ def _months(by_kind_month: list[tuple[str, datetime | None, int]], today: date) 
         if month is not None:
             day = month.date() if isinstance(month, datetime) else month
             counted[day] = counted.get(day, 0) + n
+    if not counted:
+        # Nothing dated (or nothing at all): no months to draw. Two years of empty months "up to
+        # the latest statement" would claim statements in a span where there are none.
+        return []
     # The chart ends at the actor's latest statement: an actor quiet for years still shows the
     # months when it spoke.
-    last = min(today, max(counted)) if counted else today
+    last = min(today, max(counted))
     first = _month_start(last, back=CHART_MONTHS - 1)
     months, month = [], first
     while month <= last:

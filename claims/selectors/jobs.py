@@ -4,6 +4,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from actors.models import Actor
+
 from ..models import AnalysisJob, AnalysisJobFailure
 from ..scope import JobScope
 
@@ -18,6 +20,15 @@ def job_get(*, job_id: int) -> AnalysisJob | None:
     return AnalysisJob.objects.select_related("requested_by").filter(pk=job_id).first()
 
 
+def job_scope_descriptions(*, jobs: list[AnalysisJob]) -> dict[int, str]:
+    """Each job's scope in words, its actor by name ("actor Kim Son Gyong (#18)"): an editor who
+    typed a name must see which actor it found. One query for all the jobs' actors (none when no job names one)."""
+    scopes = {job.pk: JobScope.from_json(job.scope) for job in jobs}
+    actor_ids = {s.actor_id for s in scopes.values() if s.actor_id}
+    names = dict(Actor.objects.filter(id__in=actor_ids).values_list("id", "name")) if actor_ids else {}
+    return {pk: scope.describe(actor_name=names.get(scope.actor_id)) for pk, scope in scopes.items()}
+
+
 def job_failures(*, job: AnalysisJob, limit: int = FAILURES_SHOWN) -> QuerySet[AnalysisJobFailure]:
     return (
         AnalysisJobFailure.objects.filter(job=job)
@@ -28,7 +39,7 @@ def job_failures(*, job: AnalysisJob, limit: int = FAILURES_SHOWN) -> QuerySet[A
 
 
 def job_status(*, job: AnalysisJob) -> dict[str, Any]:
-    """What the progress poller needs, as JSON-ready data (two queries: the job was read already)."""
+    """What the progress poller needs, as JSON-ready data (two queries, three when the scope names an actor: the job was read already)."""
     failures = [
         {"article_id": f.article_id, "article_title": f.article.title if f.article else "", "error": f.error}
         for f in job_failures(job=job)
@@ -40,7 +51,7 @@ def job_status(*, job: AnalysisJob) -> dict[str, Any]:
         "status": job.status,
         "status_display": job.get_status_display(),
         "active": job.is_active,
-        "scope": JobScope.from_json(job.scope).describe(),
+        "scope": job_scope_descriptions(jobs=[job])[job.pk],
         "total": job.total,
         "enqueued": job.enqueued,
         "done": job.done,

@@ -13,10 +13,25 @@ def date_param(value: str, name: str, errors: list[str]) -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         errors.append(f"{name} must be a date like 2026-03-01.")
         return None
+    if day == date.max:
+        # "until" reads as "before the next day", which does not exist (it was a 500).
+        errors.append(f"{name} must be before {date.max.isoformat()}.")
+        return None
+    return day
+
+
+def date_range(query, errors: list[str]) -> tuple[date | None, date | None]:
+    """`since` and `until` (both inclusive days) from a page's query string; a range that ends
+    before it starts gets a message, since it would only ever show "nothing matches"."""
+    since = date_param(query.get("since", ""), "since", errors)
+    until = date_param(query.get("until", ""), "until", errors)
+    if since and until and since > until:
+        errors.append(f"since ({since.isoformat()}) is after until ({until.isoformat()}): nothing can match.")
+    return since, until
 
 
 def start_of(day: date) -> datetime:

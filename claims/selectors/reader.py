@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from articles.models import Article
 
-from ..models import Claim
+from ..models import Claim, ReviewStatus
 from .timeline import claim_rows
 
 ROLES = ("speaker", "cue", "content")
@@ -50,15 +50,29 @@ class ReaderPage:
     article: Article
     statements: list[Claim]
     segments: list[Segment]
+    # Editors only (else empty): the statements rejected in this article, so that a rejection
+    # made by mistake (one key, `x`) can be found and confirmed back from the reader.
+    rejected: list[Claim]
 
 
-def article_reader(*, article_id: int) -> ReaderPage | None:
-    """The article, its visible statements in reading order, and the highlighted text: 4 queries."""
+def article_reader(*, article_id: int, with_rejected: bool = False) -> ReaderPage | None:
+    """The article, its visible statements in reading order, and the highlighted text: 4 queries
+    (5 `with_rejected`)."""
     article = Article.objects.filter(id=article_id).first()
     if article is None:
         return None
     statements = list(claim_rows().filter(article_id=article.id).order_by("content_start", "id"))
-    return ReaderPage(article=article, statements=statements, segments=segments(article.body, statements))
+    rejected = []
+    if with_rejected:
+        rejected = list(
+            Claim.objects.filter(article_id=article.id, review_status=ReviewStatus.REJECTED)
+            .select_related("speaker", "target")
+            .defer("search_vector")
+            .order_by("content_start", "id")
+        )
+    return ReaderPage(
+        article=article, statements=statements, segments=segments(article.body, statements), rejected=rejected
+    )
 
 
 def statement_spans(claim: Claim, length: int) -> list[Span]:

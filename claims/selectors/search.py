@@ -1,6 +1,7 @@
 """Reads on claims shared by pages and the API: the full-text filter, and how a page of a search
 is found (claim_search_page)."""
 
+import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
@@ -34,8 +35,34 @@ def claim_filter_text(queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
     if not text:
         return queryset
     if not settings.USING_POSTGRES:
-        return queryset.filter(quote_text__icontains=text)
+        return queryset.filter(websearch_substrings(text))
     return queryset.filter(search_vector=SearchQuery(text, config="english", search_type="websearch"))
+
+
+# A quoted phrase or a word, either one perhaps excluded by a leading minus.
+_WEBSEARCH_TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+
+
+def websearch_substrings(text: str) -> Q:
+    """The websearch syntax (words, "a phrase", -excluded, or) as substring matches on the
+    statement text: SQLite's stand-in for PostgreSQL's full-text search, without stemming. The
+    whole text as one substring found nothing for `"a phrase"` or `words -excluded`."""
+    alternatives, current = [], Q()
+    for minus, phrase, word_minus, word in _WEBSEARCH_TERM.findall(text):
+        if not phrase and word.lower() == "or" and not word_minus:
+            alternatives.append(current)
+            current = Q()
+            continue
+        term = (phrase if phrase else word).strip()
+        if not term or term == "-":
+            continue
+        match = Q(quote_text__icontains=term)
+        current &= ~match if (minus or word_minus) else match
+    alternatives.append(current)
+    found, *others = alternatives
+    for alternative in others:
+        found |= alternative
+    return found
 
 
 def claim_search_page(

@@ -16,7 +16,7 @@ from actors.models import Actor
 from claimtrack.keyset import Keyset, Ordering
 
 from ..models import Claim, ClaimLink, ReviewStatus, Thread
-from .page_filters import date_param, start_of
+from .page_filters import date_range, start_of
 from .threading import THREAD_RELATIONS
 from .threads import (
     SIDES,
@@ -139,10 +139,7 @@ def thread_query(query: QueryDict) -> ThreadQuery:
         errors.append(f"side must be one of {', '.join(SIDES)}.")
         side = ""
     kinds = tuple(k for k in query.getlist("kind") if k in Claim.Kind.values)
-    since, until = (
-        date_param(query.get("since", ""), "since", errors),
-        date_param(query.get("until", ""), "until", errors),
-    )
+    since, until = date_range(query, errors)
     q, outlet = query.get("q", "").strip()[:200], query.get("outlet", "").strip()[:200]
     filters = ThreadFilters(
         actor=actor,

@@ -18,7 +18,7 @@ from actors.models import Actor
 from claimtrack.keyset import Keyset, Ordering
 
 from ..models import Claim, ClaimLink, ReviewStatus, Thread
-from .page_filters import date_param, start_of
+from .page_filters import date_range, start_of
 from .search import claim_filter_text, claim_search_page
 
 ActorRole = Literal["speaker", "target", "either"]
@@ -53,12 +53,13 @@ class TimelineFilters:
             role = "either"
         kinds = tuple(k for k in query.getlist("kind") if k in Claim.Kind.values)
         statuses = tuple(s for s in query.getlist("status") if s in ReviewStatus.values)
+        since, until = date_range(query, errors)
         return cls(
             actor=actor,
             actor_role=role,
             kinds=kinds,
-            since=date_param(query.get("since", ""), "since", errors),
-            until=date_param(query.get("until", ""), "until", errors),
+            since=since,
+            until=until,
             outlet=query.get("outlet", "").strip()[:200],
             statuses=statuses,
             q=query.get("q", "").strip()[:200],

@@ -112,6 +112,11 @@ def job_create(
     scope.validate()
     if scope.actor_id and not Actor.objects.filter(pk=scope.actor_id).exists():
         raise ScopeError(f"There is no actor #{scope.actor_id}.")
+    if scope.article_ids:
+        # A mistyped id would otherwise start a job that covers nothing and reports success.
+        known = set(Article.objects.filter(id__in=scope.article_ids).values_list("id", flat=True))
+        if missing := [i for i in scope.article_ids if i not in known]:
+            raise ScopeError(_no_articles(missing))
     job = AnalysisJob.objects.create(
         progress_at=timezone.now(),
         scope=scope.to_json(),
@@ -123,6 +128,13 @@ def job_create(
     )
     enqueue_after_commit(FAN_OUT_TASK, job.id, 0)
     return job
+
+
+def _no_articles(ids: list[int]) -> str:
+    shown = ", ".join(f"#{i}" for i in ids[:5])
+    if len(ids) > 5:
+        shown += f" and {len(ids) - 5} more"
+    return f"There is no article {shown}." if len(ids) == 1 else f"There are no articles {shown}."
 
 
 def job_fan_out_chunk(*, job_id: int, after_id: int) -> list[ArticleToSend] | None:

@@ -215,6 +215,10 @@ def thread_split(*, user, thread: Thread | int, claim_ids: Sequence[int], expect
     members = set(current.members.filter(id__in=ids).values_list("id", flat=True))
     if missing := [i for i in ids if i not in members]:
         raise EditError({"claims": [f"Not in this thread: {', '.join(map(str, missing))}."]})
+    # Splitting out every statement would only renumber the thread and leave an empty one
+    # behind, whose page (and every link to it) shows nothing.
+    if not current.members.exclude(id__in=ids).exists():
+        raise EditError({"claims": ["These are all of the thread's statements: leave at least one in it."]})
     before = thread_snapshot(current)
     new = Thread.objects.create(origin=Origin.EDITOR)
     _place(ids, new)

@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import Role
 from actors.editing import actor_review
-from actors.lookup import find_actor
+from actors.lookup import find_actor, unknown_actor_message
 from actors.models import Actor
 from claimtrack.errors import EditError
 
@@ -43,7 +43,7 @@ class ActorReviewDecideView(RoleRequiredMixin, View):
                 text = request.POST.get("into", "")[:300]
                 into = find_actor(text)
                 if into is None:
-                    raise EditError({"into": [f"No actor is known as “{text.strip()}”."]})
+                    raise EditError({"into": [unknown_actor_message(text)]})
                 merge = actor_merge(user=request.user, source=actor, into=into)
                 messages.success(request, f"{actor.name} was merged into {merge.into.name}.")
             else:

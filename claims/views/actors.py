@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import Role
-from actors.lookup import find_actor
+from actors.lookup import find_actor, unknown_actor_message
 from actors.models import Actor, ActorMerge
 from actors.views import ActorFormView, messages_from
 from claimtrack.errors import EditError
@@ -54,7 +54,7 @@ class ActorMergeView(ActorFormView):
         text = request.POST.get("into", "")
         into = find_actor(text)
         if into is None:
-            raise EditError({"into": [f"No actor is known as “{text.strip()}”."]})
+            raise EditError({"into": [unknown_actor_message(text)]})
         merge = actor_merge(user=request.user, source=actor, into=into)
         messages.success(request, f"{actor.name} was merged into {merge.into.name}.")
         return merge.into

@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.permissions import RoleRequiredMixin
+from accounts.roles import Role, has_role
 from articles.selectors import article_list_latest
 
 from ..models import Claim
@@ -57,7 +58,7 @@ class ArticleReaderView(RoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = article_reader(article_id=kwargs["pk"])
+        page = article_reader(article_id=kwargs["pk"], with_rejected=has_role(self.request.user, Role.EDITOR))
         if page is None:
             raise Http404("No such article.")
         attach_statement_threads(page.statements)

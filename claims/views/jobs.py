@@ -11,8 +11,8 @@ from accounts.roles import Role
 
 from ..forms import JobStartForm
 from ..models import AnalysisJob
-from ..scope import JobScope, ScopeError
-from ..selectors.jobs import job_failures, job_get, job_list, job_status
+from ..scope import ScopeError
+from ..selectors.jobs import job_failures, job_get, job_list, job_scope_descriptions, job_status
 from ..services.jobs import JobError, job_cancel, job_create, job_retry_failed
 
 
@@ -25,7 +25,8 @@ def _job_or_404(job_id: int) -> AnalysisJob:
 
 def _list_page(request: HttpRequest, form: JobStartForm, status: int = 200) -> HttpResponse:
     jobs = job_list()
-    rows = [(job, JobScope.from_json(job.scope).describe()) for job in jobs]
+    described = job_scope_descriptions(jobs=jobs)
+    rows = [(job, described[job.pk]) for job in jobs]
     return render(request, "claims/jobs/list.html", {"rows": rows, "form": form}, status=status)
 
 
@@ -61,7 +62,7 @@ class JobDetailView(RoleRequiredMixin, View):
         job = _job_or_404(job_id)
         context = {
             "job": job,
-            "scope": JobScope.from_json(job.scope).describe(),
+            "scope": job_scope_descriptions(jobs=[job])[job.pk],
             "failures": job_failures(job=job),
             "active": job.is_active,
             # The page's script polls while the status is one of these (static/js/jobs.js).

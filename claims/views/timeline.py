@@ -21,6 +21,18 @@ class TimelineView(RoleRequiredMixin, TemplateView):
     template_name = "claims/timeline.html"
 
     def get(self, request, *args, **kwargs) -> HttpResponse:
+        # The form sends the box (`who`) beside the actor's id it was filtering by: when the box
+        # no longer names that actor (another name typed, or emptied), the box wins; without
+        # this the old actor stayed and the change was silently ignored.
+        if "who" in request.GET and (actor_id := request.GET.get("actor")):
+            name = " ".join(request.GET["who"].split())
+            current = find_actor(f"#{actor_id}") if actor_id.isdigit() else None
+            if current is None or current.name.casefold() != name.casefold():
+                query = request.GET.copy()
+                query.pop("actor")
+                if not name:
+                    query.pop("who")
+                return redirect(f"{reverse('timeline')}?{query.urlencode()}")
         # The filter form takes a name; the shareable URL keeps the actor's id.
         if (name := request.GET.get("who", "").strip()) and not request.GET.get("actor"):
             actor = find_actor(name)

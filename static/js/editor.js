@@ -112,6 +112,7 @@ async function refreshReader(selectId) {
   swap("#article-text");
   swap(".statement-list");
   swap(".statements h2 .count");
+  swap(".rejected-box");
   if (selectId && document.getElementById("statement-" + selectId)) select(selectId);
   else if (selectId) load(selectId); // rejected: gone from the reader, still editable here
 }
@@ -483,7 +484,12 @@ function wireActions() {
 
   document.addEventListener("claimtrack:select", (event) => {
     // Re-selecting the statement in the panel (also after each save) keeps the draft as it is.
-    if (loaded && loaded.id === event.detail.claimId) return;
+    // It also outdates a load still on its way (the statement after a rejected one, say), which
+    // would otherwise fill the panel with another statement than the one selected.
+    if (loaded && loaded.id === event.detail.claimId) {
+      loadSeq++;
+      return;
+    }
     if (loaded && Object.keys(changes()).length) status("Unsaved changes to #" + loaded.id + " were dropped.");
     load(event.detail.claimId);
   });
@@ -507,6 +513,6 @@ if (panel && text) {
   wireSpans();
   wireActions();
   // The reader may have selected a statement (from #claim-<id>) before this module ran.
-  const selected = document.querySelector(".statement-item.selected");
+  const selected = document.querySelector(".statement-item.selected, .rejected-item.selected");
   if (selected) load(Number(selected.dataset.claimId));
 }

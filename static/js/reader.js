@@ -15,6 +15,9 @@ export function select(claimId, { scroll = true } = {}) {
   const item = document.getElementById("statement-" + id);
   if (!item) return;
   item.classList.add("selected");
+  // A rejected statement (editors see them) sits in a folded list: unfold it.
+  const folded = item.closest("details");
+  if (folded) folded.open = true;
   if (scroll) {
     item.scrollIntoView({ block: "nearest" });
     const first = text.querySelector("mark.hl.active");
@@ -45,6 +48,15 @@ if (text) {
     }
     select(next);
   });
+
+  // Editors also select the rejected statements listed under the others.
+  const rejected = document.querySelector(".rejected-box");
+  if (rejected) {
+    rejected.addEventListener("click", (event) => {
+      const item = event.target.closest(".rejected-item");
+      if (item) select(item.dataset.claimId, { scroll: false });
+    });
+  }
 
   const list = document.querySelector(".statement-list");
   if (list) {

@@ -30,6 +30,10 @@ function init(panel) {
     panel.scrollIntoView({ block: "nearest" });
   }
 
+  // The API's 404 names no thread ("No Thread matches the given query."); say which one.
+  const missing = (result, id) =>
+    result.status === 404 ? { ok: false, status: 404, data: { detail: "There is no thread " + id + "." } } : result;
+
   function number(input, what) {
     const value = Number(input && input.value);
     if (!Number.isInteger(value) || value < 1) {
@@ -47,17 +51,18 @@ function init(panel) {
     async move(button) {
       const into = number(button.closest(".move").querySelector("input[name=move-to]"), "move it into");
       if (into === null) return null;
-      return api.post(url("moveUrl", into), {
+      const result = await api.post(url("moveUrl", into), {
         claim: Number(button.dataset.claimId),
         version: Number(button.dataset.version),
       });
+      return missing(result, into);
     },
     async merge() {
       const into = number(panel.querySelector("input[name=merge-into]"), "merge into");
       if (into === null) return null;
       // The merge states both threads' versions: read the other one's first.
       const other = await api.get(url("apiThreadUrl", into));
-      if (!other.ok) return other;
+      if (!other.ok) return missing(other, into);
       const result = await api.post(url("mergeUrl", threadId), { into, version, into_version: other.data.version });
       if (result.ok) result.goTo = result.data.id;
       return result;

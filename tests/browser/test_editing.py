@@ -235,9 +235,42 @@ def test_a_stale_save_shows_the_other_editors_change_and_keys_confirm_and_move_o
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.review_status, second.review_status) == ("confirmed", "rejected")
-    assert page.locator(f"#statement-{second.id}").count() == 0  # analysts no longer see it
+    # Out of the list analysts see; editors find it under "Rejected".
+    assert page.locator(f".statement-list #statement-{second.id}").count() == 0
+    assert page.locator(f".rejected-box #statement-{second.id}").count() == 1
     # The 409 the browser received is reported in the console; nothing else may be.
     assert [p for p in page.problems if "409" not in p] == []
+
+
+def test_a_statement_rejected_by_mistake_is_found_under_rejected_and_confirmed_back(page, live_server):
+    article = ArticleFactory(body="The ministry denied the report. Officials said talks had failed.")
+    denial = ClaimFactory(article=article, kind="denial", content_start=13, content_end=30)
+    other = ClaimFactory(article=article, content_start=41, content_end=63)
+    editor = UserFactory(role="editor")
+    _log_in(page, live_server, editor, reverse("article-detail", args=[article.id]))
+    _select(page, denial)
+    page.keyboard.press("x")
+    # It leaves the list for the folded "Rejected" one, and the panel moves on to the next.
+    page.wait_for_selector(f".rejected-box #statement-{denial.id}", state="attached")
+    assert page.locator(f".statement-list #statement-{denial.id}").count() == 0
+    assert page.locator(".rejected-statements summary .count").inner_text() == "1"
+    assert Claim.objects.get(pk=denial.pk).review_status == "rejected"
+
+    # Later, from the address a timeline of rejected statements links to, it is still there.
+    page.goto(live_server.url + reverse("timeline") + "?status=rejected")
+    page.goto(live_server.url + reverse("article-detail", args=[article.id]) + f"#claim-{denial.id}")
+    page.wait_for_function(
+        "id => document.querySelector('#edit-panel [data-show=id]').textContent === '#' + id", arg=denial.id
+    )
+    assert page.locator(".rejected-statements").get_attribute("open") is not None
+    assert page.locator('#edit-panel [data-show="review_status"]').inner_text() == "rejected"
+    page.keyboard.press("c")
+    page.wait_for_selector(f".statement-list #statement-{denial.id}")
+    assert page.locator(".rejected-box .rejected-item").count() == 0
+    assert Claim.objects.get(pk=denial.pk).review_status == "confirmed"
+    assert Claim.objects.get(pk=other.pk).review_status == "proposed"
+    screenshot(page, "edit-rejected-confirmed-back")
+    assert page.problems == []
 
 
 def test_editor_adds_a_statement_from_a_selection_in_text_with_emoji(page, live_server):

@@ -96,11 +96,19 @@ def test_an_editor_splits_a_statement_out_then_merges_the_threads_again(page, li
     assert page.locator(".thread-members .statement").count() == 3
     assert Thread.objects.get(pk=new.pk).merged_into_id == story.id
 
-    # A wrong thread number is refused with the server's message, and nothing changes.
+    # A wrong thread number is refused, saying which thread is missing, and nothing changes.
     page.fill("input[name=merge-into]", "999999")
     page.click("button[data-action=merge]")
     errors = page.wait_for_selector("#thread-edit .edit-errors:not([hidden])")
-    assert errors.inner_text().strip() != ""
+    assert errors.inner_text().strip() == "There is no thread 999999."
     assert Thread.objects.get(pk=story.pk).merged_into_id is None
-    # The one console error is the browser reporting the API's 404 for thread 999999.
-    assert len(page.problems) == 1 and "404" in page.problems[0]
+    # So is a move into a thread that does not exist.
+    page.locator(f"#claim-{denial.id} input[name=move-to]").fill("999998")
+    page.locator(f"#claim-{denial.id} button[data-action=move]").click()
+    page.wait_for_function(
+        "() => document.querySelector('#thread-edit .edit-errors').textContent.includes('999998')"
+    )
+    assert errors.inner_text().strip() == "There is no thread 999998."
+    assert Thread.objects.get(pk=story.pk).members.filter(pk=denial.pk).exists()
+    # The console errors are the browser reporting the API's 404s for those threads.
+    assert len(page.problems) == 2 and all("404" in problem for problem in page.problems)

@@ -1,3 +1,5 @@
+from datetime import UTC, datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -23,6 +25,21 @@ def test_pasted_text_becomes_an_article_and_the_page_polls_its_state(as_editor, 
     assert (article.title, article.outlet, article.ingested_by) == ("Ministry rejects report", "Wire", editor)
     html = as_editor.get(response["Location"]).content.decode()
     assert "Ingested:" in html and f'data-status-url="/articles/{article.id}/status/"' in html
+
+
+def test_a_pasted_or_uploaded_article_can_be_given_its_publication_date(as_editor):
+    as_editor.post(reverse("ingest"), {"source": "text", "text": TEXT, "published": "2022-09-22"})
+    upload = SimpleUploadedFile("one.txt", b"Talks fail\n\nThe envoy said talks had failed.", "text/plain")
+    as_editor.post(reverse("ingest"), {"source": "file", "files": [upload], "published": "2022-09-23"})
+    assert sorted(a.published_at for a in Article.objects.all()) == [
+        datetime(2022, 9, 22, tzinfo=UTC),
+        datetime(2022, 9, 23, tzinfo=UTC),
+    ]
+    refused = as_editor.post(
+        reverse("ingest"), {"source": "text", "text": "Other text.", "published": "22/9"}
+    )
+    assert refused.status_code == 400 and "Enter a valid date." in refused.content.decode()
+    assert Article.objects.count() == 2
 
 
 def test_the_same_text_twice_is_reported_as_a_duplicate(as_editor):

@@ -62,6 +62,16 @@ def test_stale_version_is_a_409_and_writes_nothing(as_editor, claim):
     assert Claim.objects.get(pk=claim.pk).note == "first"
 
 
+def test_a_version_the_claim_never_had_is_refused_without_blaming_the_last_editor(as_editor, claim):
+    as_editor.patch(f"/api/v1/claims/{claim.id}/", {"version": 1, "note": "first"}, format="json")
+    # The client sends the version it expects to create instead of the one it read.
+    response = as_editor.patch(f"/api/v1/claims/{claim.id}/", {"version": 3, "note": "second"}, format="json")
+    assert response.status_code == 409
+    assert response.json()["detail"].startswith("This statement has no version 3; it is at version 2.")
+    assert "changed this statement" not in response.json()["detail"]
+    assert Claim.objects.get(pk=claim.pk).note == "first"
+
+
 def test_if_match_with_the_current_etag_writes_and_a_stale_one_is_a_412(as_editor, claim):
     url = f"/api/v1/claims/{claim.id}/"
     etag = as_editor.get(url).headers["ETag"]

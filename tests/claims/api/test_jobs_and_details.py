@@ -30,6 +30,7 @@ def test_create_job_records_the_scope_and_who_asked(as_editor, editor, django_ca
         {"articles": [0]},
         {"articles": ["1"]},
         {"actor": 10**7},
+        {"articles": [10**7]},
         {"everything": True},
     ],
 )

@@ -199,6 +199,22 @@ def test_merge_and_move_through_the_api(as_editor, story):
     ).status_code in (400, 409)
 
 
+def test_an_unknown_thread_or_statement_in_the_body_is_a_400_on_that_field(as_editor, story):
+    thread, claim = story["thread"], story["unrelated"]
+    merged = as_editor.post(
+        f"/api/v1/threads/{thread.id}/merge/",
+        {"into": 999999, "version": thread.version, "into_version": 1},
+        format="json",
+    )
+    assert merged.status_code == 400 and merged.json() == {"into": ["No such object: 999999."]}
+    moved = as_editor.post(
+        f"/api/v1/threads/{thread.id}/move/", {"claim": 999999, "version": 1}, format="json"
+    )
+    assert moved.status_code == 400 and moved.json() == {"claim": ["No such object: 999999."]}
+    assert Thread.objects.get().merged_into_id is None
+    assert Claim.objects.get(pk=claim.pk).thread_id is None
+
+
 @pytest.mark.parametrize(
     "query",
     [

@@ -44,8 +44,9 @@ def test_filters_become_the_job_scope():
     scope = AnalysisJob.objects.get().scope
     assert scope["outlet"] == "Daily" and scope["actor"] == actor.pk
     assert scope["since"].startswith("2020-01-01T00:00:00") and scope["until"].startswith("2030-01-01")
-    reanalyze("--article", str(article.pk), "12345")
-    assert AnalysisJob.objects.order_by("-id").first().scope["articles"] == [article.pk, 12345]
+    other = ArticleFactory(body="Something else.")
+    reanalyze("--article", str(article.pk), str(other.pk))
+    assert AnalysisJob.objects.order_by("-id").first().scope["articles"] == [article.pk, other.pk]
 
 
 @pytest.mark.parametrize(
@@ -55,6 +56,7 @@ def test_filters_become_the_job_scope():
         (("--since", "yesterday"), "Not a date"),
         (("--actor", "Nobody At All"), "No actor is known as"),
         (("--since", "2025-01-01", "--until", "2024-01-01"), "before 'until'"),
+        (("--article", "12345"), "There is no article #12345."),
     ],
 )
 def test_bad_input_is_a_clear_error_and_no_job(args, message):

@@ -116,11 +116,20 @@ def test_scope_selects_the_articles(editor, scope, expected):
         JobScope(since=datetime(2025, 1, 1, tzinfo=UTC), until=datetime(2024, 1, 1, tzinfo=UTC)),
         JobScope(article_ids=(0,)),
         JobScope(actor_id=999_999),
+        JobScope(article_ids=(999_999,)),
     ],
 )
 def test_bad_scopes_are_refused_and_nothing_is_written(editor, scope):
     with pytest.raises(ScopeError):
         job_create(user=editor, scope=scope)
+    assert not AnalysisJob.objects.exists()
+
+
+def test_explicit_article_ids_that_do_not_exist_are_named_and_nothing_starts(editor):
+    stored = articles(1)[0]
+    with pytest.raises(ScopeError) as refused:
+        job_create(user=editor, scope=JobScope(article_ids=(stored.pk, 999_998, 999_999)))
+    assert str(refused.value) == "There are no articles #999998, #999999."
     assert not AnalysisJob.objects.exists()
 
 

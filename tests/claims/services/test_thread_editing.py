@@ -325,3 +325,15 @@ def test_merges_and_splits_say_how_to_undo_them_instead_of_reverting(editor, adm
     with pytest.raises(EditError, match=f"Split the statements that came from thread {new.id}"):
         change_revert(user=admin_user, change=merge)
     assert Thread.objects.get(pk=new.pk).merged_into_id == thread.id
+
+
+def test_split_refuses_to_take_out_every_statement_and_leave_an_empty_thread(editor, threaded):
+    thread = Thread.objects.get()
+    with pytest.raises(EditError) as refused:
+        thread_split(
+            user=editor, thread=thread, claim_ids=[c.id for c in threaded], expected_version=thread.version
+        )
+    assert "leave at least one" in str(refused.value.field_errors["claims"])
+    assert list(Thread.objects.values_list("id", "statement_count")) == [(thread.id, 3)]
+    assert set(Claim.objects.values_list("thread_id", flat=True)) == {thread.id}
+    assert not ChangeRecord.objects.exists()

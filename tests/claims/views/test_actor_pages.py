@@ -29,6 +29,16 @@ def test_actor_page_gathers_what_it_and_its_officials_said_and_who_attacked_it(
     assert {m.month: m.count for m in page.months}[date(2022, 9, 1)] == 3
 
 
+def test_an_actor_whose_statements_are_all_undated_gets_no_chart_of_empty_months(client, analyst):
+    article = ArticleFactory(published_at=None, body="The ministry denied the report outright.")
+    claim = ClaimFactory(article=article, kind="denial")
+    assert actor_page(actor_id=claim.speaker_id).months == []
+    client.force_login(analyst)
+    html = client.get(reverse("actor-detail", args=[claim.speaker_id])).content.decode()
+    assert '<svg class="bars"' not in html and "up to the latest statement" not in html
+    assert "No dated statements" in html
+
+
 def test_month_bars_scale_to_the_busiest_month():
     from claims.selectors.actor_page import MonthCount
 

@@ -68,6 +68,24 @@ def test_an_editor_confirms_rejects_and_merges_from_the_page(proposed, editor, c
     assert Actor.objects.get(pk=minister.pk).status == "confirmed"
 
 
+@pytest.mark.parametrize(
+    ("into", "message"),
+    [
+        ("", "into: Type an actor: a name, an alias or #id."),
+        ("#999999", "into: There is no actor #999999."),
+        ("  Nowhere   Land ", "into: No actor is known as “Nowhere Land”."),
+    ],
+)
+def test_a_merge_into_an_actor_that_cannot_be_found_says_why(proposed, editor, client, into, message):
+    client.force_login(editor)
+    typo = proposed["typo"]
+    response = client.post(
+        reverse("actor-review-decide", args=[typo.pk]), {"decision": "merge", "into": into}, follow=True
+    )
+    assert f'<p class="message error">{message}</p>' in response.content.decode()
+    assert Actor.objects.get(pk=typo.pk).merged_into_id is None
+
+
 def test_analysts_cannot_open_or_post_the_queue(proposed, analyst, client):
     client.force_login(analyst)
     assert client.get(reverse("actor-review")).status_code == 403

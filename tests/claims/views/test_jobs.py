@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from claims.models import AnalysisJob, AnalysisJobArticle, AnalysisJobFailure
-from tests.factories import ArticleFactory
+from tests.factories import ActorFactory, ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +60,7 @@ def test_an_editor_starts_a_job_from_the_form(client, editor):
     [
         ({}, "Say which articles"),
         ({"articles": "12 abc"}, "Not an article id"),
+        ({"articles": "999999"}, "There is no article #999999."),
         ({"actor": "Nobody Known"}, "No actor is known"),
         ({"all": "on", "outlet": "X"}, "cannot be combined"),
         ({"since": "2025-01-02", "until": "2025-01-01"}, "must be before"),
@@ -169,3 +170,15 @@ def test_an_unknown_task_in_the_form_says_why_and_starts_nothing(client, editor)
     response = client.post(reverse("job-start"), {"task": "dance", "all": "on"})
     assert response.status_code == 400 and "Select a valid choice" in response.content.decode()
     assert not AnalysisJob.objects.exists()
+
+
+def test_a_job_started_for_a_typed_actor_name_shows_which_actor_it_found(client, editor):
+    actor = ActorFactory(name="Kim Son Gyong")
+    client.force_login(editor)
+    response = client.post(reverse("job-start"), {"actor": "kim son gyong"}, follow=True)
+    job = AnalysisJob.objects.get()
+    assert job.scope == {"actor": actor.pk}
+    assert f"actor Kim Son Gyong (#{actor.pk})" in response.content.decode()
+    assert f"actor Kim Son Gyong (#{actor.pk})" in client.get(reverse("job-list")).content.decode()
+    status = client.get(reverse("job-status", args=[job.pk])).json()
+    assert status["scope"] == f"actor Kim Son Gyong (#{actor.pk})"

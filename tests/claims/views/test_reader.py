@@ -137,3 +137,19 @@ def test_status_json_reports_state_and_statement_count(client, analyst, seed):
     data = client.get(reverse("article-status", args=[seed.article.id])).json()
     assert data["state"] == "pending" and data["statements"] == 5
     assert data["url"] == reverse("article-detail", args=[seed.article.id])
+
+
+def test_editors_find_the_articles_rejected_statements_in_the_reader_and_analysts_do_not(
+    client, analyst, editor, seed
+):
+    Claim.objects.filter(pk=seed.dd_denial.pk).update(review_status=ReviewStatus.REJECTED)
+    path = reverse("article-detail", args=[seed.article.id])
+    client.force_login(editor)
+    html = client.get(path).content.decode()
+    listed = html[html.index('<div class="rejected-box">') :]
+    assert f'<li class="rejected-item" id="statement-{seed.dd_denial.id}"' in listed
+    assert 'Rejected <span class="count">1</span>' in listed
+    assert f'id="statement-{seed.us_claim.id}"' not in listed  # only the rejected one
+    client.force_login(analyst)
+    html = client.get(path).content.decode()
+    assert "rejected-box" not in html and f'id="statement-{seed.dd_denial.id}"' not in html

@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -190,6 +191,36 @@ def test_typing_an_actor_name_or_alias_redirects_to_the_shareable_url(client, an
     assert response.status_code == 200 and "No actor is called “Atlantis”" in response.content.decode()
 
 
+def test_changing_or_emptying_the_actor_box_replaces_the_actor_filtered_by(client, analyst, seed):
+    client.force_login(analyst)
+    # What the form sends from ?actor=<North Korea>: the box, and the id in a hidden field.
+    kept = client.get(reverse("timeline"), {"who": "North Korea", "actor": seed.prk.id, "kind": "denial"})
+    assert kept.status_code == 200 and "<h1>Timeline: North Korea</h1>" in kept.content.decode()
+
+    changed = client.get(
+        reverse("timeline"), {"who": "United States", "actor": seed.prk.id, "kind": "denial"}
+    )
+    assert changed.status_code == 302
+    landed = client.get(changed["Location"], follow=True)
+    assert (
+        f"actor={seed.usa.id}" in landed.redirect_chain[-1][0]
+        and "kind=denial" in landed.redirect_chain[-1][0]
+    )
+    assert "<h1>Timeline: United States</h1>" in landed.content.decode()
+
+    emptied = client.get(reverse("timeline"), {"who": "", "actor": seed.prk.id, "kind": "denial"})
+    assert (
+        emptied.status_code == 302
+        and "actor=" not in emptied["Location"]
+        and "who=" not in emptied["Location"]
+    )
+    assert "kind=denial" in emptied["Location"]
+
+    unknown = client.get(reverse("timeline"), {"who": "Atlantis", "actor": seed.prk.id}, follow=True)
+    html = unknown.content.decode()
+    assert "No actor is called “Atlantis”" in html and "<h1>Timeline</h1>" in html
+
+
 def test_the_page_query_count_does_not_grow_with_rows(client, analyst, django_assert_max_num_queries):
     article = ArticleFactory(body="v" * 2000)
     speakers = [ActorFactory() for _ in range(15)]
@@ -221,3 +252,41 @@ def test_statement_text_is_escaped(client, analyst):
     client.force_login(analyst)
     html = client.get(reverse("timeline")).content.decode()
     assert "<img src=x" not in html and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+
+
+def test_the_lane_charts_last_date_label_ends_at_its_tick_inside_the_chart(client, analyst):
+    for day in (1, 2):
+        ClaimFactory(article=ArticleFactory(published_at=datetime(2026, 12, day, 9, tzinfo=UTC)))
+    client.force_login(analyst)
+    html = client.get(reverse("timeline")).content.decode()
+    ticks = re.findall(r'<text class="tick" x="[\d.]+" y="12" text-anchor="(\w+)">', html)
+    assert ticks == ["middle"] * 4 + ["end"]
+
+
+def test_a_direct_quote_that_holds_its_own_quotation_marks_is_not_given_a_second_pair(client, analyst):
+    body = "“We never sent shells,” the envoy said. He called it slander."
+    article = ArticleFactory(body=body)
+    marked = ClaimFactory(article=article, direct_quote=True, content_start=0, content_end=23)
+    bare = ClaimFactory(article=article, direct_quote=True, content_start=40, content_end=61)
+    client.force_login(analyst)
+    html = client.get(reverse("timeline")).content.decode()
+    assert '<blockquote class="quote">“We never sent shells,”</blockquote>' in html
+    assert f'<blockquote class="quote direct">{bare.quote_text}</blockquote>' in html
+    assert marked.quote_text == "“We never sent shells,”"
+
+
+@pytest.mark.parametrize("page", ["timeline", "thread-list"])
+def test_the_last_date_there_is_is_refused_with_a_message_not_a_500(client, analyst, page):
+    client.force_login(analyst)
+    response = client.get(reverse(page), {"until": "9999-12-31", "since": "0001-01-01"})
+    assert response.status_code == 200
+    assert "until must be before 9999-12-31." in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["timeline", "thread-list"])
+def test_a_date_range_that_ends_before_it_starts_says_so(client, analyst, page):
+    client.force_login(analyst)
+    response = client.get(reverse(page), {"since": "2026-02-01", "until": "2026-01-01"})
+    assert "since (2026-02-01) is after until (2026-01-01): nothing can match." in response.content.decode()
+    same_day = client.get(reverse(page), {"since": "2026-01-01", "until": "2026-01-01"})
+    assert "nothing can match" not in same_day.content.decode()

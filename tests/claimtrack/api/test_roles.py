@@ -30,8 +30,10 @@ def world():
     link = ClaimLinkFactory(source=claim, target=other, relation=ClaimLink.Relation.REBUTS)
     job = AnalysisJob.objects.create(scope={"all": True})
     actor = ActorFactory()
-    thread, thread2 = Thread.objects.create(statement_count=1), Thread.objects.create(statement_count=1)
-    Claim.objects.filter(pk=claim.pk).update(thread=thread)
+    # A split must leave a statement in the thread: `stays` is that one.
+    stays = ClaimFactory(article=article, content_start=0, content_end=3)
+    thread, thread2 = Thread.objects.create(statement_count=2), Thread.objects.create(statement_count=1)
+    Claim.objects.filter(pk__in=[claim.pk, stays.pk]).update(thread=thread)
     Claim.objects.filter(pk=other.pk).update(thread=thread2)
     return {
         "article": article,
