@@ -101,6 +101,7 @@ function showConflict(data) {
 // Re-read the reader page and swap in its text and statement list (not a page reload: the
 // panel, the scroll position and the editor's place are kept).
 async function refreshReader(selectId) {
+  const asked = selections;
   const response = await fetch(location.pathname, { credentials: "same-origin", headers: { Accept: "text/html" } });
   if (!response.ok) return;
   const doc = new DOMParser().parseFromString(await response.text(), "text/html");
@@ -113,8 +114,11 @@ async function refreshReader(selectId) {
   swap(".statement-list");
   swap(".statements h2 .count");
   swap(".rejected-box");
-  if (selectId && document.getElementById("statement-" + selectId)) select(selectId);
-  else if (selectId) load(selectId); // rejected: gone from the reader, still editable here
+  // The editor may have moved on (n, p, a click) while the page was re-read: keep their choice
+  // rather than pull them back to the statement just saved.
+  const id = selections === asked ? selectId : wanted;
+  if (id && document.getElementById("statement-" + id)) select(id);
+  else if (id) load(id); // rejected: gone from the reader, still editable here
 }
 
 function items() {
@@ -135,6 +139,9 @@ function step(delta) {
 
 // Loads overlap when an editor moves fast (n, n, c…): only the latest one may fill the panel.
 let loadSeq = 0;
+// Selections so far and the latest one (refreshReader must not undo one made while it ran).
+let selections = 0;
+let wanted = null;
 
 async function load(claimId) {
   const mine = ++loadSeq;
@@ -483,6 +490,8 @@ function wireActions() {
   }
 
   document.addEventListener("claimtrack:select", (event) => {
+    selections++;
+    wanted = event.detail.claimId;
     // Re-selecting the statement in the panel (also after each save) keeps the draft as it is.
     // It also outdates a load still on its way (the statement after a rejected one, say), which
     // would otherwise fill the panel with another statement than the one selected.
