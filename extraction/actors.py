@@ -404,6 +404,15 @@ def _against_or_for(token: Token) -> bool:
     return i >= 1 and doc[i - 1].lower_.rstrip("-") in ("anti", "pro") and doc[i - 1].text.endswith("-")
 
 
+# Who a nationality names without its state: "Syrian rebels", "Kurdish fighters", "Iranian
+# dissidents" (troops, officials and diplomats are the state's).
+_NON_STATE = frozenset(
+    {
+        "rebel", "separatist", "insurgent", "militant", "opposition", "activist", "dissident",
+        "protester", "protestor", "demonstrator", "guerrilla", "jihadist", "extremist", "fighter",
+        "gunman", "gunmen", "exile", "refugee", "volunteer",
+    }
+)  # fmt: skip
 # "State media", "state-run television", "the official news agency": a state's own outlets.
 _STATE_OUTLETS = frozenset(
     {"media", "television", "tv", "radio", "agency", "broadcaster", "press", "newspaper"}
@@ -456,6 +465,7 @@ class DocActors:
         )
         self._first_person: set[int] = set()  # characters where "I", "we"... mention an actor
         self._supports: dict[int, _Draft] = {}  # "pro-IS": token index -> the actor supported
+        self._stateless_at: dict[int, _Draft | None] = {}  # "Syrian rebels" named in what is said
         self._find_mentions()
         self._find_genders()
         self._resolve_pronouns()
@@ -847,6 +857,16 @@ class DocActors:
             return self.by_token[head.i]
         if bodies and _is_press(head) and not any(b.kind == "media" for b in bodies):
             # "British newspapers", "UK media reports": the press of a country, not its state.
+            return self._proposed(head, tokens, [])
+        if (
+            bodies
+            and head.lemma_.lower() in _NON_STATE
+            and all(b.kind == "state" for b in bodies)
+            and all(t.ent_type_ == "NORP" for t in tokens if t.i in self.by_token)
+        ):
+            # "Syrian rebels", "Ukrainian separatists", "Syrian opposition activists": people of a
+            # country against or outside its state, who do not speak for it. (A people's adjective
+            # that names a body of its own, "Kurdish fighters", stays that body's.)
             return self._proposed(head, tokens, [])
         if bodies and head.lower_ not in self.index.lex.relative_pronouns:
             # "North Korean officials", "the Russian side": the state speaks.
@@ -1264,6 +1284,8 @@ class DocActors:
         ]
         inside = {t.i for c in clauses for t in c.subtree}
         phrase = [t for t in token.subtree if t.i not in inside]
+        if (stateless := self._stateless(token, phrase)) is not None:
+            return stateless if id(stateless) not in exclude else None
         # The phrase's head first: "Republican presidential candidate Donald Trump" names Trump,
         # "Kurdish militants" the militants, before the words that only describe them.
         name = {token.i} | {
@@ -1279,6 +1301,20 @@ class DocActors:
                 if draft is not None:
                     return draft if id(draft) not in exclude else None
         return None
+
+    def _stateless(self, head: Token, phrase: list[Token]) -> _Draft | None:
+        """ "accused Syrian rebels of...": the rebels, not Syria (see _NON_STATE), once per phrase."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in _NON_STATE:
+            return None
+        if head.i not in self._stateless_at:
+            mapped = [t for t in phrase if t.i in self.by_token]
+            self._stateless_at[head.i] = (
+                self._proposed(head, phrase, [])
+                if mapped
+                and all(self.by_token[t.i].kind == "state" and t.ent_type_ == "NORP" for t in mapped)
+                else None
+            )
+        return self._stateless_at[head.i]
 
     def _named_again(self, noun: Token) -> _Draft | None:
         """ "the coalition" after "the US-led coalition": a body named again by its head noun."""

@@ -386,3 +386,22 @@ def test_state_media_speak_for_the_state_last_named():
     result = run(text)
     assert speaker_name(result, only(result)) == "North Korea"
     assert not run("State media said the strikes hit the town.").statements
+
+
+def test_rebels_and_separatists_of_a_country_do_not_speak_for_its_state():
+    for text, speaker in (
+        ("Syrian rebels said the army had shelled the town.", "Syrian rebels"),
+        ("Ukrainian separatists said the army had shelled the town.", "Ukrainian separatists"),
+    ):
+        result = run(text)
+        assert _speaks_for(result, only(result)) == [speaker], text
+    result = run("Russian troops said the town had fallen.")
+    assert _speaks_for(result, only(result)) == ["Russia"]
+
+
+def test_rebels_of_a_country_are_the_target_not_its_state():
+    result = run("The army accused Syrian rebels of shelling the town.")
+    statement = only(result, "accusation")
+    assert result.actor(statement.target).name == "Syrian rebels"
+    result = run("The rebels accused Syrian troops of shelling the town.")
+    assert result.actor(only(result, "accusation").target).name == "Syria"
