@@ -1303,8 +1303,9 @@ class DocActors:
         return None
 
     def _stateless(self, head: Token, phrase: list[Token]) -> _Draft | None:
-        """ "accused Syrian rebels of...": the rebels, not Syria (see _NON_STATE), once per phrase."""
-        if head.pos_ != "NOUN" or head.lemma_.lower() not in _NON_STATE:
+        """ "accused Syrian rebels of...", "accused the American journalist of spying": the rebels
+        and the journalist, not their state (_NON_STATE, _PRIVATE_PERSONS), once per phrase."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in _NON_STATE | _PRIVATE_PERSONS:
             return None
         if head.i not in self._stateless_at:
             mapped = [t for t in phrase if t.i in self.by_token]

@@ -405,3 +405,5 @@ def test_rebels_of_a_country_are_the_target_not_its_state():
     assert result.actor(statement.target).name == "Syrian rebels"
     result = run("The rebels accused Syrian troops of shelling the town.")
     assert result.actor(only(result, "accusation").target).name == "Syria"
+    result = run("Iran accused the American journalist of spying.")
+    assert result.actor(only(result, "accusation").target).name == "American journalist"
