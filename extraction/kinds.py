@@ -122,9 +122,16 @@ def _in_quotes(token: Token) -> bool:
     return any(t.text in _CLOSING for t in token.doc[token.i + 1 : sent.end])
 
 
+# Between "not" and what it negates, words that do not change the rejection: "not really true",
+# "doesn't really jibe with", "not entirely accurate".
+_SOFTENERS = frozenset({"really", "entirely", "quite", "exactly", "completely", "wholly", "altogether"})
+
+
 def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     # The tokenizer splits "didn't" into "did" + "n't": the lexicons write "did not".
-    joined = " " + " ".join("not" if w == "n't" else w for w in words) + " "
+    said = ["not" if w == "n't" else w for w in words]
+    said = [w for i, w in enumerate(said) if not (w in _SOFTENERS and i > 0 and said[i - 1] == "not")]
+    joined = " " + " ".join(said) + " "
     return any(" " + " ".join(p) + " " in joined for p in phrases)
 
 

@@ -622,3 +622,11 @@ def test_a_cover_up_and_a_sexual_assault_accuse_whoever_is_said_to_do_them():
     ):
         result = run(text)
         assert _target_name(result, only(result, "accusation")) == target, text
+
+
+def test_a_softened_negation_still_rejects():
+    for text in (
+        "The minister said the report was not entirely accurate.",
+        "The senator said the story doesn't really jibe with what people see.",
+    ):
+        assert only(run(text)).kind == "denial", text
