@@ -715,19 +715,14 @@ def best_group_threads(
         others = [m for m in profile.members if m.article not in articles]
         if not others:
             continue
-        theirs = _pooled([_sketch_terms(m) for m in others])
-        if not _story_names(pooled) & _story_names(theirs):
-            continue
-        sim = _similarity(pooled, theirs)
-        if sim < thresholds.group:
+        sim = _pooled_similarity(pooled, _pooled([_sketch_terms(m) for m in others]), thresholds)
+        if sim is None:
             continue
         links = [(s, m) for s in group if (m := match_thread(s, profile, thresholds=everyone)) is not None]
         if not links:
             continue
         anchor, link = max(links, key=lambda pair: (pair[1].confidence, pair[0].key))
-        # A pooled similarity at the group threshold is worth a pair's at the pair threshold.
-        scaled = sim * thresholds.similarity / thresholds.group
-        confidence = round(min(1.0, max(link.confidence, scaled)), 3)
+        confidence = _group_confidence(sim, link.confidence, thresholds)
         found.append((sim, GroupMatch(anchor, replace(link, confidence=confidence, similarity=sim))))
     found.sort(key=lambda pair: (-pair[0], pair[1].match.thread))
     return [m for _, m in found]
@@ -744,21 +739,32 @@ def group_link(
     and the same score, so either article's threading finds, and keeps, the same link."""
     if len(ours) < 2 or len(theirs) < 2:
         return None  # a statement alone is the pair matcher's
-    pooled_ours = _pooled([_sketch_terms(s) for s in ours])
-    pooled_theirs = _pooled([_sketch_terms(s) for s in theirs])
-    if not _story_names(pooled_ours) & _story_names(pooled_theirs):
-        return None
-    sim = _similarity(pooled_ours, pooled_theirs)
-    if sim < thresholds.group:
+    sim = _pooled_similarity(
+        _pooled([_sketch_terms(s) for s in ours]), _pooled([_sketch_terms(s) for s in theirs]), thresholds
+    )
+    if sim is None:
         return None
     everyone = Thresholds(similarity=0.0, confidence=0.0)
     pairs = [(a, b, m) for a in ours for b in theirs if (m := _match(a, b, everyone)) is not None]
     if not pairs:
         return None
     a, b, m = max(pairs, key=lambda p: (p[2].confidence, min(p[0].key, p[1].key), max(p[0].key, p[1].key)))
+    return a, b, Match(m.relation, _group_confidence(sim, m.confidence, thresholds), sim)
+
+
+def _pooled_similarity(ours: _Terms, theirs: _Terms, thresholds: Thresholds) -> float | None:
+    """Two pooled bags' similarity when it reaches the group threshold and the articles share a
+    name of their own; else None."""
+    if not _story_names(ours) & _story_names(theirs):
+        return None
+    sim = _similarity(ours, theirs)
+    return sim if sim >= thresholds.group else None
+
+
+def _group_confidence(sim: float, pair_confidence: float, thresholds: Thresholds) -> float:
     # A pooled similarity at the group threshold is worth a pair's at the pair threshold.
     scaled = sim * thresholds.similarity / thresholds.group
-    return a, b, Match(m.relation, round(min(1.0, max(m.confidence, scaled)), 3), sim)
+    return round(min(1.0, max(pair_confidence, scaled)), 3)
 
 
 def _story_names(terms: _Terms) -> set[str]:
