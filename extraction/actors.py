@@ -20,6 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from .descriptions import Descriptions
 from .knowledge import KBEntry, KnowledgeBase
 from .lexicon import Lexicon
 from .segment import is_prefixed
@@ -468,6 +469,7 @@ class DocActors:
         self._stateless_at: dict[int, _Draft | None] = {}  # "Syrian rebels" named in what is said
         self._find_mentions()
         self._find_genders()
+        self._resolve_descriptions()
         self._resolve_pronouns()
 
     # -- mentions ------------------------------------------------------------------------------
@@ -599,6 +601,45 @@ class DocActors:
             draft = self.by_token.get(subject.i) if subject is not None else None
             if draft is not None and draft.kind == "person" and draft.gender is None:
                 draft.gender = "m" if token.lower_ == "he" else "f"
+
+    def _resolve_descriptions(self) -> None:
+        """ "the Vermont senator" after "Vermont Sen. Bernie Sanders": a mention of him, before
+        pronouns are read (so "he" after the description is him too)."""
+        people = [d for d in self.drafts if d.kind == "person" and not d.plural]
+        if not people:
+            return
+        lex = self.index.lex
+
+        def is_title(word: str) -> bool:
+            return (
+                word in self.index.roles
+                or word in lex.speaker_nouns
+                or (
+                    word not in _NOT_AGENTS
+                    and word.endswith(("er", "or", "ist", "ian", "ant"))
+                    and len(word) > 4
+                )
+            )
+
+        found = Descriptions(
+            self.doc,
+            self.by_token,
+            people,
+            {id(d): d.role for d in people},
+            is_title,
+            {id(d): d.affiliation for d in people},
+        )
+        for token in self.doc:
+            if token.pos_ != "NOUN" or token.i in self.by_token:
+                continue
+            person = found.described(token)
+            if person is None:
+                continue
+            start = min(c.i for c in token.children if c.dep_ == "det")
+            for i in range(start, token.i + 1):
+                self.by_token.setdefault(i, person)
+            person.mentions.append((self.doc[start].idx, token.idx + len(token)))
+            found.mentioned(person, token.i)
 
     def _subject_actor(self, token: Token) -> _Draft | None:
         """The actor a subject names, through an apposition: "His sister Lucy told..." is Lucy."""
