@@ -123,6 +123,9 @@ class Descriptions:
 
     def _read_titles(self) -> None:
         doc = self.doc
+        tokens_of: dict[int, set[int]] = {}
+        for i, draft in self.by_token.items():
+            tokens_of.setdefault(id(draft), set()).add(i)
         for i, draft in self.by_token.items():
             pid = id(draft)
             titled = self.titled.get(pid)
@@ -133,7 +136,7 @@ class Descriptions:
             titled.last_before.append(i)
             if self.by_token.get(token.head.i) is draft and token.head.i != i:
                 continue  # not the name's head word
-            own = {j for j, d in self.by_token.items() if d is draft}
+            own = tokens_of[pid]
             heads = [
                 c
                 for c in token.children
