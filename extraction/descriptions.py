@@ -200,7 +200,7 @@ class Descriptions:
                 body = self.by_token.get(t.i)
                 if word in titled.words or (body is not None and id(body) in titled.bodies):
                     score += word not in _VAGUE
-                elif t.pos_ == "PROPN" or t.ent_type_ or body is not None or t.text[:1].isupper():
+                elif body is not None or t.ent_type_ == "NORP":
                     score = -1  # "the Syrian president" is not the president titled "US"
                     break
             if score < 0:
