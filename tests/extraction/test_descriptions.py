@@ -64,3 +64,9 @@ def test_a_thing_named_after_a_person_is_not_their_title():
     )
     result = run(text)
     assert all(speaker_name(result, s) != "Alice Morgan" for s in result.statements)
+
+
+def test_a_place_the_title_did_not_give_still_fits_the_person():
+    text = "Sen. Edward Brandt spoke in Ohio on Monday.\n\nThe Vermont senator said the trade deal would cost jobs."
+    result = run(text)
+    assert speaker_name(result, only(result)) == "Edward Brandt"
