@@ -395,6 +395,19 @@ def _phrase(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
+def _office_words(name: str, role: str) -> set[str]:
+    skip = set(role.split()) | _DETERMINERS | {"for", "of", "at", "in", "to", "'s", "’s"}
+    return {w for w in re.findall(r"[\w'’]+", name.lower()) if w not in skip}
+
+
+def _other_office(before: str, now: str, role: str) -> bool:
+    """Two unnamed officials of one title whose descriptions name different offices ("foreign
+    ministry spokesman", "defence ministry spokesman"); "a spokesman for the ministry" after
+    "a ministry spokesman" is the same office."""
+    a, b = _office_words(before, role), _office_words(now, role)
+    return bool(a) and bool(b) and a != b
+
+
 def _against_or_for(token: Token) -> bool:
     """ "the anti-ISIL coalition", "pro-Russian separatists": the name says whom they are for or
     against, not who they are."""
@@ -1241,6 +1254,8 @@ class DocActors:
     def _official(self, head: Token, tokens: list[Token], role: str, bodies: list[_Draft]) -> _Draft:
         """An official known by title: "the deputy director" again is the deputy director named before."""
         definite = tokens[0].lower_ in ("the", "this", "that")
+        name = _phrase(tokens) or role
+        colleague: _Draft | None = None
         if definite or not bodies:
             for draft in reversed(self.drafts):
                 if (
@@ -1248,7 +1263,11 @@ class DocActors:
                     and draft.role == role
                     and draft.plural == (head.tag_ in ("NNS", "NNPS"))
                 ):
-                    return draft
+                    if definite or not _other_office(draft.name, name, role):
+                        return draft
+                    # "a defence ministry spokesman" after "a foreign ministry spokesman": another
+                    # official, of the same side unless the phrase or its relay says otherwise.
+                    colleague = colleague or draft
         affiliation = next(
             (b for b in bodies if b.kind in ("state", "organisation")), bodies[0] if bodies else None
         )
@@ -1256,8 +1275,12 @@ class DocActors:
             t.dep_ in ("compound", "amod", "prep") and t.head.i == head.i for t in tokens
         ):
             affiliation = self._spoken_for(head)
+        if affiliation is None:
+            affiliation = self._quoted_by_state(head)
+        if affiliation is None and colleague is not None:
+            affiliation = colleague.affiliation
         draft = _Draft(
-            name=_phrase(tokens) or role,
+            name=name,
             kind="person",
             role=role,
             plural=head.tag_ in ("NNS", "NNPS"),
@@ -1265,6 +1288,30 @@ class DocActors:
         )
         self.drafts.append(draft)
         return draft
+
+    def _quoted_by_state(self, head: Token) -> _Draft | None:
+        """ "KCNA quoted a foreign ministry spokesman as saying...", "Iran's state TV quoted the
+        foreign minister": an official that state media quote without naming the state is one of
+        that state's own."""
+        verb = head.head
+        if head.dep_ != "dobj" or verb.lemma_.lower() not in ("quote", "cite"):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return None
+        outlet = self.by_token.get(subject.i) or next(
+            (self.by_token[t.i] for t in subject.subtree if t.i in self.by_token), None
+        )
+        if outlet is None:
+            return None
+        if outlet.kind == "state":
+            return outlet
+        if outlet.kind != "media" or outlet.affiliation is None or outlet.affiliation.kind != "state":
+            return None
+        entry = self.index.kb.get(outlet.kb_key) if outlet.kb_key else None
+        # State or party media speak for their state; a public broadcaster (the BBC) does not.
+        words = set(re.findall(r"[a-z]+", entry.description.lower())) if entry is not None else set()
+        return outlet.affiliation if words & {"state", "party"} else None
 
     def first_actor(self, spans: list[Span] | tuple[Span, ...], exclude: set[int]) -> _Draft | None:
         """The first actor mentioned inside the given character spans, other than those excluded."""

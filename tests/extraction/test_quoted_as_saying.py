@@ -39,3 +39,32 @@ def test_quoted_in_the_passive_is_one_statement_of_the_one_quoted():
     text = 'The mayor was quoted by the Herald as saying: "We will rebuild the bridge."'
     result = run(text)
     assert [speaker_name(result, s) for s in result.statements] == ["mayor"]
+
+
+def _actor_of(result, statement):
+    actor = result.actor(statement.speaker)
+    affiliation = result.actor(actor.affiliation) if actor.affiliation else None
+    return actor.name, affiliation.name if affiliation else None
+
+
+def test_an_official_state_media_quote_without_naming_the_state_is_that_states():
+    text = "KCNA quoted a foreign ministry spokesman as saying the sanctions were a declaration of war."
+    result = run(text)
+    (inner,) = _said(result, text, "the sanctions")
+    assert _actor_of(result, inner) == ("foreign ministry spokesman", "North Korea")
+
+
+def test_a_public_broadcaster_does_not_make_the_official_it_quotes_its_states():
+    text = "The BBC quoted a police spokesman as saying two men were arrested."
+    result = run(text)
+    (inner,) = _said(result, text, "two men were arrested")
+    assert _actor_of(result, inner) == ("police spokesman", None)
+
+
+def test_unnamed_officials_of_two_offices_are_two_actors():
+    text = (
+        "A foreign ministry spokesman said the talks would resume.\n\n"
+        "A defence ministry spokesman said the drills were routine."
+    )
+    result = run(text)
+    assert len({s.speaker for s in result.statements}) == 2
