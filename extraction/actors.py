@@ -362,12 +362,17 @@ def _agent_noun(token: Token) -> bool:
 _PRESS = frozenset({"newspaper", "media", "press", "paper", "tabloid", "broadcaster", "outlet"})
 
 
+def _press_word(token: Token) -> bool:
+    # The lemmatizer makes "media" "medium".
+    return token.lower_ in _PRESS or token.lemma_.lower() in _PRESS
+
+
 def _is_press(head: Token) -> bool:
     """A phrase naming a country's press: "British newspapers", "Turkish media reports"."""
-    if head.lemma_.lower() in _PRESS:
+    if _press_word(head):
         return True
     return head.lemma_.lower() in _DOCUMENTS and any(
-        c.dep_ in ("compound", "amod") and c.lemma_.lower() in _PRESS for c in head.children
+        c.dep_ in ("compound", "amod") and _press_word(c) for c in head.children
     )
 
 
@@ -383,9 +388,7 @@ def _named_as_body(name: Token) -> bool:
 def _named_as_press(name: Token) -> bool:
     """'Al-Sabaah, an Iraqi newspaper', 'the daily Al-Rayah': a name a press noun describes."""
     near = [*name.children, name.head] if name.dep_ in ("appos", "compound") else list(name.children)
-    return any(
-        (t.dep_ in ("appos", "compound") or t is name.head) and t.lemma_.lower() in _PRESS for t in near
-    )
+    return any((t.dep_ in ("appos", "compound") or t is name.head) and _press_word(t) for t in near)
 
 
 def _phrase(tokens: list[Token]) -> str:
@@ -909,7 +912,13 @@ class DocActors:
             return official
         if head.i in self.by_token:
             return self.by_token[head.i]
-        if bodies and _is_press(head) and not any(b.kind == "media" for b in bodies):
+        if (
+            bodies
+            and _is_press(head)
+            and not any(b.kind == "media" for b in bodies)
+            # "Russian state media": the state speaks through them (below).
+            and not any(t.lower_ in _STATE_OWNED for t in tokens)
+        ):
             # "British newspapers", "UK media reports": the press of a country, not its state.
             return self._proposed(head, tokens, [])
         if (
@@ -964,6 +973,8 @@ class DocActors:
         lemma = head.lemma_.lower()
         if _is_press(head):
             draft = _Draft(name=_phrase([t for t in tokens if t.i <= head.i]) or head.text, kind="media")
+            # "pro-Kremlin media": the side they speak for.
+            draft.affiliation = next((self._supports[t.i] for t in tokens if t.i in self._supports), None)
             self.drafts.append(draft)
             return draft
         if lemma in _DOCUMENTS:

@@ -529,8 +529,13 @@ class Finder:
             return None  # "was quoted as saying": the statement is found at "saying"
         speech = lemma in self.lex.speech_verbs
         kind = self.lex.speech_verbs.get(lemma) or self.lex.clausal_verbs[lemma]
-        if kind != "claim" and any(c.dep_ == "neg" for c in verb.children):
-            return None  # "did not deny it", "never accused him": no denial or accusation is made
+        if any(c.dep_ == "neg" for c in verb.children) and (
+            kind != "claim" or not any(c.dep_ in _CLAUSE_DEPS for c in verb.children)
+        ):
+            # "did not deny it", "never accused him": no denial or accusation is made; "have not
+            # reported on the story", "did not comment": nothing is said. (A negated claim with a
+            # clause, "has not said whether...", stays: PolNeAR counts it an attribution.)
+            return None
         if (
             kind != "claim"
             and verb.dep_ == "conj"
@@ -649,6 +654,8 @@ class Finder:
         noun for words ("told a story", "added a warning")."""
         if head.dep_ in ("oprd", "attr", "acomp"):
             return True
+        if head.dep_ == "prep" and head.lower_ == "as" and any(g.dep_ == "pcomp" for g in head.children):
+            return True  # "quoted the minister as saying ..."
         noun = head
         if head.dep_ == "prep":
             noun = next((g for g in head.children if g.dep_ == "pobj"), head)
