@@ -972,6 +972,8 @@ class DocActors:
         lex = self.index.lex
         lemma = head.lemma_.lower()
         if _is_press(head):
+            if any(t.lower_ in _STATE_OWNED for t in tokens):
+                return None  # "state media" of no state named: nobody an analyst can place
             draft = _Draft(name=_phrase([t for t in tokens if t.i <= head.i]) or head.text, kind="media")
             # "pro-Kremlin media": the side they speak for.
             draft.affiliation = next((self._supports[t.i] for t in tokens if t.i in self._supports), None)
