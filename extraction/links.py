@@ -273,6 +273,17 @@ def find_links(nodes: list[Node]) -> Answers:
     return Answers(tuple(links), frozenset(denials))
 
 
+def _apart(a: Node, b: Node) -> bool:
+    """Two statements come from different sides: their speakers and the bodies they speak for
+    have nothing in common, or two speakers of one country or party aim at each other ("Sanders
+    questioned her judgment" / "Clinton fired back"): rivals at home are sides of their own."""
+    if a.speaker_side.isdisjoint(b.speaker_side):
+        return True
+    if a.speaker is None or b.speaker is None or a.speaker in b.speaker_side or b.speaker in a.speaker_side:
+        return False  # one speaks for the other: a minister for its state
+    return a.target == b.speaker or b.target == a.speaker
+
+
 def _topic(node: Node, other: Node, df: Counter, n: int) -> float:
     """How much two statements are about the same thing: their shared words, the rarer in the
     article the more telling, against the words of the shorter; 0 to 1."""
@@ -344,7 +355,7 @@ def _denied(
         if k != i
         and o.kind in _ANSWERABLE
         and o.speaker is not None
-        and o.speaker_side.isdisjoint(node.speaker_side)
+        and _apart(o, node)
         and o.id not in reporters
         and o.continues is None
         and not within(node.cue, o.content)  # what a statement reports does not answer it
@@ -450,7 +461,7 @@ def _countered(
     for earlier in reversed(nodes[:i]):
         if node.paragraph - earlier.paragraph > _COUNTER_WINDOW:
             break
-        if earlier.speaker is None or not earlier.speaker_side.isdisjoint(node.speaker_side):
+        if earlier.speaker is None or not _apart(earlier, node):
             continue
         if within(node.cue, earlier.content):
             continue  # "she said they had accused her": the accusation is reported, not a reply
@@ -477,7 +488,7 @@ def _carried_answer(nodes: list[Node], i: int, rebutted: dict[str, str]) -> str 
         other = nodes[k]
         if node.paragraph - other.paragraph > _CONTINUE_WINDOW:
             return None
-        if other.speaker_side.isdisjoint(node.speaker_side):
+        if _apart(other, node):
             if any(within(other.cue, o.content) for o in nodes[k + 1 : i] if o.id in rebutted):
                 continue
             if other.id in rebutted.values():
@@ -499,7 +510,7 @@ def _contradicting_claims(nodes: list[Node], df: Counter, excluded: set[str]) ->
             if (
                 other.kind not in _ANSWERABLE
                 or other.speaker is None
-                or not other.speaker_side.isdisjoint(node.speaker_side)
+                or not _apart(other, node)
                 or other.id in excluded
                 # A claim of one word ("a threat") is too little to be contradicted.
                 or len(other.words - _words().generic) < _MIN_WORDS

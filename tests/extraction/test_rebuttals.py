@@ -269,3 +269,23 @@ def test_denying_the_reports_answers_the_claim_the_rest_of_the_sentence_names():
     denial = only(result, "denial")
     doctors = next(s for s in result.statements if speaker_name(result, s) == "Local doctors")
     assert rebuts(result) == {(denial.id, doctors.id)}
+
+
+def test_two_politicians_of_one_country_aiming_at_each_other_are_two_sides():
+    # Both speak for the United Kingdom, yet the one answers what the other said of him.
+    text = (
+        "Keir Starmer criticised Rishi Sunak for cutting hospital budgets in the north.\n\n"
+        "Sunak, in turn, accused Starmer of lying about the hospital budgets."
+    )
+    result = run(text)
+    criticism, accusation = only(result, "criticism"), only(result, "accusation")
+    assert rebuts(result) == {(accusation.id, criticism.id)}
+
+
+def test_a_minister_and_the_state_it_speaks_for_are_one_side():
+    text = (
+        "Britain said Rishi Sunak had cut the hospital budgets in the north.\n\n"
+        "Sunak criticised the unions over the hospital budgets."
+    )
+    result = run(text)
+    assert not rebuts(result)
