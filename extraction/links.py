@@ -186,10 +186,24 @@ def anaphor_of(doc: Doc, spans: tuple[Span, ...]) -> str | None:
     if len(spans) != 1:
         return None
     span = doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand")
-    if span is None or not 0 < len(span) <= 6:
+    if span is None or not len(span):
+        return None
+    words = _words()
+    # "shrugged off Trump's comments, telling reporters, '...'": words running on past the
+    # rejected phrase (a content that took in the next clause) leave that phrase what it is.
+    heads = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
+    first = heads[0]
+    if (
+        len(heads) > 1
+        and first.left_edge.i == span.start
+        and first.pos_ == "NOUN"
+        and first.lemma_.lower() in words.accusing_nouns | words.pointing_nouns
+        and not any(c.dep_ in ("acl", "relcl", "ccomp", "prep", "appos") for c in first.children)
+    ):
+        return first.lemma_.lower()
+    if len(span) > 6:
         return None
     root = span.root
-    words = _words()
     if root.pos_ in ("VERB", "AUX"):
         # "this rumour is false", "the reports are baseless": said of what was said before.
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -309,6 +323,17 @@ def _opposes(node: Node, other: Node) -> bool:
     return bool(node.words & words.unharmed - node.negated) and bool(other.harmed - other.negated)
 
 
+def _negates_predicate(node: Node, other: Node) -> bool:
+    """The answer negates the very thing the claim asserts: "was not captured" / "is captured"."""
+    return (
+        node.predicate is not None
+        and node.predicate == other.predicate
+        and node.predicate in node.negated
+        and other.predicate not in other.negated
+        and node.predicate not in _words().generic
+    )
+
+
 def _answer_score(node: Node, other: Node, df: Counter, n: int, carried: str | None, distance: int) -> float:
     topic = _topic(node, other, df, n)
     score = topic
@@ -359,7 +384,9 @@ def _denied(
         and o.id not in reporters
         and o.continues is None
         and not within(node.cue, o.content)  # what a statement reports does not answer it
-        and len(o.words - _words().generic) >= _MIN_WORDS  # "Clinton", "a threat": too little
+        # "Clinton", "a threat": too little, unless the denial negates just what it asserts
+        # ("she is captured" / "was not captured by IS").
+        and (len(o.words - _words().generic) >= _MIN_WORDS or _negates_predicate(node, o))
     ]
     # A denial naming whose words it rejects answers that side, if the article quotes it.
     if node.owner_side:

@@ -289,3 +289,28 @@ def test_a_minister_and_the_state_it_speaks_for_are_one_side():
     )
     result = run(text)
     assert not rebuts(result)
+
+
+def test_a_denial_negating_what_a_short_claim_asserts_answers_it_though_it_comes_later():
+    # "she is captured" is one content word, too little to be matched by topic; the denial
+    # negates just what it asserts.
+    text = (
+        '"Maria Lopez was not captured by the rebels. These are lies," an army spokesman said.\n\n'
+        "Rebel sources still insist that she is captured."
+    )
+    result = run(text)
+    claim, denial = only(result, "claim"), only(result, "denial")
+    assert rebuts(result) == {(denial.id, claim.id)}
+
+
+def test_a_rejected_phrase_the_content_runs_on_past_still_only_points_back():
+    from extraction.links import anaphor_of
+    from extraction.pipeline import get_nlp
+
+    text = "The ministry brushed aside the senator's remarks, telling reporters the talks would go on."
+    start = text.index("the senator")
+    assert anaphor_of(get_nlp()(text), ((start, len(text) - 1),)) == "remark"
+    # A pointing noun that says what was said ("the reports that...") is no mere pointer.
+    text = "The ministry rejected the reports that the talks had failed, telling reporters they would go on."
+    start = text.index("the reports")
+    assert anaphor_of(get_nlp()(text), ((start, len(text) - 1),)) is None
