@@ -92,6 +92,7 @@ class _Words:
     contrast: frozenset[str]
     accusing_nouns: frozenset[str]  # "the accusation", "these charges": they point at accusations
     pointing_nouns: frozenset[str]  # "the claims", "the reports", "the story"
+    falsehoods: frozenset[str]  # what calls words false: lie, propaganda, fabrication, baseless
 
 
 @cache
@@ -240,6 +241,7 @@ def find_links(nodes: list[Node]) -> Answers:
         if any(o is not n and o.kind in _REBUTTING and within(o.cue, n.content) for o in nodes)
     }
     df = Counter(w for n in nodes for w in n.words)
+    falsehoods = _words().falsehoods
     denials = _contradicting_claims(nodes, df, answered | reporters)
     rebutted: dict[str, str] = {}  # answer id -> the id of what it answers (the first found)
     by_id = {n.id: n for n in nodes}
@@ -247,14 +249,15 @@ def find_links(nodes: list[Node]) -> Answers:
         if (
             node.kind == "claim"
             and node.id not in denials
-            and node.negated
             and node.speaker_side
             and node.id not in answered | reporters
+            and (node.negated or node.words & falsehoods)
             and (carried := _carried_answer(nodes, i, rebutted)) is not None
-            and _topic(node, by_id[carried], df, len(nodes)) > 0
+            and (node.words & falsehoods - node.negated or _topic(node, by_id[carried], df, len(nodes)) > 0)
         ):
-            # A side's next words after its denial, negating something of the same claim ("Hamas
-            # denied it... 'The rocket was not ours,' its spokesman said"), deny it too.
+            # A side's next words after its denial deny the same claim when they negate something
+            # of it ("Hamas denied it... 'The rocket was not ours,' its spokesman said") or call
+            # something false ("Propaganda and falsehood runs in their blood," he tweeted).
             denials[node.id] = carried
         kind: Kind = "denial" if node.id in denials else node.kind
         if kind not in _REBUTTING:

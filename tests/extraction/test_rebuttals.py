@@ -314,3 +314,26 @@ def test_a_rejected_phrase_the_content_runs_on_past_still_only_points_back():
     text = "The ministry rejected the reports that the talks had failed, telling reporters they would go on."
     start = text.index("the reports")
     assert anaphor_of(get_nlp()(text), ((start, len(text) - 1),)) is None
+
+
+def test_a_sides_follow_on_quote_calling_something_lies_denies_the_same_claim():
+    text = (
+        "Israeli officials said the rocket had been fired from a school in Gaza.\n\n"
+        "Hamas rejected Israel's claim on Tuesday. "
+        '"They live on propaganda and lies," a Hamas spokesman told reporters.'
+    )
+    result = run(text)
+    claim = only(result, "claim")
+    denials = [s for s in result.statements if s.kind == "denial"]
+    assert len(denials) == 2
+    assert rebuts(result) == {(d.id, claim.id) for d in denials}
+
+
+def test_a_sides_follow_on_quote_saying_something_else_stays_a_claim():
+    text = (
+        "Israeli officials said the rocket had been fired from a school in Gaza.\n\n"
+        "Hamas rejected Israel's claim on Tuesday. "
+        '"We will rebuild every school in Gaza," a Hamas spokesman told reporters.'
+    )
+    result = run(text)
+    assert len([s for s in result.statements if s.kind == "denial"]) == 1
