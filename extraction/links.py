@@ -388,8 +388,8 @@ def _denied(
         and o.continues is None
         and not within(node.cue, o.content)  # what a statement reports does not answer it
         # "Clinton", "a threat": too little, unless the denial negates just what it asserts
-        # ("she is captured" / "was not captured by IS").
-        and (len(o.words - _words().generic) >= _MIN_WORDS or _negates_predicate(node, o))
+        # ("she is captured" / "was not captured by IS") or another statement rejected it already.
+        and (len(o.words - _words().generic) >= _MIN_WORDS or _negates_predicate(node, o) or o.id in disputed)
     ]
     # A denial naming whose words it rejects answers that side, if the article quotes it.
     if node.owner_side:
@@ -409,7 +409,14 @@ def _denied(
         # "Asked about cholera in the camps, the ministry denied the reports": the reports about
         # what the sentence names, if an earlier claim is about it.
         about = node.context - node.words - _words().generic
-        pointed = max((k for k, o in candidates if k < i and o.words & about), default=pointed)
+        named = max((k for k, o in candidates if k < i and o.words & about), default=None)
+        # "They called the story mere propaganda": failing that, the story is the claim the article
+        # disputes, one another statement has rejected already, before or after it.
+        contested = [k for k, o in candidates if o.id in disputed]
+        if named is not None:
+            pointed = named
+        elif contested and node.anaphor not in _words().accusing_nouns:
+            pointed = min(contested, key=lambda k: (k > i, abs(i - k)))
     # A denial that spells out what it rejects ("denies reports it has decided to charge him")
     # answers a claim about that; only a flat rejection ("we never had any such deal") may
     # answer on who accused whom alone.
@@ -430,9 +437,10 @@ def _denied(
         score = _answer_score(node, other, df, n, carried, i - k)
         if node.anaphor is not None and k == pointed and node.paragraph - other.paragraph <= 2:
             score += 0.6
-        if other.id in disputed and _opposes(node, other):
-            # The claim the story is about, denied already: one more contradiction of it is
-            # likelier another denial of it than of a claim nobody disputes.
+        if other.id in disputed and (_opposes(node, other) or (node.anaphor is not None and k == pointed)):
+            # The claim the story is about, denied already: one more contradiction of it, or one
+            # more "the story is propaganda", is likelier another denial of it than of a claim
+            # nobody disputes.
             score += 0.15
         if node.contrast and k == nearest_before and node.paragraph - other.paragraph <= 1:
             score += 0.35  # "X said..., but Y insisted...": Y answers X

@@ -337,3 +337,31 @@ def test_a_sides_follow_on_quote_saying_something_else_stays_a_claim():
     )
     result = run(text)
     assert len([s for s in result.statements if s.kind == "denial"]) == 1
+
+
+def test_calling_the_story_propaganda_points_at_the_disputed_claim_not_the_nearest():
+    text = (
+        "Rebel sources said Maria Lopez had been captured near the border.\n\n"
+        "The journalist Omar Haddad denied that Maria Lopez had been captured.\n\n"
+        "A cousin voiced deep concern on his Facebook page. "
+        "Village elders called the story mere propaganda."
+    )
+    result = run(text)
+    rebel = next(s for s in result.statements if speaker_name(result, s) == "Rebel sources")
+    elders = next(s for s in result.statements if speaker_name(result, s) == "Village elders")
+    assert (elders.id, rebel.id) in rebuts(result)
+    assert {target for source, target in rebuts(result) if source == elders.id} == {rebel.id}
+
+
+def test_a_short_claim_another_statement_rejected_may_be_what_the_story_is():
+    # "she is captured" says one content word; once a denial has rejected it, "the story" after
+    # it may be that claim.
+    text = (
+        '"Maria Lopez was not captured by the rebels. These are lies," an army spokesman said. '
+        "Rebel sources still insist that she is captured. "
+        "Village elders called the story mere propaganda."
+    )
+    result = run(text)
+    rebel = next(s for s in result.statements if speaker_name(result, s) == "Rebel sources")
+    elders = next(s for s in result.statements if speaker_name(result, s) == "Village elders")
+    assert (elders.id, rebel.id) in rebuts(result)
