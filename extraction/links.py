@@ -412,9 +412,20 @@ def _denied(
         named = max((k for k, o in candidates if k < i and o.words & about), default=None)
         # "They called the story mere propaganda": failing that, the story is the claim the article
         # disputes, one another statement has rejected already, before or after it.
+        # "Kyiv rejected the report": the report about Kyiv, before one about anything else.
+        aimed = max(
+            (
+                k
+                for k, o in candidates
+                if k < i and o.target in node.speaker_side and node.paragraph - o.paragraph <= 2
+            ),
+            default=None,
+        )
         contested = [k for k, o in candidates if o.id in disputed]
         if named is not None:
             pointed = named
+        elif aimed is not None and node.anaphor not in _words().accusing_nouns:
+            pointed = aimed
         elif contested and node.anaphor not in _words().accusing_nouns:
             pointed = min(contested, key=lambda k: (k > i, abs(i - k)))
     # A denial that spells out what it rejects ("denies reports it has decided to charge him")

@@ -365,3 +365,15 @@ def test_a_short_claim_another_statement_rejected_may_be_what_the_story_is():
     rebel = next(s for s in result.statements if speaker_name(result, s) == "Rebel sources")
     elders = next(s for s in result.statements if speaker_name(result, s) == "Village elders")
     assert (elders.id, rebel.id) in rebuts(result)
+
+
+def test_rejecting_the_report_answers_the_report_about_the_rejecting_side_not_the_nearest():
+    text = (
+        "Russian state media reported that Ukrainian forces had shelled a hospital in Donetsk.\n\n"
+        "The Red Cross said it could not confirm the number of casualties in the city.\n\n"
+        "Kyiv rejected the report."
+    )
+    result = run(text)
+    russia = next(s for s in result.statements if speaker_name(result, s) == "Russia")
+    denial = only(result, "denial")
+    assert rebuts(result) == {(denial.id, russia.id)}
