@@ -516,7 +516,15 @@ def _countered(
             continue  # "she said they had accused her": the accusation is reported, not a reply
         if any(lk.source == earlier.id and lk.target == node.id for lk in links):
             continue  # the earlier statement answers this one; they do not answer each other
-        if earlier.target not in node.speaker_side:
+        # What was aimed at its speaker; or, when the earlier words name no one ("the UN
+        # condemned the air strikes"), an earlier critic or accuser whom it aims at in turn
+        # ("Moscow criticised the UN office for its reporting on the strikes").
+        if earlier.target not in node.speaker_side and not (
+            earlier.target is None
+            and earlier.kind in ("accusation", "criticism")
+            and node.target is not None
+            and node.target in earlier.speaker_side
+        ):
             continue
         if node.target is not None and node.target_side.isdisjoint(earlier.speaker_side):
             continue

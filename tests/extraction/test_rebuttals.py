@@ -377,3 +377,22 @@ def test_rejecting_the_report_answers_the_report_about_the_rejecting_side_not_th
     russia = next(s for s in result.statements if speaker_name(result, s) == "Russia")
     denial = only(result, "denial")
     assert rebuts(result) == {(denial.id, russia.id)}
+
+
+def test_criticising_the_critic_about_the_same_thing_answers_its_criticism():
+    text = (
+        "The UN human rights office condemned the air strikes on Idlib.\n\n"
+        "Moscow criticised the UN office for its one-sided reporting on the strikes."
+    )
+    result = run(text)
+    un = next(s for s in result.statements if speaker_name(result, s) == "UN human rights office")
+    moscow = next(s for s in result.statements if speaker_name(result, s) == "Russia")
+    assert rebuts(result) == {(moscow.id, un.id)}
+
+
+def test_criticising_the_critic_about_something_else_answers_nothing():
+    text = (
+        "The UN human rights office condemned the air strikes on Idlib.\n\n"
+        "Moscow criticised the UN office for its budget and its hiring of consultants."
+    )
+    assert not rebuts(run(text))
