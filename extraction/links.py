@@ -507,12 +507,15 @@ def _countered(
     by_id = {o.id: o for o in nodes}
     if carried is not None and carried in by_id:
         return by_id[carried], 0.7
+    # "She said her liberal friends have mocked Trump": whoever reports the criticism brings it
+    # in; it is no retort to the reporter's own words.
+    reporters = {o.speaker for o in nodes if o is not node and within(node.cue, o.content)}
     for earlier in reversed(nodes[:i]):
         if node.paragraph - earlier.paragraph > _COUNTER_WINDOW:
             break
         if earlier.speaker is None or not _apart(earlier, node):
             continue
-        if within(node.cue, earlier.content):
+        if within(node.cue, earlier.content) or earlier.speaker in reporters:
             continue  # "she said they had accused her": the accusation is reported, not a reply
         if any(lk.source == earlier.id and lk.target == node.id for lk in links):
             continue  # the earlier statement answers this one; they do not answer each other

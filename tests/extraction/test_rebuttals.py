@@ -396,3 +396,12 @@ def test_criticising_the_critic_about_something_else_answers_nothing():
         "Moscow criticised the UN office for its budget and its hiring of consultants."
     )
     assert not rebuts(run(text))
+
+
+def test_a_criticism_a_speaker_reports_is_no_retort_to_that_speakers_own_words():
+    # Miller tells of Reyes' mockery; it is her account, not Reyes answering her.
+    text = (
+        "Senator Jane Miller said Governor Tom Reyes would lose the election in November.\n\n"
+        "Miller said Reyes had mocked her campaign, calling the election a joke."
+    )
+    assert not rebuts(run(text))
