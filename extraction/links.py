@@ -93,6 +93,7 @@ class _Words:
     accusing_nouns: frozenset[str]  # "the accusation", "these charges": they point at accusations
     pointing_nouns: frozenset[str]  # "the claims", "the reports", "the story"
     falsehoods: frozenset[str]  # what calls words false: lie, propaganda, fabrication, baseless
+    retracting: frozenset[str]  # what a speaker says of its own words to take them back: joke
 
 
 @cache
@@ -280,7 +281,7 @@ def find_links(nodes: list[Node]) -> Answers:
             continue
         carried = _carried_answer(nodes, i, rebutted)
         if kind == "denial":
-            found = _denied(nodes, i, df, carried, reporters, set(rebutted.values()))
+            found = _retracted(nodes, i) or _denied(nodes, i, df, carried, reporters, set(rebutted.values()))
         else:
             found = _countered(nodes, i, df, carried, links)
         if found is not None:
@@ -470,6 +471,24 @@ def _denied(
     if best is None:
         return _overruled(nodes, i)
     return best[2], max(best[0], 0.4)
+
+
+def _retracted(nodes: list[Node], i: int) -> tuple[Node, float] | None:
+    """A speaker taking back its own words ("Trump later said he was joking", "I misspoke")
+    answers what it said shortly before, not another side."""
+    node = nodes[i]
+    if node.speaker is None or node.predicate not in _words().retracting:
+        return None
+    for other in reversed(nodes[:i]):
+        if node.paragraph - other.paragraph > 1:
+            break
+        if (
+            other.speaker == node.speaker
+            and other.kind in _ANSWERABLE
+            and not within(node.cue, other.content)
+        ):
+            return other, 0.5
+    return None
 
 
 def _overruled(nodes: list[Node], i: int) -> tuple[Node, float] | None:

@@ -405,3 +405,23 @@ def test_a_criticism_a_speaker_reports_is_no_retort_to_that_speakers_own_words()
         "Miller said Reyes had mocked her campaign, calling the election a joke."
     )
     assert not rebuts(run(text))
+
+
+def test_saying_one_was_joking_takes_back_ones_own_words_just_before():
+    text = (
+        "At a rally on Monday, Senator Tom Reyes said the state should sell its prisons to China. "
+        "Reyes later said he was joking."
+    )
+    result = run(text)
+    claim, denial = only(result, "claim"), only(result, "denial")
+    assert rebuts(result) == {(denial.id, claim.id)}
+
+
+def test_a_flat_denial_of_ones_own_side_answers_nothing_of_its_own():
+    # Only a retraction answers the speaker's own words; a denial with no other side to answer
+    # stays unlinked.
+    text = (
+        "At a rally on Monday, Senator Tom Reyes said the state should sell its prisons to China. "
+        "Reyes later denied any plan to sell the prisons."
+    )
+    assert not rebuts(run(text))
