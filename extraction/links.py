@@ -9,9 +9,17 @@ A denial, accusation or criticism rebuts:
   ("..., but the ministry insisted"), says the opposite of the same thing ("was not involved"
   after "was involved", "she is alive" after "she was beheaded"), comes from the side the claim
   was aimed at, and comes soon after it;
-- a side that goes on answering (its spokesman's quote after its denial) answers the same claim.
+- a side that goes on answering (its spokesman's quote after its denial) answers the same claim;
+  its next words deny that claim too when they negate something of it or call something false;
+- a speaker taking back its own words ("he later said he was joking") answers what it said just
+  before.
 
-A counter-accusation or criticism answers only what was aimed at its speaker shortly before.
+Sides are the speakers with the bodies they speak for (a minister and its state are one), except
+that two speakers of one country or party who aim at each other are two ("Sanders questioned her
+judgment" / "Clinton fired back").
+
+A counter-accusation or criticism answers only what was aimed at its speaker shortly before, or
+an earlier critic it aims at in turn about the same thing; never the words of whoever reports it.
 A claim that says the opposite of another side's earlier claim about the same thing is a
 denial of it even without a cue of denial ("Iran said it was not involved"): ``find_links``
 returns those too.
@@ -411,9 +419,8 @@ def _denied(
         # what the sentence names, if an earlier claim is about it.
         about = node.context - node.words - _words().generic
         named = max((k for k, o in candidates if k < i and o.words & about), default=None)
-        # "They called the story mere propaganda": failing that, the story is the claim the article
-        # disputes, one another statement has rejected already, before or after it.
-        # "Kyiv rejected the report": the report about Kyiv, before one about anything else.
+        # Failing that, "Kyiv rejected the report" points at the report about Kyiv before one
+        # about anything else.
         aimed = max(
             (
                 k
@@ -422,6 +429,9 @@ def _denied(
             ),
             default=None,
         )
+        # Failing that, "they called the story mere propaganda" points at the claim the article
+        # disputes (one another statement has rejected already, before or after it) before the
+        # nearest claim nobody disputes.
         contested = [k for k, o in candidates if o.id in disputed]
         if named is not None:
             pointed = named
