@@ -936,11 +936,23 @@ class DocActors:
             entry = self.index.kb.lookup(" ".join(t.text for t in tokens))
             if entry is not None:
                 return self._kb_actor(entry)
-            if any(
-                t.head.i == head.i and t.dep_ in ("compound", "amod", "poss", "nmod")
+            attached = [
+                t
                 for t in tokens
                 if t.i in self.by_token
-            ):
+                and t.head.i == head.i
+                and t.dep_ in ("compound", "amod", "poss", "nmod")
+            ]
+            # "Lebanon's Hezbollah group", "Syria's Kurdish YPG militia": the group the noun names
+            # speaks, not the country it is of.
+            own = [
+                self.by_token[t.i]
+                for t in attached
+                if t.dep_ == "compound" and self.by_token[t.i].kind in ("group", "organisation")
+            ]
+            if own and any(b.kind == "state" for b in bodies):
+                return own[-1]
+            if attached:
                 return bodies[0]
         if tokens[0].lower_ == "the" and len(tokens) <= 3 and head.lemma_.lower() in self._speaker_nouns:
             # "The Philippine National Security Council said... the council said": the same body.
