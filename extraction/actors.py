@@ -601,8 +601,14 @@ class DocActors:
             # "Fatima Hassan": a given name that names one gender. A name of one word is likelier a
             # surname ("Warren said", for Elizabeth Warren), so it is left to the cues around it.
             words = draft.name.split()
-            if draft.kind == "person" and draft.gender is None and not draft.plural and len(words) > 1:
-                draft.gender = lex.given_name_gender(words[0])
+            if draft.kind != "person" or draft.gender is not None or draft.plural or len(words) < 2:
+                continue
+            gender = lex.given_name_gender(words[0])
+            # "Marine John Tiegen": a first word that is a rank or a title, before the given name.
+            others = {lex.given_name_gender(w) for w in words[1:-1]}
+            if gender is not None and ({"m", "f"} - {gender}) & others:
+                gender = None
+            draft.gender = gender
         for token in doc:
             # "Lucy Somers said she learned...": the subject of what a person says is that person.
             if token.dep_ != "nsubj" or token.lower_ not in ("he", "she") or token.head.dep_ != "ccomp":
