@@ -268,6 +268,8 @@ def _bearer(token: Token, *, climb: bool = True, within: Container[int] | None =
         # "the corrupt regime", "its hostile attempt"; "X is a corrupt regime" is said of X, but
         # "the man suspected of the horrific beheading" condemns no one.
         head = token.head
+        if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in head.children):
+            return []  # "an end to our disastrous trade policies": the speaker's side's own
         own = [] if _act(head) else [head]  # "the horrific beheading of X": X is its victim
         return [*_bearer(head, climb=head.dep_ in ("attr", "oprd")), *own]
     # Up to the clause whose subject is its author: "X is responsible for", "X committed crimes".
@@ -299,6 +301,20 @@ def _bearer(token: Token, *, climb: bool = True, within: Container[int] | None =
         if t.pos_ == "NOUN" and t.lemma_.lower() in _REPORTED:
             break  # "made allegations of misconduct": the wrong is alleged, not the alleger's
     return out
+
+
+def _failed_owner(token: Token, resolve: Resolver[A]) -> A | None:
+    """Whose doing a word of failure says went wrong: the owner of the noun it is or qualifies
+    ("Obama's disastrous policies", "the Bush-Cheney disaster", "Trump's failed casino"), never
+    the speaker's side ("our disastrous trade policies"); "a natural disaster", "the failed coup"
+    name no one's."""
+    noun = token if token.pos_ in ("NOUN", "PROPN") else None
+    if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):
+        noun = token.head
+    if noun is None or any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in noun.children):
+        return None
+    owners = (c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"))
+    return next((actor for c in owners if (actor := resolve.named(c)) is not None), None)
 
 
 def _clause_subject(token: Token) -> Token | None:
@@ -418,6 +434,8 @@ def classify(
     if att.kind != "claim":
         aimed = _content_aim(tokens, lexicon, resolve)
         return Verdict(att.kind, round(min(confidence + 0.1, 0.95), 2), aimed)
+    if (called := _called_by_cue(att, lexicon, resolve)) is not None:
+        return Verdict(called[0], round(confidence - 0.1, 2), called[1])
     if reports_others:
         return Verdict("claim", round(confidence, 2))
     words = [_norm(t) for t in tokens if not t.is_punct]
@@ -461,7 +479,11 @@ def classify(
     if found is None or found[0] == "criticism":
         # "the militia carried out the massacre", "the regime used chemical weapons": a wrong done
         # by a named actor accuses it, even beside words that only judge.
-        author = _wrong_act_author(tokens, lexicon, resolve)
+        author = (
+            _wrong_act_author(tokens, lexicon, resolve)
+            or _blamed_cause(tokens, lexicon, resolve)
+            or _reported_accusation(tokens, lexicon, resolve)
+        )
         if author is not None:
             found = ("accusation", author)
         elif (
@@ -889,6 +911,13 @@ def _insulted(
         )
         if small is not None:
             said_of = small  # "consider him a hypocrite", parsed as a clause of its own
+        elif (
+            t.dep_ == "dobj"
+            and t.head.lemma_.lower() in _NAMING_VERBS
+            and (first := next((c for c in t.head.children if c.dep_ == "dobj"), None)) is not None
+            and first.i < t.i
+        ):
+            said_of = first  # "branded McConnell a liar", the complement parsed as a second object
         elif t.dep_ not in ("attr", "acomp", "oprd") or t.head.pos_ not in ("AUX", "VERB"):
             continue
         elif t.head.lemma_ == "be":
@@ -957,11 +986,27 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
     within = {t.i for t in tokens}
     for t in tokens:
         lemma = t.lemma_.lower()
+        if (t.lower_ in lexicon.failures or lemma in lexicon.failures) and not _conditional(t):
+            if criticism is None and not _negated(t):
+                criticism = _failed_owner(t, resolve)
+            if lemma not in lexicon.criticism_words:
+                continue
         if lemma not in lexicon.blame_lemmas or _conditional(t):
             continue  # "if they have committed a crime" accuses no one
         if lemma in lexicon.virtue_words and _negated(t) and t.dep_ in ("acomp", "attr"):
             # "the coalition is not serious about fighting ISIL": a virtue denied is a judgement
             criticism = criticism or _aimed(t, resolve, within=within)
+            continue
+        if lemma in lexicon.keeping_verbs:
+            # "they never respect the rules", "Iran did not honour the deal": a rule not kept is
+            # broken.
+            if (
+                t.pos_ == "VERB"
+                and _negated(t)
+                and any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.rule_words for c in t.children)
+                and (actor := _aimed(t, resolve, within=within)) is not None
+            ):
+                return "accusation", actor
             continue
         if _negated(t) or not _predicative(t):
             continue
@@ -995,9 +1040,101 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
             criticism is None
             and (lemma in lexicon.criticism_words or lemma in lexicon.condemnation_words)
             and t.dep_ != "relcl"  # "Buchanan, who had failed to win": who he is, not a judgement
+            # "they might neglect the schools", "we would ignore the rules": not done, only foreseen
+            and not (t.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children))
         ):
             criticism = _aimed(t, resolve, within=within)
     return ("criticism", criticism) if criticism is not None else None
+
+
+# "because of X, we lost": what comes of a named actor's doing.
+_CAUSES = frozenset({("because", "of"), ("due", "to"), ("owing", "to")})
+
+
+def _blamed_cause(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> A | None:
+    """The actor named as the cause of a loss or harm: "because of McConnell, families lost their
+    insurance", "his death was due to the regime". The cause must be an actor's own name or a
+    phrase for a person ("because of the war in Syria" blames no one), and what it caused a loss
+    ("because of Obama, we have health care" praises)."""
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.i + 1 >= len(t.doc) or (t.lower_, t.nbor(1).lower_) not in _CAUSES:
+            continue
+        cause = next((g for x in (t, t.nbor(1)) for g in x.children if g.dep_ == "pobj"), None)
+        if cause is None or not (cause.pos_ in ("PROPN", "PRON") or _a_person(cause, lexicon)):
+            continue
+        actor = resolve.named(cause)
+        if actor is None:
+            continue
+        clause = t.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i and clause.dep_ in _UP_DEPS:
+            clause = clause.head
+        phrase = {x.i for x in t.subtree} | {x.i for x in t.nbor(1).subtree}
+        effect = [x for x in clause.subtree if x.i in inside and x.i not in phrase]
+        if any(
+            (
+                x.lemma_.lower() in lexicon.losses
+                or x.lower_ in lexicon.losses
+                or x.lemma_.lower() in lexicon.harm_words
+                or x.lemma_.lower() in lexicon.violent_acts
+            )
+            and not _negated(x)
+            for x in effect
+        ) and not _negated(clause):
+            return actor
+    return None
+
+
+def _asserted(verb: Token) -> bool:
+    """A finite verb said as done, not an infinitive ("exists to charge him", "would like to
+    indict") nor what may be or will be ("might neglect", "may be indicted")."""
+    if verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP") or verb.dep_ in ("xcomp", "acl", "advcl", "pcomp"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in verb.children)
+
+
+def _reported_accusation(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> A | None:
+    """The actor the words say is accused: "Trump was also accused of breaking the rules", "the
+    women who accused Clinton of assault". To report that someone is charged with a wrong is to
+    put the charge on record against them; a charge of no one ("allegedly") names nobody."""
+    for t in tokens:
+        lemma = t.lemma_.lower()
+        if t.pos_ != "VERB" or lemma == "allege" or lexicon.speech_verbs.get(lemma) != "accusation":
+            continue
+        if _negated(t) or _conditional(t) or not _asserted(t):
+            continue  # "would like to indict her", "she may be charged": no charge yet
+        passive = any(c.dep_ == "auxpass" for c in t.children)
+        accused = next((c for c in t.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+        # A pronoun accused is as often the speaker ("they accused him of lying", he said): the
+        # speaker telling of a charge against himself does not make it.
+        if accused is not None and accused.pos_ != "PRON" and (actor := resolve.named(accused)) is not None:
+            return actor
+    return None
+
+
+def _called_by_cue(att: Attribution, lexicon: Lexicon, resolve: Resolver[A]) -> tuple[Kind, A | None] | None:
+    """ "called Palin a clown", "branded him a liar": a naming cue whose own complement is an
+    insult judges whom it names, whatever else the sentence goes on to report. A wrongdoer's name
+    ("a liar", "a war criminal") accuses."""
+    if att.cue is None or att.lemma not in _NAMING_VERBS or att.lemma == "dismiss" or _negated(att.cue):
+        return None
+    complements = [c for c in att.cue.children if c.dep_ in ("oprd", "dobj")]
+    said_of = _insulted(complements, lexicon)
+    if said_of is None:
+        return None
+    called = [c for c in complements if c.i != said_of.i]
+    words = {
+        w.lemma_.lower()
+        for c in called
+        for w in (c, *c.children)
+        if w.dep_ in ("oprd", "dobj", "amod", "conj", "compound")
+    }
+    kind: Kind = (
+        "accusation"
+        if not words.isdisjoint(lexicon.accusation_words | lexicon.wrongdoer_labels)
+        else "criticism"
+    )
+    return kind, resolve.named(said_of)
 
 
 def _content_aim(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> A | None:

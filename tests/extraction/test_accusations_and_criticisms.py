@@ -1,0 +1,72 @@
+"""Accusations and criticisms read off the whole statement: naming cues, failures owned by an
+actor, blame for a loss, reported charges, rules not kept (issue 11)."""
+
+from __future__ import annotations
+
+from .conftest import only, run
+
+
+def _target_name(result, statement) -> str | None:
+    return result.actor(statement.target).name if statement.target else None
+
+
+def test_calling_a_named_person_an_insult_is_a_criticism_whatever_the_sentence_reports_next():
+    text = 'The governor called Mitch McConnell a "clown" while speaking at a rally to protest the tax bill.'
+    result = run(text)
+    statement = next(s for s in result.statements if s.cue_span and text[slice(*s.cue_span)] == "called")
+    assert (statement.kind, _target_name(result, statement)) == ("criticism", "Mitch McConnell")
+
+
+def test_branding_someone_a_liar_parsed_as_two_objects_is_an_accusation_of_them():
+    result = run("The governor branded Mitch McConnell a liar and a coward.")
+    assert _target_name(result, only(result, "accusation")) == "Mitch McConnell"
+
+
+def test_an_actors_disastrous_policy_is_a_criticism_of_that_actor():
+    result = run('"Obama\'s disastrous foreign policy has left America weaker," Cruz said.')
+    assert _target_name(result, only(result, "criticism")) == "Barack Obama"
+
+
+def test_a_disaster_named_after_actors_is_a_criticism_of_them():
+    result = run('"We will rescue this country from the Bush-Cheney disaster," the senator said.')
+    assert only(result).kind == "criticism"
+
+
+def test_a_failure_of_the_speakers_own_side_or_of_no_one_stays_a_claim():
+    own = run('"We must put an end to our disastrous trade policies," the senator said.')
+    nature = run("The governor said the flood was a natural disaster for the whole region.")
+    assert (only(own).kind, only(nature).kind) == ("claim", "claim")
+
+
+def test_a_loss_because_of_a_named_actor_is_an_accusation_of_it():
+    result = run('"Because of Mitch McConnell, thousands of families lost their health insurance," Warren said.')
+    assert _target_name(result, only(result, "accusation")) == "Mitch McConnell"
+
+
+def test_a_good_thing_because_of_a_named_actor_stays_a_claim():
+    assert only(run('"Because of Barack Obama, my family has health care," the nurse said.')).kind == "claim"
+
+
+def test_reporting_that_someone_was_accused_is_an_accusation_of_them():
+    result = run("Trump said that Ted Cruz was also accused of breaking campaign finance rules.")
+    assert _target_name(result, only(result, "accusation")) == "Ted Cruz"
+
+
+def test_a_charge_only_wished_for_or_told_of_oneself_is_no_accusation():
+    wished = run('"I think the FBI would like to indict Hillary Clinton," the host said.')
+    own = run("John Smith told the newspaper that an officer from MI5 had accused him of lying.")
+    assert only(wished).kind == "claim"
+    # The officer's accusation is one; Smith telling of it is not his own.
+    assert sorted(s.kind for s in own.statements) == ["accusation", "claim"]
+
+
+def test_rules_never_respected_by_a_named_actor_are_an_accusation_of_it():
+    result = run('"Hillary Clinton and her staff never respect the rules," the activist wrote.')
+    assert _target_name(result, only(result, "accusation")) == "Hillary Clinton"
+
+
+def test_ignoring_something_is_a_criticism_but_only_when_done():
+    done = run('"Mitt Romney has ignored the warnings of his own advisers," Obama said.')
+    foreseen = run("The protest leaders said they would ignore the restrictions and march anyway.")
+    assert _target_name(done, only(done, "criticism")) == "Mitt Romney"
+    assert only(foreseen).kind == "claim"
