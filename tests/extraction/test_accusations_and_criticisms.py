@@ -39,7 +39,9 @@ def test_a_failure_of_the_speakers_own_side_or_of_no_one_stays_a_claim():
 
 
 def test_a_loss_because_of_a_named_actor_is_an_accusation_of_it():
-    result = run('"Because of Mitch McConnell, thousands of families lost their health insurance," Warren said.')
+    result = run(
+        '"Because of Mitch McConnell, thousands of families lost their health insurance," Warren said.'
+    )
     assert _target_name(result, only(result, "accusation")) == "Mitch McConnell"
 
 
