@@ -377,6 +377,33 @@ def _breaks_rules(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _negated_with(verb: Token) -> bool:
+    """Negated itself or by the verb it is joined to: "never pay attention to nor respect rules"."""
+    return _negated(verb) or (
+        verb.dep_ == "conj"
+        and (_negated(verb.head) or any(c.lower_ == "nor" for c in (*verb.head.children, *verb.children)))
+    )
+
+
+def _plays_card(token: Token) -> bool:
+    """ "is playing the race card", "played the woman card": using a grievance for gain is a
+    charge. One card of a kind, not "play our cards right"."""
+    return (
+        token.pos_ == "VERB"
+        and token.lemma_.lower() == "play"
+        and not _negated(token)
+        and any(
+            c.dep_ == "dobj"
+            and c.lower_ == "card"
+            and any(
+                g.dep_ in ("compound", "amod", "poss", "nmod") and g.lower_ not in ("our", "my")
+                for g in c.children
+            )
+            for c in token.children
+        )
+    )
+
+
 def _negated_agent(tokens: list[Token], resolve: Resolver[A]) -> A | None:
     """The actor named as the agent of a negated passive: IS in "she was not captured by IS"."""
     for t in tokens:
@@ -914,7 +941,8 @@ def _insulted(
         elif (
             t.dep_ == "dobj"
             and t.head.lemma_.lower() in _NAMING_VERBS
-            and (first := next((c for c in t.head.children if c.dep_ == "dobj"), None)) is not None
+            and (first := next((c for c in t.head.children if c.dep_ in ("dobj", "dative")), None))
+            is not None
             and first.i < t.i
         ):
             said_of = first  # "branded McConnell a liar", the complement parsed as a second object
@@ -1002,11 +1030,25 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
             # broken.
             if (
                 t.pos_ == "VERB"
-                and _negated(t)
+                and _negated_with(t)
                 and any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.rule_words for c in t.children)
                 and (actor := _aimed(t, resolve, within=within)) is not None
             ):
                 return "accusation", actor
+            if lemma not in lexicon.esteem_verbs:
+                continue
+        if (
+            lemma in lexicon.esteem_verbs
+            and t.pos_ == "VERB"
+            and _negated_with(t)
+            and not _conditional(t)
+            and criticism is None
+        ):
+            # "I never trusted her", "we do not respect Putin": esteem withheld from an actor
+            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+            # A pronoun there is as often a thing ("I don't like it") or people the speaker
+            # speaks of in general ("because he doesn't like them") as the actor named before.
+            criticism = resolve.named(obj) if obj is not None and obj.pos_ != "PRON" else None
             continue
         if _negated(t) or not _predicative(t):
             continue
@@ -1032,7 +1074,13 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
             continue
         aiding = lemma in lexicon.aiding_words and _aiding_extremists(t, lexicon, resolve.extremists)
         outcome = lemma in lexicon.outcome_words and _harm_outcome(t, lexicon)
-        if lemma in lexicon.accusation_words or aiding or outcome or _breaks_rules(t, lexicon):
+        if (
+            lemma in lexicon.accusation_words
+            or aiding
+            or outcome
+            or _breaks_rules(t, lexicon)
+            or _plays_card(t)
+        ):
             actor = _aimed(t, resolve, guess=True, within=within)
             if actor is not None:
                 return "accusation", actor

@@ -61,6 +61,7 @@ class Lexicon:
     breaking_verbs: frozenset[str]  # with one of rule_words as object: "broke the law" accuses
     rule_words: frozenset[str]
     keeping_verbs: frozenset[str]  # negated, with one of rule_words: "never respect the rules" accuses
+    esteem_verbs: frozenset[str]  # negated, with an actor as object: "I never trusted her" criticises
     losses: frozenset[str]  # come "because of" a named actor, blame it: "because of X we lost"
     atrocities: frozenset[str]  # by a named actor, an accusation: "the militia tortured them"
     culpable_places: frozenset[str]  # "X was behind the attack": X is its author
@@ -158,6 +159,7 @@ def load_lexicon() -> Lexicon:
         rule_words=frozenset(tone["rule_words"]),
         keeping_verbs=frozenset(tone["keeping_verbs"]),
         losses=frozenset(tone["losses"]),
+        esteem_verbs=frozenset(tone["esteem_verbs"]),
         atrocities=frozenset(tone["atrocities"]),
         culpable_places=frozenset(tone["culpable_places"]),
         culpable_objects=frozenset(tone["culpable_objects"]),
@@ -184,6 +186,8 @@ def load_lexicon() -> Lexicon:
             + tone["breaking_verbs"]
             + tone["keeping_verbs"]
             + tone["failures"]
+            + tone["esteem_verbs"]
+            + ["play"]  # "playing the race card"
             + tone["outcome"]
             + tone["atrocities"]
             + tone["culpable_places"]

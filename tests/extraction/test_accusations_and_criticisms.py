@@ -72,3 +72,21 @@ def test_ignoring_something_is_a_criticism_but_only_when_done():
     foreseen = run("The protest leaders said they would ignore the restrictions and march anyway.")
     assert _target_name(done, only(done, "criticism")) == "Mitt Romney"
     assert only(foreseen).kind == "claim"
+
+
+def test_esteem_withheld_from_a_named_actor_is_a_criticism_of_it():
+    result = run('"I don\'t like Donald Trump," the voter said.')
+    assert _target_name(result, only(result, "criticism")) == "Donald Trump"
+    assert only(run('"I do not like to travel," the senator said.')).kind == "claim"
+
+
+def test_playing_a_card_of_some_kind_is_an_accusation_but_not_playing_ones_cards():
+    result = run('"Hillary Clinton is playing the woman card," Trump said.')
+    assert _target_name(result, only(result, "accusation")) == "Hillary Clinton"
+    assert only(run('"We have to play our cards right," the senator said.')).kind == "claim"
+
+
+def test_a_rule_not_kept_under_nor_is_still_not_kept():
+    text = '"Hillary Clinton and her staff never pay attention to nor respect the rules," the activist wrote.'
+    result = run(text)
+    assert _target_name(result, only(result, "accusation")) == "Hillary Clinton"
