@@ -377,6 +377,47 @@ def _breaks_rules(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _harmful(token: Token, lexicon: Lexicon) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in lexicon.harm_words or token.lower_ in lexicon.harm_words or lemma in lexicon.violent_acts
+
+
+def _remedied(token: Token, lexicon: Lexicon, top: Token) -> bool:
+    """A remedy governs the word on its way up to top: "to end the war", "a solution to the crisis"."""
+    t = token
+    while t.i != top.i and t.head.i != t.i:
+        t = t.head
+        if t.lemma_.lower() in lexicon.remedies:
+            return True
+    return False
+
+
+def _harm_furthered(verb: Token, lexicon: Lexicon) -> bool:
+    """ "fuelling the conflict", "trying to expand the war", "Russia wants war", "prefers a chaotic
+    situation", "does not want the crisis to come to an end": a harm its subject makes worse or
+    wants, or a harm whose remedy it does not want. Only what the verb acts on directly, or what
+    qualifies it, counts: "seeks justice for the victims of the war" wants no war."""
+    if verb.pos_ != "VERB" or _conditional(verb):
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+    near = [
+        w
+        for o in objects
+        for w in (o, *o.children)
+        if w.dep_ in ("dobj", "ccomp", "xcomp", "amod", "compound", "nsubj", "pobj", "prep")
+    ]
+    near += [g for w in near if w.dep_ == "prep" and w.lower_ == "of" for g in w.children if g.dep_ == "pobj"]
+    harms = [w for w in near if _harmful(w, lexicon) and not _remedied(w, lexicon, verb)]
+    if not harms:
+        return False
+    if verb.lemma_.lower() in lexicon.worsening_verbs:
+        return not _negated(verb)
+    if not _negated(verb):
+        return True
+    # "does not want the ISIL crisis to come to an end": the remedy of a harm not wanted
+    return any(t.lemma_.lower() in lexicon.remedies for o in objects for t in o.subtree)
+
+
 def _negated_with(verb: Token) -> bool:
     """Negated itself or by the verb it is joined to: "never pay attention to nor respect rules"."""
     return _negated(verb) or (
@@ -758,7 +799,8 @@ def _wrongdoers(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
                 c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lexicon.wrong_acts for c in t.children
             )
         elif lemma in lexicon.atrocities:
-            wrong = any(c.dep_ == "dobj" for c in t.children)  # not "militants claim to have beheaded"
+            # not "militants claim to have beheaded"; "was tortured by the police" names its doer
+            wrong = any(c.dep_ in ("dobj", "auxpass") for c in t.children)
         elif lemma in lexicon.force_verbs:
             # "shelled a hospital", "fired on protesters", "targeted civilians"
             aimed = [c for c in t.children if c.dep_ == "dobj"]
@@ -1046,9 +1088,18 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
         ):
             # "I never trusted her", "we do not respect Putin": esteem withheld from an actor
             obj = next((c for c in t.children if c.dep_ == "dobj"), None)
-            # A pronoun there is as often a thing ("I don't like it") or people the speaker
-            # speaks of in general ("because he doesn't like them") as the actor named before.
-            criticism = resolve.named(obj) if obj is not None and obj.pos_ != "PRON" else None
+            # "it" and "them" there are as often a thing ("I don't like it") or people spoken of in
+            # general ("because he doesn't like them") as an actor named before; "him", "her" are
+            # the person.
+            if obj is not None and (obj.pos_ != "PRON" or obj.lower_ in ("him", "her")):
+                criticism = resolve.named(obj)
+            continue
+        if (lemma in lexicon.worsening_verbs or lemma in lexicon.desire_verbs) and _harm_furthered(
+            t, lexicon
+        ):
+            # "the US is trying to expand the war", "it does not want the crisis to end"
+            if (actor := _aimed(t, resolve, within=within)) is not None:
+                return "accusation", actor
             continue
         if _negated(t) or not _predicative(t):
             continue
@@ -1063,7 +1114,8 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
                 if (
                     subject is None
                     or subject.i not in within
-                    or not any(c.dep_ == "dobj" for c in t.children)
+                    # "she was tortured by the police": the agent of a passive is named as the doer
+                    or not any(c.dep_ in ("dobj", "auxpass") for c in t.children)
                 ):
                     continue  # "militants claim to have beheaded him": the speaker's own act
                 actor = resolve.named(subject)
@@ -1109,7 +1161,13 @@ def _blamed_cause(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -
         if t.i + 1 >= len(t.doc) or (t.lower_, t.nbor(1).lower_) not in _CAUSES:
             continue
         cause = next((g for x in (t, t.nbor(1)) for g in x.children if g.dep_ == "pobj"), None)
-        if cause is None or not (cause.pos_ in ("PROPN", "PRON") or _a_person(cause, lexicon)):
+        # The cause itself, not a thing of theirs: "because of his Mexican heritage" blames no one.
+        if cause is None or not (
+            cause.pos_ in ("PROPN", "PRON")
+            or cause.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or cause.lemma_.lower() in lexicon.speaker_nouns
+            or cause.lemma_.lower() in lexicon.role_titles
+        ):
             continue
         actor = resolve.named(cause)
         if actor is None:

@@ -62,6 +62,9 @@ class Lexicon:
     rule_words: frozenset[str]
     keeping_verbs: frozenset[str]  # negated, with one of rule_words: "never respect the rules" accuses
     esteem_verbs: frozenset[str]  # negated, with an actor as object: "I never trusted her" criticises
+    worsening_verbs: frozenset[str]  # with harm as object, an accusation: "fuelling the conflict"
+    desire_verbs: frozenset[str]  # with harm wanted, an accusation: "Russia wants war"
+    remedies: frozenset[str]  # over a harm, no wrong: "wants to end the war"
     losses: frozenset[str]  # come "because of" a named actor, blame it: "because of X we lost"
     atrocities: frozenset[str]  # by a named actor, an accusation: "the militia tortured them"
     culpable_places: frozenset[str]  # "X was behind the attack": X is its author
@@ -159,6 +162,9 @@ def load_lexicon() -> Lexicon:
         rule_words=frozenset(tone["rule_words"]),
         keeping_verbs=frozenset(tone["keeping_verbs"]),
         losses=frozenset(tone["losses"]),
+        worsening_verbs=frozenset(tone["worsening_verbs"]),
+        desire_verbs=frozenset(tone["desire_verbs"]),
+        remedies=frozenset(tone["remedies"]),
         esteem_verbs=frozenset(tone["esteem_verbs"]),
         atrocities=frozenset(tone["atrocities"]),
         culpable_places=frozenset(tone["culpable_places"]),
@@ -187,6 +193,8 @@ def load_lexicon() -> Lexicon:
             + tone["keeping_verbs"]
             + tone["failures"]
             + tone["esteem_verbs"]
+            + tone["worsening_verbs"]
+            + tone["desire_verbs"]
             + ["play"]  # "playing the race card"
             + tone["outcome"]
             + tone["atrocities"]

@@ -90,3 +90,66 @@ def test_a_rule_not_kept_under_nor_is_still_not_kept():
     text = '"Hillary Clinton and her staff never pay attention to nor respect the rules," the activist wrote.'
     result = run(text)
     assert _target_name(result, only(result, "accusation")) == "Hillary Clinton"
+
+
+def test_a_thing_of_someones_as_the_cause_blames_no_one():
+    text = '"The judge has a conflict of interest because of his Mexican heritage," Trump said.'
+    assert [s.kind for s in run(text).statements if s.kind == "accusation"] == []
+
+
+def test_making_a_harm_worse_or_wanting_it_is_an_accusation():
+    fuelling = run('"Iran is fuelling the conflict in Yemen," the Saudi minister said.')
+    wanting = run('"Russia wants war," the minister said.')
+    assert _target_name(fuelling, only(fuelling, "accusation")) == "Iran"
+    assert _target_name(wanting, only(wanting, "accusation")) == "Russia"
+
+
+def test_not_wanting_a_harm_to_end_is_an_accusation():
+    text = "The lawmaker said the US does not want the crisis in Anbar to come to an end."
+    result = run(text)
+    assert _target_name(result, only(result, "accusation")) == "United States"
+
+
+def test_wanting_a_harm_ended_or_not_wanting_it_stays_a_claim():
+    for text in (
+        '"Russia wants to end the war in Ukraine," the minister said.',
+        '"Iran does not want the war," the minister said.',
+        '"Obama seeks justice for the victims of the war," the spokesman said.',
+    ):
+        assert only(run(text)).kind == "claim", text
+
+
+def test_an_atrocity_told_in_the_passive_accuses_its_named_agent():
+    result = run("The activists said the prisoners were tortured by the Syrian army.")
+    assert _target_name(result, only(result, "accusation")) == "Syria"
+
+
+def test_force_on_a_family_member_by_a_named_actor_is_an_accusation():
+    result = run('"Islamic State fighters shot her son," the guard said.')
+    assert only(result).kind == "accusation"
+
+
+def test_an_act_of_war_told_in_the_passive_stays_a_claim():
+    result = run("The medics said two children were killed by Russian jets.")
+    assert only(result).kind == "claim"
+
+
+def test_signing_someones_death_warrant_is_an_accusation():
+    text = '"When your colleagues dropped that bomb, they signed my death warrant," the hostage said.'
+    assert only(run(text)).kind == "accusation"
+
+
+def test_a_description_of_an_office_names_the_person_who_holds_it():
+    text = (
+        "Bernie Sanders spoke in Iowa on Monday. Hillary Clinton criticized the Vermont senator for his "
+        "vote on guns. Sanders accused the former secretary of state of lying."
+    )
+    result = run(text)
+    assert _target_name(result, only(result, "criticism")) == "Bernie Sanders"
+    assert _target_name(result, only(result, "accusation")) == "Hillary Clinton"
+
+
+def test_a_bare_office_is_not_guessed():
+    text = "Barack Obama and Donald Trump spoke. Hillary Clinton criticized the president for his speech."
+    result = run(text)
+    assert only(result, "criticism").target is None
