@@ -563,6 +563,9 @@ def classify(
     if found is not None:
         kind, actor = found
         return Verdict(kind, round(confidence - 0.15, 2), actor)
+    if (branded := _epithet(tokens, lexicon, resolve)) is not None:
+        # "Crooked Hillary is at it again", "the incompetent Obama administration"
+        return Verdict("criticism", round(confidence - 0.2, 2), branded)
     insulted = _insulted(tokens, lexicon)
     if insulted is not None:
         # "he is a phony", "Cruz is not a real conservative": aimed at whom the words name.
@@ -1016,6 +1019,43 @@ def _insulted(
             and any(c.dep_ == "amod" and c.lower_ in _GENUINE for c in t.children)
         ):
             return said_of  # "not a real conservative", "no true friend of Israel"
+    return None
+
+
+_IDEOLOGY = frozenset({"radical", "extremist"})
+
+
+def _epithet(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> A | None:
+    """The actor an insult is attached to as an epithet: "Crooked Hillary", "the incompetent
+    Obama administration", "Trump, a bully and a liar,". The insult must qualify the actor's
+    own name, not a thing of theirs ("Trump's weak poll numbers")."""
+    for t in tokens:
+        lemma = t.lemma_.lower()
+        if (lemma not in lexicon.insults and t.lower_ not in lexicon.insults) or _negated(t):
+            continue
+        if lemma in _IDEOLOGY:
+            continue  # "radical Islamists", "extremist groups": what they hold, not an insult
+        # "the incompetent Obama", "Trump, a bully,", "Crooked Hillary" tagged as part of the name
+        if not (
+            (t.dep_ == "amod" and t.pos_ == "ADJ")
+            or (t.dep_ == "appos" and t.pos_ == "NOUN")
+            # A nickname's adjective, the tagger's part of the name ("Crazy Bernie", "Lyin' Ted"),
+            # told from a noun by its ending: "Danger Mouse" is a name.
+            or (
+                t.dep_ == "compound"
+                and t.head.pos_ == "PROPN"
+                and t.i == t.head.left_edge.i
+                and t.lower_.endswith(("ed", "y", "'", "ing"))
+            )
+        ):
+            continue
+        named = t.head
+        if named.lower_ in lexicon.target_faiths:
+            continue  # "radical Islam" names a creed, not an actor judged
+        if named.pos_ != "PROPN" and named.lemma_.lower() not in lexicon.role_titles:
+            continue
+        if (actor := resolve.named(named)) is not None:
+            return actor
     return None
 
 

@@ -153,3 +153,23 @@ def test_a_bare_office_is_not_guessed():
     text = "Barack Obama and Donald Trump spoke. Hillary Clinton criticized the president for his speech."
     result = run(text)
     assert only(result, "criticism").target is None
+
+
+def test_an_insult_as_an_epithet_of_a_named_actor_is_a_criticism_of_it():
+    nickname = run('"They control Crazy Bernie Sanders," the candidate said.')
+    adjective = run('"The incompetent Obama administration has lost control of the border," Cruz said.')
+    apposition = run('"Donald Trump, a bully and a liar, must never be president," the senator said.')
+    assert _target_name(nickname, only(nickname, "criticism")) == "Bernie Sanders"
+    assert _target_name(adjective, only(adjective, "criticism")) == "Barack Obama"
+    assert only(apposition).kind in ("criticism", "accusation")
+
+
+def test_a_name_that_looks_like_an_insult_or_a_creed_called_radical_is_no_epithet():
+    name = run('"We wrote the songs with Danger Mouse," the singer said.')
+    creed = run('"We must defeat radical Islam," the senator said.')
+    assert (only(name).kind, only(creed).kind) == ("claim", "claim")
+
+
+def test_a_vice_named_as_an_actors_own_is_a_criticism_of_it():
+    result = run('"Hillary Clinton\'s dishonesty is the issue in this race," Trump said.')
+    assert _target_name(result, only(result, "criticism")) == "Hillary Clinton"
