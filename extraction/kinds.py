@@ -501,7 +501,12 @@ def classify(
         return Verdict("denial", round(confidence, 2), _owned_claim(tokens, resolve))
     if att.kind != "claim":
         aimed = _content_aim(tokens, lexicon, resolve)
-        return Verdict(att.kind, round(min(confidence + 0.1, 0.95), 2), aimed)
+        # "accused Clinton of being too cozy with Wall Street": a quality charged, not a deed, is
+        # a judgement of the person.
+        kind: Kind = (
+            "criticism" if att.kind == "accusation" and _quality_charged(tokens, lexicon) else att.kind
+        )
+        return Verdict(kind, round(min(confidence + 0.1, 0.95), 2), aimed)
     if (called := _called_by_cue(att, lexicon, resolve)) is not None:
         return Verdict(called[0], round(confidence - 0.1, 2), called[1])
     if reports_others:
@@ -1023,6 +1028,24 @@ def _insulted(
 
 
 _IDEOLOGY = frozenset({"radical", "extremist"})
+
+
+def _quality_charged(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """ "(accused X) of being too reliant on Wall Street", "of being weak on crime": what the
+    charge is, is an adjective of no wrong. Not "of being a rapist", "of being corrupt", nor a
+    passive "of being influenced by lobbyists"."""
+    for t in tokens:
+        if t.lower_ != "being" or t.head.lower_ != "of" or t.dep_ != "pcomp":
+            continue
+        said = [c for c in t.children if c.dep_ in ("acomp", "attr", "oprd")]
+        return bool(said) and all(
+            c.pos_ == "ADJ"
+            and c.lemma_.lower() not in lexicon.accusation_words
+            and c.lemma_.lower() not in lexicon.wrongdoer_labels
+            and c.lemma_.lower() not in lexicon.atrocities
+            for c in said
+        )
+    return False
 
 
 def _epithet(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> A | None:

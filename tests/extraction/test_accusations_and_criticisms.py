@@ -173,3 +173,18 @@ def test_a_name_that_looks_like_an_insult_or_a_creed_called_radical_is_no_epithe
 def test_a_vice_named_as_an_actors_own_is_a_criticism_of_it():
     result = run('"Hillary Clinton\'s dishonesty is the issue in this race," Trump said.')
     assert _target_name(result, only(result, "criticism")) == "Hillary Clinton"
+
+
+def test_accusing_someone_of_a_quality_is_a_criticism_of_them():
+    quality = run("Sanders accused Hillary Clinton of being too cozy with Wall Street.")
+    assert _target_name(quality, only(quality, "criticism")) == "Hillary Clinton"
+    for text in (
+        "Sanders accused Hillary Clinton of being corrupt.",
+        "Sanders accused Hillary Clinton of being influenced by lobbyists.",
+    ):
+        assert only(run(text)).kind == "accusation", text
+
+
+def test_a_slippery_slope_is_a_criticism():
+    text = '"The strikes put the United States on a slippery slope towards a new war," the group said.'
+    assert only(run(text)).kind == "criticism"
