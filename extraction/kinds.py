@@ -428,20 +428,23 @@ def _negated_with(verb: Token) -> bool:
 
 def _plays_card(token: Token) -> bool:
     """ "is playing the race card", "played the woman card": using a grievance for gain is a
-    charge. One card of a kind, not "play our cards right"."""
-    return (
-        token.pos_ == "VERB"
-        and token.lemma_.lower() == "play"
-        and not _negated(token)
-        and any(
-            c.dep_ == "dobj"
-            and c.lower_ == "card"
-            and any(
-                g.dep_ in ("compound", "amod", "poss", "nmod") and g.lower_ not in ("our", "my")
-                for g in c.children
-            )
-            for c in token.children
+    charge. One card of a kind, not "play our cards right"; the card may be parsed as a modifier
+    of what follows it ("playing the women's card big league")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() != "play" or _negated(token):
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    cards = [
+        w
+        for o in objects
+        for w in (o, *o.children)
+        if w.lower_ == "card" and w.dep_ in ("dobj", "nmod", "compound")
+    ]
+    return any(
+        any(
+            g.dep_ in ("compound", "amod", "poss", "nmod") and g.lower_ not in ("our", "my")
+            for g in c.children
         )
+        for c in cards
     )
 
 

@@ -84,6 +84,9 @@ def test_playing_a_card_of_some_kind_is_an_accusation_but_not_playing_ones_cards
     result = run('"Hillary Clinton is playing the woman card," Trump said.')
     assert _target_name(result, only(result, "accusation")) == "Hillary Clinton"
     assert only(run('"We have to play our cards right," the senator said.')).kind == "claim"
+    # the card parsed as a modifier of what follows it
+    parsed_apart = run("Carson said that Hillary Clinton is playing the women's card big league.")
+    assert _target_name(parsed_apart, only(parsed_apart, "accusation")) == "Hillary Clinton"
 
 
 def test_a_rule_not_kept_under_nor_is_still_not_kept():
