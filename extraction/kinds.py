@@ -377,6 +377,16 @@ def _breaks_rules(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _outside_reports(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """The words outside the statements they report: the speaker's own."""
+    reported: set[int] = set()
+    for t in tokens:
+        lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and (lemma in lexicon.speech_verbs or lemma in lexicon.clausal_verbs):
+            reported.update(x.i for x in t.subtree)
+    return [t for t in tokens if t.i not in reported]
+
+
 def _harmful(token: Token, lexicon: Lexicon) -> bool:
     lemma = token.lemma_.lower()
     return lemma in lexicon.harm_words or token.lower_ in lexicon.harm_words or lemma in lexicon.violent_acts
@@ -513,6 +523,9 @@ def classify(
     if (called := _called_by_cue(att, lexicon, resolve)) is not None:
         return Verdict(called[0], round(confidence - 0.1, 2), called[1])
     if reports_others:
+        own = _outside_reports(tokens, lexicon)
+        if own and (found := _blame(own, lexicon, resolve)) is not None:
+            return Verdict(found[0], round(confidence - 0.2, 2), found[1])
         return Verdict("claim", round(confidence, 2))
     words = [_norm(t) for t in tokens if not t.is_punct]
     if (

@@ -191,3 +191,9 @@ def test_accusing_someone_of_a_quality_is_a_criticism_of_them():
 def test_a_slippery_slope_is_a_criticism():
     text = '"The strikes put the United States on a slippery slope towards a new war," the group said.'
     assert only(run(text)).kind == "criticism"
+
+
+def test_a_judgement_outside_the_speech_a_content_reports_is_the_speakers_own():
+    text = "Smith complained that Bernie Sanders had ignored her call to admit he was wrong."
+    result = run(text)
+    assert _target_name(result, only(result, "criticism")) == "Bernie Sanders"
