@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -393,7 +392,6 @@ def _target(
             actors.resolve_object(obj, exclude)
             if obj.pos_ == "PRON"
             else actors.named_in_words(obj, exclude | _victims(obj, actors))
-            or _described_person(obj, actors, exclude)
         )
         if aimed is not None:
             return aimed
@@ -411,42 +409,6 @@ def _tail_of(tail: Attribution, main: Attribution) -> bool:
         and tail.cue.tag_ == "VBG"
         and tail.cue.head.i == main.cue.i
     )
-
-
-# Words of a description that say when, not who: "the former secretary of state".
-_WHEN = frozenset({"former", "then", "current", "new", "onetime", "longtime", "outgoing", "incoming"})
-
-
-def _described_person(noun: Token, actors: DocActors, exclude: set[int]) -> _Draft | None:
-    """The person named earlier whom a description of their office fits: "accused the Vermont
-    senator of..." after Bernie Sanders (US Senator from Vermont), "the former secretary of state"
-    after Hillary Clinton. At least two of the office's words: "the president" alone may be any
-    president the article names."""
-    if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-        return None
-    words = {noun.lemma_.lower()}
-    words |= {
-        c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in _WHEN
-    }
-    words |= {
-        g.lower_
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    }
-    if len(words) < 2:
-        return None
-    before = [
-        (max(s for s, _ in d.mentions if s < noun.idx), d)
-        for d in actors.drafts
-        if d.kind == "person"
-        and d.role
-        and id(d) not in exclude
-        and any(s < noun.idx for s, _ in d.mentions)
-        and words <= set(re.findall(r"[a-z]+", d.role.lower()))
-    ]
-    return max(before, key=lambda p: p[0])[1] if before else None
 
 
 def _unaimable(actors: DocActors) -> set[int]:
