@@ -813,6 +813,8 @@ class DocActors:
         ):
             # "officials who said...": the relative pronoun speaks for the noun it follows.
             noun = head.head.head
+            if noun.i in self._speaker_at:
+                return self._speaker_at[noun.i]  # "two women who have accused him said": the same women
             if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun.i < head.i:
                 return self._speaker(noun, (doc[noun.left_edge.i].idx, noun.idx + len(noun)))
             return None
