@@ -1161,6 +1161,21 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
             if lemma not in lexicon.esteem_verbs:
                 continue
         if (
+            lemma in lexicon.contempt_verbs
+            and t.pos_ == "VERB"
+            and not _negated(t)
+            and not _conditional(t)
+            and criticism is None
+        ):
+            # "I hate IS because of what happened to her": contempt for an actor ("IS" may be
+            # parsed as the verb "is", a clause of "hate")
+            obj = next(
+                (c for c in t.children if c.dep_ == "dobj" or (c.dep_ == "ccomp" and c.text.isupper())), None
+            )
+            if obj is not None and (obj.pos_ != "PRON" or obj.lower_ in ("him", "her")):
+                criticism = resolve.named(obj)
+            continue
+        if (
             lemma in lexicon.esteem_verbs
             and t.pos_ == "VERB"
             and _negated_with(t)

@@ -87,6 +87,7 @@ class Lexicon:
     rule_words: frozenset[str]
     keeping_verbs: frozenset[str]  # negated, with one of rule_words: "never respect the rules" accuses
     esteem_verbs: frozenset[str]  # negated, with an actor as object: "I never trusted her" criticises
+    contempt_verbs: frozenset[str]  # with an actor as object: "I hate IS" criticises
     worsening_verbs: frozenset[str]  # with harm as object, an accusation: "fuelling the conflict"
     desire_verbs: frozenset[str]  # with harm wanted, an accusation: "Russia wants war"
     remedies: frozenset[str]  # over a harm, no wrong: "wants to end the war"
@@ -196,6 +197,7 @@ def load_lexicon() -> Lexicon:
         desire_verbs=frozenset(tone["desire_verbs"]),
         remedies=frozenset(tone["remedies"]),
         esteem_verbs=frozenset(tone["esteem_verbs"]),
+        contempt_verbs=frozenset(tone["contempt_verbs"]),
         atrocities=frozenset(tone["atrocities"]),
         culpable_places=frozenset(tone["culpable_places"]),
         culpable_objects=frozenset(tone["culpable_objects"]),
@@ -223,6 +225,7 @@ def load_lexicon() -> Lexicon:
             + tone["keeping_verbs"]
             + tone["failures"]
             + tone["esteem_verbs"]
+            + tone["contempt_verbs"]
             + tone["worsening_verbs"]
             + tone["desire_verbs"]
             + ["play"]  # "playing the race card"

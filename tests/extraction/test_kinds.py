@@ -640,3 +640,15 @@ def test_calling_a_report_part_of_a_smear_campaign_denies_it():
 def test_being_part_of_something_is_no_denial():
     result = run("The governor said the town was part of the province.")
     assert only(result).kind == "claim"
+
+
+def test_hating_an_actor_criticises_it():
+    result = run('The guard said: "I hate Hamas because of what happened to an old woman."')
+    statement = only(result)
+    assert statement.kind == "criticism"
+    assert result.actor(statement.target).name == "Hamas"
+
+
+def test_not_hating_is_no_criticism():
+    result = run('The minister said: "We do not hate the Americans, we hate their wars."')
+    assert only(result).target is None or result.actor(only(result).target).name != "United States"
