@@ -17,13 +17,14 @@ claim such a statement answers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
-from .segment import Quote
+from .segment import Quote, paragraphs
 from .types import Kind, Span, within
 
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
@@ -279,6 +280,14 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _quoted_as(verb: Token) -> Token | None:
+    """Whom "quoted X as saying" quotes: X, the object of the quoting verb."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in ("quote", "cite"):
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+
+
 def _channel_clause(verb: Token, cue_nouns: Mapping[str, str]) -> Token | None:
     """The that-clause the parser hung on the channel of a speech verb: in "said in a statement
     that civilians died" it reads "that civilians died" as a relative clause of "statement".
@@ -319,6 +328,36 @@ def _colon_after(verb: Token) -> Token | None:
 def _when(prep: Token) -> bool:
     """'said on Monday', 'wrote in March': a time, not what was said."""
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
+# Verbs whose refusal says nothing: "did not confirm the report", "declined to comment". (A
+# refusal worded as a statement, "said it would neither confirm nor deny", is the saying verb's.)
+_WITHHELD = frozenset({"confirm", "comment"})
+_REFUSING = frozenset({"decline", "refuse"})
+_NOBODY = frozenset({"no", "none", "nobody", "neither"})
+
+
+def _negated(verb: Token) -> bool:
+    """'did not confirm', 'has neither denied nor confirmed', 'No official has confirmed'."""
+    if any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+        return True
+    first = verb.head if verb.dep_ == "conj" else verb
+    if verb.dep_ == "conj" and any(c.lower_ in ("neither", "nor") for c in (*first.children, *verb.children)):
+        return True
+    if first is not verb and any(c.dep_ == "neg" for c in first.children):
+        return True  # "did not deny or confirm"
+    subject = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (
+        subject.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ in _NOBODY for c in subject.children)
+    )
+
+
+def _withheld(verb: Token, lemma: str) -> bool:
+    if lemma in _WITHHELD:
+        return _negated(verb)
+    return lemma in _REFUSING and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _WITHHELD for c in verb.children
+    )
 
 
 def _verbal(verb: Token, subject: Token | None) -> bool:
@@ -468,6 +507,9 @@ class Finder:
                 found.append(att)
         # "I think", "nobody told us" inside a quotation belong to the quotation's speaker.
         found = [a for a in found if not _quoted_inside(a, quotes)]
+        # A photo caption or a "Related:" link repeats or announces the story; it reports nothing.
+        if captions := caption_lines(text):
+            found = [a for a in found if not within(a.cue_span, captions)]
         for att in found:
             if not att.content:
                 att.content = _adjacent_quote(att, quotes, text)
@@ -498,6 +540,8 @@ class Finder:
             return None  # "Manila was to blame": the subject is blamed, not blaming
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in self.lex.cue_nouns:
             return None  # "a statement attributed to the group": names the statement's source
+        if _withheld(verb, lemma):
+            return None  # "did not confirm the report", "declined to comment": nothing was said
         speech = lemma in self.lex.speech_verbs
         kind = self.lex.speech_verbs.get(lemma) or self.lex.clausal_verbs[lemma]
         if kind != "claim" and any(c.dep_ == "neg" for c in verb.children):
@@ -558,6 +602,8 @@ class Finder:
                 return self._colon(verb, colon, lemma, kind, text)
             if not heads and verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i != verb.i:
                 return self._inverted(verb, lemma, kind, text)
+            if not heads and (quoted := _quoted_as(verb)) is not None:
+                return self._quoted_as(verb, lemma, kind, quoted)
             if not heads and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
                 return self._trailing(verb, lemma, kind)
             if not heads and verb.dep_ == "relcl" and verb.head.lemma_.lower() in self.lex.cue_nouns:
@@ -767,6 +813,20 @@ class Finder:
         if content is None:
             return None
         return self._verb_attribution(verb, lemma, kind, subject, [content])
+
+    def _quoted_as(self, verb: Token, lemma: str, kind: Kind, quoted: Token) -> Attribution | None:
+        """'"...," the website quoted the governor as saying': the governor said it, and the
+        website's report of it is a statement of its own (the quoting verb's)."""
+        quoting = verb.head.head
+        clauses = [c for c in quoting.children if c.dep_ in _CLAUSE_DEPS and c.i < quoting.i]
+        contents: list[Span] = []
+        if clauses:
+            content = _char_span(verb.doc, *_subtree_span(clauses[0]))
+            if content is None:
+                return None
+            contents = [content]
+        # Without a clause before it, find() gives it the quotation next to it, if any.
+        return self._verb_attribution(verb, lemma, kind, quoted, contents)
 
     def _trailing(self, verb: Token, lemma: str, kind: Kind) -> Attribution | None:
         """'..., the Voice of America (VOA) reported.' when the parser lost the cue's subject.
@@ -1124,6 +1184,42 @@ class Finder:
             )
             covered.append(q.span)
         return out
+
+
+# What ends a line of running text: a sentence's full stop, a closing quote or bracket.
+_LINE_ENDS = tuple(".?!\"”’'):;…]")
+# What marks a caption: a short label before a colon ("Tragic:", "Begging for mercy:",
+# "Related:"), or words that point at the picture ("(pictured)", "Jordan (left)").
+_CAPTION_LABEL = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,3}: ")
+_PICTURED = re.compile(r"\bpictured\b|\((?:left|right|centre|center|top|bottom|above|below|inset)\)", re.I)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def caption_lines(text: str) -> list[Span]:
+    """Paragraphs under the headline that are sentences without a full stop: photo captions
+    ("Lucy Somers said she learned of his death from FBI agents"), "Related: ..." links.
+
+    Newspapers end every paragraph of the body with a full stop and leave it off the lines set
+    around the body. A paragraph counts when it is not the first, is one line (a hard-wrapped
+    body has lines without stops inside its paragraphs), holds at least four words mostly in
+    lower case (a title-case heading is left to the headline rules), has no quotation left open
+    (that one runs on in the next paragraph) and has text after it (a last paragraph may just
+    have lost its stop).
+    """
+    out: list[Span] = []
+    for k, (s, e) in enumerate(paragraphs(text)):
+        line = text[s:e].strip()
+        if k == 0 or "\n" in line or line.endswith(_LINE_ENDS) or not text[e:].strip():
+            continue
+        words = _WORD.findall(line)
+        if len(words) < 4 or 2 * sum(w[0].islower() for w in words) < len(words):
+            continue
+        if line.count("“") != line.count("”") or line.count('"') % 2:
+            continue
+        if not (_CAPTION_LABEL.match(line) or _PICTURED.search(line)):
+            continue
+        out.append((s, e))
+    return out
 
 
 def _after_colon(head: Token, text: str) -> list[Span]:

@@ -1,0 +1,74 @@
+"""Statements, second pass (branch stmts): captions, refusals to confirm, "quoted X as saying",
+more reporting verbs. Sentences written for the test."""
+
+from __future__ import annotations
+
+from extraction.attribution import caption_lines
+
+from .conftest import content, only, run, speaker_name
+
+
+def test_a_caption_marked_as_one_reports_no_statement():
+    text = (
+        "Ferry sinks off the coast\n\n"
+        "The ferry sank on Tuesday night, police said.\n\n"
+        "Rescued: The captain (pictured) told rescuers that the engine had failed\n\n"
+        "Divers searched the wreck on Wednesday."
+    )
+    result = run(text)
+    assert [content(text, s) for s in result.statements] == ["The ferry sank on Tuesday night"]
+
+
+def test_a_body_paragraph_without_a_full_stop_still_speaks():
+    # No caption marker: a paragraph that merely lost its stop is still running text.
+    text = (
+        "Ferry sinks off the coast\n\n"
+        "Police said the ferry sank on Tuesday night\n\n"
+        "Divers searched the wreck on Wednesday."
+    )
+    assert "the ferry sank on Tuesday night" in content(text, only(run(text)))
+
+
+def test_caption_lines_need_a_marker_and_a_missing_stop():
+    text = (
+        "Headline of the story\n\n"
+        "Related: Mayor says the bridge will reopen in May\n\n"
+        "The mayor (left) said the bridge would reopen in May.\n\n"
+        "The end of the story."
+    )
+    assert [text[s:e] for s, e in caption_lines(text)] == [
+        "Related: Mayor says the bridge will reopen in May"
+    ]
+
+
+def test_not_confirming_is_no_statement():
+    assert run("The ministry did not confirm the report.").statements == ()
+    assert run("The army has neither denied nor confirmed the reports.").statements == ()
+    assert run("No official has confirmed the allegation.").statements == ()
+    assert run("The police declined to comment on the reports.").statements == ()
+
+
+def test_confirming_is_still_a_statement():
+    text = "The ministry confirmed that two soldiers had been wounded."
+    assert "two soldiers had been wounded" in content(text, only(run(text)))
+
+
+def test_quoted_as_saying_gives_the_quoted_speaker():
+    text = (
+        "Fighting went on near the dam.\n\n"
+        "“We have found rockets made abroad in the village,” the Daily Courier quoted "
+        "provincial governor Sam Okafor as saying."
+    )
+    result = run(text)
+    speakers = {speaker_name(result, s) for s in result.statements}
+    assert "Sam Okafor" in speakers
+    said = next(s for s in result.statements if speaker_name(result, s) == "Sam Okafor")
+    assert "We have found rockets made abroad in the village" in content(text, said)
+
+
+def test_underlined_and_unveiled_report_what_was_said():
+    text = "The senator underlined that the budget had not been approved."
+    assert "the budget had not been approved" in content(text, only(run(text)))
+    text = "The minister unveiled that the army had received new rifles."
+    assert "the army had received new rifles" in content(text, only(run(text)))
+    assert run("The minister unveiled a new plan for the railways.").statements == ()
