@@ -733,16 +733,24 @@ class DocActors:
     def _speaker(self, head: Token, span: Span) -> _Draft | None:
         doc = self.doc
         lex = self.index.lex
-        if (
-            head.lower_ in lex.relative_pronouns
-            and head.head.dep_ in ("relcl", "acl")
-            and head.head.head.i != head.i
-        ):
+        relative = head.head.dep_ in ("relcl", "acl") and head.head.head.i != head.i
+        after_comma = head.i > 0 and doc[head.i - 1].text == ","
+        if head.lower_ in lex.relative_pronouns and (relative or (head.lower_ == "who" and after_comma)):
             # "officials who said...": the relative pronoun speaks for the noun it follows.
             noun = head.head.head
-            if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun.i < head.i:
-                return self._speaker(noun, (doc[noun.left_edge.i].idx, noun.idx + len(noun)))
-            return None
+            found = None
+            if relative and noun.pos_ in ("NOUN", "PROPN", "PRON") and noun.i < head.i:
+                found = self._speaker(noun, (doc[noun.left_edge.i].idx, noun.idx + len(noun)))
+            if found is None and head.lower_ == "who":
+                # "Hurriyet, however, who said...", "three middlemen trying to broker the deal,
+                # who say...": the parser hung the clause on the wrong word; "who" is a person or
+                # a body, the nearest one named before it in the sentence.
+                for noun in reversed(doc[max(head.sent.start, head.i - 12) : head.i]):
+                    if noun.pos_ in ("NOUN", "PROPN") and (
+                        found := self._speaker(noun, (doc[noun.left_edge.i].idx, noun.idx + len(noun)))
+                    ):
+                        break
+            return found
         if head.pos_ == "PRON" and head.lower_ not in lex.relative_pronouns:
             return self._antecedent(head) or self.by_token.get(head.i)
         if _AGED.match(self.text[span[0] : span[1]]) and (person := self._last_person(head)) is not None:

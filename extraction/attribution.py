@@ -292,19 +292,24 @@ def _channel_clause(verb: Token, cue_nouns: Mapping[str, str]) -> Token | None:
     """The that-clause the parser hung on the channel of a speech verb: in "said in a statement
     that civilians died" it reads "that civilians died" as a relative clause of "statement".
     Not a true relative clause, whose "that" is its subject ("said in a statement that was
-    released on Monday")."""
+    released on Monday").
+
+    The same misreading after a time or a place ("has said from the start that the assurances
+    were enough") counts only when the parser itself took "that" for a complementiser: "said at
+    the meeting that he attended" is a true relative clause, with "that" its object."""
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in _CHANNEL_PREPS:
+        if prep.dep_ != "prep":
             continue
         for noun in prep.children:
-            if noun.dep_ != "pobj" or noun.lemma_.lower() not in cue_nouns:
+            if noun.dep_ != "pobj":
                 continue
+            channel = prep.lower_ in _CHANNEL_PREPS and noun.lemma_.lower() in cue_nouns
             for clause in noun.children:
                 first = clause.left_edge
                 if (
                     clause.dep_ == "relcl"
                     and first.lower_ == "that"
-                    and first.dep_ not in ("nsubj", "nsubjpass")
+                    and (first.dep_ == "mark" or (channel and first.dep_ not in ("nsubj", "nsubjpass")))
                     and any(c.dep_ in _SUBJECT_DEPS and c.i != first.i for c in clause.children)
                 ):
                     return clause

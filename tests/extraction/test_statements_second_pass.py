@@ -72,3 +72,17 @@ def test_underlined_and_unveiled_report_what_was_said():
     text = "The minister unveiled that the army had received new rifles."
     assert "the army had received new rifles" in content(text, only(run(text)))
     assert run("The minister unveiled a new plan for the railways.").statements == ()
+
+
+def test_a_that_clause_after_a_time_is_what_was_said():
+    # The parser hangs "that ..." on "start" as a relative clause; "that" is a complementiser.
+    text = "The ministry has said from the start that the dam was safe."
+    assert "the dam was safe" in content(text, only(run(text)))
+
+
+def test_who_after_a_comma_speaks_for_the_body_named_before_it():
+    text = "The report was disputed by the Tribune newspaper, however, who said the bridge had not collapsed."
+    result = run(text)
+    said = next(s for s in result.statements if "the bridge had not collapsed" in content(text, s))
+    assert speaker_name(result, said) is not None
+    assert "Tribune" in speaker_name(result, said)
