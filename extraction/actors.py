@@ -213,6 +213,8 @@ _PARTS = frozenset(
         "part",
     ]
 )
+# Quantifiers that stand alone for part of a group named before: "Several contended that...".
+_COUNTED = frozenset(["some", "many", "several", "most", "both", "all"])
 # Nouns besides role titles by which an apposition ties a person to a body: "Ahmed Saleh, a
 # member of the Syrian parliament", "a Hezbollah fighter".
 _MEMBERS = frozenset(["member", "fighter", "militant", "soldier", "source"])
@@ -769,6 +771,16 @@ class DocActors:
             )
             if group is not None:
                 draft = self._speaker(group, span)
+                if draft is not None:
+                    return draft
+            elif (
+                head.lower_ in _COUNTED
+                and head.dep_ in _SUBJECT_DEPS
+                and not any(c.dep_ in ("det", "amod", "compound", "nummod") for c in head.children)
+            ):
+                # "...drew criticism from congressional Republicans. Several contended that...":
+                # a bare quantifier is a part of the people or bodies just named, as "they" is.
+                draft = self._last_fitting(head, lambda d: d.plural or d.kind != "person", set())
                 if draft is not None:
                     return draft
         tokens = [t for t in doc[head.left_edge.i : head.right_edge.i + 1] if span[0] <= t.idx < span[1]] or [

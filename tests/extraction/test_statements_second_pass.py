@@ -86,3 +86,10 @@ def test_who_after_a_comma_speaks_for_the_body_named_before_it():
     said = next(s for s in result.statements if "the bridge had not collapsed" in content(text, s))
     assert speaker_name(result, said) is not None
     assert "Tribune" in speaker_name(result, said)
+
+
+def test_a_bare_quantifier_speaks_for_the_group_named_before():
+    text = "Opposition senators criticised the deal on Monday. Several argued that the price was too high."
+    result = run(text)
+    said = next(s for s in result.statements if "the price was too high" in content(text, s))
+    assert "senators" in (speaker_name(result, said) or "")
