@@ -337,14 +337,16 @@ def _when(prep: Token) -> bool:
 
 # Verbs whose refusal says nothing: "did not confirm the report", "declined to comment". (A
 # refusal worded as a statement, "said it would neither confirm nor deny", is the saying verb's.)
-_WITHHELD = frozenset({"confirm", "comment"})
+# "rarely discuss their drone campaign": what they do not talk about is no statement either.
+_WITHHELD = frozenset({"confirm", "comment", "discuss"})
 _REFUSING = frozenset({"decline", "refuse"})
 _NOBODY = frozenset({"no", "none", "nobody", "neither"})
+_HARDLY = frozenset({"never", "rarely", "seldom", "hardly"})
 
 
 def _negated(verb: Token) -> bool:
     """'did not confirm', 'has neither denied nor confirmed', 'No official has confirmed'."""
-    if any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+    if any(c.dep_ == "neg" or c.lower_ in _HARDLY for c in verb.children):
         return True
     first = verb.head if verb.dep_ == "conj" else verb
     if verb.dep_ == "conj" and any(c.lower_ in ("neither", "nor") for c in (*first.children, *verb.children)):
@@ -360,6 +362,18 @@ def _negated(verb: Token) -> bool:
 def _withheld(verb: Token, lemma: str) -> bool:
     if lemma in _WITHHELD:
         return _negated(verb)
+    if lemma == "offer" and any(
+        c.dep_ == "xcomp"
+        or (c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+        for c in verb.children
+    ):
+        return True  # "offered to help" is an act; "would offer no further details" withholds
+    if (
+        lemma == "report"
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+        and any(c.dep_ == "prep" and c.lower_ in ("for", "about", "on") for c in verb.children)
+    ):
+        return True  # "reported for the Post about the war": a reporter's work, not a report
     return lemma in _REFUSING and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in _WITHHELD for c in verb.children
     )

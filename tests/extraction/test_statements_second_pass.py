@@ -93,3 +93,16 @@ def test_a_bare_quantifier_speaks_for_the_group_named_before():
     result = run(text)
     said = next(s for s in result.statements if "the price was too high" in content(text, s))
     assert "senators" in (speaker_name(result, said) or "")
+
+
+def test_acts_worded_with_speech_verbs_are_no_statements():
+    assert run("The Red Cross officials have offered to help the government.").statements == ()
+    assert run("The spokesman would offer no further details.").statements == ()
+    assert run("The ministry rarely discusses its border operations.").statements == ()
+    assert run("The correspondent reported for the Courier about the floods.").statements == ()
+    assert run("The rebels appear to have taken the town.").statements == ()
+
+
+def test_reporting_a_fact_still_speaks():
+    text = "The Courier reported that the floods had reached the capital."
+    assert "the floods had reached the capital" in content(text, only(run(text)))
