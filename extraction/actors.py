@@ -951,6 +951,13 @@ class DocActors:
             named = [t for t in after if t.pos_ == "PROPN"]
             if named:
                 return self._proposed(named[0], after, bodies)
+            # "the Al-Ahad news website said": the name before the document is its outlet.
+            outlet = [t for t in tokens if t.i < head.i and t.dep_ == "compound" and t.pos_ == "PROPN"]
+            if outlet and any(t.lower_ in ("news", "website", "online") for t in (*tokens, head)):
+                words = [t for t in tokens if t.i <= outlet[-1].i and t.lower_ not in _DETERMINERS]
+                name = "".join(t.text_with_ws for t in words).strip() or outlet[-1].text
+                draft = self._named(name, "media")
+                return draft
             return None
         if head.pos_ == "PROPN" or head.ent_type_ in _ENTITY_KINDS:
             ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)

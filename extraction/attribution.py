@@ -548,7 +548,9 @@ class Finder:
             [a for a in found if a.content], self.lex.clausal_verbs, self.lex.copula_falsehoods
         )
         found.extend(self._quotes_without_cue(doc, text, quotes, found))
-        found.sort(key=lambda a: a.start)
+        # Two statements of the same words ("'...,' the website quoted the governor as saying"):
+        # the one quoted comes before the one relaying it, as the text gives the words to them.
+        found.sort(key=lambda a: (a.start, a.lemma in _RELAYING))
         return found
 
     # -- cue verbs -------------------------------------------------------------------------
@@ -615,6 +617,8 @@ class Finder:
             ]
             if lemma in self.lex.bare_object_verbs and not any(self._says_something(h) for h in heads):
                 heads = []
+            if lemma in ("quote", "cite") and any(_quoted_as(g) is not None for g in verb.subtree):
+                heads = []  # '"...," the website quoted the governor as saying': whom, not what
             if not heads and (relative := _channel_clause(verb, self.lex.cue_nouns)) is not None:
                 heads = [relative]
             if not heads and (colon := _colon_after(verb)) is not None:
@@ -838,9 +842,18 @@ class Finder:
         website's report of it is a statement of its own (the quoting verb's)."""
         quoting = verb.head.head
         clauses = [c for c in quoting.children if c.dep_ in _CLAUSE_DEPS and c.i < quoting.i]
+        doc = verb.doc
         contents: list[Span] = []
         if clauses:
-            content = _char_span(verb.doc, *_subtree_span(clauses[0]))
+            content = _char_span(doc, *_subtree_span(clauses[0]))
+            if content is None:
+                return None
+            contents = [content]
+        elif quoting.dep_ in ("ccomp", "parataxis") and quoting.head.i < quoting.i:
+            # The parser hung the quoting verb on the quotation before it: the quotation is said.
+            start, end = _subtree_span(quoting.head)
+            q_start = _subtree_span(quoting)[0]
+            content = _char_span(doc, start, min(end, q_start))
             if content is None:
                 return None
             contents = [content]

@@ -106,3 +106,16 @@ def test_acts_worded_with_speech_verbs_are_no_statements():
 def test_reporting_a_fact_still_speaks():
     text = "The Courier reported that the floods had reached the capital."
     assert "the floods had reached the capital" in content(text, only(run(text)))
+
+
+def test_a_quotation_before_quoted_as_saying_is_both_the_outlets_and_the_speakers():
+    text = (
+        "Fighting went on near the dam.\n\n"
+        "“We have found rockets made abroad in the village,” the Al-Noor news website quoted "
+        "provincial governor Sam Okafor as saying."
+    )
+    result = run(text)
+    assert [speaker_name(result, s) for s in result.statements] == ["Sam Okafor", "Al-Noor"]
+    assert all(
+        "We have found rockets made abroad in the village" in content(text, s) for s in result.statements
+    )
