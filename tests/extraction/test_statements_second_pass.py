@@ -119,3 +119,12 @@ def test_a_quotation_before_quoted_as_saying_is_both_the_outlets_and_the_speaker
     assert all(
         "We have found rockets made abroad in the village" in content(text, s) for s in result.statements
     )
+
+
+def test_an_abbreviated_rank_does_not_end_the_sentence():
+    text = (
+        "Officials suspect that one of the men freed in exchange for Army Sgt. Tom Reyes has "
+        "returned to the fight, the Courier reported."
+    )
+    result = run(text)
+    assert any(speaker_name(result, s) == "Courier" for s in result.statements)
