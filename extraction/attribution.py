@@ -1291,6 +1291,10 @@ def _quoted_inside(att: Attribution, quotes: list[Quote]) -> bool:
         if q.start < att.cue_span[0] < q.end:
             if att.source is not None and att.source.lower_ in _FIRST_PERSON:
                 return True
+            if att.form == "according" and att.source is not None and att.source.pos_ == "PROPN":
+                # '"According to Amnesty International, 79 people were executed," the paper
+                # reported': a named source the quoted words cite is a statement of its own.
+                return False
             return att.source_span is not None and q.start < att.source_span[0] < q.end
     return False
 
@@ -1437,6 +1441,14 @@ def _drop_nested(
             or _relative_claim(inner, outer)
             # "According to the Post, one official said...", "X reported that Y said...": the
             # report carries a statement with a speaker of its own, which is the news.
+            # '"According to Amnesty, 79 were executed," the paper reported': the source the
+            # relayed words name.
+            or (
+                inner.form == "according"
+                and inner.source is not None
+                and inner.source.pos_ == "PROPN"
+                and (outer.lemma in _RELAYING or outer.form == "according")
+            )
             or (
                 inner.form == "verb"
                 and inner.source_span is not None

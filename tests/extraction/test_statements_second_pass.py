@@ -128,3 +128,13 @@ def test_an_abbreviated_rank_does_not_end_the_sentence():
     )
     result = run(text)
     assert any(speaker_name(result, s) == "Courier" for s in result.statements)
+
+
+def test_a_named_source_inside_relayed_words_is_a_statement_of_its_own():
+    text = (
+        "Executions rose last year.\n\n"
+        "“According to Amnesty International at least 79 people were executed in the country "
+        "in 2013,” the Courier reported in September."
+    )
+    result = run(text)
+    assert {speaker_name(result, s) for s in result.statements} == {"Amnesty International", "Courier"}
