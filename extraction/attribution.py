@@ -597,6 +597,9 @@ class Finder:
                 c
                 for c in verb.rights
                 if c.dep_ in _OBJECT_DEPS
+                # "said on NBC's 'Meet the Press'", "said, of selling the body": where, or about
+                # what; what "say" says is a clause or a quotation.
+                and not (c.dep_ == "prep" and lemma == "say")
                 and (
                     c.dep_ != "prep"
                     or (c.lower_ in _OBJECT_PREPS and not _when(c))

@@ -138,3 +138,10 @@ def test_a_named_source_inside_relayed_words_is_a_statement_of_its_own():
     )
     result = run(text)
     assert {speaker_name(result, s) for s in result.statements} == {"Amnesty International", "Courier"}
+
+
+def test_where_something_was_said_is_not_what_was_said():
+    text = "“We are close,” the ambassador said on Channel Four’s “Evening News.” “We will find him.”"
+    statement = only(run(text))
+    assert "Evening News" not in content(text, statement)
+    assert "We are close" in content(text, statement)
