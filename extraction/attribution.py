@@ -43,6 +43,9 @@ _TRIM = frozenset({",", ";", ":", "-", "—", "–", "(", ")", ".", "!", "?"})
 _TRIM_START = _TRIM | {"and", "but"}
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 _MAKING = frozenset({"make", "level", "issue", "publish", "raise", "air", "circulate", "spread", "voice"})
+_LAUNCHING = frozenset({"launch", "start", "float", "put"})
+# Verbs by which a thing meets words aimed at it: "the plan drew criticism from the EU".
+_DRAWING = frozenset({"draw", "attract", "provoke", "spark", "prompt", "earn", "receive"})
 _DOUBT = frozenset({"doubt", "doubts", "water", "scorn"})
 _VOICING = frozenset({"raise", "express", "voice", "sow"})
 _DOUBT_PREPS = frozenset({"on", "upon", "over", "about"})
@@ -1097,6 +1100,38 @@ class Finder:
             # "the EU issued a condemnation of the attack": who issues it speaks. ("raised
             # concerns", "made comments" are left as they were: most name no statement.)
             source = _subject(noun.head)
+        if (
+            source is None
+            and noun.dep_ == "dobj"
+            and noun.head.lemma_.lower() in _MAKING | _LAUNCHING
+            and any(h.dep_ in ("acl", "ccomp", "advcl") for h in content_heads)
+        ):
+            # "made the announcement that he had authorized strikes", "launched a rumour that she
+            # was captured": with a that-clause, what is made is a statement whoever makes it.
+            source = _subject(noun.head)
+        if (
+            source is None
+            and noun.dep_ == "dobj"
+            and noun.head.lemma_.lower() in _DRAWING
+            and self.lex.cue_nouns[lemma] != "claim"
+            and (
+                sayer := next(
+                    (
+                        g
+                        for p in (*noun.children, *noun.head.children)
+                        if p.dep_ == "prep" and p.lower_ == "from"
+                        for g in p.children
+                        if g.dep_ == "pobj"
+                    ),
+                    None,
+                )
+            )
+            is not None
+            and (drawn := next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None))
+            is not None
+        ):
+            # "the swap drew criticism from Republicans": they criticise what drew it.
+            source, content_heads = sayer, [drawn]
         if (
             source is None
             and noun.dep_ == "pobj"

@@ -145,3 +145,20 @@ def test_where_something_was_said_is_not_what_was_said():
     statement = only(run(text))
     assert "Evening News" not in content(text, statement)
     assert "We are close" in content(text, statement)
+
+
+def test_criticism_drawn_from_someone_is_theirs_and_aimed_at_what_drew_it():
+    text = "The prisoner swap drew criticism from the opposition senators."
+    result = run(text)
+    statement = only(result)
+    assert statement.kind == "criticism"
+    assert content(text, statement) == "The prisoner swap"
+    assert "senators" in (speaker_name(result, statement) or "")
+
+
+def test_making_an_announcement_that_is_a_statement_of_whoever_makes_it():
+    text = "The governor made the announcement that the border would close on Friday."
+    result = run(text)
+    statement = only(result)
+    assert "the border would close on Friday" in content(text, statement)
+    assert speaker_name(result, statement) is not None
