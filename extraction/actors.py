@@ -63,6 +63,7 @@ _DOCUMENTS = frozenset(
         "publication",
         "bulletin",
         "website",
+        "assessment",
     ]
 )
 # Words that tell a person's gender: honorifics before a name, and nouns naming the person.
@@ -140,6 +141,7 @@ _BODY_NOUNS = frozenset(
         "government",
         "country",
         "state",
+        "community",
     ]
 )
 # A body named again by what it is: "the group said", "the militia denied".
@@ -361,6 +363,11 @@ def _agent_noun(token: Token) -> bool:
 
 
 _PRESS = frozenset({"newspaper", "media", "press", "paper", "tabloid", "broadcaster", "outlet"})
+
+
+def doc_idx(token: Token) -> int:
+    """Where the phrase a token heads begins."""
+    return token.doc[token.left_edge.i].idx
 
 
 def _is_press(head: Token) -> bool:
@@ -758,12 +765,14 @@ class DocActors:
         if _AGED.match(self.text[span[0] : span[1]]) and (person := self._last_person(head)) is not None:
             return person
         if head.lower_ in _PARTS:
-            # "one of his friends", "some of the protesters": the group the part belongs to.
+            # "one of his friends", "some of the protesters", "many in the intelligence
+            # community": the group the part belongs to.
             group = next(
                 (
                     g
                     for p in head.children
-                    if p.dep_ == "prep" and p.lower_ == "of"
+                    if p.dep_ == "prep"
+                    and (p.lower_ == "of" or (p.lower_ == "in" and head.lower_ in _COUNTED))
                     for g in p.children
                     if g.dep_ == "pobj"
                 ),
@@ -938,6 +947,16 @@ class DocActors:
             owner = self._document_owner(head)
             if owner is not None:
                 return owner
+            for child in head.children:
+                # "a survivor's account", "assessments by many in the intelligence community":
+                # the people the document is of, though no name says who they are.
+                author = child if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN") else None
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    author = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if author is not None and (
+                    found := self._speaker(author, (doc_idx(author), author.idx + len(author)))
+                ):
+                    return found
             if tokens[0].lower_ in ("the", "this", "that"):
                 # "The statement said...": the statement named before, by whoever issued it
                 # ("the family said in a statement", "Hamas issued a statement").
@@ -986,7 +1005,11 @@ class DocActors:
             )
             draft = self._named(name, kind)
         elif lemma in lex.speaker_nouns or head.lower_ in lex.speaker_nouns or _agent_noun(head):
-            kind = "person" if head.tag_ in ("NN",) and lemma not in self.index.institutions else "group"
+            kind = (
+                "person"
+                if head.tag_ in ("NN",) and lemma not in self.index.institutions and lemma not in _BODY_NOUNS
+                else "group"
+            )
             draft = _Draft(
                 name=_phrase([t for t in tokens if t.i <= head.i]) or head.text,
                 kind=kind,

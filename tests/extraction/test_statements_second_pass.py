@@ -162,3 +162,14 @@ def test_making_an_announcement_that_is_a_statement_of_whoever_makes_it():
     statement = only(result)
     assert "the border would close on Friday" in content(text, statement)
     assert speaker_name(result, statement) is not None
+
+
+def test_a_document_of_people_no_name_identifies_speaks_for_them():
+    text = "According to a survivor's account, the guards fled before the explosion."
+    result = run(text)
+    assert speaker_name(result, only(result)) == "survivor"
+    text = "Early assessments by many in the intelligence community concluded that the group was regional."
+    result = run(text)
+    assert "the group was regional" in content(text, only(result))
+    text = "Some elements of the intelligence community believe the information is strong."
+    assert "the information is strong" in content(text, only(run(text)))
