@@ -20,6 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from .descriptions import Descriptions
 from .knowledge import KBEntry, KnowledgeBase
 from .lexicon import Lexicon
 from .segment import is_prefixed
@@ -370,12 +371,17 @@ def doc_idx(token: Token) -> int:
     return token.doc[token.left_edge.i].idx
 
 
+def _press_word(token: Token) -> bool:
+    # The lemmatizer makes "media" "medium".
+    return token.lower_ in _PRESS or token.lemma_.lower() in _PRESS
+
+
 def _is_press(head: Token) -> bool:
     """A phrase naming a country's press: "British newspapers", "Turkish media reports"."""
-    if head.lemma_.lower() in _PRESS:
+    if _press_word(head):
         return True
     return head.lemma_.lower() in _DOCUMENTS and any(
-        c.dep_ in ("compound", "amod") and c.lemma_.lower() in _PRESS for c in head.children
+        c.dep_ in ("compound", "amod") and _press_word(c) for c in head.children
     )
 
 
@@ -391,9 +397,7 @@ def _named_as_body(name: Token) -> bool:
 def _named_as_press(name: Token) -> bool:
     """'Al-Sabaah, an Iraqi newspaper', 'the daily Al-Rayah': a name a press noun describes."""
     near = [*name.children, name.head] if name.dep_ in ("appos", "compound") else list(name.children)
-    return any(
-        (t.dep_ in ("appos", "compound") or t is name.head) and t.lemma_.lower() in _PRESS for t in near
-    )
+    return any((t.dep_ in ("appos", "compound") or t is name.head) and _press_word(t) for t in near)
 
 
 def _phrase(tokens: list[Token]) -> str:
@@ -401,6 +405,19 @@ def _phrase(tokens: list[Token]) -> str:
     while tokens and tokens[0].lower_ in _DETERMINERS:
         tokens = tokens[1:]
     return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _office_words(name: str, role: str) -> set[str]:
+    skip = set(role.split()) | _DETERMINERS | {"for", "of", "at", "in", "to", "'s", "’s"}
+    return {w for w in re.findall(r"[\w'’]+", name.lower()) if w not in skip}
+
+
+def _other_office(before: str, now: str, role: str) -> bool:
+    """Two unnamed officials of one title whose descriptions name different offices ("foreign
+    ministry spokesman", "defence ministry spokesman"); "a spokesman for the ministry" after
+    "a ministry spokesman" is the same office."""
+    a, b = _office_words(before, role), _office_words(now, role)
+    return bool(a) and bool(b) and a != b
 
 
 def _against_or_for(token: Token) -> bool:
@@ -477,6 +494,7 @@ class DocActors:
         self._stateless_at: dict[int, _Draft | None] = {}  # "Syrian rebels" named in what is said
         self._find_mentions()
         self._find_genders()
+        self._resolve_descriptions()
         self._resolve_pronouns()
 
     # -- mentions ------------------------------------------------------------------------------
@@ -608,6 +626,45 @@ class DocActors:
             draft = self.by_token.get(subject.i) if subject is not None else None
             if draft is not None and draft.kind == "person" and draft.gender is None:
                 draft.gender = "m" if token.lower_ == "he" else "f"
+
+    def _resolve_descriptions(self) -> None:
+        """ "the Vermont senator" after "Vermont Sen. Bernie Sanders": a mention of him, before
+        pronouns are read (so "he" after the description is him too)."""
+        people = [d for d in self.drafts if d.kind == "person" and not d.plural]
+        if not people:
+            return
+        lex = self.index.lex
+
+        def is_title(word: str) -> bool:
+            return (
+                word in self.index.roles
+                or word in lex.speaker_nouns
+                or (
+                    word not in _NOT_AGENTS
+                    and word.endswith(("er", "or", "ist", "ian", "ant"))
+                    and len(word) > 4
+                )
+            )
+
+        found = Descriptions(
+            self.doc,
+            self.by_token,
+            people,
+            {id(d): d.role for d in people},
+            is_title,
+            {id(d): d.affiliation for d in people},
+        )
+        for token in self.doc:
+            if token.pos_ != "NOUN" or token.i in self.by_token:
+                continue
+            person = found.described(token)
+            if person is None:
+                continue
+            start = min(c.i for c in token.children if c.dep_ == "det")
+            for i in range(start, token.i + 1):
+                self.by_token.setdefault(i, person)
+            person.mentions.append((self.doc[start].idx, token.idx + len(token)))
+            found.mentioned(person, token.i)
 
     def _subject_actor(self, token: Token) -> _Draft | None:
         """The actor a subject names, through an apposition: "His sister Lucy told..." is Lucy."""
@@ -884,7 +941,13 @@ class DocActors:
             return official
         if head.i in self.by_token:
             return self.by_token[head.i]
-        if bodies and _is_press(head) and not any(b.kind == "media" for b in bodies):
+        if (
+            bodies
+            and _is_press(head)
+            and not any(b.kind == "media" for b in bodies)
+            # "Russian state media": the state speaks through them (below).
+            and not any(t.lower_ in _STATE_OWNED for t in tokens)
+        ):
             # "British newspapers", "UK media reports": the press of a country, not its state.
             return self._proposed(head, tokens, [])
         if (
@@ -938,7 +1001,11 @@ class DocActors:
         lex = self.index.lex
         lemma = head.lemma_.lower()
         if _is_press(head):
+            if any(t.lower_ in _STATE_OWNED for t in tokens):
+                return None  # "state media" of no state named: nobody an analyst can place
             draft = _Draft(name=_phrase([t for t in tokens if t.i <= head.i]) or head.text, kind="media")
+            # "pro-Kremlin media": the side they speak for.
+            draft.affiliation = next((self._supports[t.i] for t in tokens if t.i in self._supports), None)
             self.drafts.append(draft)
             return draft
         if lemma in _DOCUMENTS:
@@ -1250,6 +1317,8 @@ class DocActors:
     def _official(self, head: Token, tokens: list[Token], role: str, bodies: list[_Draft]) -> _Draft:
         """An official known by title: "the deputy director" again is the deputy director named before."""
         definite = tokens[0].lower_ in ("the", "this", "that")
+        name = _phrase(tokens) or role
+        colleague: _Draft | None = None
         if definite or not bodies:
             for draft in reversed(self.drafts):
                 if (
@@ -1257,7 +1326,11 @@ class DocActors:
                     and draft.role == role
                     and draft.plural == (head.tag_ in ("NNS", "NNPS"))
                 ):
-                    return draft
+                    if definite or not _other_office(draft.name, name, role):
+                        return draft
+                    # "a defence ministry spokesman" after "a foreign ministry spokesman": another
+                    # official, of the same side unless the phrase or its relay says otherwise.
+                    colleague = colleague or draft
         affiliation = next(
             (b for b in bodies if b.kind in ("state", "organisation")), bodies[0] if bodies else None
         )
@@ -1265,8 +1338,12 @@ class DocActors:
             t.dep_ in ("compound", "amod", "prep") and t.head.i == head.i for t in tokens
         ):
             affiliation = self._spoken_for(head)
+        if affiliation is None:
+            affiliation = self._quoted_by_state(head)
+        if affiliation is None and colleague is not None:
+            affiliation = colleague.affiliation
         draft = _Draft(
-            name=_phrase(tokens) or role,
+            name=name,
             kind="person",
             role=role,
             plural=head.tag_ in ("NNS", "NNPS"),
@@ -1274,6 +1351,30 @@ class DocActors:
         )
         self.drafts.append(draft)
         return draft
+
+    def _quoted_by_state(self, head: Token) -> _Draft | None:
+        """ "KCNA quoted a foreign ministry spokesman as saying...", "Iran's state TV quoted the
+        foreign minister": an official that state media quote without naming the state is one of
+        that state's own."""
+        verb = head.head
+        if head.dep_ != "dobj" or verb.lemma_.lower() not in ("quote", "cite"):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return None
+        outlet = self.by_token.get(subject.i) or next(
+            (self.by_token[t.i] for t in subject.subtree if t.i in self.by_token), None
+        )
+        if outlet is None:
+            return None
+        if outlet.kind == "state":
+            return outlet
+        if outlet.kind != "media" or outlet.affiliation is None or outlet.affiliation.kind != "state":
+            return None
+        entry = self.index.kb.get(outlet.kb_key) if outlet.kb_key else None
+        # State or party media speak for their state; a public broadcaster (the BBC) does not.
+        words = set(re.findall(r"[a-z]+", entry.description.lower())) if entry is not None else set()
+        return outlet.affiliation if words & {"state", "party"} else None
 
     def first_actor(self, spans: list[Span] | tuple[Span, ...], exclude: set[int]) -> _Draft | None:
         """The first actor mentioned inside the given character spans, other than those excluded."""

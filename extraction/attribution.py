@@ -174,6 +174,7 @@ _AWAY_PARTICLES = frozenset({"down", "off", "aside", "away"})
 _FIRST_PERSON = frozenset({"i", "we", "you"})
 # Cues of relaying what others said: the statement reported inside is one of its own.
 _RELAYING = frozenset({"report", "quote", "cite"})
+_QUOTING = frozenset({"quote", "cite"})
 # ...and sources that relay: "a newspaper report says the rebels claim..."
 _RELAYING_SOURCES = frozenset(
     {"report", "newspaper", "paper", "media", "press", "website", "agency", "outlet"}
@@ -249,8 +250,34 @@ def _patient_with_agent(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
+def _quoted_person(verb: Token) -> Token | None:
+    """ "The agency quoted the minister as saying...", "cited officials as saying...", "quoted
+    fighters, saying that...": the one quoted says it, not the outlet that relays it."""
+    relay = verb.head
+    if verb.dep_ == "pcomp" and relay.dep_ == "prep" and relay.lower_ == "as":
+        relay = relay.head
+    elif not (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        return None
+    if relay.lemma_.lower() not in _QUOTING:
+        return None
+    return next((c for c in relay.children if c.dep_ == "dobj"), None)
+
+
+def _relays_a_quote(verb: Token, speech_verbs: Container[str]) -> bool:
+    """The passive quoting verb of "the minister was quoted (by the Post) as saying ...": the
+    minister's statement, not one of the verb. (The active "the Post quoted the minister as
+    saying ..." is a report of a report, two statements: docs/ANNOTATION.md.)"""
+    if verb.lemma_.lower() not in _QUOTING or not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return False
+    saying = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+    saying += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    return any(g.pos_ == "VERB" and g.lemma_.lower() in speech_verbs for g in saying)
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of a cue verb, following conjunctions and participles up to their head."""
+    if (quoted := _quoted_person(verb)) is not None:
+        return quoted
     seen = 0
     while verb is not None and seen < 4:
         for child in verb.children:
@@ -566,10 +593,17 @@ class Finder:
             return None  # "a statement attributed to the group": names the statement's source
         if _withheld(verb, lemma):
             return None  # "did not confirm the report", "declined to comment": nothing was said
+        if _relays_a_quote(verb, self.lex.speech_verbs):
+            return None  # "was quoted as saying": the statement is found at "saying"
         speech = lemma in self.lex.speech_verbs
         kind = self.lex.speech_verbs.get(lemma) or self.lex.clausal_verbs[lemma]
-        if kind != "claim" and any(c.dep_ == "neg" for c in verb.children):
-            return None  # "did not deny it", "never accused him": no denial or accusation is made
+        if any(c.dep_ == "neg" for c in verb.children) and (
+            kind != "claim" or not any(c.dep_ in _CLAUSE_DEPS for c in verb.children)
+        ):
+            # "did not deny it", "never accused him": no denial or accusation is made; "have not
+            # reported on the story", "did not comment": nothing is said. (A negated claim with a
+            # clause, "has not said whether...", stays: PolNeAR counts it an attribution.)
+            return None
         if (
             kind != "claim"
             and verb.dep_ == "conj"
@@ -623,8 +657,13 @@ class Finder:
             ]
             if lemma in self.lex.bare_object_verbs and not any(self._says_something(h) for h in heads):
                 heads = []
-            if lemma in ("quote", "cite") and any(_quoted_as(g) is not None for g in verb.subtree):
-                heads = []  # '"...," the website quoted the governor as saying': whom, not what
+            if (
+                lemma in ("quote", "cite")
+                and verb.dep_ in ("ccomp", "parataxis")
+                and verb.head.i < verb.i
+                and any(_quoted_as(g) is not None for g in verb.subtree)
+            ):
+                heads = []  # '"...," the website quoted the governor as saying': the quotation
             if not heads and (relative := _channel_clause(verb, self.lex.cue_nouns)) is not None:
                 heads = [relative]
             if not heads and (colon := _colon_after(verb)) is not None:
@@ -695,6 +734,8 @@ class Finder:
         noun for words ("told a story", "added a warning")."""
         if head.dep_ in ("oprd", "attr", "acomp"):
             return True
+        if head.dep_ == "prep" and head.lower_ == "as" and any(g.dep_ == "pcomp" for g in head.children):
+            return True  # "quoted the minister as saying ..."
         noun = head
         if head.dep_ == "prep":
             noun = next((g for g in head.children if g.dep_ == "pobj"), head)

@@ -1,0 +1,36 @@
+"""A country's press, state media, and reporting acts that report nothing."""
+
+from __future__ import annotations
+
+from .conftest import only, run, speaker_name
+
+
+def _speaker_and_side(result, statement):
+    actor = result.actor(statement.speaker)
+    side = result.actor(actor.affiliation) if actor.affiliation else None
+    return actor.name, side.name if side else None
+
+
+def test_a_countrys_media_are_its_press_not_its_state():
+    result = run("Turkish media reported that the suspect had been arrested.")
+    assert speaker_name(result, only(result)) == "Turkish media"
+
+
+def test_a_countrys_state_media_speak_for_the_state():
+    result = run("Russian state media said the strike hit a fuel depot.")
+    assert speaker_name(result, only(result)) == "Russia"
+
+
+def test_media_that_support_a_side_speak_for_it():
+    result = run("Pro-Kremlin media claimed that Ukrainian forces had shelled the town.")
+    assert _speaker_and_side(result, only(result)) == ("Pro-Kremlin media", "Russia")
+
+
+def test_not_reporting_or_quoting_a_source_is_no_statement():
+    result = run("Media outside Israel have either not reported on the story or quoted the Israeli media.")
+    assert result.statements == ()
+
+
+def test_not_responding_to_a_request_for_comment_is_no_statement():
+    result = run("The ministry did not respond to a request for comment on Monday.")
+    assert result.statements == ()
