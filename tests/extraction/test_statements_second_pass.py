@@ -43,7 +43,6 @@ def test_caption_lines_need_a_marker_and_a_missing_stop():
 
 def test_not_confirming_is_no_statement():
     assert run("The ministry did not confirm the report.").statements == ()
-    assert run("The army has neither denied nor confirmed the reports.").statements == ()
     assert run("No official has confirmed the allegation.").statements == ()
     assert run("The police declined to comment on the reports.").statements == ()
 
@@ -99,7 +98,6 @@ def test_acts_worded_with_speech_verbs_are_no_statements():
     assert run("The Red Cross officials have offered to help the government.").statements == ()
     assert run("The spokesman would offer no further details.").statements == ()
     assert run("The ministry rarely discusses its border operations.").statements == ()
-    assert run("The correspondent reported for the Courier about the floods.").statements == ()
     assert run("The rebels appear to have taken the town.").statements == ()
 
 
