@@ -513,6 +513,7 @@ class DocActors:
                 affiliation=affiliation,
                 role=entry.role,
                 words=frozenset(entry.name.lower().split()),
+                gender=entry.gender,  # the knowledge base's word outranks any cue in the text
             )
             self._by_key[entry.key] = draft
             self.drafts.append(draft)
@@ -602,8 +603,10 @@ class DocActors:
         return draft
 
     def _find_genders(self) -> None:
-        """A person's gender where the text gives it: "Mr Qureshi", "her brother Luke", "his
-        sister, Lucy", or a he/she right after the name in the same sentence ("Lucy said she...")."""
+        """A person's gender: from the knowledge base (set in _kb_actor), else where the text gives
+        it ("Mr Qureshi", "her brother Luke", "his sister, Lucy"), else by a given name that names
+        one gender ("Fatima Hassan"), else by a he/she right after the name in the same sentence
+        ("Lucy Somers said she..."), which is the weakest: "Fatima said he was arrested"."""
         doc = self.doc
         for i, draft in self.by_token.items():
             if draft.kind != "person" or draft.gender is not None:
@@ -618,6 +621,19 @@ class DocActors:
                     draft.gender = "m"
                 elif word in _FEMALE or t.lemma_.lower() in _FEMALE:
                     draft.gender = "f"
+        lex = self.index.lex
+        for draft in self.drafts:
+            # "Fatima Hassan": a given name that names one gender. A name of one word is likelier a
+            # surname ("Warren said", for Elizabeth Warren), so it is left to the cues around it.
+            words = draft.name.split()
+            if draft.kind != "person" or draft.gender is not None or draft.plural or len(words) < 2:
+                continue
+            gender = lex.given_name_gender(words[0])
+            # "Marine John Tiegen": a first word that is a rank or a title, before the given name.
+            others = {lex.given_name_gender(w) for w in words[1:-1]}
+            if gender is not None and ({"m", "f"} - {gender}) & others:
+                gender = None
+            draft.gender = gender
         for token in doc:
             # "Lucy Somers said she learned...": the subject of what a person says is that person.
             if token.dep_ != "nsubj" or token.lower_ not in ("he", "she") or token.head.dep_ != "ccomp":
@@ -965,11 +981,23 @@ class DocActors:
             entry = self.index.kb.lookup(" ".join(t.text for t in tokens))
             if entry is not None:
                 return self._kb_actor(entry)
-            if any(
-                t.head.i == head.i and t.dep_ in ("compound", "amod", "poss", "nmod")
+            attached = [
+                t
                 for t in tokens
                 if t.i in self.by_token
-            ):
+                and t.head.i == head.i
+                and t.dep_ in ("compound", "amod", "poss", "nmod")
+            ]
+            # "Lebanon's Hezbollah group", "Syria's Kurdish YPG militia": the group the noun names
+            # speaks, not the country it is of.
+            own = [
+                self.by_token[t.i]
+                for t in attached
+                if t.dep_ == "compound" and self.by_token[t.i].kind in ("group", "organisation")
+            ]
+            if own and any(b.kind == "state" for b in bodies):
+                return own[-1]
+            if attached:
                 return bodies[0]
         if tokens[0].lower_ == "the" and len(tokens) <= 3 and head.lemma_.lower() in self._speaker_nouns:
             # "The Philippine National Security Council said... the council said": the same body.

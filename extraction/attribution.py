@@ -263,15 +263,20 @@ def _quoted_person(verb: Token) -> Token | None:
     return next((c for c in relay.children if c.dep_ == "dobj"), None)
 
 
-def _relays_a_quote(verb: Token, speech_verbs: Container[str]) -> bool:
-    """The passive quoting verb of "the minister was quoted (by the Post) as saying ...": the
-    minister's statement, not one of the verb. (The active "the Post quoted the minister as
-    saying ..." is a report of a report, two statements: docs/ANNOTATION.md.)"""
-    if verb.lemma_.lower() not in _QUOTING or not any(c.dep_ == "nsubjpass" for c in verb.children):
+def _quotes_as_saying(verb: Token, speech_verbs: Container[str]) -> bool:
+    """A quoting verb with what the quoted one said: "quoted X as saying", "quoted X, saying"."""
+    if verb.lemma_.lower() not in _QUOTING:
         return False
     saying = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
     saying += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
     return any(g.pos_ == "VERB" and g.lemma_.lower() in speech_verbs for g in saying)
+
+
+def _relays_a_quote(verb: Token, speech_verbs: Container[str]) -> bool:
+    """The passive quoting verb of "the minister was quoted (by the Post) as saying ...": the
+    minister's statement, not one of the verb. (The active "the Post quoted the minister as
+    saying ..." is a report of a report, two statements: docs/ANNOTATION.md.)"""
+    return any(c.dep_ == "nsubjpass" for c in verb.children) and _quotes_as_saying(verb, speech_verbs)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -649,7 +654,11 @@ class Finder:
                     and self._is_cue_verb(c)
                 )
             ]
-            if lemma in self.lex.bare_object_verbs and not any(self._says_something(h) for h in heads):
+            if (
+                lemma in self.lex.bare_object_verbs
+                and not any(self._says_something(h) for h in heads)
+                and not _quotes_as_saying(verb, self.lex.speech_verbs)
+            ):
                 heads = []
             if (
                 lemma in ("quote", "cite")
@@ -728,8 +737,6 @@ class Finder:
         noun for words ("told a story", "added a warning")."""
         if head.dep_ in ("oprd", "attr", "acomp"):
             return True
-        if head.dep_ == "prep" and head.lower_ == "as" and any(g.dep_ == "pcomp" for g in head.children):
-            return True  # "quoted the minister as saying ..."
         noun = head
         if head.dep_ == "prep":
             noun = next((g for g in head.children if g.dep_ == "pobj"), head)

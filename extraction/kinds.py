@@ -170,6 +170,8 @@ def _called_false(words: list[str], falsehoods: frozenset[str]) -> bool:
         for j in range(i + 1, min(i + 6, len(words))):
             if words[j] in falsehoods:
                 return True
+            if words[j] == "of" and words[j - 1] == "part":
+                continue  # "were part of a propaganda campaign"
             if words[j] in _LINKING or words[j] == _ACT_MARK:
                 break  # "is the subject of speculation", "was linked to propaganda": not called false
     return False

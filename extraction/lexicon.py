@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -27,6 +29,29 @@ def _by_kind(table: dict[str, list[str]]) -> dict[str, Kind]:
     for kind in reversed(_PRECEDENCE):
         for word in table.get(kind, ()):
             out[word.lower()] = kind
+    return out
+
+
+# Letters NFKD does not split into a base letter and an accent.
+_UNACCENTED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "’": "'"})
+
+
+def given_name_key(word: str) -> str:
+    """The form a given name is looked up in: "Ayşe", "Ayse" and "AYSE" are one name."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(_UNACCENTED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def given_names(table: Mapping[str, Mapping[str, list[str]]]) -> dict[str, str]:
+    """given_names.json's groups as one name -> gender table. A name listed under both genders
+    fails loading: it tells a reader nothing, and one of the two lists is wrong."""
+    out: dict[str, str] = {}
+    for gender in ("f", "m"):
+        for names in table[gender].values():
+            for name in names:
+                key = given_name_key(name)
+                if out.setdefault(key, gender) != gender:
+                    raise ValueError(f"given name {name!r} is listed as both f and m")
     return out
 
 
@@ -83,9 +108,14 @@ class Lexicon:
     role_titles: frozenset[str]
     speaker_nouns: frozenset[str]  # "witnesses", "the union": people or bodies, not documents
     headline_labels: frozenset[str]  # "Breaking:", "Exclusive:": not speakers before a colon
+    given_names: dict[str, str]  # given_name_key(name) -> "m" or "f": "Fatima" is a woman
     # Inflected forms of the lexicons' verbs -> the verb (and each verb -> itself): the tagger's
     # lemmatizer reads "raped" as "rap", "shamed" as "sham", "lambasted" as "lambast".
     verb_forms: dict[str, str]
+
+    def given_name_gender(self, word: str) -> str | None:
+        """ "m" or "f" for a given name that names one gender only ("Omar", "Fatima"), else None."""
+        return self.given_names.get(given_name_key(word))
 
 
 _VOWELS = frozenset("aeiou")
@@ -186,6 +216,7 @@ def load_lexicon() -> Lexicon:
         role_titles=_lines("role_titles.txt"),
         speaker_nouns=_lines("speaker_nouns.txt"),
         headline_labels=_lines("headline_labels.txt"),
+        given_names=given_names(_json("given_names.json")),
         verb_forms=_verb_forms(
             {
                 *speech,

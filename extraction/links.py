@@ -9,9 +9,17 @@ A denial, accusation or criticism rebuts:
   ("..., but the ministry insisted"), says the opposite of the same thing ("was not involved"
   after "was involved", "she is alive" after "she was beheaded"), comes from the side the claim
   was aimed at, and comes soon after it;
-- a side that goes on answering (its spokesman's quote after its denial) answers the same claim.
+- a side that goes on answering (its spokesman's quote after its denial) answers the same claim;
+  its next words deny that claim too when they negate something of it or call something false;
+- a speaker taking back its own words ("he later said he was joking") answers what it said just
+  before.
 
-A counter-accusation or criticism answers only what was aimed at its speaker shortly before.
+Sides are the speakers with the bodies they speak for (a minister and its state are one), except
+that two speakers of one country or party who aim at each other are two ("Sanders questioned her
+judgment" / "Clinton fired back").
+
+A counter-accusation or criticism answers only what was aimed at its speaker shortly before, or
+an earlier critic it aims at in turn about the same thing; never the words of whoever reports it.
 A claim that says the opposite of another side's earlier claim about the same thing is a
 denial of it even without a cue of denial ("Iran said it was not involved"): ``find_links``
 returns those too.
@@ -92,6 +100,8 @@ class _Words:
     contrast: frozenset[str]
     accusing_nouns: frozenset[str]  # "the accusation", "these charges": they point at accusations
     pointing_nouns: frozenset[str]  # "the claims", "the reports", "the story"
+    falsehoods: frozenset[str]  # what calls words false: lie, propaganda, fabrication, baseless
+    retracting: frozenset[str]  # what a speaker says of its own words to take them back: joke
 
 
 @cache
@@ -186,10 +196,24 @@ def anaphor_of(doc: Doc, spans: tuple[Span, ...]) -> str | None:
     if len(spans) != 1:
         return None
     span = doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand")
-    if span is None or not 0 < len(span) <= 6:
+    if span is None or not len(span):
+        return None
+    words = _words()
+    # "shrugged off Trump's comments, telling reporters, '...'": words running on past the
+    # rejected phrase (a content that took in the next clause) leave that phrase what it is.
+    heads = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
+    first = heads[0]
+    if (
+        len(heads) > 1
+        and first.left_edge.i == span.start
+        and first.pos_ == "NOUN"
+        and first.lemma_.lower() in words.accusing_nouns | words.pointing_nouns
+        and not any(c.dep_ in ("acl", "relcl", "ccomp", "prep", "appos") for c in first.children)
+    ):
+        return first.lemma_.lower()
+    if len(span) > 6:
         return None
     root = span.root
-    words = _words()
     if root.pos_ in ("VERB", "AUX"):
         # "this rumour is false", "the reports are baseless": said of what was said before.
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -226,6 +250,7 @@ def find_links(nodes: list[Node]) -> Answers:
         if any(o is not n and o.kind in _REBUTTING and within(o.cue, n.content) for o in nodes)
     }
     df = Counter(w for n in nodes for w in n.words)
+    falsehoods = _words().falsehoods
     denials = _contradicting_claims(nodes, df, answered | reporters)
     rebutted: dict[str, str] = {}  # answer id -> the id of what it answers (the first found)
     by_id = {n.id: n for n in nodes}
@@ -233,14 +258,15 @@ def find_links(nodes: list[Node]) -> Answers:
         if (
             node.kind == "claim"
             and node.id not in denials
-            and node.negated
             and node.speaker_side
             and node.id not in answered | reporters
+            and (node.negated or node.words & falsehoods)
             and (carried := _carried_answer(nodes, i, rebutted)) is not None
-            and _topic(node, by_id[carried], df, len(nodes)) > 0
+            and (node.words & falsehoods - node.negated or _topic(node, by_id[carried], df, len(nodes)) > 0)
         ):
-            # A side's next words after its denial, negating something of the same claim ("Hamas
-            # denied it... 'The rocket was not ours,' its spokesman said"), deny it too.
+            # A side's next words after its denial deny the same claim when they negate something
+            # of it ("Hamas denied it... 'The rocket was not ours,' its spokesman said") or call
+            # something false ("Propaganda and falsehood runs in their blood," he tweeted).
             denials[node.id] = carried
         kind: Kind = "denial" if node.id in denials else node.kind
         if kind not in _REBUTTING:
@@ -263,7 +289,7 @@ def find_links(nodes: list[Node]) -> Answers:
             continue
         carried = _carried_answer(nodes, i, rebutted)
         if kind == "denial":
-            found = _denied(nodes, i, df, carried, reporters, set(rebutted.values()))
+            found = _retracted(nodes, i) or _denied(nodes, i, df, carried, reporters, set(rebutted.values()))
         else:
             found = _countered(nodes, i, df, carried, links)
         if found is not None:
@@ -271,6 +297,17 @@ def find_links(nodes: list[Node]) -> Answers:
             links.append(Link(node.id, other.id, "rebuts", round(node.confidence * min(score, 1.0), 2)))
             rebutted[node.id] = other.id
     return Answers(tuple(links), frozenset(denials))
+
+
+def _apart(a: Node, b: Node) -> bool:
+    """Two statements come from different sides: their speakers and the bodies they speak for
+    have nothing in common, or two speakers of one country or party aim at each other ("Sanders
+    questioned her judgment" / "Clinton fired back"): rivals at home are sides of their own."""
+    if a.speaker_side.isdisjoint(b.speaker_side):
+        return True
+    if a.speaker is None or b.speaker is None or a.speaker in b.speaker_side or b.speaker in a.speaker_side:
+        return False  # one speaks for the other: a minister for its state
+    return a.target == b.speaker or b.target == a.speaker
 
 
 def _topic(node: Node, other: Node, df: Counter, n: int) -> float:
@@ -296,6 +333,17 @@ def _opposes(node: Node, other: Node) -> bool:
     if node.negated & asserted - words.generic:
         return True
     return bool(node.words & words.unharmed - node.negated) and bool(other.harmed - other.negated)
+
+
+def _negates_predicate(node: Node, other: Node) -> bool:
+    """The answer negates the very thing the claim asserts: "was not captured" / "is captured"."""
+    return (
+        node.predicate is not None
+        and node.predicate == other.predicate
+        and node.predicate in node.negated
+        and other.predicate not in other.negated
+        and node.predicate not in _words().generic
+    )
 
 
 def _answer_score(node: Node, other: Node, df: Counter, n: int, carried: str | None, distance: int) -> float:
@@ -344,11 +392,13 @@ def _denied(
         if k != i
         and o.kind in _ANSWERABLE
         and o.speaker is not None
-        and o.speaker_side.isdisjoint(node.speaker_side)
+        and _apart(o, node)
         and o.id not in reporters
         and o.continues is None
         and not within(node.cue, o.content)  # what a statement reports does not answer it
-        and len(o.words - _words().generic) >= _MIN_WORDS  # "Clinton", "a threat": too little
+        # "Clinton", "a threat": too little, unless the denial negates just what it asserts
+        # ("she is captured" / "was not captured by IS") or another statement rejected it already.
+        and (len(o.words - _words().generic) >= _MIN_WORDS or _negates_predicate(node, o) or o.id in disputed)
     ]
     # A denial naming whose words it rejects answers that side, if the article quotes it.
     if node.owner_side:
@@ -368,7 +418,27 @@ def _denied(
         # "Asked about cholera in the camps, the ministry denied the reports": the reports about
         # what the sentence names, if an earlier claim is about it.
         about = node.context - node.words - _words().generic
-        pointed = max((k for k, o in candidates if k < i and o.words & about), default=pointed)
+        named = max((k for k, o in candidates if k < i and o.words & about), default=None)
+        # Failing that, "Kyiv rejected the report" points at the report about Kyiv before one
+        # about anything else.
+        aimed = max(
+            (
+                k
+                for k, o in candidates
+                if k < i and o.target in node.speaker_side and node.paragraph - o.paragraph <= 2
+            ),
+            default=None,
+        )
+        # Failing that, "they called the story mere propaganda" points at the claim the article
+        # disputes (one another statement has rejected already, before or after it) before the
+        # nearest claim nobody disputes.
+        contested = [k for k, o in candidates if o.id in disputed]
+        if named is not None:
+            pointed = named
+        elif aimed is not None and node.anaphor not in _words().accusing_nouns:
+            pointed = aimed
+        elif contested and node.anaphor not in _words().accusing_nouns:
+            pointed = min(contested, key=lambda k: (k > i, abs(i - k)))
     # A denial that spells out what it rejects ("denies reports it has decided to charge him")
     # answers a claim about that; only a flat rejection ("we never had any such deal") may
     # answer on who accused whom alone.
@@ -389,9 +459,10 @@ def _denied(
         score = _answer_score(node, other, df, n, carried, i - k)
         if node.anaphor is not None and k == pointed and node.paragraph - other.paragraph <= 2:
             score += 0.6
-        if other.id in disputed and _opposes(node, other):
-            # The claim the story is about, denied already: one more contradiction of it is
-            # likelier another denial of it than of a claim nobody disputes.
+        if other.id in disputed and (_opposes(node, other) or (node.anaphor is not None and k == pointed)):
+            # The claim the story is about, denied already: one more contradiction of it, or one
+            # more "the story is propaganda", is likelier another denial of it than of a claim
+            # nobody disputes.
             score += 0.15
         if node.contrast and k == nearest_before and node.paragraph - other.paragraph <= 1:
             score += 0.35  # "X said..., but Y insisted...": Y answers X
@@ -410,6 +481,24 @@ def _denied(
     if best is None:
         return _overruled(nodes, i)
     return best[2], max(best[0], 0.4)
+
+
+def _retracted(nodes: list[Node], i: int) -> tuple[Node, float] | None:
+    """A speaker taking back its own words ("Trump later said he was joking", "I misspoke")
+    answers what it said shortly before, not another side."""
+    node = nodes[i]
+    if node.speaker is None or node.predicate not in _words().retracting:
+        return None
+    for other in reversed(nodes[:i]):
+        if node.paragraph - other.paragraph > 1:
+            break
+        if (
+            other.speaker == node.speaker
+            and other.kind in _ANSWERABLE
+            and not within(node.cue, other.content)
+        ):
+            return other, 0.5
+    return None
 
 
 def _overruled(nodes: list[Node], i: int) -> tuple[Node, float] | None:
@@ -447,16 +536,27 @@ def _countered(
     by_id = {o.id: o for o in nodes}
     if carried is not None and carried in by_id:
         return by_id[carried], 0.7
+    # "She said her liberal friends have mocked Trump": whoever reports the criticism brings it
+    # in; it is no retort to the reporter's own words.
+    reporters = {o.speaker for o in nodes if o is not node and within(node.cue, o.content)}
     for earlier in reversed(nodes[:i]):
         if node.paragraph - earlier.paragraph > _COUNTER_WINDOW:
             break
-        if earlier.speaker is None or not earlier.speaker_side.isdisjoint(node.speaker_side):
+        if earlier.speaker is None or not _apart(earlier, node):
             continue
-        if within(node.cue, earlier.content):
+        if within(node.cue, earlier.content) or earlier.speaker in reporters:
             continue  # "she said they had accused her": the accusation is reported, not a reply
         if any(lk.source == earlier.id and lk.target == node.id for lk in links):
             continue  # the earlier statement answers this one; they do not answer each other
-        if earlier.target not in node.speaker_side:
+        # What was aimed at its speaker; or, when the earlier words name no one ("the UN
+        # condemned the air strikes"), an earlier critic or accuser whom it aims at in turn
+        # ("Moscow criticised the UN office for its reporting on the strikes").
+        if earlier.target not in node.speaker_side and not (
+            earlier.target is None
+            and earlier.kind in ("accusation", "criticism")
+            and node.target is not None
+            and node.target in earlier.speaker_side
+        ):
             continue
         if node.target is not None and node.target_side.isdisjoint(earlier.speaker_side):
             continue
@@ -477,7 +577,7 @@ def _carried_answer(nodes: list[Node], i: int, rebutted: dict[str, str]) -> str 
         other = nodes[k]
         if node.paragraph - other.paragraph > _CONTINUE_WINDOW:
             return None
-        if other.speaker_side.isdisjoint(node.speaker_side):
+        if _apart(other, node):
             if any(within(other.cue, o.content) for o in nodes[k + 1 : i] if o.id in rebutted):
                 continue
             if other.id in rebutted.values():
@@ -499,7 +599,7 @@ def _contradicting_claims(nodes: list[Node], df: Counter, excluded: set[str]) ->
             if (
                 other.kind not in _ANSWERABLE
                 or other.speaker is None
-                or not other.speaker_side.isdisjoint(node.speaker_side)
+                or not _apart(other, node)
                 or other.id in excluded
                 # A claim of one word ("a threat") is too little to be contradicted.
                 or len(other.words - _words().generic) < _MIN_WORDS

@@ -231,8 +231,9 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         target or (first if verdict.kind == "accusation" and id(first) not in places else None)
         for target, first, verdict in zip(targets, about, verdicts, strict=True)
     ]
-    # "condemned the killing of its diplomat, which it blamed on Israel": a criticism aimed at
-    # no one named takes whom the speaker blames inside it.
+    # "condemned the killing of its diplomat, which it blamed on Israel", "condemned the killing,
+    # blaming Israel": a criticism aimed at no one named takes whom the speaker blames inside it
+    # or in a participle hanging from its cue.
     for k, (att, verdict) in enumerate(zip(attributions, verdicts, strict=True)):
         if targets[k] is None and verdict.kind == "criticism":
             targets[k] = next(
@@ -243,7 +244,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                     and verdicts[j].kind == "accusation"
                     and targets[j] is not None
                     and speakers[id(other)] is speakers[id(att)]
-                    and within(other.cue_span, att.content)
+                    and (within(other.cue_span, att.content) or _tail_of(other, att))
                 ),
                 None,
             )
@@ -414,6 +415,17 @@ def _target(
     if verdict.kind == "denial" and owner is not None:
         return owner
     return verdict.aimed_at or owner
+
+
+def _tail_of(tail: Attribution, main: Attribution) -> bool:
+    """ "condemned the killing, blaming Israel": a participle hanging from the main cue."""
+    return (
+        tail.cue is not None
+        and main.cue is not None
+        and tail.cue.dep_ == "advcl"
+        and tail.cue.tag_ == "VBG"
+        and tail.cue.head.i == main.cue.i
+    )
 
 
 def _unaimable(actors: DocActors) -> set[int]:

@@ -8,8 +8,11 @@ the other files are curated by hand). One entry per actor:
      "aliases": {"abbreviation": ["US", "U.S."], "capital": ["Washington"], ...},
      "demonyms": ["American"]}
 
-A person may also carry ``"surname"``: the family name where it is not the last word ("Xi"
-for Xi Jinping), or null where a surname alone would not name them ("May", "Kim"). Alias
+A person carries ``"gender"``, "m" or "f", so that "he" and "she" in an article find the right
+one of the people it names; the key is absent where unknown, and any other value (null too) or
+a gender on an actor that is not a person fails loading. A person may also carry
+``"surname"``: the family name where it is not the last word ("Xi" for Xi Jinping), or null
+where a surname alone would not name them ("May", "Kim"). Alias
 forms: name, abbreviation (match these case-sensitively in text: "US", "WHO", "CAR"), capital,
 institution (seats of power: "the Kremlin"), official (a person's names), media.
 
@@ -45,6 +48,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 KINDS = frozenset({"state", "organisation", "person", "media", "group"})
+GENDERS = frozenset({"m", "f"})
 FORMS = ("name", "abbreviation", "demonym", "capital", "institution", "official", "media")
 # Ordered so that every entry comes after the entry it is affiliated with: a loader into the
 # database can set each affiliation in a single pass over entries().
@@ -131,6 +135,7 @@ class KBEntry:
     # Every surface form other than demonyms, the canonical name first.
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...]
+    gender: str | None = None  # a person's: "m" or "f"
 
 
 class KnowledgeBaseError(ValueError):
@@ -241,6 +246,9 @@ def _parse(record: dict) -> tuple[KBEntry, list[tuple[str, str]]]:
     kind = record["kind"]
     if kind not in KINDS:
         raise KnowledgeBaseError(f"{record['key']}: unknown kind {kind!r}")
+    gender = record.get("gender")
+    if "gender" in record and (gender not in GENDERS or kind != "person"):
+        raise KnowledgeBaseError(f"{record['key']}: gender {gender!r} (only a person's, {sorted(GENDERS)})")
     forms: list[tuple[str, str]] = [(record["name"], _NAME_FORM.get(kind, "name"))]
     for form, surfaces in record.get("aliases", {}).items():
         if form not in FORMS or form == "demonym":
@@ -265,6 +273,7 @@ def _parse(record: dict) -> tuple[KBEntry, list[tuple[str, str]]]:
         role=record.get("role"),
         aliases=tuple(s for s, form in unique if form != "demonym"),
         demonyms=tuple(s for s, form in unique if form == "demonym"),
+        gender=gender,
     )
     return entry, unique
 

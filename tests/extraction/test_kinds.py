@@ -630,3 +630,13 @@ def test_a_softened_negation_still_rejects():
         "The senator said the story doesn't really jibe with what people see.",
     ):
         assert only(run(text)).kind == "denial", text
+
+
+def test_calling_a_report_part_of_a_smear_campaign_denies_it():
+    result = run("The spokesman said the report was part of a smear campaign against the army.")
+    assert only(result).kind == "denial"
+
+
+def test_being_part_of_something_is_no_denial():
+    result = run("The governor said the town was part of the province.")
+    assert only(result).kind == "claim"

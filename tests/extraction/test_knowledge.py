@@ -313,3 +313,28 @@ def test_generated_states_json_matches_its_generator():
 
     shipped = json.loads(build_states._OUT.read_text(encoding="utf-8"))
     assert build_states.build() == shipped
+
+
+def test_every_person_has_a_gender_and_nobody_else_has_one(kb):
+    for entry in kb.entries():
+        assert (entry.gender in ("m", "f")) == (entry.kind == "person"), entry.key
+    genders = {key: kb.get(key).gender for key in ("person:maria-zakharova", "person:sergei-lavrov")}
+    assert genders == {"person:maria-zakharova": "f", "person:sergei-lavrov": "m"}
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"key": "person:a", "name": "Ann Smith", "kind": "person", "gender": "female"},
+        {"key": "person:a", "name": "Ann Smith", "kind": "person", "gender": None},
+        {"key": "X", "name": "Xland", "kind": "state", "gender": "f"},
+    ],
+)
+def test_a_gender_other_than_m_or_f_or_on_an_actor_that_is_not_a_person_fails_loading(record):
+    with pytest.raises(KnowledgeBaseError, match="gender"):
+        KnowledgeBase([record])
+
+
+def test_a_person_without_a_gender_loads_with_none():
+    kb = KnowledgeBase([{"key": "person:a", "name": "Ann Smith", "kind": "person"}])
+    assert kb.get("person:a").gender is None

@@ -34,3 +34,8 @@ def test_not_reporting_or_quoting_a_source_is_no_statement():
 def test_not_responding_to_a_request_for_comment_is_no_statement():
     result = run("The ministry did not respond to a request for comment on Monday.")
     assert result.statements == ()
+
+
+def test_a_group_named_with_its_country_speaks_for_itself():
+    result = run("Lebanon's Hezbollah group said its fighters had destroyed a tank.")
+    assert speaker_name(result, only(result)) == "Hezbollah"

@@ -68,3 +68,12 @@ def test_unnamed_officials_of_two_offices_are_two_actors():
     )
     result = run(text)
     assert len({s.speaker for s in result.statements}) == 2
+
+
+def test_quoting_with_a_participle_keeps_the_reporters_statement():
+    text = "A reporter at the station quoted local fighters, saying that the volunteer was safe."
+    result = run(text)
+    assert {speaker_name(result, s) for s in result.statements} == {
+        "reporter at the station",
+        "local fighters",
+    }

@@ -269,3 +269,159 @@ def test_denying_the_reports_answers_the_claim_the_rest_of_the_sentence_names():
     denial = only(result, "denial")
     doctors = next(s for s in result.statements if speaker_name(result, s) == "Local doctors")
     assert rebuts(result) == {(denial.id, doctors.id)}
+
+
+def test_two_politicians_of_one_country_aiming_at_each_other_are_two_sides():
+    # Both speak for the United Kingdom, yet the one answers what the other said of him.
+    text = (
+        "Keir Starmer criticised Rishi Sunak for cutting hospital budgets in the north.\n\n"
+        "Sunak, in turn, accused Starmer of lying about the hospital budgets."
+    )
+    result = run(text)
+    criticism, accusation = only(result, "criticism"), only(result, "accusation")
+    assert rebuts(result) == {(accusation.id, criticism.id)}
+
+
+def test_a_minister_and_the_state_it_speaks_for_are_one_side():
+    text = (
+        "Britain said Rishi Sunak had cut the hospital budgets in the north.\n\n"
+        "Sunak criticised the unions over the hospital budgets."
+    )
+    result = run(text)
+    assert not rebuts(result)
+
+
+def test_a_denial_negating_what_a_short_claim_asserts_answers_it_though_it_comes_later():
+    # "she is captured" is one content word, too little to be matched by topic; the denial
+    # negates just what it asserts.
+    text = (
+        '"Maria Lopez was not captured by the rebels. These are lies," an army spokesman said.\n\n'
+        "Rebel sources still insist that she is captured."
+    )
+    result = run(text)
+    claim, denial = only(result, "claim"), only(result, "denial")
+    assert rebuts(result) == {(denial.id, claim.id)}
+
+
+def test_a_rejected_phrase_the_content_runs_on_past_still_only_points_back():
+    from extraction.links import anaphor_of
+    from extraction.pipeline import get_nlp
+
+    text = "The ministry brushed aside the senator's remarks, telling reporters the talks would go on."
+    start = text.index("the senator")
+    assert anaphor_of(get_nlp()(text), ((start, len(text) - 1),)) == "remark"
+    # A pointing noun that says what was said ("the reports that...") is no mere pointer.
+    text = "The ministry rejected the reports that the talks had failed, telling reporters they would go on."
+    start = text.index("the reports")
+    assert anaphor_of(get_nlp()(text), ((start, len(text) - 1),)) is None
+
+
+def test_a_sides_follow_on_quote_calling_something_lies_denies_the_same_claim():
+    text = (
+        "Israeli officials said the rocket had been fired from a school in Gaza.\n\n"
+        "Hamas rejected Israel's claim on Tuesday. "
+        '"They live on propaganda and lies," a Hamas spokesman told reporters.'
+    )
+    result = run(text)
+    claim = only(result, "claim")
+    denials = [s for s in result.statements if s.kind == "denial"]
+    assert len(denials) == 2
+    assert rebuts(result) == {(d.id, claim.id) for d in denials}
+
+
+def test_a_sides_follow_on_quote_saying_something_else_stays_a_claim():
+    text = (
+        "Israeli officials said the rocket had been fired from a school in Gaza.\n\n"
+        "Hamas rejected Israel's claim on Tuesday. "
+        '"We will rebuild every school in Gaza," a Hamas spokesman told reporters.'
+    )
+    result = run(text)
+    assert len([s for s in result.statements if s.kind == "denial"]) == 1
+
+
+def test_calling_the_story_propaganda_points_at_the_disputed_claim_not_the_nearest():
+    text = (
+        "Rebel sources said Maria Lopez had been captured near the border.\n\n"
+        "The journalist Omar Haddad denied that Maria Lopez had been captured.\n\n"
+        "A cousin voiced deep concern on his Facebook page. "
+        "Village elders called the story mere propaganda."
+    )
+    result = run(text)
+    rebel = next(s for s in result.statements if speaker_name(result, s) == "Rebel sources")
+    elders = next(s for s in result.statements if speaker_name(result, s) == "Village elders")
+    assert (elders.id, rebel.id) in rebuts(result)
+    assert {target for source, target in rebuts(result) if source == elders.id} == {rebel.id}
+
+
+def test_a_short_claim_another_statement_rejected_may_be_what_the_story_is():
+    # "she is captured" says one content word; once a denial has rejected it, "the story" after
+    # it may be that claim.
+    text = (
+        '"Maria Lopez was not captured by the rebels. These are lies," an army spokesman said. '
+        "Rebel sources still insist that she is captured. "
+        "Village elders called the story mere propaganda."
+    )
+    result = run(text)
+    rebel = next(s for s in result.statements if speaker_name(result, s) == "Rebel sources")
+    elders = next(s for s in result.statements if speaker_name(result, s) == "Village elders")
+    assert (elders.id, rebel.id) in rebuts(result)
+
+
+def test_rejecting_the_report_answers_the_report_about_the_rejecting_side_not_the_nearest():
+    text = (
+        "Russian state media reported that Ukrainian forces had shelled a hospital in Donetsk.\n\n"
+        "The Red Cross said it could not confirm the number of casualties in the city.\n\n"
+        "Kyiv rejected the report."
+    )
+    result = run(text)
+    russia = next(s for s in result.statements if speaker_name(result, s) == "Russia")
+    denial = only(result, "denial")
+    assert rebuts(result) == {(denial.id, russia.id)}
+
+
+def test_criticising_the_critic_about_the_same_thing_answers_its_criticism():
+    text = (
+        "The UN human rights office condemned the air strikes on Idlib.\n\n"
+        "Moscow criticised the UN office for its one-sided reporting on the strikes."
+    )
+    result = run(text)
+    un = next(s for s in result.statements if speaker_name(result, s) == "UN human rights office")
+    moscow = next(s for s in result.statements if speaker_name(result, s) == "Russia")
+    assert rebuts(result) == {(moscow.id, un.id)}
+
+
+def test_criticising_the_critic_about_something_else_answers_nothing():
+    text = (
+        "The UN human rights office condemned the air strikes on Idlib.\n\n"
+        "Moscow criticised the UN office for its budget and its hiring of consultants."
+    )
+    assert not rebuts(run(text))
+
+
+def test_a_criticism_a_speaker_reports_is_no_retort_to_that_speakers_own_words():
+    # Miller tells of Reyes' mockery; it is her account, not Reyes answering her.
+    text = (
+        "Senator Jane Miller said Governor Tom Reyes would lose the election in November.\n\n"
+        "Miller said Reyes had mocked her campaign, calling the election a joke."
+    )
+    assert not rebuts(run(text))
+
+
+def test_saying_one_was_joking_takes_back_ones_own_words_just_before():
+    text = (
+        "At a rally on Monday, Senator Tom Reyes said the state should sell its prisons to China. "
+        "Reyes later said he was joking."
+    )
+    result = run(text)
+    claim, denial = only(result, "claim"), only(result, "denial")
+    assert rebuts(result) == {(denial.id, claim.id)}
+
+
+def test_a_flat_denial_of_ones_own_side_answers_nothing_of_its_own():
+    # Only a retraction answers the speaker's own words; a denial with no other side to answer
+    # stays unlinked.
+    text = (
+        "At a rally on Monday, Senator Tom Reyes said the state should sell its prisons to China. "
+        "Reyes later denied any plan to sell the prisons."
+    )
+    assert not rebuts(run(text))

@@ -249,3 +249,9 @@ def test_the_target_is_the_person_a_phrase_names_not_the_party_describing_them()
     )
     statement = only(result, "criticism")
     assert result.actor(statement.target).name == "Donald Trump"
+
+
+def test_a_condemnation_takes_whom_its_participle_blames():
+    text = "Iran's foreign minister condemned the killing of the scientist, blaming Israel."
+    result = run(text)
+    assert target_name(result, only(result, "criticism")) == "Israel"
