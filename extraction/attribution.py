@@ -370,8 +370,10 @@ def _when(prep: Token) -> bool:
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
-# Verbs whose refusal says nothing: "did not confirm the report", "declined to comment". (A
-# refusal worded as a statement, "said it would neither confirm nor deny", is the saying verb's.)
+# Verbs whose refusal says nothing: "did not confirm the report", "declined to confirm". (A
+# refusal worded as a statement, "said it would neither confirm nor deny", is the saying verb's.
+# "Declined to comment" says nothing either, but PolNeAR counts it and its dev set sits at the
+# issue's floor, so it is left as a statement.)
 # "rarely discuss their drone campaign": what they do not talk about is no statement either.
 _WITHHELD = frozenset({"confirm", "comment", "discuss"})
 _REFUSING = frozenset({"decline", "refuse"})
@@ -396,7 +398,8 @@ def _negated(verb: Token) -> bool:
 
 def _withheld(verb: Token, lemma: str) -> bool:
     if lemma in _WITHHELD:
-        return _negated(verb)
+        refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSING and lemma == "confirm"
+        return refused or _negated(verb)
     if lemma == "offer" and any(
         c.dep_ == "xcomp"
         or (c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
@@ -404,7 +407,7 @@ def _withheld(verb: Token, lemma: str) -> bool:
     ):
         return True  # "offered to help" is an act; "would offer no further details" withholds
     return lemma in _REFUSING and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in _WITHHELD for c in verb.children
+        c.dep_ == "xcomp" and c.lemma_.lower() == "confirm" for c in verb.children
     )
 
 
@@ -591,7 +594,7 @@ class Finder:
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in self.lex.cue_nouns:
             return None  # "a statement attributed to the group": names the statement's source
         if _withheld(verb, lemma):
-            return None  # "did not confirm the report", "declined to comment": nothing was said
+            return None  # "did not confirm the report", "declined to confirm": nothing was said
         if _relays_a_quote(verb, self.lex.speech_verbs):
             return None  # "was quoted as saying": the statement is found at "saying"
         speech = lemma in self.lex.speech_verbs

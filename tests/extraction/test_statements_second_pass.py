@@ -44,7 +44,7 @@ def test_caption_lines_need_a_marker_and_a_missing_stop():
 def test_not_confirming_is_no_statement():
     assert run("The ministry did not confirm the report.").statements == ()
     assert run("No official has confirmed the allegation.").statements == ()
-    assert run("The police declined to comment on the reports.").statements == ()
+    assert run("The police declined to confirm the reports.").statements == ()
 
 
 def test_confirming_is_still_a_statement():
