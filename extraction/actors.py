@@ -821,7 +821,9 @@ class DocActors:
             # "officials who said...": the relative pronoun speaks for the noun it follows.
             noun = head.head.head
             found = None
-            if relative and noun.pos_ in ("NOUN", "PROPN", "PRON") and noun.i < head.i:
+            if relative and noun.i in self._speaker_at:
+                found = self._speaker_at[noun.i]  # "two women who have accused him said": the same women
+            elif relative and noun.pos_ in ("NOUN", "PROPN", "PRON") and noun.i < head.i:
                 found = self._speaker(noun, (doc[noun.left_edge.i].idx, noun.idx + len(noun)))
             if found is None and head.lower_ == "who":
                 # "Hurriyet, however, who said...", "three middlemen trying to broker the deal,

@@ -72,6 +72,7 @@ class _Titled:
     """What the text called one person: the title nouns and the words around them."""
 
     heads: set[str] = field(default_factory=set)
+    written: set[str] = field(default_factory=set)  # the heads the text itself gave, not the base's role
     words: set[str] = field(default_factory=set)
     bodies: set[int] = field(default_factory=set)  # ids of actors named in the titles
     first: int = 1 << 30  # the first token naming the person
@@ -152,6 +153,7 @@ class Descriptions:
                 if not self.is_title(normal(head)):
                     continue  # "the Clinton poll": a title names a person, not a thing of theirs
                 titled.heads.add(normal(head))
+                titled.written.add(normal(head))
                 for t in _title_phrase(head, own):
                     if t.pos_ in _SKIPPED_POS:
                         continue
@@ -190,7 +192,7 @@ class Descriptions:
         if head in _ANYONE:
             return None
         modifiers = [t for t in phrase if t.i != noun.i and t.pos_ not in _SKIPPED_POS]
-        best: tuple[int, int, object] | None = None
+        found: list[tuple[int, bool, int, object]] = []
         for pid, titled in self.titled.items():
             if head not in titled.heads or titled.first >= noun.i:
                 continue
@@ -208,6 +210,12 @@ class Descriptions:
             recent = max(j for j in titled.last_before if j < noun.i)
             if noun.i - recent > _REACH or self._introduced_between(head, recent, noun.i):
                 continue
-            if best is None or (score, recent) > best[:2]:
-                best = (score, recent, self.people[pid])
-        return best[2] if best is not None else None
+            found.append((score, head in titled.written, recent, self.people[pid]))
+        if not found:
+            return None
+        best = max(found, key=lambda f: f[:3])
+        if not best[1] and sum(1 for f in found if f[:2] == best[:2]) > 1:
+            # "Obama and Trump spoke ... the president": titled so only by what the knowledge base
+            # knows of them, either may be meant.
+            return None
+        return best[3]

@@ -270,6 +270,8 @@ def _bearer(token: Token, *, climb: bool = True, within: Container[int] | None =
         # "the corrupt regime", "its hostile attempt"; "X is a corrupt regime" is said of X, but
         # "the man suspected of the horrific beheading" condemns no one.
         head = token.head
+        if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in head.children):
+            return []  # "an end to our disastrous trade policies": the speaker's side's own
         own = [] if _act(head) else [head]  # "the horrific beheading of X": X is its victim
         return [*_bearer(head, climb=head.dep_ in ("attr", "oprd")), *own]
     # Up to the clause whose subject is its author: "X is responsible for", "X committed crimes".
@@ -301,6 +303,20 @@ def _bearer(token: Token, *, climb: bool = True, within: Container[int] | None =
         if t.pos_ == "NOUN" and t.lemma_.lower() in _REPORTED:
             break  # "made allegations of misconduct": the wrong is alleged, not the alleger's
     return out
+
+
+def _failed_owner(token: Token, resolve: Resolver[A]) -> A | None:
+    """Whose doing a word of failure says went wrong: the owner of the noun it is or qualifies
+    ("Obama's disastrous policies", "the Bush-Cheney disaster", "Trump's failed casino"), never
+    the speaker's side ("our disastrous trade policies"); "a natural disaster", "the failed coup"
+    name no one's."""
+    noun = token if token.pos_ in ("NOUN", "PROPN") else None
+    if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):
+        noun = token.head
+    if noun is None or any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in noun.children):
+        return None
+    owners = (c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"))
+    return next((actor for c in owners if (actor := resolve.named(c)) is not None), None)
 
 
 def _clause_subject(token: Token) -> Token | None:
@@ -363,6 +379,87 @@ def _breaks_rules(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _outside_reports(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """The words outside the statements they report: the speaker's own."""
+    reported: set[int] = set()
+    for t in tokens:
+        lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and (lemma in lexicon.speech_verbs or lemma in lexicon.clausal_verbs):
+            reported.update(x.i for x in t.subtree)
+    return [t for t in tokens if t.i not in reported]
+
+
+def _harmful(token: Token, lexicon: Lexicon) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in lexicon.harm_words or token.lower_ in lexicon.harm_words or lemma in lexicon.violent_acts
+
+
+def _remedied(token: Token, lexicon: Lexicon, top: Token) -> bool:
+    """A remedy governs the word on its way up to top: "to end the war", "a solution to the crisis"."""
+    t = token
+    while t.i != top.i and t.head.i != t.i:
+        t = t.head
+        if t.lemma_.lower() in lexicon.remedies:
+            return True
+    return False
+
+
+def _harm_furthered(verb: Token, lexicon: Lexicon) -> bool:
+    """ "fuelling the conflict", "trying to expand the war", "Russia wants war", "prefers a chaotic
+    situation", "does not want the crisis to come to an end": a harm its subject makes worse or
+    wants, or a harm whose remedy it does not want. Only what the verb acts on directly, or what
+    qualifies it, counts: "seeks justice for the victims of the war" wants no war."""
+    if verb.pos_ != "VERB" or _conditional(verb):
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+    near = [
+        w
+        for o in objects
+        for w in (o, *o.children)
+        if w.dep_ in ("dobj", "ccomp", "xcomp", "amod", "compound", "nsubj", "pobj", "prep")
+    ]
+    near += [g for w in near if w.dep_ == "prep" and w.lower_ == "of" for g in w.children if g.dep_ == "pobj"]
+    harms = [w for w in near if _harmful(w, lexicon) and not _remedied(w, lexicon, verb)]
+    if not harms:
+        return False
+    if verb.lemma_.lower() in lexicon.worsening_verbs:
+        return not _negated(verb)
+    if not _negated(verb):
+        return True
+    # "does not want the ISIL crisis to come to an end": the remedy of a harm not wanted
+    return any(t.lemma_.lower() in lexicon.remedies for o in objects for t in o.subtree)
+
+
+def _negated_with(verb: Token) -> bool:
+    """Negated itself or by the verb it is joined to: "never pay attention to nor respect rules"."""
+    return _negated(verb) or (
+        verb.dep_ == "conj"
+        and (_negated(verb.head) or any(c.lower_ == "nor" for c in (*verb.head.children, *verb.children)))
+    )
+
+
+def _plays_card(token: Token) -> bool:
+    """ "is playing the race card", "played the woman card": using a grievance for gain is a
+    charge. One card of a kind, not "play our cards right"; the card may be parsed as a modifier
+    of what follows it ("playing the women's card big league")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() != "play" or _negated(token):
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    cards = [
+        w
+        for o in objects
+        for w in (o, *o.children)
+        if w.lower_ == "card" and w.dep_ in ("dobj", "nmod", "compound")
+    ]
+    return any(
+        any(
+            g.dep_ in ("compound", "amod", "poss", "nmod") and g.lower_ not in ("our", "my")
+            for g in c.children
+        )
+        for c in cards
+    )
+
+
 def _negated_agent(tokens: list[Token], resolve: Resolver[A]) -> A | None:
     """The actor named as the agent of a negated passive: IS in "she was not captured by IS"."""
     for t in tokens:
@@ -419,8 +516,18 @@ def classify(
         return Verdict("denial", round(confidence, 2), _owned_claim(tokens, resolve))
     if att.kind != "claim":
         aimed = _content_aim(tokens, lexicon, resolve)
-        return Verdict(att.kind, round(min(confidence + 0.1, 0.95), 2), aimed)
+        # "accused Clinton of being too cozy with Wall Street": a quality charged, not a deed, is
+        # a judgement of the person.
+        kind: Kind = (
+            "criticism" if att.kind == "accusation" and _quality_charged(tokens, lexicon) else att.kind
+        )
+        return Verdict(kind, round(min(confidence + 0.1, 0.95), 2), aimed)
+    if (called := _called_by_cue(att, lexicon, resolve)) is not None:
+        return Verdict(called[0], round(confidence - 0.1, 2), called[1])
     if reports_others:
+        own = _outside_reports(tokens, lexicon)
+        if own and (found := _blame(own, lexicon, resolve)) is not None:
+            return Verdict(found[0], round(confidence - 0.2, 2), found[1])
         return Verdict("claim", round(confidence, 2))
     words = [_norm(t) for t in tokens if not t.is_punct]
     if (
@@ -463,7 +570,11 @@ def classify(
     if found is None or found[0] == "criticism":
         # "the militia carried out the massacre", "the regime used chemical weapons": a wrong done
         # by a named actor accuses it, even beside words that only judge.
-        author = _wrong_act_author(tokens, lexicon, resolve)
+        author = (
+            _wrong_act_author(tokens, lexicon, resolve)
+            or _blamed_cause(tokens, lexicon, resolve)
+            or _reported_accusation(tokens, lexicon, resolve)
+        )
         if author is not None:
             found = ("accusation", author)
         elif (
@@ -475,6 +586,9 @@ def classify(
     if found is not None:
         kind, actor = found
         return Verdict(kind, round(confidence - 0.15, 2), actor)
+    if (branded := _epithet(tokens, lexicon, resolve)) is not None:
+        # "Crooked Hillary is at it again", "the incompetent Obama administration"
+        return Verdict("criticism", round(confidence - 0.2, 2), branded)
     insulted = _insulted(tokens, lexicon)
     if insulted is not None:
         # "he is a phony", "Cruz is not a real conservative": aimed at whom the words name.
@@ -711,7 +825,8 @@ def _wrongdoers(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
                 c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lexicon.wrong_acts for c in t.children
             )
         elif lemma in lexicon.atrocities:
-            wrong = any(c.dep_ == "dobj" for c in t.children)  # not "militants claim to have beheaded"
+            # not "militants claim to have beheaded"; "was tortured by the police" names its doer
+            wrong = any(c.dep_ in ("dobj", "auxpass") for c in t.children)
         elif lemma in lexicon.force_verbs:
             # "shelled a hospital", "fired on protesters", "targeted civilians"
             aimed = [c for c in t.children if c.dep_ == "dobj"]
@@ -891,6 +1006,14 @@ def _insulted(
         )
         if small is not None:
             said_of = small  # "consider him a hypocrite", parsed as a clause of its own
+        elif (
+            t.dep_ == "dobj"
+            and t.head.lemma_.lower() in _NAMING_VERBS
+            and (first := next((c for c in t.head.children if c.dep_ in ("dobj", "dative")), None))
+            is not None
+            and first.i < t.i
+        ):
+            said_of = first  # "branded McConnell a liar", the complement parsed as a second object
         elif t.dep_ not in ("attr", "acomp", "oprd") or t.head.pos_ not in ("AUX", "VERB"):
             continue
         elif t.head.lemma_ == "be":
@@ -919,6 +1042,61 @@ def _insulted(
             and any(c.dep_ == "amod" and c.lower_ in _GENUINE for c in t.children)
         ):
             return said_of  # "not a real conservative", "no true friend of Israel"
+    return None
+
+
+_IDEOLOGY = frozenset({"radical", "extremist"})
+
+
+def _quality_charged(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """ "(accused X) of being too reliant on Wall Street", "of being weak on crime": what the
+    charge is, is an adjective of no wrong. Not "of being a rapist", "of being corrupt", nor a
+    passive "of being influenced by lobbyists"."""
+    for t in tokens:
+        if t.lower_ != "being" or t.head.lower_ != "of" or t.dep_ != "pcomp":
+            continue
+        said = [c for c in t.children if c.dep_ in ("acomp", "attr", "oprd")]
+        return bool(said) and all(
+            c.pos_ == "ADJ"
+            and c.lemma_.lower() not in lexicon.accusation_words
+            and c.lemma_.lower() not in lexicon.wrongdoer_labels
+            and c.lemma_.lower() not in lexicon.atrocities
+            for c in said
+        )
+    return False
+
+
+def _epithet(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> A | None:
+    """The actor an insult is attached to as an epithet: "Crooked Hillary", "the incompetent
+    Obama administration", "Trump, a bully and a liar,". The insult must qualify the actor's
+    own name, not a thing of theirs ("Trump's weak poll numbers")."""
+    for t in tokens:
+        lemma = t.lemma_.lower()
+        if (lemma not in lexicon.insults and t.lower_ not in lexicon.insults) or _negated(t):
+            continue
+        if lemma in _IDEOLOGY:
+            continue  # "radical Islamists", "extremist groups": what they hold, not an insult
+        # "the incompetent Obama", "Trump, a bully,", "Crooked Hillary" tagged as part of the name
+        if not (
+            (t.dep_ == "amod" and t.pos_ == "ADJ")
+            or (t.dep_ == "appos" and t.pos_ == "NOUN")
+            # A nickname's adjective, the tagger's part of the name ("Crazy Bernie", "Lyin' Ted"),
+            # told from a noun by its ending: "Danger Mouse" is a name.
+            or (
+                t.dep_ == "compound"
+                and t.head.pos_ == "PROPN"
+                and t.i == t.head.left_edge.i
+                and t.lower_.endswith(("ed", "y", "'", "ing"))
+            )
+        ):
+            continue
+        named = t.head
+        if named.lower_ in lexicon.target_faiths:
+            continue  # "radical Islam" names a creed, not an actor judged
+        if named.pos_ != "PROPN" and named.lemma_.lower() not in lexicon.role_titles:
+            continue
+        if (actor := resolve.named(named)) is not None:
+            return actor
     return None
 
 
@@ -959,11 +1137,50 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
     within = {t.i for t in tokens}
     for t in tokens:
         lemma = t.lemma_.lower()
+        if (t.lower_ in lexicon.failures or lemma in lexicon.failures) and not _conditional(t):
+            if criticism is None and not _negated(t):
+                criticism = _failed_owner(t, resolve)
+            if lemma not in lexicon.criticism_words:
+                continue
         if lemma not in lexicon.blame_lemmas or _conditional(t):
             continue  # "if they have committed a crime" accuses no one
         if lemma in lexicon.virtue_words and _negated(t) and t.dep_ in ("acomp", "attr"):
             # "the coalition is not serious about fighting ISIL": a virtue denied is a judgement
             criticism = criticism or _aimed(t, resolve, within=within)
+            continue
+        if lemma in lexicon.keeping_verbs:
+            # "they never respect the rules", "Iran did not honour the deal": a rule not kept is
+            # broken.
+            if (
+                t.pos_ == "VERB"
+                and _negated_with(t)
+                and any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.rule_words for c in t.children)
+                and (actor := _aimed(t, resolve, within=within)) is not None
+            ):
+                return "accusation", actor
+            if lemma not in lexicon.esteem_verbs:
+                continue
+        if (
+            lemma in lexicon.esteem_verbs
+            and t.pos_ == "VERB"
+            and _negated_with(t)
+            and not _conditional(t)
+            and criticism is None
+        ):
+            # "I never trusted her", "we do not respect Putin": esteem withheld from an actor
+            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+            # "it" and "them" there are as often a thing ("I don't like it") or people spoken of in
+            # general ("because he doesn't like them") as an actor named before; "him", "her" are
+            # the person.
+            if obj is not None and (obj.pos_ != "PRON" or obj.lower_ in ("him", "her")):
+                criticism = resolve.named(obj)
+            continue
+        if (lemma in lexicon.worsening_verbs or lemma in lexicon.desire_verbs) and _harm_furthered(
+            t, lexicon
+        ):
+            # "the US is trying to expand the war", "it does not want the crisis to end"
+            if (actor := _aimed(t, resolve, within=within)) is not None:
+                return "accusation", actor
             continue
         if _negated(t) or not _predicative(t):
             continue
@@ -978,7 +1195,8 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
                 if (
                     subject is None
                     or subject.i not in within
-                    or not any(c.dep_ == "dobj" for c in t.children)
+                    # "she was tortured by the police": the agent of a passive is named as the doer
+                    or not any(c.dep_ in ("dobj", "auxpass") for c in t.children)
                 ):
                     continue  # "militants claim to have beheaded him": the speaker's own act
                 actor = resolve.named(subject)
@@ -989,7 +1207,13 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
             continue
         aiding = lemma in lexicon.aiding_words and _aiding_extremists(t, lexicon, resolve.extremists)
         outcome = lemma in lexicon.outcome_words and _harm_outcome(t, lexicon)
-        if lemma in lexicon.accusation_words or aiding or outcome or _breaks_rules(t, lexicon):
+        if (
+            lemma in lexicon.accusation_words
+            or aiding
+            or outcome
+            or _breaks_rules(t, lexicon)
+            or _plays_card(t)
+        ):
             actor = _aimed(t, resolve, guess=True, within=within)
             if actor is not None:
                 return "accusation", actor
@@ -997,9 +1221,107 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
             criticism is None
             and (lemma in lexicon.criticism_words or lemma in lexicon.condemnation_words)
             and t.dep_ != "relcl"  # "Buchanan, who had failed to win": who he is, not a judgement
+            # "they might neglect the schools", "we would ignore the rules": not done, only foreseen
+            and not (t.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children))
         ):
             criticism = _aimed(t, resolve, within=within)
     return ("criticism", criticism) if criticism is not None else None
+
+
+# "because of X, we lost": what comes of a named actor's doing.
+_CAUSES = frozenset({("because", "of"), ("due", "to"), ("owing", "to")})
+
+
+def _blamed_cause(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> A | None:
+    """The actor named as the cause of a loss or harm: "because of McConnell, families lost their
+    insurance", "his death was due to the regime". The cause must be an actor's own name or a
+    phrase for a person ("because of the war in Syria" blames no one), and what it caused a loss
+    ("because of Obama, we have health care" praises)."""
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.i + 1 >= len(t.doc) or (t.lower_, t.nbor(1).lower_) not in _CAUSES:
+            continue
+        cause = next((g for x in (t, t.nbor(1)) for g in x.children if g.dep_ == "pobj"), None)
+        # The cause itself, not a thing of theirs: "because of his Mexican heritage" blames no one.
+        if cause is None or not (
+            cause.pos_ in ("PROPN", "PRON")
+            or cause.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or cause.lemma_.lower() in lexicon.speaker_nouns
+            or cause.lemma_.lower() in lexicon.role_titles
+        ):
+            continue
+        actor = resolve.named(cause)
+        if actor is None:
+            continue
+        clause = t.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i and clause.dep_ in _UP_DEPS:
+            clause = clause.head
+        phrase = {x.i for x in t.subtree} | {x.i for x in t.nbor(1).subtree}
+        effect = [x for x in clause.subtree if x.i in inside and x.i not in phrase]
+        if any(
+            (
+                x.lemma_.lower() in lexicon.losses
+                or x.lower_ in lexicon.losses
+                or x.lemma_.lower() in lexicon.harm_words
+                or x.lemma_.lower() in lexicon.violent_acts
+            )
+            and not _negated(x)
+            for x in effect
+        ) and not _negated(clause):
+            return actor
+    return None
+
+
+def _asserted(verb: Token) -> bool:
+    """A finite verb said as done, not an infinitive ("exists to charge him", "would like to
+    indict") nor what may be or will be ("might neglect", "may be indicted")."""
+    if verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP") or verb.dep_ in ("xcomp", "acl", "advcl", "pcomp"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in verb.children)
+
+
+def _reported_accusation(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> A | None:
+    """The actor the words say is accused: "Trump was also accused of breaking the rules", "the
+    women who accused Clinton of assault". To report that someone is charged with a wrong is to
+    put the charge on record against them; a charge of no one ("allegedly") names nobody."""
+    for t in tokens:
+        lemma = t.lemma_.lower()
+        if t.pos_ != "VERB" or lemma == "allege" or lexicon.speech_verbs.get(lemma) != "accusation":
+            continue
+        if _negated(t) or _conditional(t) or not _asserted(t):
+            continue  # "would like to indict her", "she may be charged": no charge yet
+        passive = any(c.dep_ == "auxpass" for c in t.children)
+        accused = next((c for c in t.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+        # A pronoun accused is as often the speaker ("they accused him of lying", he said): the
+        # speaker telling of a charge against himself does not make it.
+        if accused is not None and accused.pos_ != "PRON" and (actor := resolve.named(accused)) is not None:
+            return actor
+    return None
+
+
+def _called_by_cue(att: Attribution, lexicon: Lexicon, resolve: Resolver[A]) -> tuple[Kind, A | None] | None:
+    """ "called Palin a clown", "branded him a liar": a naming cue whose own complement is an
+    insult judges whom it names, whatever else the sentence goes on to report. A wrongdoer's name
+    ("a liar", "a war criminal") accuses."""
+    if att.cue is None or att.lemma not in _NAMING_VERBS or att.lemma == "dismiss" or _negated(att.cue):
+        return None
+    complements = [c for c in att.cue.children if c.dep_ in ("oprd", "dobj")]
+    said_of = _insulted(complements, lexicon)
+    if said_of is None:
+        return None
+    called = [c for c in complements if c.i != said_of.i]
+    words = {
+        w.lemma_.lower()
+        for c in called
+        for w in (c, *c.children)
+        if w.dep_ in ("oprd", "dobj", "amod", "conj", "compound")
+    }
+    kind: Kind = (
+        "accusation"
+        if not words.isdisjoint(lexicon.accusation_words | lexicon.wrongdoer_labels)
+        else "criticism"
+    )
+    return kind, resolve.named(said_of)
 
 
 def _content_aim(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> A | None:

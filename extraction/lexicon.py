@@ -77,6 +77,7 @@ class Lexicon:
     states: frozenset[str]  # not done but had, got, known: "we did not receive" denies nothing
     accusation_words: frozenset[str]
     criticism_words: frozenset[str]
+    failures: frozenset[str]  # of an actor's own doing, a criticism: "Obama's disastrous policies"
     condemnation_words: frozenset[str]  # a criticism even with no actor named: "a barbaric act"
     outcome_words: frozenset[str]  # "X is the result of Y" with harm as X blames Y
     harm_words: frozenset[str]
@@ -84,6 +85,12 @@ class Lexicon:
     violent_acts: dict[str, int]  # lemma -> family: "beheading" and "murder" are the same act
     breaking_verbs: frozenset[str]  # with one of rule_words as object: "broke the law" accuses
     rule_words: frozenset[str]
+    keeping_verbs: frozenset[str]  # negated, with one of rule_words: "never respect the rules" accuses
+    esteem_verbs: frozenset[str]  # negated, with an actor as object: "I never trusted her" criticises
+    worsening_verbs: frozenset[str]  # with harm as object, an accusation: "fuelling the conflict"
+    desire_verbs: frozenset[str]  # with harm wanted, an accusation: "Russia wants war"
+    remedies: frozenset[str]  # over a harm, no wrong: "wants to end the war"
+    losses: frozenset[str]  # come "because of" a named actor, blame it: "because of X we lost"
     atrocities: frozenset[str]  # by a named actor, an accusation: "the militia tortured them"
     culpable_places: frozenset[str]  # "X was behind the attack": X is its author
     culpable_objects: frozenset[str]  # what one may be behind besides harm: "the hack", "the coup"
@@ -175,6 +182,7 @@ def load_lexicon() -> Lexicon:
         states=frozenset(denial["states"]),
         accusation_words=frozenset(tone["accusation"]),
         criticism_words=frozenset(tone["criticism"]),
+        failures=frozenset(tone["failures"]),
         condemnation_words=frozenset(tone["condemnation"]),
         outcome_words=frozenset(tone["outcome"]),
         harm_words=frozenset(tone["harm"]),
@@ -182,6 +190,12 @@ def load_lexicon() -> Lexicon:
         violent_acts={w: i for i, family in enumerate(tone["violent_acts"]) for w in family},
         breaking_verbs=frozenset(tone["breaking_verbs"]),
         rule_words=frozenset(tone["rule_words"]),
+        keeping_verbs=frozenset(tone["keeping_verbs"]),
+        losses=frozenset(tone["losses"]),
+        worsening_verbs=frozenset(tone["worsening_verbs"]),
+        desire_verbs=frozenset(tone["desire_verbs"]),
+        remedies=frozenset(tone["remedies"]),
+        esteem_verbs=frozenset(tone["esteem_verbs"]),
         atrocities=frozenset(tone["atrocities"]),
         culpable_places=frozenset(tone["culpable_places"]),
         culpable_objects=frozenset(tone["culpable_objects"]),
@@ -206,6 +220,12 @@ def load_lexicon() -> Lexicon:
             + tone["aiding"]
             + tone["virtue"]
             + tone["breaking_verbs"]
+            + tone["keeping_verbs"]
+            + tone["failures"]
+            + tone["esteem_verbs"]
+            + tone["worsening_verbs"]
+            + tone["desire_verbs"]
+            + ["play"]  # "playing the race card"
             + tone["outcome"]
             + tone["atrocities"]
             + tone["culpable_places"]

@@ -402,7 +402,9 @@ def _target(
     caller falls back on the author of a condemned act, then the first actor the content names."""
     if verdict.kind == "claim":
         return None
-    if att.kind == verdict.kind and (obj := _cue_object(att)) is not None:
+    # "accused Clinton of being too cozy with Wall Street" is a criticism aimed where the cue is.
+    aimed_cue = att.kind == verdict.kind or {att.kind, verdict.kind} == {"accusation", "criticism"}
+    if aimed_cue and (obj := _cue_object(att)) is not None:
         # A pronoun object is someone else than the speaker ("officers accused him"); a noun
         # phrase is read without the clauses hanging from it ("X for supporting terrorists").
         aimed = (

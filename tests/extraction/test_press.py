@@ -39,3 +39,11 @@ def test_not_responding_to_a_request_for_comment_is_no_statement():
 def test_a_group_named_with_its_country_speaks_for_itself():
     result = run("Lebanon's Hezbollah group said its fighters had destroyed a tank.")
     assert speaker_name(result, only(result)) == "Hezbollah"
+
+
+def test_a_relative_clause_speaks_for_the_same_people_as_its_noun():
+    result = run(
+        "Two other women who have accused the senator of assault said they were afraid to come forward."
+    )
+    assert len({s.speaker for s in result.statements}) == 1 and len(result.statements) == 2
+    assert result.links == ()
