@@ -220,7 +220,9 @@ def parse_cached(nlp: Any, texts: list[str], cache: Path, batch_size: int = 16) 
     from spacy.tokens import DocBin
 
     # The components too: a parse made by another pipeline is another parse.
-    model = f"{nlp.meta['name']}-{nlp.meta['version']}-{'+'.join(nlp.pipe_names)}"
+    # The tokenizer's special cases too: the extractor adds some (abbreviated ranks).
+    rules = hashlib.sha256(repr(sorted(nlp.tokenizer.rules)).encode()).hexdigest()[:8]
+    model = f"{nlp.meta['name']}-{nlp.meta['version']}-{'+'.join(nlp.pipe_names)}-{rules}"
     paths = [cache / f"{hashlib.sha256((model + chr(0) + t).encode()).hexdigest()[:24]}.spacy" for t in texts]
     missing = [i for i, p in enumerate(paths) if not p.exists()]
     cache.mkdir(parents=True, exist_ok=True)

@@ -64,6 +64,7 @@ _DOCUMENTS = frozenset(
         "publication",
         "bulletin",
         "website",
+        "assessment",
     ]
 )
 # Words that tell a person's gender: honorifics before a name, and nouns naming the person.
@@ -141,6 +142,7 @@ _BODY_NOUNS = frozenset(
         "government",
         "country",
         "state",
+        "community",
     ]
 )
 # A body named again by what it is: "the group said", "the militia denied".
@@ -214,6 +216,8 @@ _PARTS = frozenset(
         "part",
     ]
 )
+# Quantifiers that stand alone for part of a group named before: "Several contended that...".
+_COUNTED = frozenset(["some", "many", "several", "most", "both", "all"])
 # Nouns besides role titles by which an apposition ties a person to a body: "Ahmed Saleh, a
 # member of the Syrian parliament", "a Hezbollah fighter".
 _MEMBERS = frozenset(["member", "fighter", "militant", "soldier", "source"])
@@ -360,6 +364,11 @@ def _agent_noun(token: Token) -> bool:
 
 
 _PRESS = frozenset({"newspaper", "media", "press", "paper", "tabloid", "broadcaster", "outlet"})
+
+
+def doc_idx(token: Token) -> int:
+    """Where the phrase a token heads begins."""
+    return token.doc[token.left_edge.i].idx
 
 
 def _press_word(token: Token) -> bool:
@@ -806,29 +815,39 @@ class DocActors:
     def _speaker(self, head: Token, span: Span) -> _Draft | None:
         doc = self.doc
         lex = self.index.lex
-        if (
-            head.lower_ in lex.relative_pronouns
-            and head.head.dep_ in ("relcl", "acl")
-            and head.head.head.i != head.i
-        ):
+        relative = head.head.dep_ in ("relcl", "acl") and head.head.head.i != head.i
+        after_comma = head.i > 0 and doc[head.i - 1].text == ","
+        if head.lower_ in lex.relative_pronouns and (relative or (head.lower_ == "who" and after_comma)):
             # "officials who said...": the relative pronoun speaks for the noun it follows.
             noun = head.head.head
-            if noun.i in self._speaker_at:
-                return self._speaker_at[noun.i]  # "two women who have accused him said": the same women
-            if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun.i < head.i:
-                return self._speaker(noun, (doc[noun.left_edge.i].idx, noun.idx + len(noun)))
-            return None
+            found = None
+            if relative and noun.i in self._speaker_at:
+                found = self._speaker_at[noun.i]  # "two women who have accused him said": the same women
+            elif relative and noun.pos_ in ("NOUN", "PROPN", "PRON") and noun.i < head.i:
+                found = self._speaker(noun, (doc[noun.left_edge.i].idx, noun.idx + len(noun)))
+            if found is None and head.lower_ == "who":
+                # "Hurriyet, however, who said...", "three middlemen trying to broker the deal,
+                # who say...": the parser hung the clause on the wrong word; "who" is a person or
+                # a body, the nearest one named before it in the sentence.
+                for noun in reversed(doc[max(head.sent.start, head.i - 12) : head.i]):
+                    if noun.pos_ in ("NOUN", "PROPN") and (
+                        found := self._speaker(noun, (doc[noun.left_edge.i].idx, noun.idx + len(noun)))
+                    ):
+                        break
+            return found
         if head.pos_ == "PRON" and head.lower_ not in lex.relative_pronouns:
             return self._antecedent(head) or self.by_token.get(head.i)
         if _AGED.match(self.text[span[0] : span[1]]) and (person := self._last_person(head)) is not None:
             return person
         if head.lower_ in _PARTS:
-            # "one of his friends", "some of the protesters": the group the part belongs to.
+            # "one of his friends", "some of the protesters", "many in the intelligence
+            # community": the group the part belongs to.
             group = next(
                 (
                     g
                     for p in head.children
-                    if p.dep_ == "prep" and p.lower_ == "of"
+                    if p.dep_ == "prep"
+                    and (p.lower_ == "of" or (p.lower_ == "in" and head.lower_ in _COUNTED))
                     for g in p.children
                     if g.dep_ == "pobj"
                 ),
@@ -836,6 +855,16 @@ class DocActors:
             )
             if group is not None:
                 draft = self._speaker(group, span)
+                if draft is not None:
+                    return draft
+            elif (
+                head.lower_ in _COUNTED
+                and head.dep_ in _SUBJECT_DEPS
+                and not any(c.dep_ in ("det", "amod", "compound", "nummod") for c in head.children)
+            ):
+                # "...drew criticism from congressional Republicans. Several contended that...":
+                # a bare quantifier is a part of the people or bodies just named, as "they" is.
+                draft = self._last_fitting(head, lambda d: d.plural or d.kind != "person", set())
                 if draft is not None:
                     return draft
         tokens = [t for t in doc[head.left_edge.i : head.right_edge.i + 1] if span[0] <= t.idx < span[1]] or [
@@ -1015,6 +1044,16 @@ class DocActors:
             owner = self._document_owner(head)
             if owner is not None:
                 return owner
+            for child in head.children:
+                # "a survivor's account", "assessments by many in the intelligence community":
+                # the people the document is of, though no name says who they are.
+                author = child if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN") else None
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    author = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if author is not None and (
+                    found := self._speaker(author, (doc_idx(author), author.idx + len(author)))
+                ):
+                    return found
             if tokens[0].lower_ in ("the", "this", "that"):
                 # "The statement said...": the statement named before, by whoever issued it
                 # ("the family said in a statement", "Hamas issued a statement").
@@ -1028,6 +1067,13 @@ class DocActors:
             named = [t for t in after if t.pos_ == "PROPN"]
             if named:
                 return self._proposed(named[0], after, bodies)
+            # "the Al-Ahad news website said": the name before the document is its outlet.
+            outlet = [t for t in tokens if t.i < head.i and t.dep_ == "compound" and t.pos_ == "PROPN"]
+            if outlet and any(t.lower_ in ("news", "website", "online") for t in (*tokens, head)):
+                words = [t for t in tokens if t.i <= outlet[-1].i and t.lower_ not in _DETERMINERS]
+                name = "".join(t.text_with_ws for t in words).strip() or outlet[-1].text
+                draft = self._named(name, "media")
+                return draft
             return None
         if head.pos_ == "PROPN" or head.ent_type_ in _ENTITY_KINDS:
             ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
@@ -1056,7 +1102,11 @@ class DocActors:
             )
             draft = self._named(name, kind)
         elif lemma in lex.speaker_nouns or head.lower_ in lex.speaker_nouns or _agent_noun(head):
-            kind = "person" if head.tag_ in ("NN",) and lemma not in self.index.institutions else "group"
+            kind = (
+                "person"
+                if head.tag_ in ("NN",) and lemma not in self.index.institutions and lemma not in _BODY_NOUNS
+                else "group"
+            )
             draft = _Draft(
                 name=_phrase([t for t in tokens if t.i <= head.i]) or head.text,
                 kind=kind,

