@@ -117,6 +117,8 @@ class Match:
     relation: CrossRelation
     confidence: float
     similarity: float
+    # Made by two in-article groups together (``group_links``), not by the pair's own words.
+    grouped: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -749,7 +751,44 @@ def group_link(
     if not pairs:
         return None
     a, b, m = max(pairs, key=lambda p: (p[2].confidence, min(p[0].key, p[1].key), max(p[0].key, p[1].key)))
-    return a, b, Match(m.relation, _group_confidence(sim, m.confidence, thresholds), sim)
+    return a, b, Match(m.relation, _group_confidence(sim, m.confidence, thresholds), sim, grouped=True)
+
+
+def group_links(
+    ours: Sequence[Sketch], theirs: Sequence[Sketch], *, thresholds: Thresholds = Thresholds()
+) -> list[tuple[Sketch, Sketch, Match]]:
+    """The links two groups make (``group_link``), ours first in each pair: the link between
+    their best-matching pair, then every other statement of either group taking its side in
+    the dispute: it repeats the statement of the other group, of its own stance, that it
+    matches best, at the group's confidence. Without these a group's claim and another
+    group's denial answer each other only through the one linked pair, so that "she was
+    captured near Kobani" and "the story 'mere propaganda'" share a thread and no rebuttal.
+    Symmetric (the two groups swapped give the same pairs), so either article's threading
+    proposes, and keeps, the same links. Empty when the groups make no link."""
+    found = group_link(ours, theirs, thresholds=thresholds)
+    if found is None:
+        return []
+    anchor_a, anchor_b, linked = found
+    anchors = {anchor_a.key, anchor_b.key}
+    everyone = Thresholds(similarity=0.0, confidence=0.0)
+    sides: dict[tuple[str, str], tuple[Sketch, Sketch, Match]] = {}
+    for side, other, ours_first in ((ours, theirs, True), (theirs, ours, False)):
+        for s in side:
+            if s.key in anchors:
+                continue
+            options = [(o, m) for o in other if (m := _match(s, o, everyone)) is not None]
+            options = [(o, m) for o, m in options if m.relation == "repeats"]
+            if not options:
+                continue
+            o, m = max(options, key=lambda pair: (pair[1].confidence, pair[0].key))
+            a, b = (s, o) if ours_first else (o, s)
+            if (a.key, b.key) != (anchor_a.key, anchor_b.key):
+                sides[(a.key, b.key)] = (
+                    a,
+                    b,
+                    Match("repeats", linked.confidence, m.similarity, grouped=True),
+                )
+    return [(anchor_a, anchor_b, linked), *(sides[k] for k in sorted(sides))]
 
 
 def _pooled_similarity(ours: _Terms, theirs: _Terms, thresholds: Thresholds) -> float | None:

@@ -37,7 +37,7 @@ from extraction.matching import (
     Match,
     Thresholds,
     best_matches,
-    group_link,
+    group_links,
     match,
     rare_terms,
     salient_names,
@@ -176,12 +176,10 @@ class _Grouped:
     ) -> float | None:
         ours = [self.rows[i].sketch for i in self.groups.get(mine.id, (mine.id,)) if i in self.rows]
         other = [self.rows[j].sketch for j in self.groups.get(theirs.id, (theirs.id,)) if j in self.rows]
-        found = group_link(ours, other, thresholds=thresholds)
-        if found is None:
-            return None
-        a, b, linked = found
-        same_pair = {int(a.key), int(b.key)} == {mine.id, theirs.id}
-        return linked.confidence if same_pair and linked.relation == relation else None
+        for a, b, linked in group_links(ours, other, thresholds=thresholds):
+            if {int(a.key), int(b.key)} == {mine.id, theirs.id} and linked.relation == relation:
+                return linked.confidence
+        return None
 
 
 def _add_group_matches(
@@ -208,13 +206,15 @@ def _add_group_matches(
         options = {their_groups[c] for i in group for c in candidates_of.get(i, {}) if c in their_groups}
         ours = [own[i].sketch for i in group]
         found = [
-            link
+            links
             for other in sorted(o for o in options if len(o) > 1)
-            if (link := group_link(ours, [theirs[j].sketch for j in other], thresholds=thresholds))
+            if (links := group_links(ours, [theirs[j].sketch for j in other], thresholds=thresholds))
         ]
         if found:
-            anchor, member, linked = max(found, key=lambda f: (f[2].similarity, f[1].key))
-            ranked_by_statement[int(anchor.key)] = [(theirs[int(member.key)], linked)]
+            # The dispute the group tells best; its link, and every other member's side in it.
+            best = max(found, key=lambda links: (links[0][2].similarity, links[0][1].key))
+            for mine, member, linked in best:
+                ranked_by_statement.setdefault(int(mine.key), []).append((theirs[int(member.key)], linked))
 
 
 def article_match(*, article_id: int) -> Matches | None:
@@ -291,7 +291,8 @@ def article_thread(
             key = (source.id, target.id, found.relation)
             wanted[key] = max(wanted.get(key, 0.0), found.confidence)
             others[other.id] = other
-            kept += 1
+            # A group's links are the group's, not the statement's best few: not capped.
+            kept += not found.grouped
             if kept >= settings.THREADING_LINKS_PER_STATEMENT:
                 break
 

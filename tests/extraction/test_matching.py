@@ -10,6 +10,7 @@ from extraction.matching import (
     best_matches,
     best_threads,
     group_link,
+    group_links,
     match,
     match_thread,
     salient_names,
@@ -415,6 +416,32 @@ def test_two_disputes_pooled_link_where_no_pair_of_them_does_and_either_way_roun
     b2, a2, again = group_link(second, first, thresholds=strict)
     assert (a.key, b.key, linked) == (a2.key, b2.key, again)
     assert linked.confidence >= strict.confidence
+
+
+def test_the_other_statements_of_two_linked_disputes_take_their_sides_either_way_round():
+    first = _dispute(
+        "a", frozenset({"Kobani"}), "Gill Rosenberg was captured near Kobani", "the allegations propaganda"
+    )
+    first.append(Sketch("a-d2", "a", "denial", "she is safe", names=frozenset({"Kobani"})))
+    second = _dispute(
+        "b",
+        frozenset({"Kobani", "Rosenberg"}),
+        "Rosenberg was kidnapped",
+        "the allegations were propaganda and she is safe in Kobani",
+    )
+    strict = Thresholds(similarity=0.99)
+    links = group_links(first, second, thresholds=strict)
+    anchor = group_link(first, second, thresholds=strict)
+    assert links[0] == anchor
+    # Each claim repeats the other side's claim, each denial a denial of the other side.
+    sides = {(a.key, b.key): m.relation for a, b, m in links[1:]}
+    assert set(sides.values()) == {"repeats"}
+    assert all(a.stance == b.stance for a, b, _ in links[1:])
+    assert ("a-c", "b-c") in sides or (anchor[0].key, anchor[1].key) == ("a-c", "b-c")
+    assert any(a == "a-d2" for a, _ in sides)
+    swapped = {(b.key, a.key): m for a, b, m in group_links(second, first, thresholds=strict)}
+    assert swapped == {(a.key, b.key): m for a, b, m in links}
+    assert all(m.grouped for _, _, m in links)
 
 
 def test_a_statement_alone_or_another_story_is_no_group_link():

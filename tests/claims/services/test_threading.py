@@ -414,12 +414,16 @@ def test_two_articles_disputing_one_claim_share_a_thread_though_no_pair_matches_
     threads = _threads_of(list(everyone))
     assert len(set(threads)) == 1 and None not in threads
     cross = ClaimLink.objects.exclude(source__article_id=F("target__article_id"))
-    assert cross.count() == 1
+    # The best pair's link, and the other pair taking its side: each claim repeats the other
+    # article's claim and each denial its denial, so each denial rebuts the other's claim too.
+    pairs = {frozenset(pair) for pair in cross.values_list("source_id", "target_id")}
+    assert pairs == {frozenset((first[0].id, second[0].id)), frozenset((first[1].id, second[1].id))}
+    assert set(cross.values_list("relation", flat=True)) == {"repeats"}
 
-    # Either article threaded again keeps the link: the groups still tell one dispute.
+    # Either article threaded again keeps the links: the groups still tell one dispute.
     for claim in (first[0], second[0]):
         article_thread(article_id=claim.article_id)
-        assert cross.count() == 1 and _threads_of(list(everyone)) == threads
+        assert cross.count() == 2 and _threads_of(list(everyone)) == threads
 
     # A member of the first dispute repeated word for word in a copy of its article matches
     # alone, so that article's group no longer looks for another; the group link still holds.
@@ -427,7 +431,7 @@ def test_two_articles_disputing_one_claim_share_a_thread_though_no_pair_matches_
     repeated = statement(first[0].quote_text, article=copy)
     article_thread(article_id=copy.id)
     article_thread(article_id=first[0].article_id)
-    assert cross.count() == 2
+    assert cross.count() == 3
     assert len(set(_threads_of([*everyone, repeated]))) == 1
 
     # Without the link inside the second article, its statements say too little alone.
