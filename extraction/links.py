@@ -274,7 +274,10 @@ def find_links(nodes: list[Node]) -> Answers:
         embedded = [
             o
             for o in nodes
-            if o is not node and within(o.cue, node.content) and o.speaker_side.isdisjoint(node.speaker_side)
+            if o is not node
+            and within(o.cue, node.content)
+            and o.speaker_side.isdisjoint(node.speaker_side)
+            and not _aimed_alike(node, o)
         ]
         if embedded:
             links.extend(Link(node.id, o.id, "rebuts", round(min(node.confidence, 0.9), 2)) for o in embedded)
@@ -297,6 +300,17 @@ def find_links(nodes: list[Node]) -> Answers:
             links.append(Link(node.id, other.id, "rebuts", round(node.confidence * min(score, 1.0), 2)))
             rebutted[node.id] = other.id
     return Answers(tuple(links), frozenset(denials))
+
+
+def _aimed_alike(node: Node, reported: Node) -> bool:
+    """ "Klein said two other women who have accused Clinton of assault ...": an accusation or
+    criticism reporting another aimed at the same actor echoes it; it does not rebut it."""
+    return (
+        node.kind in ("accusation", "criticism")
+        and reported.kind in ("accusation", "criticism")
+        and node.target is not None
+        and node.target == reported.target
+    )
 
 
 def _apart(a: Node, b: Node) -> bool:

@@ -425,3 +425,13 @@ def test_a_flat_denial_of_ones_own_side_answers_nothing_of_its_own():
         "Reyes later denied any plan to sell the prisons."
     )
     assert not rebuts(run(text))
+
+
+def test_an_accusation_reporting_another_against_the_same_actor_echoes_it():
+    text = (
+        "Tom Lee is the governor of the state. The radio host accused Lee of corruption and said two "
+        "women who have accused Lee of assault had been threatened."
+    )
+    result = run(text)
+    assert [s.kind for s in result.statements].count("accusation") == 3
+    assert result.links == ()
