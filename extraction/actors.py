@@ -1356,6 +1356,8 @@ class DocActors:
                     and draft.role == role
                     and draft.plural == (head.tag_ in ("NNS", "NNPS"))
                 ):
+                    if bodies and not any(draft.affiliation is b for b in bodies):
+                        continue  # "the Kremlin's spokesman" is not the Iranian embassy's
                     if definite or not _other_office(draft.name, name, role):
                         return draft
                     # "a defence ministry spokesman" after "a foreign ministry spokesman": another
