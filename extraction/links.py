@@ -468,6 +468,9 @@ def _denied(
             and other.speaker not in node.owner_side
             and _topic(node, other, df, n) == 0
             and not _opposes(node, other)
+            # "dismissed the charge, saying Washington had invented it ...": an accusing noun
+            # points at the accusation before it, whatever the reasons given after it
+            and not (node.anaphor in _words().accusing_nouns and k == pointed)
         ):
             continue
         score = _answer_score(node, other, df, n, carried, i - k)

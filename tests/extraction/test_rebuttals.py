@@ -435,3 +435,14 @@ def test_an_accusation_reporting_another_against_the_same_actor_echoes_it():
     result = run(text)
     assert [s.kind for s in result.statements].count("accusation") == 3
     assert result.links == ()
+
+
+def test_dismissing_the_charge_answers_the_accusation_whatever_reasons_follow():
+    text = (
+        "The Pentagon accused Russia of violating the treaty. Russian officials dismissed the charge, "
+        "saying Washington had invented it to justify new missiles."
+    )
+    result = run(text)
+    accusation = only(result, "accusation")
+    denial = next(s for s in result.statements if "the charge" in content(text, s))
+    assert (denial.id, accusation.id) in {(lk.source, lk.target) for lk in result.links}
