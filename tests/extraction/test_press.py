@@ -47,3 +47,21 @@ def test_a_relative_clause_speaks_for_the_same_people_as_its_noun():
     )
     assert len({s.speaker for s in result.statements}) == 1 and len(result.statements) == 2
     assert result.links == ()
+
+
+def test_the_north_and_the_south_in_news_about_korea_are_the_two_states():
+    text = (
+        "Seoul said the North had fired a shell across the border. The North's military said it had "
+        "held routine drills.\n\nThe South denied the claim."
+    )
+    result = run(text)
+    assert [speaker_name(result, s) for s in result.statements] == [
+        "South Korea",
+        "North Korea",
+        "South Korea",
+    ]
+
+
+def test_the_north_elsewhere_is_no_one():
+    result = run("The North of England voted for the party, its leader said.")
+    assert all(speaker_name(result, s) != "North Korea" for s in result.statements)
