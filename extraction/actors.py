@@ -791,6 +791,8 @@ class DocActors:
         lower = pronoun.lower_
         lex = self.index.lex
         for i in range(pronoun.i - 1, max(-1, pronoun.i - 400), -1):
+            if lower in _IT and self.doc[i].tag_ in ("NNS", "NNPS"):
+                continue  # "accused by Western governments of ..., which it calls ...": not them
             draft = self._speaker_at.get(i)
             if draft is None and self.doc[i].dep_ in _SUBJECT_DEPS:
                 # "The group also posted photographs of a house where, it said, ...": the group.

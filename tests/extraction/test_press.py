@@ -65,3 +65,10 @@ def test_the_north_and_the_south_in_news_about_korea_are_the_two_states():
 def test_the_north_elsewhere_is_no_one():
     result = run("The North of England voted for the party, its leader said.")
     assert all(speaker_name(result, s) != "North Korea" for s in result.statements)
+
+
+def test_it_is_not_a_body_named_in_the_plural():
+    text = "Beijing has been accused by Western governments of running the camps, which it calls training centres."
+    result = run(text)
+    calls = next(s for s in result.statements if s.kind == "claim")
+    assert speaker_name(result, calls) == "China"
