@@ -978,7 +978,21 @@ class DocActors:
                 self.by_token.setdefault(t.i, official)
             return official
         if head.i in self.by_token:
-            return self.by_token[head.i]
+            named = self.by_token[head.i]
+            if named.kb_key is None and named.kind == "organisation" and named.affiliation is None:
+                # "Ukraine's General Staff", "Israel's Shin Bet": a body of the state that owns it
+                named.affiliation = next(
+                    (
+                        self.by_token[t.i]
+                        for t in tokens
+                        if t.i in self.by_token
+                        and self.by_token[t.i] is not named
+                        and self.by_token[t.i].kind == "state"
+                        and t.dep_ in ("poss", "amod", "compound")
+                    ),
+                    None,
+                )
+            return named
         if (
             bodies
             and _is_press(head)

@@ -72,3 +72,9 @@ def test_it_is_not_a_body_named_in_the_plural():
     result = run(text)
     calls = next(s for s in result.statements if s.kind == "claim")
     assert speaker_name(result, calls) == "China"
+
+
+def test_a_named_body_of_a_state_speaks_for_that_state():
+    result = run("Ukraine's General Staff said its forces had repelled 40 attacks.")
+    actor = result.actor(only(result).speaker)
+    assert result.actor(actor.affiliation).name == "Ukraine"
