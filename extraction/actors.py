@@ -440,6 +440,7 @@ _NON_STATE = frozenset(
     }
 )  # fmt: skip
 # "State media", "state-run television", "the official news agency": a state's own outlets.
+_KOREAN_HALVES = {"North": "PRK", "South": "KOR"}
 _STATE_OUTLETS = frozenset(
     {"media", "television", "tv", "radio", "agency", "broadcaster", "press", "newspaper"}
 )
@@ -543,6 +544,7 @@ class DocActors:
                 continue
             taken.update(range(start, end))
             self._mention(self._kb_actor(entry), start, end)
+        self._korean_halves(taken)
         for token in doc:
             # "pro-IS sources", "pro-Kremlin media": who they speak for, not a mention of it.
             if token.lower_.startswith("pro-") and (supported := self._kb_word(token.text[4:])) is not None:
@@ -562,6 +564,22 @@ class DocActors:
                 kind = "media"  # "Al-Sabaah, an Iraqi newspaper"
             taken.update(range(ent.start, ent.end))
             self._mention(self._named(name, kind), ent.start, ent.end)
+
+    def _korean_halves(self, taken: set[int]) -> None:
+        """ "the North", "the South" in news about Korea: the two Korean states, as the wire
+        writes them once either is named (elsewhere "the North" is no one)."""
+        if not {"PRK", "KOR"} & set(self._by_key):
+            return
+        for token in self.doc:
+            if token.i in taken or token.text not in _KOREAN_HALVES or token.i == 0:
+                continue
+            after = self.doc[token.i + 1].text if token.i + 1 < len(self.doc) else ""
+            if self.doc[token.i - 1].lower_ != "the" or after in ("Korea", "Korean"):
+                continue
+            entry = self.index.kb.get(_KOREAN_HALVES[token.text])
+            if entry is not None:
+                taken.add(token.i)
+                self._mention(self._kb_actor(entry), token.i, token.i + 1)
 
     def _kb_word(self, word: str) -> _Draft | None:
         """The knowledge-base actor one word names ("IS", "Kremlin"), if any."""
@@ -773,6 +791,8 @@ class DocActors:
         lower = pronoun.lower_
         lex = self.index.lex
         for i in range(pronoun.i - 1, max(-1, pronoun.i - 400), -1):
+            if lower in _IT and self.doc[i].tag_ in ("NNS", "NNPS"):
+                continue  # "accused by Western governments of ..., which it calls ...": not them
             draft = self._speaker_at.get(i)
             if draft is None and self.doc[i].dep_ in _SUBJECT_DEPS:
                 # "The group also posted photographs of a house where, it said, ...": the group.
@@ -958,7 +978,21 @@ class DocActors:
                 self.by_token.setdefault(t.i, official)
             return official
         if head.i in self.by_token:
-            return self.by_token[head.i]
+            named = self.by_token[head.i]
+            if named.kb_key is None and named.kind == "organisation" and named.affiliation is None:
+                # "Ukraine's General Staff", "Israel's Shin Bet": a body of the state that owns it
+                named.affiliation = next(
+                    (
+                        self.by_token[t.i]
+                        for t in tokens
+                        if t.i in self.by_token
+                        and self.by_token[t.i] is not named
+                        and self.by_token[t.i].kind == "state"
+                        and t.dep_ in ("poss", "amod", "compound")
+                    ),
+                    None,
+                )
+            return named
         if (
             bodies
             and _is_press(head)
@@ -1356,6 +1390,8 @@ class DocActors:
                     and draft.role == role
                     and draft.plural == (head.tag_ in ("NNS", "NNPS"))
                 ):
+                    if bodies and not any(draft.affiliation is b for b in bodies):
+                        continue  # "the Kremlin's spokesman" is not the Iranian embassy's
                     if definite or not _other_office(draft.name, name, role):
                         return draft
                     # "a defence ministry spokesman" after "a foreign ministry spokesman": another

@@ -599,6 +599,16 @@ class Finder:
             return None  # "was quoted as saying": the statement is found at "saying"
         speech = lemma in self.lex.speech_verbs
         kind = self.lex.speech_verbs.get(lemma) or self.lex.clausal_verbs[lemma]
+        if (
+            kind == "denial"
+            and verb.dep_ in ("xcomp", "advcl")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and verb.head.pos_ == "VERB"
+            and verb.head.lemma_.lower() not in self.lex.speech_verbs
+            and verb.head.lemma_.lower() not in self.lex.clausal_verbs
+            and any(c.dep_ == "dobj" for c in verb.head.children)
+        ):
+            return None  # "invented the story to justify new missiles": what for, not a denial
         if any(c.dep_ == "neg" for c in verb.children) and (
             kind != "claim" or not any(c.dep_ in _CLAUSE_DEPS for c in verb.children)
         ):

@@ -274,7 +274,10 @@ def find_links(nodes: list[Node]) -> Answers:
         embedded = [
             o
             for o in nodes
-            if o is not node and within(o.cue, node.content) and o.speaker_side.isdisjoint(node.speaker_side)
+            if o is not node
+            and within(o.cue, node.content)
+            and o.speaker_side.isdisjoint(node.speaker_side)
+            and not _aimed_alike(node, o)
         ]
         if embedded:
             links.extend(Link(node.id, o.id, "rebuts", round(min(node.confidence, 0.9), 2)) for o in embedded)
@@ -297,6 +300,17 @@ def find_links(nodes: list[Node]) -> Answers:
             links.append(Link(node.id, other.id, "rebuts", round(node.confidence * min(score, 1.0), 2)))
             rebutted[node.id] = other.id
     return Answers(tuple(links), frozenset(denials))
+
+
+def _aimed_alike(node: Node, reported: Node) -> bool:
+    """ "Klein said two other women who have accused Clinton of assault ...": an accusation or
+    criticism reporting another aimed at the same actor echoes it; it does not rebut it."""
+    return (
+        node.kind in ("accusation", "criticism")
+        and reported.kind in ("accusation", "criticism")
+        and node.target is not None
+        and node.target == reported.target
+    )
 
 
 def _apart(a: Node, b: Node) -> bool:
@@ -454,6 +468,9 @@ def _denied(
             and other.speaker not in node.owner_side
             and _topic(node, other, df, n) == 0
             and not _opposes(node, other)
+            # "dismissed the charge, saying Washington had invented it ...": an accusing noun
+            # points at the accusation before it, whatever the reasons given after it
+            and not (node.anaphor in _words().accusing_nouns and k == pointed)
         ):
             continue
         score = _answer_score(node, other, df, n, carried, i - k)

@@ -30,7 +30,7 @@ from .segment import find_quotes, paragraphs
 from .spans import first_span_root, tokens_in
 from .types import ExtractionResult, Link, Span, Statement, within
 
-EXTRACTOR_VERSION = "2026.12.5"
+EXTRACTOR_VERSION = "2026.12.6"
 
 _RANK_ABBREVIATIONS = (
     "Sgt.",

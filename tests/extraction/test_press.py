@@ -47,3 +47,34 @@ def test_a_relative_clause_speaks_for_the_same_people_as_its_noun():
     )
     assert len({s.speaker for s in result.statements}) == 1 and len(result.statements) == 2
     assert result.links == ()
+
+
+def test_the_north_and_the_south_in_news_about_korea_are_the_two_states():
+    text = (
+        "Seoul said the North had fired a shell across the border. The North's military said it had "
+        "held routine drills.\n\nThe South denied the claim."
+    )
+    result = run(text)
+    assert [speaker_name(result, s) for s in result.statements] == [
+        "South Korea",
+        "North Korea",
+        "South Korea",
+    ]
+
+
+def test_the_north_elsewhere_is_no_one():
+    result = run("The North of England voted for the party, its leader said.")
+    assert all(speaker_name(result, s) != "North Korea" for s in result.statements)
+
+
+def test_it_is_not_a_body_named_in_the_plural():
+    text = "Beijing has been accused by Western governments of running the camps, which it calls training centres."
+    result = run(text)
+    calls = next(s for s in result.statements if s.kind == "claim")
+    assert speaker_name(result, calls) == "China"
+
+
+def test_a_named_body_of_a_state_speaks_for_that_state():
+    result = run("Ukraine's General Staff said its forces had repelled 40 attacks.")
+    actor = result.actor(only(result).speaker)
+    assert result.actor(actor.affiliation).name == "Ukraine"

@@ -77,3 +77,13 @@ def test_quoting_with_a_participle_keeps_the_reporters_statement():
         "reporter at the station",
         "local fighters",
     }
+
+
+def test_a_spokesman_of_another_body_is_not_the_spokesman_named_before():
+    text = (
+        "A spokesman at the Iranian embassy in Paris denied the claims.\n\n"
+        "The Kremlin's spokesman said Moscow would not send troops."
+    )
+    result = run(text)
+    second = result.statements[-1]
+    assert _actor_of(result, second) == ("Kremlin's spokesman", "Russia")

@@ -425,3 +425,24 @@ def test_a_flat_denial_of_ones_own_side_answers_nothing_of_its_own():
         "Reyes later denied any plan to sell the prisons."
     )
     assert not rebuts(run(text))
+
+
+def test_an_accusation_reporting_another_against_the_same_actor_echoes_it():
+    text = (
+        "Tom Lee is the governor of the state. The radio host accused Lee of corruption and said two "
+        "women who have accused Lee of assault had been threatened."
+    )
+    result = run(text)
+    assert [s.kind for s in result.statements].count("accusation") == 3
+    assert result.links == ()
+
+
+def test_dismissing_the_charge_answers_the_accusation_whatever_reasons_follow():
+    text = (
+        "The Pentagon accused Russia of violating the treaty. Russian officials dismissed the charge, "
+        "saying Washington had invented it to justify new missiles."
+    )
+    result = run(text)
+    accusation = only(result, "accusation")
+    denial = next(s for s in result.statements if "the charge" in content(text, s))
+    assert (denial.id, accusation.id) in {(lk.source, lk.target) for lk in result.links}
