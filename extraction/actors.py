@@ -1436,9 +1436,31 @@ class DocActors:
             return self._antecedent(token, exclude)
         return self.in_subtree(token, exclude)
 
-    def named_in_words(self, token: Token, exclude: set[int]) -> _Draft | None:
+    def named_in_words(self, token: Token, exclude: set[int], own_words: bool = False) -> _Draft | None:
         """The actor a phrase inside what is said names, or None when that is one excluded: "they"
-        in "IS claims they beheaded him" is IS itself, not the group named before it."""
+        in "IS claims they beheaded him" is IS itself, not the group named before it.
+
+        In the speaker's own words (a direct quote) a third-person pronoun is never the speaker,
+        who would say "I" or "we": "They burn people alive," said the guard, is about whoever
+        "they" were before him."""
+        if token.pos_ == "PRON" and own_words:
+            draft = self.named_in_words(token, set())
+            if draft is not None and id(draft) in exclude and token.lower_ in _PLURAL:
+                # "they" is a group far more often than one person: the last other body named
+                draft = next(
+                    (
+                        d
+                        for i in range(token.i - 1, max(-1, token.i - 400), -1)
+                        if (d := self.by_token.get(i)) is not None
+                        and d.kind in ("state", "organisation", "group")
+                        and id(d) not in exclude
+                    ),
+                    None,
+                )
+            elif draft is not None and id(draft) in exclude:
+                # "He's a very nice boy, but...", says she: "he" is the man before her.
+                draft = self._antecedent(token, exclude)
+            return draft if draft is not None and id(draft) not in exclude else None
         if token.pos_ == "PRON":
             draft = self.by_token.get(token.i) or self._same_as_before(token) or self._antecedent(token)
             if (draft is None or draft.kind == "person") and token.lower_ in _PLURAL:

@@ -225,7 +225,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
             subject = _content_subject(doc, att.content)
             if subject is not None:
                 targets[k] = actors.named_in_words(
-                    subject, exclude | _victims(subject, actors)
+                    subject, exclude | _victims(subject, actors), own_words=att.direct_quote
                 ) or actors.described_body(subject, exclude)
     targets = [
         target or (first if verdict.kind == "accusation" and id(first) not in places else None)
@@ -466,14 +466,33 @@ def _content_subject(doc: Doc, spans: list[Span]) -> Token | None:
     """The active subject of the clause the words are: "the coalition" in "the coalition is not
     serious about strikes"; a passive subject is whom the act befell, not its doer."""
     root = first_span_root(doc, spans)
-    if root is None or root.pos_ not in ("VERB", "AUX"):
+    if root is None:
         return None
     # "They burn people alive": a third-person pronoun is resolved like any phrase; "we" is the
     # speaker.
+    if root.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in root.children if c.dep_ == "nsubj" and c.lower_ not in _NOT_DOERS), None)
+        if subject is not None or any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+            return subject
+    # No subject of its own: "They burn people alive, they chop off heads, there is no limit to
+    # their depravity" (an expletive root), or a root the parser took for a noun ("Obama's
+    # authorization of strikes places the US on a slippery slope"). The words' first clause
+    # says who acts: the first active subject in them.
+    start, end = spans[0]
     return next(
-        (c for c in root.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "we", "you", "it")),
+        (
+            t
+            for t in tokens_in(doc, [spans[0]])
+            if t.dep_ == "nsubj"
+            and t.lower_ not in _NOT_DOERS
+            and start <= t.head.idx < end
+        ),
         None,
     )
+
+
+# "I", "we", "you" are the speaker and the addressee; "it" is a thing as often as a body.
+_NOT_DOERS = frozenset({"i", "we", "you", "it"})
 
 
 def _victims(phrase: Token, actors: DocActors) -> set[int]:
