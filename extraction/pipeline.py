@@ -416,7 +416,51 @@ def _target(
             return aimed
     if verdict.kind == "denial" and owner is not None:
         return owner
-    return verdict.aimed_at or owner
+    return verdict.aimed_at or _addressee_told_to(att, actors, exclude) or owner
+
+
+# Cues that tell someone to do something: "urged the senator to apologize", "called on him to
+# resign", "demanded that Moscow withdraw".
+_DIRECTIVES = frozenset(
+    {"urge", "call", "demand", "press", "ask", "implore", "beg", "exhort", "push", "challenge", "tell", "pressure"}
+)
+
+
+def _addressee_told_to(att: Attribution, actors: DocActors, exclude: set[int]) -> _Draft | None:
+    """Whom a criticism or accusation carried by a directive is aimed at when its words name no
+    one: the one told to act ("urged the Vermont senator to apologize for his comments",
+    "called on him to resign"). Only a fallback: "urged the UN to condemn Israel" is aimed at
+    Israel, whom the words name."""
+    cue = att.cue
+    if cue is None or cue.lemma_.lower() not in _DIRECTIVES:
+        return None
+    told = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+    if told is None:
+        return None
+    addressee = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
+    if addressee is None:
+        # "called on him to resign", "pressed upon Iran to"
+        addressee = next(
+            (
+                o
+                for p in (*cue.children, *(g for c in cue.children if c.dep_ == "prt" for g in c.children))
+                if p.dep_ == "prep" and p.lower_ in ("on", "upon")
+                for o in p.children
+                if o.dep_ == "pobj"
+            ),
+            None,
+        )
+    if addressee is None:
+        # "urged the senator to apologize" is parsed with the senator as the verb's subject too
+        addressee = next((c for c in told.children if c.dep_ == "nsubj"), None)
+    if addressee is None or addressee.lower_ in ("me", "us", "you"):
+        return None
+    # The words must be what the addressee is told to do, not some other clause.
+    if not any(s <= told.idx < e for s, e in att.content):
+        return None
+    if addressee.pos_ == "PRON":
+        return actors.resolve_object(addressee, exclude)
+    return actors.named_in_words(addressee, exclude)
 
 
 def _tail_of(tail: Attribution, main: Attribution) -> bool:
