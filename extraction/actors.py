@@ -1429,6 +1429,41 @@ class DocActors:
                     break
         return found[1] if found else None
 
+    def rebind_in_quote(self, spans: list[Span] | tuple[Span, ...], exclude: set[int]) -> None:
+        """A quotation is its own small discourse: "I was going to vote for Hillary, but I never
+        really trusted her," said a voter. A third-person "he" or "she" in it is the last person
+        of that gender the quote itself names, whatever role the name had there, before anyone
+        named outside it; never the speaker (excluded), who would say "I"."""
+        named: list[_Draft] = []
+        for s, e in spans:
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                lower = token.lower_
+                if token.pos_ == "PRON" and (lower in _MALE or lower in _FEMALE):
+                    fits = next(
+                        (
+                            d
+                            for d in reversed(named)
+                            if d.gender is not None and self._gender_fits(lower, d)
+                        ),
+                        None,
+                    )
+                    if fits is not None and self.by_token.get(token.i) is not fits:
+                        self.by_token[token.i] = fits
+                        fits.mentions.append((token.idx, token.idx + len(token)))
+                    continue
+                draft = self.by_token.get(token.i)
+                if (
+                    draft is not None
+                    and token.pos_ == "PROPN"
+                    and draft.kind == "person"
+                    and not draft.plural
+                    and id(draft) not in exclude
+                ):
+                    named.append(draft)
+
     def resolve_object(self, token: Token, exclude: set[int]) -> _Draft | None:
         """The actor an object names: "accused him of..." is the man named before."""
         if token.pos_ == "PRON":

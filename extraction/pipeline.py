@@ -170,6 +170,8 @@ def extract_doc(doc: Doc) -> ExtractionResult:
     cited = {id(d) for d in actors.drafts if d.kind == "media"}
     for att in attributions:
         exclude = {id(d) for d in _side(speakers[id(att)])}
+        if att.direct_quote:
+            actors.rebind_in_quote(att.content, exclude)
         owner = _claim_owner(doc, att.content, actors, exclude)
         owners.append(owner)
         about.append(actors.first_actor(att.content, exclude | cited))
