@@ -229,6 +229,8 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 targets[k] = actors.named_in_words(
                     subject, exclude | _victims(subject, actors), own_words=att.direct_quote
                 ) or actors.described_body(subject, exclude)
+            if targets[k] is None:
+                targets[k] = _possessor_judged(doc, att, actors, exclude)
     targets = [
         target or (first if verdict.kind == "accusation" and id(first) not in places else None)
         for target, first, verdict in zip(targets, about, verdicts, strict=True)
@@ -535,6 +537,30 @@ def _content_subject(doc: Doc, spans: list[Span]) -> Token | None:
         ),
         None,
     )
+
+
+def _possessor_judged(doc: Doc, att: Attribution, actors: DocActors, exclude: set[int]) -> _Draft | None:
+    """Whose thing an accusation or criticism judges, when no one acts in its words: "he
+    questioned her judgment", "Trump's rhetoric-heavy campaign is a disaster". A judged
+    possession stands for its owner; only the words' main clause is read, its subject and
+    object, not what hangs from them ("her vote in favor of the war" after "her judgment")."""
+    root = first_span_root(doc, att.content)
+    if root is None:
+        return None
+    heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
+    if root.pos_ in ("NOUN", "PROPN"):
+        heads.insert(0, root)
+    for head in heads:
+        for poss in head.children:
+            if poss.dep_ != "poss" or poss.lower_ in _FIRST_PERSON_POSS:
+                continue
+            found = actors.named_in_words(poss, exclude, own_words=att.direct_quote)
+            if found is not None:
+                return found
+    return None
+
+
+_FIRST_PERSON_POSS = frozenset({"my", "our", "your"})
 
 
 # "I", "we", "you" are the speaker and the addressee; "it" is a thing as often as a body.
