@@ -230,7 +230,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                     subject, exclude | _victims(subject, actors), own_words=att.direct_quote
                 ) or actors.described_body(subject, exclude)
             if targets[k] is None:
-                targets[k] = _possessor_judged(doc, att, actors, exclude)
+                targets[k] = _possessor_judged(doc, att.content, actors, exclude, quoted=att.direct_quote)
     targets = [
         target or (first if verdict.kind == "accusation" and id(first) not in places else None)
         for target, first, verdict in zip(targets, about, verdicts, strict=True)
@@ -539,12 +539,14 @@ def _content_subject(doc: Doc, spans: list[Span]) -> Token | None:
     )
 
 
-def _possessor_judged(doc: Doc, att: Attribution, actors: DocActors, exclude: set[int]) -> _Draft | None:
+def _possessor_judged(
+    doc: Doc, spans: list[Span], actors: DocActors, exclude: set[int], *, quoted: bool
+) -> _Draft | None:
     """Whose thing an accusation or criticism judges, when no one acts in its words: "he
     questioned her judgment", "Trump's rhetoric-heavy campaign is a disaster". A judged
     possession stands for its owner; only the words' main clause is read, its subject and
     object, not what hangs from them ("her vote in favor of the war" after "her judgment")."""
-    root = first_span_root(doc, att.content)
+    root = first_span_root(doc, spans)
     if root is None:
         return None
     heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
@@ -554,7 +556,7 @@ def _possessor_judged(doc: Doc, att: Attribution, actors: DocActors, exclude: se
         for poss in head.children:
             if poss.dep_ != "poss" or poss.lower_ in _FIRST_PERSON_POSS:
                 continue
-            found = actors.named_in_words(poss, exclude, own_words=att.direct_quote)
+            found = actors.named_in_words(poss, exclude, own_words=quoted)
             if found is not None:
                 return found
     return None
