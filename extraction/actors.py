@@ -1549,8 +1549,13 @@ class DocActors:
             mapped = [t for t in phrase if t.i in self.by_token]
             self._stateless_at[head.i] = (
                 self._proposed(head, phrase, [])
+                # A people without a state too: "Kurdish militants" are militants, not the Kurds.
                 if mapped
-                and all(self.by_token[t.i].kind == "state" and t.ent_type_ == "NORP" for t in mapped)
+                and all(
+                    (d := self.by_token[t.i]).kind == "state" or (d.kind == "group" and d.kb_key is None)
+                    for t in mapped
+                )
+                and all(t.ent_type_ == "NORP" for t in mapped)
                 else None
             )
         return self._stateless_at[head.i]

@@ -372,9 +372,18 @@ def _extremist_tokens(actors: DocActors) -> frozenset[int]:
 def _cue_object(att: Attribution) -> Token | None:
     """What a cue of its own kind is aimed at: its object ("accused the US"), else its "at",
     "against" or "of" phrase ("lashed out at the US", "her condemnation of Moscow")."""
+    cue = att.cue
+    if cue is not None and cue.lemma_.lower() == "blame":
+        # "blamed the explosion on Kurdish militants": the object is the wrong, "on" its doer.
+        doer = next(
+            (o for p in cue.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
+             for o in p.children if o.dep_ == "pobj"),
+            None,
+        )  # fmt: skip
+        if doer is not None:
+            return doer
     if att.target is not None:
         return att.target
-    cue = att.cue
     if cue is None:
         return None
     for child in cue.children:

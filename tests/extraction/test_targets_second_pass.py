@@ -94,3 +94,13 @@ def test_judged_possession_names_its_owner_only_in_the_main_clause():
     speaker = {id(d) for d in actors.drafts if d.name == "Bernie Sanders"}
     owner = _possessor_judged(doc, [(start, len(text) - 1)], actors, speaker, quoted=False)
     assert owner is not None and owner.name == "Hillary Clinton"
+
+
+def test_blaming_a_wrong_on_someone_is_aimed_at_them_not_at_the_wrong():
+    text = "Turkish police blamed the ambush on the Syrian army convoy on Kurdish rebels."
+    assert aimed(run(text)) == ["Kurdish rebels"]
+
+
+def test_militants_of_a_people_without_a_state_are_the_militants():
+    text = "The army accused Kurdish militants of planting the roadside bomb."
+    assert aimed(run(text)) == ["Kurdish militants"]
