@@ -1465,6 +1465,41 @@ class DocActors:
                     break
         return found[1] if found else None
 
+    def rebind_in_quote(self, spans: list[Span] | tuple[Span, ...], exclude: set[int]) -> None:
+        """A quotation is its own small discourse: "I was going to vote for Hillary, but I never
+        really trusted her," said a voter. A third-person "he" or "she" in it is the last person
+        of that gender the quote itself names, whatever role the name had there, before anyone
+        named outside it; never the speaker (excluded), who would say "I"."""
+        named: list[_Draft] = []
+        for s, e in spans:
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                lower = token.lower_
+                if token.pos_ == "PRON" and (lower in _MALE or lower in _FEMALE):
+                    fits = next(
+                        (
+                            d
+                            for d in reversed(named)
+                            if d.gender is not None and self._gender_fits(lower, d)
+                        ),
+                        None,
+                    )
+                    if fits is not None and self.by_token.get(token.i) is not fits:
+                        self.by_token[token.i] = fits
+                        fits.mentions.append((token.idx, token.idx + len(token)))
+                    continue
+                draft = self.by_token.get(token.i)
+                if (
+                    draft is not None
+                    and token.pos_ == "PROPN"
+                    and draft.kind == "person"
+                    and not draft.plural
+                    and id(draft) not in exclude
+                ):
+                    named.append(draft)
+
     def resolve_object(self, token: Token, exclude: set[int]) -> _Draft | None:
         """The actor an object names: "accused him of..." is the man named before."""
         if token.pos_ == "PRON":
@@ -1472,9 +1507,31 @@ class DocActors:
             return self._antecedent(token, exclude)
         return self.in_subtree(token, exclude)
 
-    def named_in_words(self, token: Token, exclude: set[int]) -> _Draft | None:
+    def named_in_words(self, token: Token, exclude: set[int], own_words: bool = False) -> _Draft | None:
         """The actor a phrase inside what is said names, or None when that is one excluded: "they"
-        in "IS claims they beheaded him" is IS itself, not the group named before it."""
+        in "IS claims they beheaded him" is IS itself, not the group named before it.
+
+        In the speaker's own words (a direct quote) a third-person pronoun is never the speaker,
+        who would say "I" or "we": "They burn people alive," said the guard, is about whoever
+        "they" were before him."""
+        if token.pos_ == "PRON" and own_words:
+            draft = self.named_in_words(token, set())
+            if draft is not None and id(draft) in exclude and token.lower_ in _PLURAL:
+                # "they" is a group far more often than one person: the last other body named
+                draft = next(
+                    (
+                        d
+                        for i in range(token.i - 1, max(-1, token.i - 400), -1)
+                        if (d := self.by_token.get(i)) is not None
+                        and d.kind in ("state", "organisation", "group")
+                        and id(d) not in exclude
+                    ),
+                    None,
+                )
+            elif draft is not None and id(draft) in exclude:
+                # "He's a very nice boy, but...", says she: "he" is the man before her.
+                draft = self._antecedent(token, exclude)
+            return draft if draft is not None and id(draft) not in exclude else None
         if token.pos_ == "PRON":
             draft = self.by_token.get(token.i) or self._same_as_before(token) or self._antecedent(token)
             if (draft is None or draft.kind == "person") and token.lower_ in _PLURAL:
@@ -1528,8 +1585,13 @@ class DocActors:
             mapped = [t for t in phrase if t.i in self.by_token]
             self._stateless_at[head.i] = (
                 self._proposed(head, phrase, [])
+                # A people without a state too: "Kurdish militants" are militants, not the Kurds.
                 if mapped
-                and all(self.by_token[t.i].kind == "state" and t.ent_type_ == "NORP" for t in mapped)
+                and all(
+                    (d := self.by_token[t.i]).kind == "state" or (d.kind == "group" and d.kb_key is None)
+                    for t in mapped
+                )
+                and all(t.ent_type_ == "NORP" for t in mapped)
                 else None
             )
         return self._stateless_at[head.i]

@@ -170,6 +170,8 @@ def extract_doc(doc: Doc) -> ExtractionResult:
     cited = {id(d) for d in actors.drafts if d.kind == "media"}
     for att in attributions:
         exclude = {id(d) for d in _side(speakers[id(att)])}
+        if att.direct_quote:
+            actors.rebind_in_quote(att.content, exclude)
         owner = _claim_owner(doc, att.content, actors, exclude)
         owners.append(owner)
         about.append(actors.first_actor(att.content, exclude | cited))
@@ -225,8 +227,10 @@ def extract_doc(doc: Doc) -> ExtractionResult:
             subject = _content_subject(doc, att.content)
             if subject is not None:
                 targets[k] = actors.named_in_words(
-                    subject, exclude | _victims(subject, actors)
+                    subject, exclude | _victims(subject, actors), own_words=att.direct_quote
                 ) or actors.described_body(subject, exclude)
+            if targets[k] is None:
+                targets[k] = _possessor_judged(doc, att.content, actors, exclude, quoted=att.direct_quote)
     targets = [
         target or (first if verdict.kind == "accusation" and id(first) not in places else None)
         for target, first, verdict in zip(targets, about, verdicts, strict=True)
@@ -368,9 +372,18 @@ def _extremist_tokens(actors: DocActors) -> frozenset[int]:
 def _cue_object(att: Attribution) -> Token | None:
     """What a cue of its own kind is aimed at: its object ("accused the US"), else its "at",
     "against" or "of" phrase ("lashed out at the US", "her condemnation of Moscow")."""
+    cue = att.cue
+    if cue is not None and cue.lemma_.lower() == "blame":
+        # "blamed the explosion on Kurdish militants": the object is the wrong, "on" its doer.
+        doer = next(
+            (o for p in cue.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
+             for o in p.children if o.dep_ == "pobj"),
+            None,
+        )  # fmt: skip
+        if doer is not None:
+            return doer
     if att.target is not None:
         return att.target
-    cue = att.cue
     if cue is None:
         return None
     for child in cue.children:
@@ -416,7 +429,51 @@ def _target(
             return aimed
     if verdict.kind == "denial" and owner is not None:
         return owner
-    return verdict.aimed_at or owner
+    return verdict.aimed_at or _addressee_told_to(att, actors, exclude) or owner
+
+
+# Cues that tell someone to do something: "urged the senator to apologize", "called on him to
+# resign", "demanded that Moscow withdraw".
+_DIRECTIVES = frozenset(
+    {"urge", "call", "demand", "press", "ask", "implore", "beg", "exhort", "push", "challenge", "tell", "pressure"}
+)
+
+
+def _addressee_told_to(att: Attribution, actors: DocActors, exclude: set[int]) -> _Draft | None:
+    """Whom a criticism or accusation carried by a directive is aimed at when its words name no
+    one: the one told to act ("urged the Vermont senator to apologize for his comments",
+    "called on him to resign"). Only a fallback: "urged the UN to condemn Israel" is aimed at
+    Israel, whom the words name."""
+    cue = att.cue
+    if cue is None or cue.lemma_.lower() not in _DIRECTIVES:
+        return None
+    told = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+    if told is None:
+        return None
+    addressee = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
+    if addressee is None:
+        # "called on him to resign", "pressed upon Iran to"
+        addressee = next(
+            (
+                o
+                for p in (*cue.children, *(g for c in cue.children if c.dep_ == "prt" for g in c.children))
+                if p.dep_ == "prep" and p.lower_ in ("on", "upon")
+                for o in p.children
+                if o.dep_ == "pobj"
+            ),
+            None,
+        )
+    if addressee is None:
+        # "urged the senator to apologize" is parsed with the senator as the verb's subject too
+        addressee = next((c for c in told.children if c.dep_ == "nsubj"), None)
+    if addressee is None or addressee.lower_ in ("me", "us", "you"):
+        return None
+    # The words must be what the addressee is told to do, not some other clause.
+    if not any(s <= told.idx < e for s, e in att.content):
+        return None
+    if addressee.pos_ == "PRON":
+        return actors.resolve_object(addressee, exclude)
+    return actors.named_in_words(addressee, exclude)
 
 
 def _tail_of(tail: Attribution, main: Attribution) -> bool:
@@ -466,14 +523,59 @@ def _content_subject(doc: Doc, spans: list[Span]) -> Token | None:
     """The active subject of the clause the words are: "the coalition" in "the coalition is not
     serious about strikes"; a passive subject is whom the act befell, not its doer."""
     root = first_span_root(doc, spans)
-    if root is None or root.pos_ not in ("VERB", "AUX"):
+    if root is None:
         return None
     # "They burn people alive": a third-person pronoun is resolved like any phrase; "we" is the
     # speaker.
+    if root.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in root.children if c.dep_ == "nsubj" and c.lower_ not in _NOT_DOERS), None)
+        if subject is not None or any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+            return subject
+    # No subject of its own: "They burn people alive, they chop off heads, there is no limit to
+    # their depravity" (an expletive root), or a root the parser took for a noun ("Obama's
+    # authorization of strikes places the US on a slippery slope"). The words' first clause
+    # says who acts: the first active subject in them.
+    start, end = spans[0]
     return next(
-        (c for c in root.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "we", "you", "it")),
+        (
+            t
+            for t in tokens_in(doc, [spans[0]])
+            if t.dep_ == "nsubj"
+            and t.lower_ not in _NOT_DOERS
+            and start <= t.head.idx < end
+        ),
         None,
     )
+
+
+def _possessor_judged(
+    doc: Doc, spans: list[Span], actors: DocActors, exclude: set[int], *, quoted: bool
+) -> _Draft | None:
+    """Whose thing an accusation or criticism judges, when no one acts in its words: "he
+    questioned her judgment", "Trump's rhetoric-heavy campaign is a disaster". A judged
+    possession stands for its owner; only the words' main clause is read, its subject and
+    object, not what hangs from them ("her vote in favor of the war" after "her judgment")."""
+    root = first_span_root(doc, spans)
+    if root is None:
+        return None
+    heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
+    if root.pos_ in ("NOUN", "PROPN"):
+        heads.insert(0, root)
+    for head in heads:
+        for poss in head.children:
+            if poss.dep_ != "poss" or poss.lower_ in _FIRST_PERSON_POSS:
+                continue
+            found = actors.named_in_words(poss, exclude, own_words=quoted)
+            if found is not None:
+                return found
+    return None
+
+
+_FIRST_PERSON_POSS = frozenset({"my", "our", "your"})
+
+
+# "I", "we", "you" are the speaker and the addressee; "it" is a thing as often as a body.
+_NOT_DOERS = frozenset({"i", "we", "you", "it"})
 
 
 def _victims(phrase: Token, actors: DocActors) -> set[int]:
