@@ -764,14 +764,27 @@ def _characterisation_rejected(tokens: list[Token], *, quoted: bool) -> bool:
     if not quoted:
         return False
     for t in tokens:
-        if t.lemma_ != "be" or t.dep_ not in ("ROOT", "ccomp", "conj") or _conditional(t):
+        if t.dep_ not in ("ROOT", "ccomp", "conj") or _conditional(t):
+            continue
+        if t.lemma_ == "be":
+            complement = next((c for c in t.children if c.dep_ in ("attr", "acomp")), None)
+            subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        elif (
+            t.tag_ == "VBN"
+            and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in t.children)
+            and not any(c.dep_ in ("xcomp", "ccomp") for c in t.children)
+        ):
+            # "this war is not lost", "this party is not split": a state, parsed as a passive
+            # (not a purpose: "this merger isn't meant to benefit patients" judges it).
+            complement = t
+            subject = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+        else:
             continue
         if any(
             a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
             for a in t.children
         ):
             continue  # "if he uses poor sources, that isn't a problem": said on a condition
-        complement = next((c for c in t.children if c.dep_ in ("attr", "acomp")), None)
         # "this party is not divided": the parser may hang the "not" on the complement.
         if not any(c.dep_ == "neg" for c in (*t.children, *(complement.children if complement else ()))):
             continue
@@ -782,7 +795,6 @@ def _characterisation_rejected(tokens: list[Token], *, quoted: bool) -> bool:
         after = t.doc[t.i + 1 : t.i + 3]
         if any(x.lower_ in _NOT_ONLY for x in after):
             continue
-        subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.i > t.i:
             continue
         pointing = subject.lower_ in _POINTING or any(

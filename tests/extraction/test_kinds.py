@@ -673,3 +673,15 @@ def test_a_negated_characterisation_on_a_condition_or_of_a_kind_stays_a_claim():
         "The economist said this was not a recession.",
     ):
         assert only(run(text)).kind == "claim", text
+
+
+def test_a_pointed_at_subject_denied_a_state_parsed_as_a_passive_is_a_denial():
+    for text in (
+        "“This war is not lost,” the general said.",
+        "“This decision was not taken by the cabinet,” the spokesman said.",
+    ):
+        assert only(run(text)).kind == "denial", text
+
+
+def test_a_purpose_denied_in_the_passive_stays_a_claim():
+    assert only(run("“This plan is not meant to cut jobs,” the chairman said.")).kind == "claim"
