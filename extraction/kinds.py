@@ -804,6 +804,10 @@ def _characterisation_rejected(tokens: list[Token], *, quoted: bool) -> bool:
             continue
         if complement is not None and complement.lemma_.lower() in _LIKENESS:
             continue  # "that is not the kind of values we believe in": conduct judged, not a claim
+        if complement is not None and any(
+            x.lower_ in ("enough", "sufficient") for x in (complement, *complement.children)
+        ):
+            continue  # "that's not enough to win": a measure taken, not a name rejected
         if complement is not None and complement.pos_ in ("NOUN", "ADJ", "VERB"):
             return True
     return False

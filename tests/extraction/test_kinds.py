@@ -685,3 +685,7 @@ def test_a_pointed_at_subject_denied_a_state_parsed_as_a_passive_is_a_denial():
 
 def test_a_purpose_denied_in_the_passive_stays_a_claim():
     assert only(run("“This plan is not meant to cut jobs,” the chairman said.")).kind == "claim"
+
+
+def test_not_enough_measures_rather_than_rejects():
+    assert only(run("“That is not enough to win the election,” the strategist said.")).kind == "claim"
