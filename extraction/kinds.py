@@ -619,6 +619,9 @@ def classify(
         # "the strikes were a flagrant violation of international law", "this decision is
         # reckless": an act, a decision or words judged, whoever did them.
         return Verdict("criticism", round(confidence - 0.15, 2))
+    if _characterisation_rejected(tokens, quoted=att.direct_quote):
+        # "this is not a combat mission", "this party is not divided": what others call it, denied.
+        return Verdict("denial", round(confidence - 0.2, 2), _owned_claim(tokens, resolve))
     return Verdict("claim", round(confidence, 2))
 
 
@@ -742,6 +745,70 @@ def _self_denial(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A], *,
         if subject.lower_ in _FIRST_PERSON or (quoted and _own_side(subject)):
             return True
         if not quoted and subject.lower_ in _PERSONAL and resolve.named(subject) is None:
+            return True
+    return False
+
+
+# "this is not just a war", "it is not only a crime": more is said of it, nothing is rejected.
+_NOT_ONLY = frozenset({"just", "only", "simply", "merely", "even"})
+_POINTING = frozenset({"this", "that"})
+_LIKENESS = frozenset({"kind", "type", "sort"})
+
+
+def _characterisation_rejected(tokens: list[Token], *, quoted: bool) -> bool:
+    """In the speaker's own quoted words, what is under discussion is said not to be what it is
+    called: "this is not a combat mission", "that's not a strategy", "this party is not
+    divided". "This" and "that" point at what others said of it, so the negated copula answers
+    them. Not a question ("isn't this a scandal?"), a condition, a modal ("it would not be a
+    problem"), nor "not just", which adds rather than rejects."""
+    if not quoted:
+        return False
+    for t in tokens:
+        if t.dep_ not in ("ROOT", "ccomp", "conj") or _conditional(t):
+            continue
+        if t.lemma_ == "be":
+            complement = next((c for c in t.children if c.dep_ in ("attr", "acomp")), None)
+            subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        elif (
+            t.tag_ == "VBN"
+            and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in t.children)
+            and not any(c.dep_ in ("xcomp", "ccomp") for c in t.children)
+        ):
+            # "this war is not lost", "this party is not split": a state, parsed as a passive
+            # (not a purpose: "this merger isn't meant to benefit patients" judges it).
+            complement = t
+            subject = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+        else:
+            continue
+        if any(
+            a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
+            for a in t.children
+        ):
+            continue  # "if he uses poor sources, that isn't a problem": said on a condition
+        # "this party is not divided": the parser may hang the "not" on the complement.
+        if not any(c.dep_ == "neg" for c in (*t.children, *(complement.children if complement else ()))):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children):
+            continue
+        if any(x.lower_ == "?" for x in t.sent[-2:]):
+            continue
+        after = t.doc[t.i + 1 : t.i + 3]
+        if any(x.lower_ in _NOT_ONLY for x in after):
+            continue
+        if subject is None or subject.i > t.i:
+            continue
+        pointing = subject.lower_ in _POINTING or any(
+            c.dep_ == "det" and c.lower_ in _POINTING for c in subject.children
+        )
+        if not pointing:
+            continue
+        if complement is not None and complement.lemma_.lower() in _LIKENESS:
+            continue  # "that is not the kind of values we believe in": conduct judged, not a claim
+        if complement is not None and any(
+            x.lower_ in ("enough", "sufficient") for x in (complement, *complement.children)
+        ):
+            continue  # "that's not enough to win": a measure taken, not a name rejected
+        if complement is not None and complement.pos_ in ("NOUN", "ADJ", "VERB"):
             return True
     return False
 

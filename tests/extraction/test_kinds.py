@@ -652,3 +652,40 @@ def test_hating_an_actor_criticises_it():
 def test_not_hating_is_no_criticism():
     result = run('The minister said: "We do not hate the Americans, we hate their wars."')
     assert only(result).target is None or result.actor(only(result).target).name != "United States"
+
+
+def test_a_quoted_this_is_not_what_it_is_called_is_a_denial():
+    result = run("“This is not a military occupation,” a government spokeswoman said on Monday.")
+    assert only(result).kind == "denial"
+
+
+def test_a_pointed_at_subject_said_not_to_be_so_is_a_denial_even_when_not_hangs_on_the_adjective():
+    result = run("“I am telling you, this coalition is not divided,” the party leader said.")
+    assert only(result).kind == "denial"
+
+
+def test_a_negated_characterisation_on_a_condition_or_of_a_kind_stays_a_claim():
+    for text in (
+        "“If the figures are wrong, that is not a disaster for us,” the economist said.",
+        "“That is not the sort of school we want for our children,” the mayor said.",
+        "“This is not just a crisis, it is an opportunity,” the minister said.",
+        "“Is this not a scandal?” the senator said.",
+        "The economist said this was not a recession.",
+    ):
+        assert only(run(text)).kind == "claim", text
+
+
+def test_a_pointed_at_subject_denied_a_state_parsed_as_a_passive_is_a_denial():
+    for text in (
+        "“This war is not lost,” the general said.",
+        "“This decision was not taken by the cabinet,” the spokesman said.",
+    ):
+        assert only(run(text)).kind == "denial", text
+
+
+def test_a_purpose_denied_in_the_passive_stays_a_claim():
+    assert only(run("“This plan is not meant to cut jobs,” the chairman said.")).kind == "claim"
+
+
+def test_not_enough_measures_rather_than_rejects():
+    assert only(run("“That is not enough to win the election,” the strategist said.")).kind == "claim"
