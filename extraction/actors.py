@@ -1479,11 +1479,7 @@ class DocActors:
                 lower = token.lower_
                 if token.pos_ == "PRON" and (lower in _MALE or lower in _FEMALE):
                     fits = next(
-                        (
-                            d
-                            for d in reversed(named)
-                            if d.gender is not None and self._gender_fits(lower, d)
-                        ),
+                        (d for d in reversed(named) if d.gender is not None and self._gender_fits(lower, d)),
                         None,
                     )
                     if fits is not None and self.by_token.get(token.i) is not fits:

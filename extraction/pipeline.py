@@ -435,7 +435,20 @@ def _target(
 # Cues that tell someone to do something: "urged the senator to apologize", "called on him to
 # resign", "demanded that Moscow withdraw".
 _DIRECTIVES = frozenset(
-    {"urge", "call", "demand", "press", "ask", "implore", "beg", "exhort", "push", "challenge", "tell", "pressure"}
+    {
+        "urge",
+        "call",
+        "demand",
+        "press",
+        "ask",
+        "implore",
+        "beg",
+        "exhort",
+        "push",
+        "challenge",
+        "tell",
+        "pressure",
+    }
 )
 
 
@@ -540,9 +553,7 @@ def _content_subject(doc: Doc, spans: list[Span]) -> Token | None:
         (
             t
             for t in tokens_in(doc, [spans[0]])
-            if t.dep_ == "nsubj"
-            and t.lower_ not in _NOT_DOERS
-            and start <= t.head.idx < end
+            if t.dep_ == "nsubj" and t.lower_ not in _NOT_DOERS and start <= t.head.idx < end
         ),
         None,
     )
