@@ -109,6 +109,7 @@ class Descriptions:
         self.is_title = is_title
         self.people = {id(p): p for p in people}
         self.titled: dict[int, _Titled] = {pid: _Titled() for pid in self.people}
+        self._heads: frozenset[str] | None = None
         for pid, role in role_of.items():
             if role and pid in self.titled:
                 # The knowledge base's role ("Spokeswoman for the Russian Foreign Ministry"): its
@@ -181,6 +182,10 @@ class Descriptions:
         """The person a definite description names, or None."""
         if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.i in self.by_token:
             return None
+        if self._heads is None:
+            self._heads = frozenset(h for t in self.titled.values() for h in t.heads)
+        if normal(noun) not in self._heads:
+            return None  # the common case, decided before reading the phrase
         if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
             return None
         if noun.dep_ == "appos" or any(c.dep_ == "appos" for c in noun.children):

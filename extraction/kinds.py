@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container
 from dataclasses import dataclass
+from functools import cache
 from typing import Generic, TypeVar
 
 from spacy.tokens import Doc, Token
@@ -148,14 +149,23 @@ def _with_acts(tokens: list[Token]) -> list[str]:
     ]
 
 
+@cache
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        if p:
+            index.setdefault(p[0], []).append(p)
+    return {w: tuple(ps) for w, ps in index.items()}
+
+
 def _affirmed_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     """One of the phrases stands with no negation among the four words before it: not "we did
     not turn a blind eye", "none of it was beyond the pale"."""
-    for p in phrases:
-        n = len(p)
-        for i in range(len(words) - n + 1):
-            if tuple(words[i : i + n]) == p and not any(
-                w in _NEGATIONS or w == "none" for w in words[max(0, i - 4) : i]
+    index = _by_first_word(phrases)
+    for i, w in enumerate(words):
+        for p in index.get(w, ()):
+            if tuple(words[i : i + len(p)]) == p and not any(
+                x in _NEGATIONS or x == "none" for x in words[max(0, i - 4) : i]
             ):
                 return True
     return False
@@ -1066,8 +1076,6 @@ def _insulted(
     parser may not tag as a name)."""
     insults = lexicon.insults if labels is None else labels
     for t in tokens:
-        if _conditional(t):
-            continue
         small = (
             next((c for c in t.children if c.dep_ == "nsubj"), None) if t.pos_ in ("NOUN", "ADJ") else None
         )
@@ -1092,8 +1100,12 @@ def _insulted(
             said_of = next((c for c in t.head.children if c.dep_ == "dobj"), None)
         else:
             continue
-        if said_of is None or not (
-            _a_person(said_of, lexicon) or (resolve is not None and resolve.named(said_of) is not None)
+        if (
+            said_of is None
+            or _conditional(t)
+            or not (
+                _a_person(said_of, lexicon) or (resolve is not None and resolve.named(said_of) is not None)
+            )
         ):
             continue
         words = [t, *(c for c in t.children if c.dep_ in ("amod", "conj", "compound"))]
