@@ -359,16 +359,20 @@ def _agent_noun(token: Token) -> bool:
     "a physicist", "historians"): news sources are people named by what they do."""
     if token.pos_ != "NOUN":
         return False
-    lemma = token.lemma_.lower()
+    return _agent_word(token.lemma_.lower())
+
+
+def _agent_word(lemma: str) -> bool:
     return lemma not in _NOT_AGENTS and lemma.endswith(("er", "or", "ist", "ian", "ant")) and len(lemma) > 4
 
 
 _PRESS = frozenset({"newspaper", "media", "press", "paper", "tabloid", "broadcaster", "outlet"})
 
 
-def doc_idx(token: Token) -> int:
-    """Where the phrase a token heads begins."""
-    return token.doc[token.left_edge.i].idx
+def _phrase_span(token: Token) -> Span:
+    """The characters from where the phrase a token heads begins to the token's end: the speaker
+    span of a noun found by the parse rather than given."""
+    return (token.doc[token.left_edge.i].idx, token.idx + len(token))
 
 
 def _press_word(token: Token) -> bool:
@@ -670,15 +674,7 @@ class DocActors:
         lex = self.index.lex
 
         def is_title(word: str) -> bool:
-            return (
-                word in self.index.roles
-                or word in lex.speaker_nouns
-                or (
-                    word not in _NOT_AGENTS
-                    and word.endswith(("er", "or", "ist", "ian", "ant"))
-                    and len(word) > 4
-                )
-            )
+            return word in self.index.roles or word in lex.speaker_nouns or _agent_word(word)
 
         found = Descriptions(
             self.doc,
@@ -812,7 +808,7 @@ class DocActors:
             ):
                 # "Then the ISIS member makes a statement. ... he says": a person described by
                 # the body they belong to, named as a subject, is who "he" is.
-                described = self._speaker(token, (self.doc[token.left_edge.i].idx, token.idx + len(token)))
+                described = self._speaker(token, _phrase_span(token))
                 # The phrase may resolve to the body itself ("the ISIS member" speaks as ISIS).
                 if described is not None and id(described) not in exclude:
                     return described
@@ -844,15 +840,13 @@ class DocActors:
             if relative and noun.i in self._speaker_at:
                 found = self._speaker_at[noun.i]  # "two women who have accused him said": the same women
             elif relative and noun.pos_ in ("NOUN", "PROPN", "PRON") and noun.i < head.i:
-                found = self._speaker(noun, (doc[noun.left_edge.i].idx, noun.idx + len(noun)))
+                found = self._speaker(noun, _phrase_span(noun))
             if found is None and head.lower_ == "who":
                 # "Hurriyet, however, who said...", "three middlemen trying to broker the deal,
                 # who say...": the parser hung the clause on the wrong word; "who" is a person or
                 # a body, the nearest one named before it in the sentence.
                 for noun in reversed(doc[max(head.sent.start, head.i - 12) : head.i]):
-                    if noun.pos_ in ("NOUN", "PROPN") and (
-                        found := self._speaker(noun, (doc[noun.left_edge.i].idx, noun.idx + len(noun)))
-                    ):
+                    if noun.pos_ in ("NOUN", "PROPN") and (found := self._speaker(noun, _phrase_span(noun))):
                         break
             return found
         if head.pos_ == "PRON" and head.lower_ not in lex.relative_pronouns:
@@ -1084,9 +1078,7 @@ class DocActors:
                 author = child if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN") else None
                 if child.dep_ == "prep" and child.lower_ == "by":
                     author = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if author is not None and (
-                    found := self._speaker(author, (doc_idx(author), author.idx + len(author)))
-                ):
+                if author is not None and (found := self._speaker(author, _phrase_span(author))):
                     return found
             if tokens[0].lower_ in ("the", "this", "that"):
                 # "The statement said...": the statement named before, by whoever issued it
@@ -1269,10 +1261,15 @@ class DocActors:
                 return draft
         return None
 
-    def _last_body(self, before: Token, kinds: tuple[str, ...] = ("state", "organisation")) -> _Draft | None:
+    def _last_body(
+        self,
+        before: Token,
+        kinds: tuple[str, ...] = ("state", "organisation"),
+        exclude: frozenset[int] | set[int] = frozenset(),
+    ) -> _Draft | None:
         for i in range(before.i - 1, max(-1, before.i - 400), -1):
             draft = self.by_token.get(i)
-            if draft is not None and draft.kind in kinds:
+            if draft is not None and draft.kind in kinds and id(draft) not in exclude:
                 return draft
         return None
 
@@ -1514,16 +1511,7 @@ class DocActors:
             draft = self.named_in_words(token, set())
             if draft is not None and id(draft) in exclude and token.lower_ in _PLURAL:
                 # "they" is a group far more often than one person: the last other body named
-                draft = next(
-                    (
-                        d
-                        for i in range(token.i - 1, max(-1, token.i - 400), -1)
-                        if (d := self.by_token.get(i)) is not None
-                        and d.kind in ("state", "organisation", "group")
-                        and id(d) not in exclude
-                    ),
-                    None,
-                )
+                draft = self._last_body(token, ("state", "organisation", "group"), exclude)
             elif draft is not None and id(draft) in exclude:
                 # "He's a very nice boy, but...", says she: "he" is the man before her.
                 draft = self._antecedent(token, exclude)
@@ -1532,15 +1520,7 @@ class DocActors:
             draft = self.by_token.get(token.i) or self._same_as_before(token) or self._antecedent(token)
             if (draft is None or draft.kind == "person") and token.lower_ in _PLURAL:
                 # "they" is a group far more often than one person: the last body named before
-                draft = next(
-                    (
-                        d
-                        for i in range(token.i - 1, max(-1, token.i - 400), -1)
-                        if (d := self.by_token.get(i)) is not None
-                        and d.kind in ("state", "organisation", "group")
-                    ),
-                    draft,
-                )
+                draft = self._last_body(token, ("state", "organisation", "group")) or draft
             return draft if draft is not None and id(draft) not in exclude else None
         # The phrase itself, not a clause hanging from it: "the shelling, first reported by the
         # Post," names no one.
