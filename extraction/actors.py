@@ -445,6 +445,7 @@ _NON_STATE = frozenset(
 )  # fmt: skip
 # "State media", "state-run television", "the official news agency": a state's own outlets.
 _KOREAN_HALVES = {"North": "PRK", "South": "KOR"}
+_QUOTING_VERBS = frozenset({"quote", "cite"})
 _STATE_OUTLETS = frozenset(
     {"media", "television", "tv", "radio", "agency", "broadcaster", "press", "newspaper"}
 )
@@ -1420,7 +1421,7 @@ class DocActors:
         foreign minister": an official that state media quote without naming the state is one of
         that state's own."""
         verb = head.head
-        if head.dep_ != "dobj" or verb.lemma_.lower() not in ("quote", "cite"):
+        if head.dep_ != "dobj" or verb.lemma_.lower() not in _QUOTING_VERBS:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None:

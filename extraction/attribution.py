@@ -253,14 +253,11 @@ def _patient_with_agent(verb: Token) -> Token | None:
 def _quoted_person(verb: Token) -> Token | None:
     """ "The agency quoted the minister as saying...", "cited officials as saying...", "quoted
     fighters, saying that...": the one quoted says it, not the outlet that relays it."""
-    relay = verb.head
-    if verb.dep_ == "pcomp" and relay.dep_ == "prep" and relay.lower_ == "as":
-        relay = relay.head
-    elif not (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+    if (quoted := _quoted_as(verb)) is not None:
+        return quoted
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.lemma_.lower() not in _QUOTING:
         return None
-    if relay.lemma_.lower() not in _QUOTING:
-        return None
-    return next((c for c in relay.children if c.dep_ == "dobj"), None)
+    return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
 
 
 def _quotes_as_saying(verb: Token, speech_verbs: Container[str]) -> bool:
@@ -318,7 +315,7 @@ def _subject(verb: Token) -> Token | None:
 def _quoted_as(verb: Token) -> Token | None:
     """Whom "quoted X as saying" quotes: X, the object of the quoting verb."""
     prep = verb.head
-    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in ("quote", "cite"):
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in _QUOTING:
         return None
     return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
 
@@ -674,7 +671,7 @@ class Finder:
             ):
                 heads = []
             if (
-                lemma in ("quote", "cite")
+                lemma in _QUOTING
                 and verb.dep_ in ("ccomp", "parataxis")
                 and verb.head.i < verb.i
                 and any(_quoted_as(g) is not None for g in verb.subtree)
