@@ -443,9 +443,11 @@ _NON_STATE = frozenset(
         "gunman", "gunmen", "exile", "refugee", "volunteer",
     }
 )  # fmt: skip
-# "State media", "state-run television", "the official news agency": a state's own outlets.
+# "the North", "the South" in news about Korea.
 _KOREAN_HALVES = {"North": "PRK", "South": "KOR"}
+# "KCNA quoted a spokesman as saying": verbs by which an outlet relays an official.
 _QUOTING_VERBS = frozenset({"quote", "cite"})
+# "State media", "state-run television", "the official news agency": a state's own outlets.
 _STATE_OUTLETS = frozenset(
     {"media", "television", "tv", "radio", "agency", "broadcaster", "press", "newspaper"}
 )
