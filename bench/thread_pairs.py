@@ -154,15 +154,19 @@ def map_by_overlap(
     gold: list[GoldStatement], predicted: Mapping[str, list[tuple[str, tuple[tuple[int, int], ...]]]]
 ) -> dict[Key, Key]:
     """Each gold statement to the predicted statement of its article covering most of it (> 30 %
-    of its content characters, as score.py's lenient threshold)."""
+    of its content characters, as score.py's lenient threshold); of two covering as much, the
+    tighter (overlap over union, score.py's tie-break): a denial nested in the claim that reports
+    it ("quoted fighters, saying that she was not captured") maps to the denial, not the claim."""
     mapping: dict[Key, Key] = {}
     for g in gold:
         length = sum(b - a for a, b in g.spans) or 1
-        best, best_share = None, 0.3
+        best, best_share = None, (0.3, 0.0)
         for pid, spans in predicted.get(g.article, []):
             covered = sum(max(0, min(b, d) - max(a, c)) for a, b in g.spans for c, d in spans)
-            if covered / length > best_share:
-                best, best_share = pid, covered / length
+            extent = sum(d - c for c, d in spans) + length - covered  # the union (spans disjoint)
+            share = (covered / length, covered / max(extent, 1))
+            if share[0] > 0.3 and share > best_share:
+                best, best_share = pid, share
         if best is not None:
             mapping[g.key] = (g.article, best)
     return mapping
