@@ -51,6 +51,8 @@ _ANSWERABLE: frozenset[Kind] = frozenset({"claim", "accusation", "criticism"})
 _MIN_SCORE = 0.5
 _MIN_WORDS = 2  # content words a statement needs to be matched by what it says
 _SPELLED_OUT = 4  # content words from which a denial says what it rejects
+# Words that say something is only another side's claim: "at the time that IS claims she was abducted".
+_NAMING_CLAIMS = frozenset({"claim", "allege", "alleged", "purported", "supposed"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +301,47 @@ def find_links(nodes: list[Node]) -> Answers:
             other, score = found
             links.append(Link(node.id, other.id, "rebuts", round(node.confidence * min(score, 1.0), 2)))
             rebutted[node.id] = other.id
+    for node_id, answered_id in _led_into(nodes, rebutted, denials, answered | reporters).items():
+        denials[node_id] = answered_id
+        links.append(Link(node_id, answered_id, "rebuts", round(by_id[node_id].confidence * 0.7, 2)))
+    order = {n.id: k for k, n in enumerate(nodes)}
+    links.sort(key=lambda lk: order[lk.source])
     return Answers(tuple(links), frozenset(denials))
+
+
+def _led_into(
+    nodes: list[Node], rebutted: dict[str, str], denials: dict[str, str], excluded: set[str]
+) -> dict[str, str]:
+    """A side's negating words just before its denial deny the same claim when they name what
+    others claim ("Rosenberg was not in the city at the time that IS claims she was abducted.
+    They also called the story 'mere propaganda'") or negate what the claim asserts: the denial
+    after them says what the negation was for. Naming reports or comments is not enough: "it
+    would not comment on the reports" declines to answer."""
+    words = _words()
+    by_id = {n.id: n for n in nodes}
+    out: dict[str, str] = {}
+    for i, node in enumerate(nodes[:-1]):
+        if (
+            node.kind != "claim"
+            or node.id in denials
+            or node.id in excluded
+            or not node.speaker_side
+            or not node.negated - words.generic
+        ):
+            continue
+        after = nodes[i + 1]
+        answered = rebutted.get(after.id)
+        if (
+            answered is None
+            or answered not in by_id
+            or _apart(after, node)
+            or after.paragraph != node.paragraph
+            or by_id[answered].speaker_side & node.speaker_side
+        ):
+            continue
+        if node.words & _NAMING_CLAIMS or _opposes(node, by_id[answered]):
+            out[node.id] = answered
+    return out
 
 
 def _aimed_alike(node: Node, reported: Node) -> bool:

@@ -446,3 +446,29 @@ def test_dismissing_the_charge_answers_the_accusation_whatever_reasons_follow():
     accusation = only(result, "accusation")
     denial = next(s for s in result.statements if "the charge" in content(text, s))
     assert (denial.id, accusation.id) in {(lk.source, lk.target) for lk in result.links}
+
+
+def test_a_sides_negation_just_before_its_denial_denies_the_same_claim():
+    # "not in the province at the time of the alleged capture" names what the rebels claim; the
+    # ministry's denial after it says what the negation was for.
+    text = (
+        "Rebel commanders said they had captured the pilot near the river. The defence ministry said "
+        "the pilot was not in the province at the time of the alleged capture. The ministry also "
+        'called the story "mere propaganda".'
+    )
+    result = run(text)
+    claim = only(result, "claim")
+    negation = next(s for s in result.statements if "not in the province" in content(text, s))
+    assert negation.kind == "denial"
+    assert (negation.id, claim.id) in rebuts(result)
+
+
+def test_an_unrelated_negation_before_a_denial_stays_a_claim():
+    text = (
+        "Rebel commanders said they had captured the pilot near the river. The defence ministry said "
+        'the minister would not travel this week. The ministry also called the story "mere propaganda".'
+    )
+    result = run(text)
+    trip = next(s for s in result.statements if "would not travel" in content(text, s))
+    assert trip.kind == "claim"
+    assert all(source != trip.id for source, _ in rebuts(result))
