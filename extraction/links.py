@@ -51,6 +51,12 @@ _ANSWERABLE: frozenset[Kind] = frozenset({"claim", "accusation", "criticism"})
 _MIN_SCORE = 0.5
 _MIN_WORDS = 2  # content words a statement needs to be matched by what it says
 _SPELLED_OUT = 4  # content words from which a denial says what it rejects
+# Pronouns that stand for people: "defended her" answers what was aimed at her, an accusation or
+# a criticism, not whatever was last said about her.
+_PERSONAL = frozenset(
+    {"him", "her", "me", "us", "you", "himself", "herself", "myself", "ourselves", "yourself"}
+)
+_PERSON = "-person-"  # the anaphor of such a content
 # Words that say something is only another side's claim: "at the time that IS claims she was abducted".
 _NAMING_CLAIMS = frozenset({"claim", "allege", "alleged", "purported", "supposed"})
 
@@ -77,7 +83,7 @@ class Node:
     sentence: int = -1  # index of the sentence the cue is in
     contrast: bool = False  # the statement opens with "but", "however", "yet"...
     # The content only points back at something said ("the accusation", "these reports", "it"):
-    # the pointing noun's lemma, or "" for a pronoun.
+    # the pointing noun's lemma, "" for a pronoun, _PERSON for one that stands for a person.
     anaphor: str | None = None
     harmed: frozenset[str] = frozenset()  # what the content says befell someone ("was beheaded")
     predicate: str | None = None  # lemma of what the content asserts: "involve" in "was involved"
@@ -225,7 +231,8 @@ def anaphor_of(doc: Doc, spans: tuple[Span, ...]) -> str | None:
     elif any(t.pos_ in ("VERB", "AUX") for t in span):
         return None
     if root.pos_ == "PRON" and len(span) == 1:
-        return ""
+        # "denied it", "rejected that"; "defended her" answers for a person (_PERSON).
+        return _PERSON if root.lower_ in _PERSONAL else ""
     lemma = root.lemma_.lower()
     if lemma in words.accusing_nouns or lemma in words.pointing_nouns:
         return lemma
@@ -470,6 +477,13 @@ def _denied(
     pointed = nearest_before
     if node.anaphor in _words().accusing_nouns:
         pointed = max((k for k, o in candidates if k < i and o.kind != "claim"), default=pointed)
+    if node.anaphor == _PERSON:
+        aimed_at = [
+            (k, o)
+            for k, o in candidates
+            if k < i and o.kind != "claim" and node.paragraph - o.paragraph <= _COUNTER_WINDOW
+        ]
+        return (aimed_at[-1][1], 0.5) if aimed_at else None
     if node.anaphor is not None:
         # "Asked about cholera in the camps, the ministry denied the reports": the reports about
         # what the sentence names, if an earlier claim is about it.

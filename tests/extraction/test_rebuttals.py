@@ -472,3 +472,22 @@ def test_an_unrelated_negation_before_a_denial_stays_a_claim():
     trip = next(s for s in result.statements if "would not travel" in content(text, s))
     assert trip.kind == "claim"
     assert all(source != trip.id for source, _ in rebuts(result))
+
+
+def test_defending_a_person_answers_what_was_aimed_at_them():
+    text = (
+        "Opposition leaders accused Finance Minister Tom Reyes of hiding the deficit. "
+        "Prime Minister Ann Cole defended him on Friday."
+    )
+    result = run(text)
+    accusation, denial = only(result, "accusation"), only(result, "denial")
+    assert rebuts(result) == {(denial.id, accusation.id)}
+
+
+def test_defending_a_person_does_not_answer_a_claim_about_them():
+    # "him" stands for the minister, not for words said: a forecast about him is not answered.
+    text = (
+        "Opposition leaders said Finance Minister Tom Reyes would resign within a month. "
+        "Prime Minister Ann Cole defended him on Friday."
+    )
+    assert not rebuts(run(text))
