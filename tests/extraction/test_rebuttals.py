@@ -491,3 +491,14 @@ def test_defending_a_person_does_not_answer_a_claim_about_them():
         "Prime Minister Ann Cole defended him on Friday."
     )
     assert not rebuts(run(text))
+
+
+def test_something_better_is_not_someone_unharmed():
+    # spaCy's lemma of "better" is "well": a promise of something better answers no death toll.
+    text = (
+        "Police said two protesters were killed in the clashes. "
+        '"We are going to build something so much better," the mayor said.'
+    )
+    result = run(text)
+    assert [s.kind for s in result.statements] == ["claim", "claim"]
+    assert not rebuts(result)
