@@ -553,6 +553,15 @@ def _denied(
         best = fallback
     if best is None:
         return _overruled(nodes, i)
+    if (
+        best[1] > i
+        and best[2].paragraph - node.paragraph > _COUNTER_WINDOW
+        and node.paragraph > nodes[0].paragraph
+    ):
+        # An answer comes before what it answers only shortly before, or in the lead that sums up
+        # the story ("Supporters trashed reports that she was beheaded" ... the reports, lines on):
+        # a claim far on is no answer's, and no nearer one is the likelier for it.
+        return None
     return best[2], max(best[0], 0.4)
 
 

@@ -502,3 +502,27 @@ def test_something_better_is_not_someone_unharmed():
     result = run(text)
     assert [s.kind for s in result.statements] == ["claim", "claim"]
     assert not rebuts(result)
+
+
+_LATER_CLAIM = (
+    "The weather stayed dry all week.\n\n"
+    "Schools reopened on Wednesday.\n\n"
+    "Traffic was heavy near the station.\n\n"
+    "Engineers hired by the opposition said the bridge had cracked in the flood and must close."
+)
+
+
+def test_a_denial_in_the_lead_answers_the_claim_told_further_on():
+    text = "The mayor's office denied claims that the bridge had cracked in the flood.\n\n" + _LATER_CLAIM
+    result = run(text)
+    claim, denial = only(result, "claim"), only(result, "denial")
+    assert rebuts(result) == {(denial.id, claim.id)}
+
+
+def test_a_denial_past_the_lead_does_not_answer_a_claim_paragraphs_further_on():
+    text = (
+        "The city council met on Monday.\n\n"
+        "Residents of the north district said the new bridge was safe.\n\n"
+        "The mayor's office denied claims that the bridge had cracked in the flood.\n\n" + _LATER_CLAIM
+    )
+    assert not rebuts(run(text))
