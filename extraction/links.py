@@ -57,6 +57,9 @@ _PERSONAL = frozenset(
     {"him", "her", "me", "us", "you", "himself", "herself", "myself", "ourselves", "yourself"}
 )
 _PERSON = "-person-"  # the anaphor of such a content
+# "that was the case", "this is not true": a verdict on what the pronoun points back at.
+_POINTING_PRONOUNS = frozenset({"that", "this", "it", "these", "those"})
+_VERDICTS = frozenset({"case", "true", "untrue", "false", "accurate", "inaccurate", "correct", "incorrect"})
 # Words that say something is only another side's claim: "at the time that IS claims she was abducted".
 _NAMING_CLAIMS = frozenset({"claim", "allege", "alleged", "purported", "supposed"})
 
@@ -219,12 +222,20 @@ def anaphor_of(doc: Doc, spans: tuple[Span, ...]) -> str | None:
         and not any(c.dep_ in ("acl", "relcl", "ccomp", "prep", "appos") for c in first.children)
     ):
         return first.lemma_.lower()
-    if len(span) > 6:
+    if sum(not t.is_punct for t in span) > 6:  # a quotation's marks and comma aside
         return None
     root = span.root
     if root.pos_ in ("VERB", "AUX"):
         # "this rumour is false", "the reports are baseless": said of what was said before.
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if (
+            subject is not None
+            and subject.lower_ in _POINTING_PRONOUNS
+            and root.lemma_ == "be"
+            and any(c.dep_ in ("attr", "acomp") and c.lemma_.lower() in _VERDICTS for c in root.children)
+            and not any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in root.children)
+        ):
+            return ""  # "denied that was the case", "said this was not true"
         if subject is None or not any(c.dep_ == "det" for c in subject.children):
             return None
         root = subject

@@ -526,3 +526,33 @@ def test_a_denial_past_the_lead_does_not_answer_a_claim_paragraphs_further_on():
         "The mayor's office denied claims that the bridge had cracked in the flood.\n\n" + _LATER_CLAIM
     )
     assert not rebuts(run(text))
+
+
+def test_denying_that_was_the_case_points_back_at_the_claim_before():
+    text = (
+        "Two aides said the campaign manager was trying to spread negative stories about the senator. "
+        "The manager denied that was the case."
+    )
+    result = run(text)
+    claim, denial = only(result, "claim"), only(result, "denial")
+    assert rebuts(result) == {(denial.id, claim.id)}
+
+
+def test_a_quoted_that_is_not_true_points_back_at_the_claim_before():
+    text = (
+        "Two aides said the campaign manager was trying to spread negative stories about the senator. "
+        '"That is not true," the manager said.'
+    )
+    result = run(text)
+    claim, denial = only(result, "claim"), only(result, "denial")
+    assert rebuts(result) == {(denial.id, claim.id)}
+
+
+def test_anaphor_of_a_verdict_on_a_pronoun():
+    from extraction.links import anaphor_of
+    from extraction.pipeline import get_nlp
+
+    text = "He said it was true that the plant had closed."
+    start = text.index("it was")
+    # A verdict with its own clause says what it judges: no pointing back.
+    assert anaphor_of(get_nlp()(text), ((start, len(text) - 1),)) is None
