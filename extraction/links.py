@@ -8,9 +8,13 @@ A denial, accusation or criticism rebuts:
   Russia's claim"), points back at them ("denied the accusation"), opens with a contrast
   ("..., but the ministry insisted"), says the opposite of the same thing ("was not involved"
   after "was involved", "she is alive" after "she was beheaded"), comes from the side the claim
-  was aimed at, and comes soon after it;
+  was aimed at, and comes soon after it (before it only shortly before, or in the lead);
+- a content that stands for a person ("defended her") answers what was aimed at that person: an
+  accusation or criticism shortly before;
 - a side that goes on answering (its spokesman's quote after its denial) answers the same claim;
-  its next words deny that claim too when they negate something of it or call something false;
+  its next words deny that claim too when they negate something of it or call something false,
+  and so do its negating words just before the denial when they name what others claim ("not in
+  the city at the time that IS claims she was abducted. They also called the story propaganda");
 - a speaker taking back its own words ("he later said he was joking") answers what it said just
   before.
 
