@@ -95,6 +95,8 @@ class Node:
     harmed: frozenset[str] = frozenset()  # what the content says befell someone ("was beheaded")
     predicate: str | None = None  # lemma of what the content asserts: "involve" in "was involved"
     context: frozenset[str] = frozenset()  # content lemmas of the whole sentence of the cue
+    # A verb of doing with a bare noun phrase for its content: "attacked his rival", "backing his bid".
+    deed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +143,20 @@ def negated_words(doc: Doc, spans: tuple[Span, ...]) -> frozenset[str]:
             if head.lemma_ == "be":
                 out.update(c.lemma_.lower() for c in head.children if c.dep_ in ("attr", "acomp"))
     return frozenset(out)
+
+
+def reports_deed(doc: Doc, cue: Token | None, spans: tuple[Span, ...]) -> bool:
+    """The cue is a verb and the content a bare noun phrase: "attacked his rival" tells what
+    someone did to someone, where "claims she was abducted" or "Trump's remarks about Muslims"
+    tell words."""
+    if cue is None or cue.pos_ != "VERB":
+        return False
+    root = first_span_root(doc, spans)
+    return (
+        root is not None
+        and root.pos_ in ("NOUN", "PROPN", "PRON")
+        and not any(t.pos_ in ("VERB", "AUX") for t in tokens_in(doc, spans))
+    )
 
 
 def harm_words(doc: Doc, spans: tuple[Span, ...]) -> frozenset[str]:
@@ -302,6 +318,10 @@ def find_links(nodes: list[Node]) -> Answers:
             and within(o.cue, node.content)
             and o.speaker_side.isdisjoint(node.speaker_side)
             and not _aimed_alike(node, o)
+            # "ignored her call ... and instead attacked his rival": a deed done to someone is the
+            # conduct reported, not words answered; "rejected Trump's remarks about Muslims" and
+            # "the Taliban claims she was abducted" are words, however short.
+            and not (o.deed and len(o.words - _words().generic) < _MIN_WORDS)
         ]
         if embedded:
             links.extend(Link(node.id, o.id, "rebuts", round(min(node.confidence, 0.9), 2)) for o in embedded)

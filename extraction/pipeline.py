@@ -24,6 +24,7 @@ from .links import (
     negated_words,
     opens_with_contrast,
     predicate_of,
+    reports_deed,
     sentence_of,
 )
 from .segment import find_quotes, paragraphs
@@ -304,6 +305,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 anaphor=anaphor_of(doc, statement.content_spans),
                 harmed=harm_words(doc, statement.content_spans),
                 predicate=predicate_of(doc, statement.content_spans),
+                deed=reports_deed(doc, att.cue, statement.content_spans),
             )
         )
     answers = find_links(nodes)

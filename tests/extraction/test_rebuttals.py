@@ -556,3 +556,21 @@ def test_anaphor_of_a_verdict_on_a_pronoun():
     start = text.index("it was")
     # A verdict with its own clause says what it judges: no pointing back.
     assert anaphor_of(get_nlp()(text), ((start, len(text) - 1),)) is None
+
+
+def test_a_deed_reported_inside_a_criticism_is_not_answered_by_it():
+    # "attacked his rival" is what the senator is blamed for, not words the mother answers.
+    text = (
+        "Mary Jones, whose son died in the fire, complained that Senator Tom Reyes had ignored her "
+        "letters and instead attacked his rival."
+    )
+    result = run(text)
+    assert [s.kind for s in result.statements] == ["criticism", "criticism"]
+    assert not rebuts(result)
+
+
+def test_words_named_by_a_noun_are_answered_however_short():
+    text = "The Chinese foreign ministry rejected American criticism on tariffs."
+    result = run(text)
+    denial, criticism = only(result, "denial"), only(result, "criticism")
+    assert rebuts(result) == {(denial.id, criticism.id)}
