@@ -198,6 +198,14 @@ _PRIVATE_PERSONS = frozenset(
         "teenager",
     ]
 )
+# Nouns for those against someone: "his critics", "Trump's rivals" are not of his side.
+_ADVERSARIES = frozenset(
+    ["critic", "opponent", "rival", "detractor", "adversary", "enemy", "foe", "challenger", "accuser"]
+)
+# Nouns for one who runs for office: "the Republican candidate", "the Democratic nominee".
+_CONTENDERS = frozenset(
+    ["candidate", "nominee", "hopeful", "frontrunner", "challenger", "incumbent", "contender"]
+)
 # "one of his friends", "elements of the army": a part speaks as the group it belongs to.
 _PARTS = frozenset(
     [
@@ -905,9 +913,14 @@ class DocActors:
             # "IS media sources alleged": the parser reads the group's initials as the verb "is".
             tokens = [before, *tokens]
         mentioned = [self.by_token[t.i] for t in tokens if t.i in self.by_token]
+        if head.lemma_.lower() in _ADVERSARIES:
+            # "his opponents", "the party's critics": whose they are is whom they oppose, not
+            # their side (which would keep their attacks from being aimed at him).
+            possessed = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+            mentioned = [self.by_token[t.i] for t in tokens if t.i in self.by_token and t.i not in possessed]
         people = [d for d in mentioned if d.kind == "person"]
         bodies = [d for d in mentioned if d.kind != "person"]
-        if not mentioned:
+        if not mentioned and head.lemma_.lower() not in _ADVERSARIES:
             # "the group's leader", "the ministry's spokesman": the body named before.
             owner = next(
                 (
@@ -1213,6 +1226,45 @@ class DocActors:
             return None
         draft = self._last_body(noun, ("group", "organisation"))
         return draft if draft is not None and id(draft) not in exclude else None
+
+    def described_person(self, noun: Token, exclude: set[int]) -> _Draft | None:
+        """ "accused the Republican candidate of...", "charge the American swimmer with...": a
+        definite description of one person whose only name is a state's or party's adjective is
+        the person last named before it, not that state or party (descriptions.py resolves the
+        titles the text gave; this is the reader's guess for the others). A person of another
+        state does not fit it ("the Syrian president" after Obama)."""
+        lemma = noun.lemma_.lower()
+        if (
+            noun.pos_ != "NOUN"
+            or noun.tag_ != "NN"
+            or noun.i in self.by_token
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+            or not (
+                lemma in self.index.roles
+                or lemma in _PRIVATE_PERSONS
+                or lemma in _CONTENDERS
+                or _agent_word(lemma)
+            )
+        ):
+            return None
+        named = [
+            self.by_token[c.i]
+            for c in noun.children
+            if c.dep_ in ("amod", "compound") and c.i in self.by_token
+        ]
+        if not named or any(d.kind == "person" for d in named):
+            return None
+        for i in range(noun.i - 1, max(-1, noun.i - 400), -1):
+            draft = self.by_token.get(i)
+            if draft is None or draft.kind != "person" or draft.plural or id(draft) in exclude:
+                continue
+            # "the Syrian president" is not the US president named before.
+            other = draft.affiliation
+            states = [d for d in named if d.kind == "state"]
+            if other is not None and other.kind == "state" and states and all(other is not d for d in states):
+                continue
+            return draft
+        return None
 
     def _private(self, head: Token, tokens: list[Token]) -> _Draft:
         draft = _Draft(name=_phrase([t for t in tokens if t.i <= head.i]) or head.text, kind="person")

@@ -226,9 +226,13 @@ def extract_doc(doc: Doc) -> ExtractionResult:
             exclude = {id(d) for d in _side(speakers[id(att)])} | places
             subject = _content_subject(doc, att.content)
             if subject is not None:
-                targets[k] = actors.named_in_words(
-                    subject, exclude | _victims(subject, actors), own_words=att.direct_quote
-                ) or actors.described_body(subject, exclude)
+                targets[k] = (
+                    actors.described_person(subject, exclude)
+                    or actors.named_in_words(
+                        subject, exclude | _victims(subject, actors), own_words=att.direct_quote
+                    )
+                    or actors.described_body(subject, exclude)
+                )
             if targets[k] is None:
                 targets[k] = _possessor_judged(doc, att.content, actors, exclude, quoted=att.direct_quote)
     targets = [
@@ -423,7 +427,8 @@ def _target(
         aimed = (
             actors.resolve_object(obj, exclude)
             if obj.pos_ == "PRON"
-            else actors.named_in_words(obj, exclude | _victims(obj, actors))
+            else actors.described_person(obj, exclude)
+            or actors.named_in_words(obj, exclude | _victims(obj, actors))
         )
         if aimed is not None:
             return aimed
