@@ -1250,14 +1250,17 @@ class DocActors:
         named = [
             self.by_token[c.i]
             for c in noun.children
-            if c.dep_ in ("amod", "compound") and c.i in self.by_token
+            if c.dep_ in ("amod", "compound", "poss") and c.i in self.by_token
         ]
         if not named or any(d.kind == "person" for d in named):
             return None
+        owned = any(c.dep_ == "poss" for c in noun.children)
         for i in range(noun.i - 1, max(-1, noun.i - 400), -1):
             draft = self.by_token.get(i)
             if draft is None or draft.kind != "person" or draft.plural or id(draft) in exclude:
                 continue
+            if owned and all(draft.affiliation is not d for d in named):
+                continue  # "the party's nominee": one of the party's, not anyone named before
             # "the Syrian president" is not the US president named before.
             other = draft.affiliation
             states = [d for d in named if d.kind == "state"]

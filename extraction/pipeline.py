@@ -434,7 +434,28 @@ def _target(
             return aimed
     if verdict.kind == "denial" and owner is not None:
         return owner
+    if verdict.kind == "denial" and verdict.aimed_at is None:
+        return _denied_thing_owner(actors.doc, att, actors, exclude)
     return verdict.aimed_at or _addressee_told_to(att, actors, exclude) or owner
+
+
+def _denied_thing_owner(doc: Doc, att: Attribution, actors: DocActors, exclude: set[int]) -> _Draft | None:
+    """Whose the denied thing is when it is no noun for words: "rejected the figures provided by
+    Hamas", "denied his opposition", "said Moscow's version was false". Only the thing rejected
+    itself (the words' head noun, or the subject of the words' copula), not an actor the denied
+    clause mentions ("denied that Iran's troops had crossed" is aimed at whoever said so)."""
+    root = first_span_root(doc, att.content)
+    if root is None:
+        return None
+    if root.pos_ in ("NOUN", "PROPN"):
+        head = root
+    elif root.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in root.children):
+        head = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    else:
+        return None
+    if head is None:
+        return None
+    return _owner_named(head, actors, exclude, quoted=att.direct_quote)
 
 
 # Cues that tell someone to do something: "urged the senator to apologize", "called on him to
@@ -578,10 +599,30 @@ def _possessor_judged(
     if root.pos_ in ("NOUN", "PROPN"):
         heads.insert(0, root)
     for head in heads:
-        for poss in head.children:
-            if poss.dep_ != "poss" or poss.lower_ in _FIRST_PERSON_POSS:
-                continue
-            found = actors.named_in_words(poss, exclude, own_words=quoted)
+        found = _owner_named(head, actors, exclude, quoted=quoted)
+        if found is not None:
+            return found
+    return None
+
+
+def _owner_named(head: Token, actors: DocActors, exclude: set[int], *, quoted: bool) -> _Draft | None:
+    """Whose a thing is, as its phrase says: its possessor ("Trump's campaign"), its agent ("the
+    decision by Washington"), or the agent of a participle on it ("the sanctions imposed by the
+    US", "the figures provided by Hamas")."""
+    for child in head.children:
+        if child.dep_ == "poss" and child.lower_ not in _FIRST_PERSON_POSS:
+            whose = [child]
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            whose = [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_ != "report":
+            # Not "the shelling, first reported by the Post": where the news came from.
+            whose = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        else:
+            continue
+        for phrase in whose:
+            found = actors.described_person(phrase, exclude) or actors.named_in_words(
+                phrase, exclude, own_words=quoted
+            )
             if found is not None:
                 return found
     return None

@@ -34,3 +34,28 @@ def test_a_nationality_before_a_person_noun_names_that_person():
     targets = aimed(run(text))
     assert "Peter Varga" in targets
     assert "United States" not in targets
+
+
+def test_a_criticism_of_a_decision_by_a_named_side_is_aimed_at_that_side():
+    text = 'Beijing called the decision by Washington "irresponsible".'
+    assert "United States" in aimed(run(text))
+
+
+def test_a_criticism_of_what_a_side_imposed_is_aimed_at_that_side():
+    text = "Cuba's foreign minister said the sanctions imposed by the United States were a cruel failure."
+    assert "United States" in aimed(run(text))
+
+
+def denied(result: ExtractionResult) -> list[str | None]:
+    return [target_name(result, s) for s in result.statements if s.kind == "denial"]
+
+
+def test_figures_said_to_be_false_are_denied_to_whoever_provided_them():
+    text = "The army said the figures provided by the Hamas health ministry were false."
+    assert denied(run(text)) == ["Hamas"]
+
+
+def test_a_denied_clause_that_only_mentions_a_side_is_not_aimed_at_it():
+    # Whose the troops are is not whose claim is rejected.
+    text = "Iraq denied that Iranian troops had crossed the border."
+    assert denied(run(text)) == [None]
