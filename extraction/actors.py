@@ -362,6 +362,11 @@ _NOT_AGENTS = frozenset(
 )
 
 
+def _squash(name: str) -> str:
+    """A name as a handle spells it: "Hillary Clinton" -> "hillaryclinton"."""
+    return "".join(c for c in name.casefold() if c.isalnum())
+
+
 def _agent_noun(token: Token) -> bool:
     """A common noun that names a doer ("the farmer", "the coach" excepted, "organisers",
     "a physicist", "historians"): news sources are people named by what they do."""
@@ -485,6 +490,11 @@ class ActorIndex:
             self.exact.add(key, docs)
         for key, docs in folded.items():
             self.folded.add(key, docs)
+        # "@nytimes", "#dailymail": a handle or hashtag spells a name without its spaces.
+        self.squashed: dict[str, str] = {}
+        for surface, key, _form in kb.surface_forms():
+            if len(word := _squash(surface)) >= 5:
+                self.squashed.setdefault(word, key)
 
     def read(self, doc: Doc, text: str) -> DocActors:
         return DocActors(self, doc, text)
@@ -579,6 +589,30 @@ class DocActors:
                 kind = "media"  # "Al-Sabaah, an Iraqi newspaper"
             taken.update(range(ent.start, ent.end))
             self._mention(self._named(name, kind), ent.start, ent.end)
+        self._handles(taken)
+
+    def _handles(self, taken: set[int]) -> None:
+        """ "@HillaryClinton", ".@BernieSanders", "#dailymail": a social-media handle or hashtag
+        names the actor whose name it spells, once that actor is named in the text or known to
+        the knowledge base; a name's words are what a reader matches, not the spelling."""
+        doc = self.doc
+        for token in doc:
+            word = token.text.lstrip(".")
+            if word.startswith("@"):
+                word = word[1:]
+            elif not (token.i > 0 and doc[token.i - 1].text == "#" and not doc[token.i - 1].whitespace_):
+                continue  # "#dailymail" is two tokens
+            if token.i in taken or token.i in self.by_token or len(squashed := _squash(word)) < 5:
+                continue
+            draft = next(
+                (d for d in self.drafts if any(_squash(n) == squashed for n in (d.name, *d.names))), None
+            )
+            if draft is None and (key := self.index.squashed.get(squashed)) is not None:
+                entry = self.index.kb.get(key)
+                draft = self._kb_actor(entry) if entry is not None else None
+            if draft is not None:
+                taken.add(token.i)
+                self._mention(draft, token.i, token.i + 1)
 
     def _korean_halves(self, taken: set[int]) -> None:
         """ "the North", "the South" in news about Korea: the two Korean states, as the wire

@@ -28,7 +28,7 @@ from .links import (
 )
 from .segment import find_quotes, paragraphs
 from .spans import first_span_root, tokens_in
-from .types import ExtractionResult, Link, Span, Statement, within
+from .types import Actor, ExtractionResult, Link, Span, Statement, within
 
 EXTRACTOR_VERSION = "2026.12.6"
 
@@ -320,7 +320,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
         s.id for s in statements if s.kind == "claim" and _relays_hearsay(doc, s.content_spans)
     )
     return ExtractionResult(
-        EXTRACTOR_VERSION, frozen, _denied_speakers(statements, answers.links, hearsay), answers.links
+        EXTRACTOR_VERSION, frozen, _denied_speakers(statements, answers.links, hearsay, frozen), answers.links
     )
 
 
@@ -442,20 +442,33 @@ def _target(
 def _denied_thing_owner(doc: Doc, att: Attribution, actors: DocActors, exclude: set[int]) -> _Draft | None:
     """Whose the denied thing is when it is no noun for words: "rejected the figures provided by
     Hamas", "denied his opposition", "said Moscow's version was false". Only the thing rejected
-    itself (the words' head noun, or the subject of the words' copula), not an actor the denied
-    clause mentions ("denied that Iran's troops had crossed" is aimed at whoever said so)."""
+    itself (the words' head noun, or what a clause of theirs calls untrue), not an actor the
+    denied clause mentions ("denied that Iran's troops had crossed" is aimed at whoever said so)."""
     root = first_span_root(doc, att.content)
     if root is None:
         return None
     if root.pos_ in ("NOUN", "PROPN"):
-        head = root
-    elif root.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in root.children):
-        head = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
-    else:
-        return None
-    if head is None:
-        return None
-    return _owner_named(head, actors, exclude, quoted=att.direct_quote)
+        return _owner_named(root, actors, exclude, quoted=att.direct_quote)
+    lexicon = load_lexicon()
+    untrue = lexicon.copula_falsehoods | lexicon.dismissive
+    for token in tokens_in(doc, att.content):
+        if token.lemma_ != "be":
+            continue
+        said = [c for c in token.children if c.dep_ in ("acomp", "attr")]
+        negated = any(c.dep_ == "neg" for c in token.children)
+        if not any(c.lower_ in untrue or (negated and c.lower_ in _TRUE) for c in said):
+            continue
+        head = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if head is not None and head.pos_ == "PROPN" and any(c.dep_ == "case" for c in head.children):
+            # "#dailymail's is not true", "the Mail's is a lie": the owner's, its noun left out
+            return _mentioned(actors, head, exclude)
+        if head is not None and head.pos_ == "NOUN":
+            return _owner_named(head, actors, exclude, quoted=att.direct_quote)
+    return None
+
+
+# Said of a claim under "not": "the report is not true", "their version is not accurate".
+_TRUE = frozenset({"true", "accurate", "correct", "right", "factual"})
 
 
 # Cues that tell someone to do something: "urged the senator to apologize", "called on him to
@@ -765,11 +778,14 @@ def _sentence_words(doc: Doc, cue: Token | None) -> frozenset[str]:
 
 
 def _denied_speakers(
-    statements: list[Statement], links: tuple[Link, ...], hearsay: frozenset[str]
+    statements: list[Statement],
+    links: tuple[Link, ...],
+    hearsay: frozenset[str],
+    actors: tuple[Actor, ...],
 ) -> tuple[Statement, ...]:
     """A denial is aimed at whoever made the claim it rejects: once the claim is known, its speaker
-    is the denial's target, whatever actor the denied words happen to name first. Not the
-    speaker of a claim that only relays unattributed reports (hearsay)."""
+    is the target of a denial whose words name no owner. Not the speaker of a claim that only
+    relays unattributed reports (hearsay)."""
     by_id = {s.id: s for s in statements}
     answered: dict[str, str] = {}
     for link in links:
@@ -779,10 +795,27 @@ def _denied_speakers(
                 answered[link.source] = claim.speaker
     return tuple(
         replace(s, target=answered[s.id])
-        if s.kind == "denial" and s.id in answered and answered[s.id] != s.speaker
+        if s.kind == "denial"
+        and s.id in answered
+        and answered[s.id] != s.speaker
+        # A denial whose words name whose claim it rejects keeps that owner: "the figures
+        # provided by Hamas were false" is aimed at Hamas, whoever the linked claim's speaker is,
+        # unless that speaker is of the owner ("Russia's claim" made by Russian officials).
+        and (s.target is None or s.target in _sides(answered[s.id], actors))
         else s
         for s in statements
     )
+
+
+def _sides(actor_id: str, actors: tuple[Actor, ...]) -> set[str]:
+    """The actor and those it is affiliated with, by id."""
+    parent = {a.id: a.affiliation for a in actors}
+    out: set[str] = set()
+    current: str | None = actor_id
+    while current is not None and current not in out:
+        out.add(current)
+        current = parent.get(current)
+    return out
 
 
 def extract(text: str) -> ExtractionResult:

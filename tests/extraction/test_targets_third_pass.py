@@ -59,3 +59,26 @@ def test_a_denied_clause_that_only_mentions_a_side_is_not_aimed_at_it():
     # Whose the troops are is not whose claim is rejected.
     text = "Iraq denied that Iranian troops had crossed the border."
     assert denied(run(text)) == [None]
+
+
+def test_a_handle_names_the_actor_whose_name_it_spells():
+    text = (
+        "Senator Ruth Calder voted against the bill.\n\n"
+        '".@RuthCalder sided with the gun lobby over the victims\' families," the governor tweeted.'
+    )
+    result = run(text)
+    mentioned = [a.name for a in result.actors if len(a.mentions) > 1]
+    assert "Ruth Calder" in mentioned
+
+
+def test_a_hashtag_names_a_known_outlet():
+    text = "#dailymail's story is not true, she is alive, the journalist tweeted."
+    assert "Daily Mail" in [a.name for a in run(text).actors]
+
+
+def test_a_denial_naming_whose_words_are_untrue_keeps_that_owner_over_a_linked_claim():
+    text = (
+        "A local reporter said the commander had been killed in the raid.\n\n"
+        '"Spoke to him today. The Daily Mail\'s report is not true, he is alive," his brother tweeted.'
+    )
+    assert "Daily Mail" in denied(run(text))
