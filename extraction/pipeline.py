@@ -434,9 +434,42 @@ def _target(
             return aimed
     if verdict.kind == "denial" and owner is not None:
         return owner
+    if verdict.kind == "accusation" and (doer := _doer_of_wrong_suffered(att, actors, exclude)) is not None:
+        return doer
     if verdict.kind == "denial" and verdict.aimed_at is None:
         return _denied_thing_owner(actors.doc, att, actors, exclude)
     return verdict.aimed_at or _addressee_told_to(att, actors, exclude) or owner
+
+
+def _doer_of_wrong_suffered(att: Attribution, actors: DocActors, own: set[int]) -> _Draft | None:
+    """ "she alleged that she had been accused of spying": what the speaker's side says was done
+    to it, with no doer named, is aimed at whoever the text names doing that to it ("Turkish
+    agents had accused her of spying"). Only the same verb, with the speaker's side as its object."""
+    doc = actors.doc
+    for verb in tokens_in(doc, att.content):
+        if verb.pos_ != "VERB" or any(c.dep_ == "agent" for c in verb.children):
+            continue
+        # "she had been approached and accused": the passive's subject hangs from the first verb
+        passive = verb if any(c.dep_ == "auxpass" for c in verb.children) else None
+        if passive is None and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children):
+            passive = verb.head
+        if passive is None:
+            continue
+        patient = next((c for c in passive.children if c.dep_ == "nsubjpass"), None)
+        sufferer = actors.named_in_words(patient, set()) if patient is not None else None
+        if sufferer is None or id(sufferer) not in own:
+            continue
+        for other in doc:
+            if other.lemma_ != verb.lemma_ or other.i == verb.i or other.pos_ != "VERB":
+                continue
+            obj = next((c for c in other.children if c.dep_ == "dobj"), None)
+            subject = next((c for c in other.children if c.dep_ == "nsubj"), None)
+            if obj is None or subject is None or actors.resolve_object(obj, set()) is not sufferer:
+                continue
+            doer = actors.named_in_words(subject, own)
+            if doer is not None:
+                return doer
+    return None
 
 
 def _denied_thing_owner(doc: Doc, att: Attribution, actors: DocActors, exclude: set[int]) -> _Draft | None:

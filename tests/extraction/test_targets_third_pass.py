@@ -82,3 +82,16 @@ def test_a_denial_naming_whose_words_are_untrue_keeps_that_owner_over_a_linked_c
         '"Spoke to him today. The Daily Mail\'s report is not true, he is alive," his brother tweeted.'
     )
     assert "Daily Mail" in denied(run(text))
+
+
+def test_a_wrong_the_speaker_says_she_suffered_is_aimed_at_whoever_did_it_to_her():
+    text = (
+        "Anna Berg said Turkish police officers had accused her of smuggling weapons.\n\n"
+        "In a later interview she alleged that she had been followed and accused of smuggling "
+        "after her reports on the border."
+    )
+    result = run(text)
+    alleged = [
+        s for s in result.statements if s.cue_span and text[s.cue_span[0] : s.cue_span[1]] == "alleged"
+    ]
+    assert [target_name(result, s) for s in alleged] == ["Turkish police officers"]
