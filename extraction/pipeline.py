@@ -235,6 +235,8 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 )
             if targets[k] is None:
                 targets[k] = _possessor_judged(doc, att.content, actors, exclude, quoted=att.direct_quote)
+            if targets[k] is None and verdict.kind == "criticism":
+                targets[k] = _first_possessor(doc, att, actors, exclude)
     targets = [
         target or (first if verdict.kind == "accusation" and id(first) not in places else None)
         for target, first, verdict in zip(targets, about, verdicts, strict=True)
@@ -646,6 +648,23 @@ def _possessor_judged(
         heads.insert(0, root)
     for head in heads:
         found = _owner_named(head, actors, exclude, quoted=quoted)
+        if found is not None:
+            return found
+    return None
+
+
+def _first_possessor(doc: Doc, att: Attribution, actors: DocActors, exclude: set[int]) -> _Draft | None:
+    """ "voters would find it hard to look past Sanders' self-description", "her slamming his
+    remarks": a criticism that names no one acting judges someone's thing, wherever in its words
+    it stands; the first such owner, not one of the speaker's side nor whom an act befell."""
+    for token in tokens_in(doc, att.content):
+        # A name, not a pronoun: "his" deep in the words is as often someone the words only
+        # mention ("journalists who cannot put their ideology aside").
+        if token.dep_ != "poss" or token.pos_ != "PROPN" or token.head.pos_ != "NOUN":
+            continue
+        found = actors.named_in_words(
+            token, exclude | _victims(token.head, actors), own_words=att.direct_quote
+        )
         if found is not None:
             return found
     return None

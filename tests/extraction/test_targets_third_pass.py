@@ -95,3 +95,13 @@ def test_a_wrong_the_speaker_says_she_suffered_is_aimed_at_whoever_did_it_to_her
         s for s in result.statements if s.cue_span and text[s.cue_span[0] : s.cue_span[1]] == "alleged"
     ]
     assert [target_name(result, s) for s in alleged] == ["Turkish police officers"]
+
+
+def test_a_criticism_judging_a_named_sides_thing_deep_in_its_words_is_aimed_at_that_side():
+    text = "Mayor Tom Reyes voiced dismay at Governor Lisa Hart's harsh treatment of the striking nurses."
+    assert "Lisa Hart" in aimed(run(text))
+
+
+def test_a_possessive_pronoun_deep_in_a_criticism_names_no_target():
+    text = '"Our newspapers are full of journalists who cannot put their personal ideology aside," he said.'
+    assert aimed(run(text)) in ([], [None])
