@@ -258,6 +258,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 ),
                 None,
             )
+    answering = _answered_nearby(attributions, verdicts, targets, speakers, para_starts, doc)
     # Whom a claim is about is no target of it, but linking needs it ("Y said X was involved":
     # X's answer), so those actors are kept too, as they were before claims lost their targets.
     claims_about = [
@@ -265,6 +266,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
     ]
     frozen, ids = actors.freeze([speakers[id(a)] for a in attributions] + targets + claims_about)
     statement_ids = {id(a): f"s{i}" for i, a in enumerate(attributions, 1)}
+    fallback = {statement_ids[id(attributions[k])]: ids[id(d)] for k, d in answering.items() if id(d) in ids}
     statements: list[Statement] = []
     nodes: list[Node] = []
     for att, verdict, target, owner, first in zip(
@@ -321,9 +323,15 @@ def extract_doc(doc: Doc) -> ExtractionResult:
     hearsay = frozenset(
         s.id for s in statements if s.kind == "claim" and _relays_hearsay(doc, s.content_spans)
     )
-    return ExtractionResult(
-        EXTRACTOR_VERSION, frozen, _denied_speakers(statements, answers.links, hearsay, frozen), answers.links
+    denials = _denied_speakers(statements, answers.links, hearsay, frozen)
+    # A denial no link and no words aim is aimed at the side that just accused the denier.
+    denials = tuple(
+        replace(s, target=fallback[s.id])
+        if s.kind == "denial" and s.target is None and s.id in fallback
+        else s
+        for s in denials
     )
+    return ExtractionResult(EXTRACTOR_VERSION, frozen, denials, answers.links)
 
 
 # What nobody in particular said: "citing unconfirmed reports that...", "citing rumours".
@@ -651,6 +659,46 @@ def _possessor_judged(
         if found is not None:
             return found
     return None
+
+
+def _answered_nearby(
+    attributions: list[Attribution],
+    verdicts: list[Verdict[_Draft]],
+    targets: list[_Draft | None],
+    speakers: dict[int, _Draft | None],
+    para_starts: list[int],
+    doc: Doc,
+) -> dict[int, _Draft]:
+    """ "Kyiv accused Moscow of shelling the plant. The Kremlin denied any involvement.": a denial
+    whose words name no claim and no owner answers the nearest statement of the paragraphs just
+    before that is aimed at the denier's side (an accusation or criticism of it); its speaker is
+    the denial's target when no link says otherwise."""
+    out: dict[int, _Draft] = {}
+    said = _SAID_NOUNS | load_lexicon().claim_nouns
+    for k, (att, verdict) in enumerate(zip(attributions, verdicts, strict=True)):
+        if verdict.kind != "denial" or targets[k] is not None:
+            continue
+        if any(t.lemma_.lower() in said for t in tokens_in(doc, att.content)):
+            continue  # "denied the reports": the linker finds whose, or nobody's (hearsay)
+        denier = speakers[id(att)]
+        side = {id(d) for d in _side(denier)}
+        paragraph = bisect_right(para_starts, att.start)
+        for j in range(k - 1, -1, -1):
+            other = attributions[j]
+            if other.start >= att.start:
+                continue
+            if paragraph - bisect_right(para_starts, other.start) > 2:
+                break
+            speaker = speakers[id(other)]
+            if speaker is None or id(speaker) in side:
+                continue
+            # Not a claim merely about the denier: in a debate or a live blog the claims just
+            # before are as often another quarrel's.
+            aimed = targets[j] if verdicts[j].kind in _SUBJECT_AIMED else None
+            if aimed is not None and id(aimed) in side:
+                out[k] = speaker
+                break
+    return out
 
 
 def _first_possessor(doc: Doc, att: Attribution, actors: DocActors, exclude: set[int]) -> _Draft | None:

@@ -105,3 +105,15 @@ def test_a_criticism_judging_a_named_sides_thing_deep_in_its_words_is_aimed_at_t
 def test_a_possessive_pronoun_deep_in_a_criticism_names_no_target():
     text = '"Our newspapers are full of journalists who cannot put their personal ideology aside," he said.'
     assert aimed(run(text)) in ([], [None])
+
+
+def test_a_bare_denial_just_after_an_accusation_of_the_denier_is_aimed_at_the_accuser():
+    text = (
+        "Kyiv accused Moscow of shelling the nuclear plant on Friday.\n\nThe Kremlin denied any involvement."
+    )
+    assert denied(run(text)) == ["Ukraine"]
+
+
+def test_a_bare_denial_is_not_aimed_at_one_who_accused_someone_else():
+    text = "Kyiv accused Minsk of hosting the missile launchers.\n\nThe Kremlin denied any involvement."
+    assert denied(run(text)) == [None]
