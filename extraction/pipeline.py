@@ -237,6 +237,8 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 targets[k] = _possessor_judged(doc, att.content, actors, exclude, quoted=att.direct_quote)
             if targets[k] is None and verdict.kind == "criticism":
                 targets[k] = _first_possessor(doc, att, actors, exclude)
+            if targets[k] is None:
+                targets[k] = _doer_pointed_back_to(doc, att, actors, exclude, lexicon)
     targets = [
         target or (first if verdict.kind == "accusation" and id(first) not in places else None)
         for target, first, verdict in zip(targets, about, verdicts, strict=True)
@@ -699,6 +701,54 @@ def _answered_nearby(
                 out[k] = speaker
                 break
     return out
+
+
+# Subjects that point back to what was just told: "This is a war crime", "That is unacceptable".
+_POINTING = frozenset({"this", "that", "it"})
+_BACK_DETS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _doer_pointed_back_to(
+    doc: Doc, att: Attribution, actors: DocActors, exclude: set[int], lexicon: Lexicon
+) -> _Draft | None:
+    """ "Russian forces shelled the city again. 'This is a war crime,' the mayor said.", "Jets
+    struck the camp. The envoy said the strikes were a violation of international law.": words
+    whose subject points back (a bare "this", or an act named again with only "the") judge what
+    the sentence before told, and are aimed at whoever did it there (the active subject of that
+    sentence's main verb, when it is no verb of saying)."""
+    root = first_span_root(doc, att.content)
+    if root is None:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lower_ in _POINTING:
+        if any(True for _ in subject.children):
+            return None
+    elif not (
+        # "the strikes were a flagrant violation": the act just told, named again
+        subject.pos_ == "NOUN"
+        and (
+            subject.lemma_.lower() in lexicon.judged_things or subject.lemma_.lower() in lexicon.violent_acts
+        )
+        and all(c.dep_ == "det" and c.lower_ in _BACK_DETS for c in subject.children)
+    ):
+        return None
+    start = root.sent.start
+    if start == 0:
+        return None
+    before = doc[start - 1].sent
+    verb = before.root
+    if (
+        verb.pos_ != "VERB"
+        or verb.lemma_.lower() in lexicon.speech_verbs
+        or any(c.dep_ == "auxpass" for c in verb.children)
+    ):
+        return None
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if doer is None or doer.pos_ == "PRON":
+        return None
+    return actors.named_in_words(doer, exclude)
 
 
 def _first_possessor(doc: Doc, att: Attribution, actors: DocActors, exclude: set[int]) -> _Draft | None:

@@ -117,3 +117,21 @@ def test_a_bare_denial_just_after_an_accusation_of_the_denier_is_aimed_at_the_ac
 def test_a_bare_denial_is_not_aimed_at_one_who_accused_someone_else():
     text = "Kyiv accused Minsk of hosting the missile launchers.\n\nThe Kremlin denied any involvement."
     assert denied(run(text)) == [None]
+
+
+def test_this_after_a_told_act_judges_it_and_is_aimed_at_its_doer():
+    text = 'Russian forces shelled the city for a third day. "This is a war crime," the mayor said.'
+    assert aimed(run(text)) == ["Russia"]
+
+
+def test_an_act_named_again_after_the_telling_is_aimed_at_its_doer():
+    text = (
+        "Israeli jets struck the camp overnight. The UN envoy said the strikes were a flagrant "
+        "violation of international law."
+    )
+    assert aimed(run(text)) == ["Israel"]
+
+
+def test_this_after_a_sentence_of_saying_is_not_aimed_at_the_one_who_said():
+    text = 'The minister said the talks would resume. "This is a disgrace," the opposition leader said.'
+    assert "minister" not in aimed(run(text))
