@@ -239,6 +239,8 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 targets[k] = _first_possessor(doc, att, actors, exclude)
             if targets[k] is None:
                 targets[k] = _doer_pointed_back_to(doc, att, actors, exclude, lexicon)
+            if targets[k] is None and att.direct_quote:
+                targets[k] = _person_spoken_of(doc, att, actors, exclude)
     targets = [
         target or (first if verdict.kind == "accusation" and id(first) not in places else None)
         for target, first, verdict in zip(targets, about, verdicts, strict=True)
@@ -749,6 +751,21 @@ def _doer_pointed_back_to(
     if doer is None or doer.pos_ == "PRON":
         return None
     return actors.named_in_words(doer, exclude)
+
+
+# Third-person pronouns for a person: in one's own quoted words, whom one speaks of.
+_SPOKEN_OF = frozenset({"he", "him", "she", "her"})
+
+
+def _person_spoken_of(doc: Doc, att: Attribution, actors: DocActors, exclude: set[int]) -> _Draft | None:
+    """ "I never really trusted her", "To see him just imploding... it's just sad to watch": a
+    quoted criticism or accusation that names no one is about the person its first "he" or "she"
+    stands for, never the speaker (who would say "I")."""
+    for token in tokens_in(doc, att.content):
+        if token.pos_ == "PRON" and token.lower_ in _SPOKEN_OF:
+            found = actors.named_in_words(token, exclude, own_words=True)
+            return found if found is not None and found.kind == "person" else None
+    return None
 
 
 def _first_possessor(doc: Doc, att: Attribution, actors: DocActors, exclude: set[int]) -> _Draft | None:

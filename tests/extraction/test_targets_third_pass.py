@@ -135,3 +135,11 @@ def test_an_act_named_again_after_the_telling_is_aimed_at_its_doer():
 def test_this_after_a_sentence_of_saying_is_not_aimed_at_the_one_who_said():
     text = 'The minister said the talks would resume. "This is a disgrace," the opposition leader said.'
     assert "minister" not in aimed(run(text))
+
+
+def test_a_quoted_criticism_naming_no_one_is_about_the_person_its_she_stands_for():
+    text = (
+        "Senator Clara Diaz won the primary in March.\n\n"
+        '"Voters will never forgive her for this shameful betrayal," said Tom Hale, a farmer.'
+    )
+    assert "Clara Diaz" in aimed(run(text))
