@@ -679,6 +679,7 @@ def _answered_nearby(
     the denial's target when no link says otherwise."""
     out: dict[int, _Draft] = {}
     said = _SAID_NOUNS | load_lexicon().claim_nouns
+    sentences: list[int] = []  # each statement's sentence, read once a denial needs them
     for k, (att, verdict) in enumerate(zip(attributions, verdicts, strict=True)):
         if verdict.kind != "denial" or targets[k] is not None:
             continue
@@ -687,12 +688,24 @@ def _answered_nearby(
         denier = speakers[id(att)]
         side = {id(d) for d in _side(denier)}
         paragraph = bisect_right(para_starts, att.start)
-        for j in range(k - 1, -1, -1):
+        if not sentences:
+            sentences = [sentence_of(doc, other.start) for other in attributions]
+        # The same sentence first, either side ("'We never used them,' the envoy said, after
+        # France accused Damascus of a gas attack"), then the statements before, nearest first.
+        nearby = sorted(
+            (
+                j
+                for j, other in enumerate(attributions)
+                if j != k
+                and (
+                    sentences[j] == sentences[k]
+                    or (other.start < att.start and paragraph - bisect_right(para_starts, other.start) <= 2)
+                )
+            ),
+            key=lambda j: (sentences[j] != sentences[k], -attributions[j].start),
+        )
+        for j in nearby:
             other = attributions[j]
-            if other.start >= att.start:
-                continue
-            if paragraph - bisect_right(para_starts, other.start) > 2:
-                break
             speaker = speakers[id(other)]
             if speaker is None or id(speaker) in side:
                 continue

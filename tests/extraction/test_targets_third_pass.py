@@ -143,3 +143,8 @@ def test_a_quoted_criticism_naming_no_one_is_about_the_person_its_she_stands_for
         '"Voters will never forgive her for this shameful betrayal," said Tom Hale, a farmer.'
     )
     assert "Clara Diaz" in aimed(run(text))
+
+
+def test_a_bare_denial_answers_an_accusation_later_in_its_own_sentence():
+    text = '"We have never used chemical weapons," the Syrian envoy said, after France accused Damascus of a gas attack.'
+    assert denied(run(text)) == ["France"]
