@@ -452,6 +452,21 @@ def _target(
         return doer
     if verdict.kind == "denial" and verdict.aimed_at is None:
         return _denied_thing_owner(actors.doc, att, actors, exclude)
+    if verdict.aimed_at is not None and verdict.kind in _SUBJECT_AIMED:
+        # "Senator Sanders voted twice to protect gun dealers...": the words' own named subject
+        # outranks an aim guessed from outside them.
+        subject = _content_subject(actors.doc, att.content)
+        named = actors.by_token.get(subject.i) if subject is not None and subject.pos_ == "PROPN" else None
+        if (
+            named is not None
+            and id(named) not in exclude
+            and all(
+                d is not verdict.aimed_at
+                for i, d in actors.by_token.items()
+                if any(s <= actors.doc[i].idx < e for s, e in att.content)
+            )
+        ):
+            return named
     return verdict.aimed_at or _addressee_told_to(att, actors, exclude) or owner
 
 

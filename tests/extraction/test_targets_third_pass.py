@@ -148,3 +148,12 @@ def test_a_quoted_criticism_naming_no_one_is_about_the_person_its_she_stands_for
 def test_a_bare_denial_answers_an_accusation_later_in_its_own_sentence():
     text = '"We have never used chemical weapons," the Syrian envoy said, after France accused Damascus of a gas attack.'
     assert denied(run(text)) == ["France"]
+
+
+def test_the_named_subject_of_an_accusation_outranks_an_aim_from_outside_its_words():
+    text = (
+        "The United States has more guns than any other country.\n\n"
+        '"Senator Ward voted twice to protect gun dealers from being held accountable when their '
+        'irresponsible actions led to heinous crimes," the advocate Jane Roe said.'
+    )
+    assert aimed(run(text)) == ["Ward"]
