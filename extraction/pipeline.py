@@ -202,7 +202,9 @@ def extract_doc(doc: Doc) -> ExtractionResult:
     unaimed: dict[int, set[int | str]] = {}
     places = _unaimable(actors)
     for k, (att, verdict, owner) in enumerate(zip(attributions, verdicts, owners, strict=True)):
-        target = _target(att, verdict, owner, actors, {id(d) for d in _side(speakers[id(att)])} | places)
+        target = _target(
+            att, verdict, owner, actors, {id(d) for d in _side(speakers[id(att)])} | places, speakers[id(att)]
+        )
         if target is not None and id(target) in places:
             target = None
         if target is None and verdict.kind in ("criticism", "accusation"):
@@ -424,6 +426,7 @@ def _target(
     owner: _Draft | None,
     actors: DocActors,
     exclude: set[int],
+    speaker: _Draft | None = None,
 ) -> _Draft | None:
     """Whom a denial, accusation or criticism is aimed at; a claim has no target.
 
@@ -446,6 +449,14 @@ def _target(
         )
         if aimed is not None:
             return aimed
+        if speaker is not None and obj.pos_ != "PRON" and verdict.kind in _SUBJECT_AIMED:
+            # "Navalny accused the Kremlin of rigging the election", "the opposition leader
+            # accused the UK government of misleading parliament": the named object of an
+            # accusing cue is never the speaker, but may be the speaker's own state.
+            others = (exclude - {id(d) for d in _side(speaker)}) | {id(speaker)}
+            aimed = actors.named_in_words(obj, others | _victims(obj, actors))
+            if aimed is not None and aimed.kind in ("state", "organisation"):
+                return aimed
     if verdict.kind == "denial" and owner is not None:
         return owner
     if verdict.kind == "accusation" and (doer := _doer_of_wrong_suffered(att, actors, exclude)) is not None:

@@ -157,3 +157,13 @@ def test_the_named_subject_of_an_accusation_outranks_an_aim_from_outside_its_wor
         'irresponsible actions led to heinous crimes," the advocate Jane Roe said.'
     )
     assert aimed(run(text)) == ["Ward"]
+
+
+def test_an_opposition_figure_accusing_the_own_states_government_is_aimed_at_that_state():
+    text = "Russian opposition figure Alexei Navalny accused the Kremlin of rigging the election."
+    assert aimed(run(text)) == ["Russia"]
+
+
+def test_a_pronoun_object_is_still_never_the_speakers_own_side():
+    text = "The Russian foreign minister spoke on Monday. Moscow's ambassador accused him of lying."
+    assert "Russia" not in aimed(run(text))
