@@ -147,6 +147,8 @@ _BODY_NOUNS = frozenset(
 )
 # A body named again by what it is: "the group said", "the militia denied".
 _GROUP_NOUNS = frozenset(["group", "organisation", "organization", "movement", "militia"])
+# A state's own bodies, named bare in the story of that state: "the army", "the regime".
+_STATE_BODIES = frozenset(["government", "regime", "army", "military", "authorities", "junta", "police"])
 # A document's clause that names its author: "a statement attributed to the group", "a video
 # released by the ministry", "a communique issued by the rebels".
 _AUTHORED = frozenset(
@@ -1302,6 +1304,28 @@ class DocActors:
                 continue
             return draft
         return None
+
+    def described_state(self, noun: Token, speaker: _Draft | None) -> _Draft | None:
+        """ "Egyptian activists said the army had killed protesters", "the opposition leader said
+        the government had rigged the election": a state's own bodies named bare are the state of
+        the story, the speaker's own when the speaker is a people or person of a state but not
+        the state itself; else the state last named before."""
+        if (
+            noun.lemma_.lower() not in _STATE_BODIES
+            or not any(c.lower_ == "the" and c.dep_ == "det" for c in noun.children)
+            or any(c.dep_ in ("poss", "compound", "amod", "prep") for c in noun.children)
+            or noun.i in self.by_token
+        ):
+            return None
+        state = speaker.affiliation if speaker is not None else None
+        while state is not None and state.kind != "state":
+            state = state.affiliation
+        if state is not None and speaker is not None and speaker.kind != "state":
+            return state
+        found = self._last_body(noun, ("state",))
+        if found is None or (speaker is not None and any(found is d for d in (speaker, speaker.affiliation))):
+            return None
+        return found
 
     def _private(self, head: Token, tokens: list[Token]) -> _Draft:
         draft = _Draft(name=_phrase([t for t in tokens if t.i <= head.i]) or head.text, kind="person")

@@ -234,6 +234,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                         subject, exclude | _victims(subject, actors), own_words=att.direct_quote
                     )
                     or actors.described_body(subject, exclude)
+                    or actors.described_state(subject, speakers[id(att)])
                 )
             if targets[k] is None:
                 targets[k] = _possessor_judged(doc, att.content, actors, exclude, quoted=att.direct_quote)
@@ -456,6 +457,11 @@ def _target(
             others = (exclude - {id(d) for d in _side(speaker)}) | {id(speaker)}
             aimed = actors.named_in_words(obj, others | _victims(obj, actors))
             if aimed is not None and aimed.kind in ("state", "organisation"):
+                return aimed
+        if obj.pos_ != "PRON" and verdict.kind in _SUBJECT_AIMED:
+            # "activists accused the army of firing on protesters"
+            aimed = actors.described_state(obj, speaker)
+            if aimed is not None:
                 return aimed
     if verdict.kind == "denial" and owner is not None:
         return owner

@@ -167,3 +167,11 @@ def test_an_opposition_figure_accusing_the_own_states_government_is_aimed_at_tha
 def test_a_pronoun_object_is_still_never_the_speakers_own_side():
     text = "The Russian foreign minister spoke on Monday. Moscow's ambassador accused him of lying."
     assert "Russia" not in aimed(run(text))
+
+
+def test_the_army_named_bare_by_a_states_activists_is_that_state():
+    assert aimed(run("Egyptian activists said the army had killed hundreds of protesters.")) == ["Egypt"]
+
+
+def test_the_army_accused_by_a_states_activists_is_that_state():
+    assert aimed(run("Syrian activists accused the army of firing on protesters in Homs.")) == ["Syria"]
