@@ -597,6 +597,8 @@ class DocActors:
         """ "@HillaryClinton", ".@BernieSanders", "#dailymail": a social-media handle or hashtag
         names the actor whose name it spells, once that actor is named in the text or known to
         the knowledge base; a name's words are what a reader matches, not the spelling."""
+        if "@" not in self.text and "#" not in self.text:
+            return  # most articles: no token to read
         doc = self.doc
         for token in doc:
             word = token.text.lstrip(".")
