@@ -147,6 +147,8 @@ _BODY_NOUNS = frozenset(
 )
 # A body named again by what it is: "the group said", "the militia denied".
 _GROUP_NOUNS = frozenset(["group", "organisation", "organization", "movement", "militia"])
+# A state's own bodies, named bare in the story of that state: "the army", "the regime".
+_STATE_BODIES = frozenset(["government", "regime", "army", "military", "authorities", "junta", "police"])
 # A document's clause that names its author: "a statement attributed to the group", "a video
 # released by the ministry", "a communique issued by the rebels".
 _AUTHORED = frozenset(
@@ -197,6 +199,14 @@ _PRIVATE_PERSONS = frozenset(
         "father",
         "teenager",
     ]
+)
+# Nouns for those against someone: "his critics", "Trump's rivals" are not of his side.
+_ADVERSARIES = frozenset(
+    ["critic", "opponent", "rival", "detractor", "adversary", "enemy", "foe", "challenger", "accuser"]
+)
+# Nouns for one who runs for office: "the Republican candidate", "the Democratic nominee".
+_CONTENDERS = frozenset(
+    ["candidate", "nominee", "hopeful", "frontrunner", "challenger", "incumbent", "contender"]
 )
 # "one of his friends", "elements of the army": a part speaks as the group it belongs to.
 _PARTS = frozenset(
@@ -354,6 +364,11 @@ _NOT_AGENTS = frozenset(
 )
 
 
+def _squash(name: str) -> str:
+    """A name as a handle spells it: "Hillary Clinton" -> "hillaryclinton"."""
+    return "".join(c for c in name.casefold() if c.isalnum())
+
+
 def _agent_noun(token: Token) -> bool:
     """A common noun that names a doer ("the farmer", "the coach" excepted, "organisers",
     "a physicist", "historians"): news sources are people named by what they do."""
@@ -477,6 +492,11 @@ class ActorIndex:
             self.exact.add(key, docs)
         for key, docs in folded.items():
             self.folded.add(key, docs)
+        # "@nytimes", "#dailymail": a handle or hashtag spells a name without its spaces.
+        self.squashed: dict[str, str] = {}
+        for surface, key, _form in kb.surface_forms():
+            if len(word := _squash(surface)) >= 5:
+                self.squashed.setdefault(word, key)
 
     def read(self, doc: Doc, text: str) -> DocActors:
         return DocActors(self, doc, text)
@@ -571,6 +591,32 @@ class DocActors:
                 kind = "media"  # "Al-Sabaah, an Iraqi newspaper"
             taken.update(range(ent.start, ent.end))
             self._mention(self._named(name, kind), ent.start, ent.end)
+        self._handles(taken)
+
+    def _handles(self, taken: set[int]) -> None:
+        """ "@HillaryClinton", ".@BernieSanders", "#dailymail": a social-media handle or hashtag
+        names the actor whose name it spells, once that actor is named in the text or known to
+        the knowledge base; a name's words are what a reader matches, not the spelling."""
+        if "@" not in self.text and "#" not in self.text:
+            return  # most articles: no token to read
+        doc = self.doc
+        for token in doc:
+            word = token.text.lstrip(".")
+            if word.startswith("@"):
+                word = word[1:]
+            elif not (token.i > 0 and doc[token.i - 1].text == "#" and not doc[token.i - 1].whitespace_):
+                continue  # "#dailymail" is two tokens
+            if token.i in taken or token.i in self.by_token or len(squashed := _squash(word)) < 5:
+                continue
+            draft = next(
+                (d for d in self.drafts if any(_squash(n) == squashed for n in (d.name, *d.names))), None
+            )
+            if draft is None and (key := self.index.squashed.get(squashed)) is not None:
+                entry = self.index.kb.get(key)
+                draft = self._kb_actor(entry) if entry is not None else None
+            if draft is not None:
+                taken.add(token.i)
+                self._mention(draft, token.i, token.i + 1)
 
     def _korean_halves(self, taken: set[int]) -> None:
         """ "the North", "the South" in news about Korea: the two Korean states, as the wire
@@ -905,9 +951,14 @@ class DocActors:
             # "IS media sources alleged": the parser reads the group's initials as the verb "is".
             tokens = [before, *tokens]
         mentioned = [self.by_token[t.i] for t in tokens if t.i in self.by_token]
+        if head.lemma_.lower() in _ADVERSARIES:
+            # "his opponents", "the party's critics": whose they are is whom they oppose, not
+            # their side (which would keep their attacks from being aimed at him).
+            possessed = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+            mentioned = [self.by_token[t.i] for t in tokens if t.i in self.by_token and t.i not in possessed]
         people = [d for d in mentioned if d.kind == "person"]
         bodies = [d for d in mentioned if d.kind != "person"]
-        if not mentioned:
+        if not mentioned and head.lemma_.lower() not in _ADVERSARIES:
             # "the group's leader", "the ministry's spokesman": the body named before.
             owner = next(
                 (
@@ -1213,6 +1264,70 @@ class DocActors:
             return None
         draft = self._last_body(noun, ("group", "organisation"))
         return draft if draft is not None and id(draft) not in exclude else None
+
+    def described_person(self, noun: Token, exclude: set[int]) -> _Draft | None:
+        """ "accused the Republican candidate of...", "charge the American swimmer with...": a
+        definite description of one person whose only name is a state's or party's adjective is
+        the person last named before it, not that state or party (descriptions.py resolves the
+        titles the text gave; this is the reader's guess for the others). A person of another
+        state does not fit it ("the Syrian president" after Obama)."""
+        lemma = noun.lemma_.lower()
+        if (
+            noun.pos_ != "NOUN"
+            or noun.tag_ != "NN"
+            or noun.i in self.by_token
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+            or not (
+                lemma in self.index.roles
+                or lemma in _PRIVATE_PERSONS
+                or lemma in _CONTENDERS
+                or _agent_word(lemma)
+            )
+        ):
+            return None
+        named = [
+            self.by_token[c.i]
+            for c in noun.children
+            if c.dep_ in ("amod", "compound", "poss") and c.i in self.by_token
+        ]
+        if not named or any(d.kind == "person" for d in named):
+            return None
+        owned = any(c.dep_ == "poss" for c in noun.children)
+        for i in range(noun.i - 1, max(-1, noun.i - 400), -1):
+            draft = self.by_token.get(i)
+            if draft is None or draft.kind != "person" or draft.plural or id(draft) in exclude:
+                continue
+            if owned and all(draft.affiliation is not d for d in named):
+                continue  # "the party's nominee": one of the party's, not anyone named before
+            # "the Syrian president" is not the US president named before.
+            other = draft.affiliation
+            states = [d for d in named if d.kind == "state"]
+            if other is not None and other.kind == "state" and states and all(other is not d for d in states):
+                continue
+            return draft
+        return None
+
+    def described_state(self, noun: Token, speaker: _Draft | None) -> _Draft | None:
+        """ "Egyptian activists said the army had killed protesters", "the opposition leader said
+        the government had rigged the election": a state's own bodies named bare are the state of
+        the story, the speaker's own when the speaker is a people or person of a state but not
+        the state itself; else the state last named before."""
+        if (
+            noun.lemma_.lower() not in _STATE_BODIES
+            or not any(c.lower_ == "the" and c.dep_ == "det" for c in noun.children)
+            or any(c.dep_ in ("poss", "compound", "amod", "prep") for c in noun.children)
+            or noun.i in self.by_token
+        ):
+            return None
+        state = speaker.affiliation if speaker is not None else None
+        while state is not None and state.kind != "state":
+            state = state.affiliation
+        if state is not None and speaker is not None and speaker.kind != "state":
+            return state
+        found = self._last_body(noun, ("state",))
+        if found is None or (speaker is not None and any(found is d for d in (speaker, speaker.affiliation))):
+            return None
+        return found
 
     def _private(self, head: Token, tokens: list[Token]) -> _Draft:
         draft = _Draft(name=_phrase([t for t in tokens if t.i <= head.i]) or head.text, kind="person")

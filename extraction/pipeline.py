@@ -29,7 +29,7 @@ from .links import (
 )
 from .segment import find_quotes, paragraphs
 from .spans import first_span_root, tokens_in
-from .types import ExtractionResult, Link, Span, Statement, within
+from .types import Actor, ExtractionResult, Link, Span, Statement, within
 
 EXTRACTOR_VERSION = "2026.12.6"
 
@@ -203,7 +203,9 @@ def extract_doc(doc: Doc) -> ExtractionResult:
     unaimed: dict[int, set[int | str]] = {}
     places = _unaimable(actors)
     for k, (att, verdict, owner) in enumerate(zip(attributions, verdicts, owners, strict=True)):
-        target = _target(att, verdict, owner, actors, {id(d) for d in _side(speakers[id(att)])} | places)
+        target = _target(
+            att, verdict, owner, actors, {id(d) for d in _side(speakers[id(att)])} | places, speakers[id(att)]
+        )
         if target is not None and id(target) in places:
             target = None
         if target is None and verdict.kind in ("criticism", "accusation"):
@@ -227,11 +229,22 @@ def extract_doc(doc: Doc) -> ExtractionResult:
             exclude = {id(d) for d in _side(speakers[id(att)])} | places
             subject = _content_subject(doc, att.content)
             if subject is not None:
-                targets[k] = actors.named_in_words(
-                    subject, exclude | _victims(subject, actors), own_words=att.direct_quote
-                ) or actors.described_body(subject, exclude)
+                targets[k] = (
+                    actors.described_person(subject, exclude)
+                    or actors.named_in_words(
+                        subject, exclude | _victims(subject, actors), own_words=att.direct_quote
+                    )
+                    or actors.described_body(subject, exclude)
+                    or actors.described_state(subject, speakers[id(att)])
+                )
             if targets[k] is None:
                 targets[k] = _possessor_judged(doc, att.content, actors, exclude, quoted=att.direct_quote)
+            if targets[k] is None and verdict.kind == "criticism":
+                targets[k] = _first_possessor(doc, att, actors, exclude)
+            if targets[k] is None:
+                targets[k] = _doer_pointed_back_to(doc, att, actors, exclude, lexicon)
+            if targets[k] is None and att.direct_quote:
+                targets[k] = _person_spoken_of(doc, att, actors, exclude)
     targets = [
         target or (first if verdict.kind == "accusation" and id(first) not in places else None)
         for target, first, verdict in zip(targets, about, verdicts, strict=True)
@@ -253,6 +266,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
                 ),
                 None,
             )
+    answering = _answered_nearby(attributions, verdicts, targets, speakers, para_starts, doc)
     # Whom a claim is about is no target of it, but linking needs it ("Y said X was involved":
     # X's answer), so those actors are kept too, as they were before claims lost their targets.
     claims_about = [
@@ -260,6 +274,7 @@ def extract_doc(doc: Doc) -> ExtractionResult:
     ]
     frozen, ids = actors.freeze([speakers[id(a)] for a in attributions] + targets + claims_about)
     statement_ids = {id(a): f"s{i}" for i, a in enumerate(attributions, 1)}
+    fallback = {statement_ids[id(attributions[k])]: ids[id(d)] for k, d in answering.items() if id(d) in ids}
     statements: list[Statement] = []
     nodes: list[Node] = []
     for att, verdict, target, owner, first in zip(
@@ -317,9 +332,15 @@ def extract_doc(doc: Doc) -> ExtractionResult:
     hearsay = frozenset(
         s.id for s in statements if s.kind == "claim" and _relays_hearsay(doc, s.content_spans)
     )
-    return ExtractionResult(
-        EXTRACTOR_VERSION, frozen, _denied_speakers(statements, answers.links, hearsay), answers.links
+    denials = _denied_speakers(statements, answers.links, hearsay, frozen)
+    # A denial no link and no words aim is aimed at the side that just accused the denier.
+    denials = tuple(
+        replace(s, target=fallback[s.id])
+        if s.kind == "denial" and s.target is None and s.id in fallback
+        else s
+        for s in denials
     )
+    return ExtractionResult(EXTRACTOR_VERSION, frozen, denials, answers.links)
 
 
 # What nobody in particular said: "citing unconfirmed reports that...", "citing rumours".
@@ -408,6 +429,7 @@ def _target(
     owner: _Draft | None,
     actors: DocActors,
     exclude: set[int],
+    speaker: _Draft | None = None,
 ) -> _Draft | None:
     """Whom a denial, accusation or criticism is aimed at; a claim has no target.
 
@@ -425,13 +447,109 @@ def _target(
         aimed = (
             actors.resolve_object(obj, exclude)
             if obj.pos_ == "PRON"
-            else actors.named_in_words(obj, exclude | _victims(obj, actors))
+            else actors.described_person(obj, exclude)
+            or actors.named_in_words(obj, exclude | _victims(obj, actors))
         )
         if aimed is not None:
             return aimed
+        if speaker is not None and obj.pos_ != "PRON" and verdict.kind in _SUBJECT_AIMED:
+            # "Navalny accused the Kremlin of rigging the election", "the opposition leader
+            # accused the UK government of misleading parliament": the named object of an
+            # accusing cue is never the speaker, but may be the speaker's own state.
+            others = (exclude - {id(d) for d in _side(speaker)}) | {id(speaker)}
+            aimed = actors.named_in_words(obj, others | _victims(obj, actors))
+            if aimed is not None and aimed.kind in ("state", "organisation"):
+                return aimed
+        if obj.pos_ != "PRON" and verdict.kind in _SUBJECT_AIMED:
+            # "activists accused the army of firing on protesters"
+            aimed = actors.described_state(obj, speaker)
+            if aimed is not None:
+                return aimed
     if verdict.kind == "denial" and owner is not None:
         return owner
+    if verdict.kind == "accusation" and (doer := _doer_of_wrong_suffered(att, actors, exclude)) is not None:
+        return doer
+    if verdict.kind == "denial" and verdict.aimed_at is None:
+        return _denied_thing_owner(actors.doc, att, actors, exclude)
+    if verdict.aimed_at is not None and verdict.kind in _SUBJECT_AIMED:
+        # "Senator Sanders voted twice to protect gun dealers...": the words' own named subject
+        # outranks an aim guessed from outside them.
+        subject = _content_subject(actors.doc, att.content)
+        named = actors.by_token.get(subject.i) if subject is not None and subject.pos_ == "PROPN" else None
+        if (
+            named is not None
+            and id(named) not in exclude
+            and all(
+                d is not verdict.aimed_at
+                for i, d in actors.by_token.items()
+                if any(s <= actors.doc[i].idx < e for s, e in att.content)
+            )
+        ):
+            return named
     return verdict.aimed_at or _addressee_told_to(att, actors, exclude) or owner
+
+
+def _doer_of_wrong_suffered(att: Attribution, actors: DocActors, own: set[int]) -> _Draft | None:
+    """ "she alleged that she had been accused of spying": what the speaker's side says was done
+    to it, with no doer named, is aimed at whoever the text names doing that to it ("Turkish
+    agents had accused her of spying"). Only the same verb, with the speaker's side as its object."""
+    doc = actors.doc
+    for verb in tokens_in(doc, att.content):
+        if verb.pos_ != "VERB" or any(c.dep_ == "agent" for c in verb.children):
+            continue
+        # "she had been approached and accused": the passive's subject hangs from the first verb
+        passive = verb if any(c.dep_ == "auxpass" for c in verb.children) else None
+        if passive is None and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children):
+            passive = verb.head
+        if passive is None:
+            continue
+        patient = next((c for c in passive.children if c.dep_ == "nsubjpass"), None)
+        sufferer = actors.named_in_words(patient, set()) if patient is not None else None
+        if sufferer is None or id(sufferer) not in own:
+            continue
+        for other in doc:
+            if other.lemma_ != verb.lemma_ or other.i == verb.i or other.pos_ != "VERB":
+                continue
+            obj = next((c for c in other.children if c.dep_ == "dobj"), None)
+            subject = next((c for c in other.children if c.dep_ == "nsubj"), None)
+            if obj is None or subject is None or actors.resolve_object(obj, set()) is not sufferer:
+                continue
+            doer = actors.named_in_words(subject, own)
+            if doer is not None:
+                return doer
+    return None
+
+
+def _denied_thing_owner(doc: Doc, att: Attribution, actors: DocActors, exclude: set[int]) -> _Draft | None:
+    """Whose the denied thing is when it is no noun for words: "rejected the figures provided by
+    Hamas", "denied his opposition", "said Moscow's version was false". Only the thing rejected
+    itself (the words' head noun, or what a clause of theirs calls untrue), not an actor the
+    denied clause mentions ("denied that Iran's troops had crossed" is aimed at whoever said so)."""
+    root = first_span_root(doc, att.content)
+    if root is None:
+        return None
+    if root.pos_ in ("NOUN", "PROPN"):
+        return _owner_named(root, actors, exclude, quoted=att.direct_quote)
+    lexicon = load_lexicon()
+    untrue = lexicon.copula_falsehoods | lexicon.dismissive
+    for token in tokens_in(doc, att.content):
+        if token.lemma_ != "be":
+            continue
+        said = [c for c in token.children if c.dep_ in ("acomp", "attr")]
+        negated = any(c.dep_ == "neg" for c in token.children)
+        if not any(c.lower_ in untrue or (negated and c.lower_ in _TRUE) for c in said):
+            continue
+        head = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if head is not None and head.pos_ == "PROPN" and any(c.dep_ == "case" for c in head.children):
+            # "#dailymail's is not true", "the Mail's is a lie": the owner's, its noun left out
+            return _mentioned(actors, head, exclude)
+        if head is not None and head.pos_ == "NOUN":
+            return _owner_named(head, actors, exclude, quoted=att.direct_quote)
+    return None
+
+
+# Said of a claim under "not": "the report is not true", "their version is not accurate".
+_TRUE = frozenset({"true", "accurate", "correct", "right", "factual"})
 
 
 # Cues that tell someone to do something: "urged the senator to apologize", "called on him to
@@ -575,10 +693,163 @@ def _possessor_judged(
     if root.pos_ in ("NOUN", "PROPN"):
         heads.insert(0, root)
     for head in heads:
-        for poss in head.children:
-            if poss.dep_ != "poss" or poss.lower_ in _FIRST_PERSON_POSS:
+        found = _owner_named(head, actors, exclude, quoted=quoted)
+        if found is not None:
+            return found
+    return None
+
+
+def _answered_nearby(
+    attributions: list[Attribution],
+    verdicts: list[Verdict[_Draft]],
+    targets: list[_Draft | None],
+    speakers: dict[int, _Draft | None],
+    para_starts: list[int],
+    doc: Doc,
+) -> dict[int, _Draft]:
+    """ "Kyiv accused Moscow of shelling the plant. The Kremlin denied any involvement.": a denial
+    whose words name no claim and no owner answers the nearest statement of the paragraphs just
+    before that is aimed at the denier's side (an accusation or criticism of it); its speaker is
+    the denial's target when no link says otherwise."""
+    out: dict[int, _Draft] = {}
+    said = _SAID_NOUNS | load_lexicon().claim_nouns
+    sentences: list[int] = []  # each statement's sentence, read once a denial needs them
+    for k, (att, verdict) in enumerate(zip(attributions, verdicts, strict=True)):
+        if verdict.kind != "denial" or targets[k] is not None:
+            continue
+        if any(t.lemma_.lower() in said for t in tokens_in(doc, att.content)):
+            continue  # "denied the reports": the linker finds whose, or nobody's (hearsay)
+        denier = speakers[id(att)]
+        side = {id(d) for d in _side(denier)}
+        paragraph = bisect_right(para_starts, att.start)
+        if not sentences:
+            sentences = [sentence_of(doc, other.start) for other in attributions]
+        # The same sentence first, either side ("'We never used them,' the envoy said, after
+        # France accused Damascus of a gas attack"), then the statements before, nearest first.
+        nearby = sorted(
+            (
+                j
+                for j, other in enumerate(attributions)
+                if j != k
+                and (
+                    sentences[j] == sentences[k]
+                    or (other.start < att.start and paragraph - bisect_right(para_starts, other.start) <= 2)
+                )
+            ),
+            key=lambda j: (sentences[j] != sentences[k], -attributions[j].start),
+        )
+        for j in nearby:
+            other = attributions[j]
+            speaker = speakers[id(other)]
+            if speaker is None or id(speaker) in side:
                 continue
-            found = actors.named_in_words(poss, exclude, own_words=quoted)
+            # Not a claim merely about the denier: in a debate or a live blog the claims just
+            # before are as often another quarrel's.
+            aimed = targets[j] if verdicts[j].kind in _SUBJECT_AIMED else None
+            if aimed is not None and id(aimed) in side:
+                out[k] = speaker
+                break
+    return out
+
+
+# Subjects that point back to what was just told: "This is a war crime", "That is unacceptable".
+_POINTING = frozenset({"this", "that", "it"})
+_BACK_DETS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _doer_pointed_back_to(
+    doc: Doc, att: Attribution, actors: DocActors, exclude: set[int], lexicon: Lexicon
+) -> _Draft | None:
+    """ "Russian forces shelled the city again. 'This is a war crime,' the mayor said.", "Jets
+    struck the camp. The envoy said the strikes were a violation of international law.": words
+    whose subject points back (a bare "this", or an act named again with only "the") judge what
+    the sentence before told, and are aimed at whoever did it there (the active subject of that
+    sentence's main verb, when it is no verb of saying)."""
+    root = first_span_root(doc, att.content)
+    if root is None:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lower_ in _POINTING:
+        if any(True for _ in subject.children):
+            return None
+    elif not (
+        # "the strikes were a flagrant violation": the act just told, named again
+        subject.pos_ == "NOUN"
+        and (
+            subject.lemma_.lower() in lexicon.judged_things or subject.lemma_.lower() in lexicon.violent_acts
+        )
+        and all(c.dep_ == "det" and c.lower_ in _BACK_DETS for c in subject.children)
+    ):
+        return None
+    start = root.sent.start
+    if start == 0:
+        return None
+    before = doc[start - 1].sent
+    verb = before.root
+    if (
+        verb.pos_ != "VERB"
+        or verb.lemma_.lower() in lexicon.speech_verbs
+        or any(c.dep_ == "auxpass" for c in verb.children)
+    ):
+        return None
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if doer is None or doer.pos_ == "PRON":
+        return None
+    return actors.named_in_words(doer, exclude)
+
+
+# Third-person pronouns for a person: in one's own quoted words, whom one speaks of.
+_SPOKEN_OF = frozenset({"he", "him", "she", "her"})
+
+
+def _person_spoken_of(doc: Doc, att: Attribution, actors: DocActors, exclude: set[int]) -> _Draft | None:
+    """ "I never really trusted her", "To see him just imploding... it's just sad to watch": a
+    quoted criticism or accusation that names no one is about the person its first "he" or "she"
+    stands for, never the speaker (who would say "I")."""
+    for token in tokens_in(doc, att.content):
+        if token.pos_ == "PRON" and token.lower_ in _SPOKEN_OF:
+            found = actors.named_in_words(token, exclude, own_words=True)
+            return found if found is not None and found.kind == "person" else None
+    return None
+
+
+def _first_possessor(doc: Doc, att: Attribution, actors: DocActors, exclude: set[int]) -> _Draft | None:
+    """ "voters would find it hard to look past Sanders' self-description", "her slamming his
+    remarks": a criticism that names no one acting judges someone's thing, wherever in its words
+    it stands; the first such owner, not one of the speaker's side nor whom an act befell."""
+    for token in tokens_in(doc, att.content):
+        # A name, not a pronoun: "his" deep in the words is as often someone the words only
+        # mention ("journalists who cannot put their ideology aside").
+        if token.dep_ != "poss" or token.pos_ != "PROPN" or token.head.pos_ != "NOUN":
+            continue
+        found = actors.named_in_words(
+            token, exclude | _victims(token.head, actors), own_words=att.direct_quote
+        )
+        if found is not None:
+            return found
+    return None
+
+
+def _owner_named(head: Token, actors: DocActors, exclude: set[int], *, quoted: bool) -> _Draft | None:
+    """Whose a thing is, as its phrase says: its possessor ("Trump's campaign"), its agent ("the
+    decision by Washington"), or the agent of a participle on it ("the sanctions imposed by the
+    US", "the figures provided by Hamas")."""
+    for child in head.children:
+        if child.dep_ == "poss" and child.lower_ not in _FIRST_PERSON_POSS:
+            whose = [child]
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            whose = [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_ != "report":
+            # Not "the shelling, first reported by the Post": where the news came from.
+            whose = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        else:
+            continue
+        for phrase in whose:
+            found = actors.described_person(phrase, exclude) or actors.named_in_words(
+                phrase, exclude, own_words=quoted
+            )
             if found is not None:
                 return found
     return None
@@ -721,11 +992,14 @@ def _sentence_words(doc: Doc, cue: Token | None) -> frozenset[str]:
 
 
 def _denied_speakers(
-    statements: list[Statement], links: tuple[Link, ...], hearsay: frozenset[str]
+    statements: list[Statement],
+    links: tuple[Link, ...],
+    hearsay: frozenset[str],
+    actors: tuple[Actor, ...],
 ) -> tuple[Statement, ...]:
     """A denial is aimed at whoever made the claim it rejects: once the claim is known, its speaker
-    is the denial's target, whatever actor the denied words happen to name first. Not the
-    speaker of a claim that only relays unattributed reports (hearsay)."""
+    is the target of a denial whose words name no owner. Not the speaker of a claim that only
+    relays unattributed reports (hearsay)."""
     by_id = {s.id: s for s in statements}
     answered: dict[str, str] = {}
     for link in links:
@@ -735,10 +1009,27 @@ def _denied_speakers(
                 answered[link.source] = claim.speaker
     return tuple(
         replace(s, target=answered[s.id])
-        if s.kind == "denial" and s.id in answered and answered[s.id] != s.speaker
+        if s.kind == "denial"
+        and s.id in answered
+        and answered[s.id] != s.speaker
+        # A denial whose words name whose claim it rejects keeps that owner: "the figures
+        # provided by Hamas were false" is aimed at Hamas, whoever the linked claim's speaker is,
+        # unless that speaker is of the owner ("Russia's claim" made by Russian officials).
+        and (s.target is None or s.target in _sides(answered[s.id], actors))
         else s
         for s in statements
     )
+
+
+def _sides(actor_id: str, actors: tuple[Actor, ...]) -> set[str]:
+    """The actor and those it is affiliated with, by id."""
+    parent = {a.id: a.affiliation for a in actors}
+    out: set[str] = set()
+    current: str | None = actor_id
+    while current is not None and current not in out:
+        out.add(current)
+        current = parent.get(current)
+    return out
 
 
 def extract(text: str) -> ExtractionResult:
