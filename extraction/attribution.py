@@ -183,6 +183,8 @@ _PRESS_NOUNS = frozenset({"press", "media", "newspaper", "newspapers", "paper", 
 # Things told, besides the cue nouns: "told the story of...", "told a joke".
 _TOLD_NOUNS = frozenset({"story", "tale", "joke", "lie", "truth", "news", "anecdote", "account"})
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+import os
+_EXP_NEST = bool(os.environ.get('EXP_NEST'))
 _QUOTE_CHARS = frozenset("\"“”«»„'‘’`")
 
 
@@ -248,6 +250,21 @@ def _patient_with_agent(verb: Token) -> Token | None:
     if not any(c.dep_ == "agent" for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+# "written by", "asked by": who wrote a text or put a question, not a report of what it says.
+_AUTHORING = frozenset({"write", "ask", "echo", "recommend", "support", "back", "endorse"})
+
+
+def _reported_by(verb: Token, patient: Token, lemma: str) -> bool:
+    """A passive speech verb whose subject is what the agent reported: "the news was announced by
+    the ministry", "the story was relayed by a fighter". Not a relative pronoun ("which was
+    reported by"), which says nothing without the noun outside it, nor one with a clause."""
+    return (
+        lemma not in _AUTHORING
+        and patient.tag_ not in ("WDT", "WP")
+        and not any(c.dep_ in _CLAUSE_DEPS for c in verb.children)
+    )
 
 
 def _quoted_person(verb: Token) -> Token | None:
@@ -633,11 +650,16 @@ class Finder:
             heads = clauses
             if lemma in self.lex.speech_verbs and kind != "claim" and target is not None:
                 heads = [target, *clauses]
-        elif speech and kind != "claim" and (patient := _patient_with_agent(verb)) is not None:
+        elif (
+            speech
+            and (patient := _patient_with_agent(verb)) is not None
+            and (kind != "claim" or _reported_by(verb, patient, lemma))
+        ):
             # "the figures were disputed by the government", "he was condemned by the UN": what
             # is denied or whom it is aimed at is the passive's subject, the speaker its agent.
+            # "The story was relayed by a fighter": what is reported is the subject.
             heads = [patient]
-            target = patient
+            target = patient if kind != "claim" else None
         elif speech:
             heads = [
                 c
@@ -651,7 +673,16 @@ class Finder:
                     or (c.lower_ in _OBJECT_PREPS and not _when(c))
                     or (kind != "claim" and c.lower_ == "at")
                 )
-                and not (c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "mark") for g in c.children))
+                and not (
+                    c.dep_ == "advcl"
+                    and any(g.dep_ in ("nsubj", "mark") for g in c.children)
+                    # "pleaded for him to be released", "called for the minister to resign":
+                    # the for-to clause is what is asked.
+                    and not (
+                        any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)
+                        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                    )
+                )
                 # "slammed the US for..., adding that its claims were untrue", "rejected the
                 # accusation, blaming the US": a participle with a cue of its own is a new
                 # statement by the same speaker. One that only says why ("denied the report,
@@ -1526,6 +1557,14 @@ def _drop_nested(
             # A denial or accusation reported by a third party ("X denied..., VOA reported") is
             # the news itself; a belief inside someone's quotation is not.
             or (inner.kind != "claim" and not outer.direct_quote)
+            or (
+                _EXP_NEST
+                and not outer.direct_quote
+                and inner.form == "verb"
+                and inner.source is not None
+                and inner.lemma not in clausal
+                and any(c.dep_ in ("ccomp", "xcomp") for c in inner.cue.children)
+            )
             # "was not in the town at the time the group claims she was abducted": another side's
             # claim the speaker sets a fact against, in a relative clause with a subject of its own.
             or _relative_claim(inner, outer)
