@@ -185,6 +185,7 @@ _TOLD_NOUNS = frozenset({"story", "tale", "joke", "lie", "truth", "news", "anecd
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 import os
 _EXP_NEST = bool(os.environ.get('EXP_NEST'))
+_EXP_BARE = set(os.environ.get('EXP_BARE', '').split(','))
 _QUOTE_CHARS = frozenset("\"“”«»„'‘’`")
 
 
@@ -696,7 +697,7 @@ class Finder:
                 )
             ]
             if (
-                lemma in self.lex.bare_object_verbs
+                (lemma in self.lex.bare_object_verbs or lemma in _EXP_BARE)
                 and not any(self._says_something(h) for h in heads)
                 and not _quotes_as_saying(verb, self.lex.speech_verbs)
             ):
@@ -1313,7 +1314,7 @@ class Finder:
             previous = [a for a in ordered if a.start < q.start and a.source_span is not None]
             if not previous:
                 continue
-            last = previous[-1]
+            last = _quoting(previous)
             if last.direct_quote and _same_paragraph(text, max(e for _, e in last.content), q.start):
                 # "“A,” he said. “B.”": one statement in two fragments, as news writing means it.
                 last.content.append(q.span)
@@ -1432,6 +1433,19 @@ def _adjacent_quote(att: Attribution, quotes: list[Quote], text: str) -> list[Sp
         if q.start >= last and not text[last : q.start].strip(" ,:\t"):
             return [q.span]
     return []
+
+
+def _quoting(previous: list[Attribution]) -> Attribution:
+    """The statement a quotation after `previous` goes on with: the last one, or the quoted words
+    a participle of the last one hangs from ('"A," she said, referring to the law. "B."': B goes on
+    with A; the reference is a statement of its own)."""
+    last = previous[-1]
+    if last.direct_quote or last.cue is None or last.cue.dep_ not in ("advcl", "conj", "xcomp"):
+        return last
+    for earlier in reversed(previous[:-1]):
+        if earlier.direct_quote and earlier.cue is not None and earlier.cue.i == last.cue.head.i:
+            return earlier
+    return last
 
 
 def _same_paragraph(text: str, start: int, end: int) -> bool:
