@@ -41,6 +41,7 @@ _NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "over", "against", "for", 
 _CHANNEL_PREPS = frozenset({"in", "through", "via", "during", "with"})
 _TRIM = frozenset({",", ";", ":", "-", "—", "–", "(", ")", ".", "!", "?"})
 _TRIM_START = _TRIM | {"and", "but"}
+_TIME_MARKS = frozenset({"when", "after", "before", "as", "while", "once", "since"})
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 _MAKING = frozenset({"make", "level", "issue", "publish", "raise", "air", "circulate", "spread", "voice"})
 _LAUNCHING = frozenset({"launch", "start", "float", "put"})
@@ -643,7 +644,7 @@ class Finder:
         ):
             return self._passive(verb, lemma, kind)
         # A clause is what was said: "said (that) X", "urged him to resign", "wants them to go".
-        clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+        clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS] or self._clause_past_when(verb)
         # Whom an accusation or criticism is aimed at: "accused the US of lying".
         target = next((c for c in verb.children if c.dep_ == "dobj"), None)
         heads: list[Token]
@@ -767,6 +768,23 @@ class Finder:
             content=contents,
             target=target,
         )
+
+    def _clause_past_when(self, verb: Token) -> list[Token]:
+        """'said after the deal was signed that the men posed no risk': the parser hangs the
+        that-clause on the verb of the time clause between; it is what was said."""
+        for c in verb.children:
+            if c.dep_ != "advcl" or c.i < verb.i or self._is_cue_verb(c):
+                continue
+            if not any(g.lower_ in _TIME_MARKS and g.dep_ in ("mark", "advmod") for g in c.children):
+                continue
+            return [
+                g
+                for g in c.children
+                if g.dep_ == "ccomp"
+                and g.i > c.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+            ][:1]
+        return []
 
     def _is_cue_verb(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
