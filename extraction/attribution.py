@@ -1326,13 +1326,16 @@ class Finder:
         for q in quotes:
             if any(s <= q.start and q.end <= e for s, e in covered):
                 continue
-            # A quoted word or title ("hegemonic policy") is a citation, not a statement.
-            if not _stands_alone(text, q):
-                continue
             previous = [a for a in ordered if a.start < q.start and a.source_span is not None]
-            if not previous:
+            last = _quoting(previous) if previous else None
+            if last is not None and _resumes(text, last, q):
+                # '"It is hard," said the senator, "because..."': the quotation the cue broke.
+                last.content.append(q.span)
+                covered.append(q.span)
                 continue
-            last = _quoting(previous)
+            # A quoted word or title ("hegemonic policy") is a citation, not a statement.
+            if last is None or not _stands_alone(text, q):
+                continue
             if last.direct_quote and _same_paragraph(text, max(e for _, e in last.content), q.start):
                 # "“A,” he said. “B.”": one statement in two fragments, as news writing means it.
                 last.content.append(q.span)
@@ -1419,8 +1422,21 @@ def _stands_alone(text: str, quote: Quote) -> bool:
     before = text[: quote.start].rstrip(" \t")
     after = text[quote.end :].lstrip(" \t")
     return (not before or before[-1] in "\n.!?:”\"'") and (
-        not after or after[0] in "\n" or after[0].isupper()
+        # '"...never ends." "The police..."': another quotation may follow straight on.
+        not after or after[0] in "\n\"“‘" or after[0].isupper()
     )
+
+
+def _resumes(text: str, att: Attribution, quote: Quote) -> bool:
+    """The quotation goes on after the cue that broke it: '"A," he said, "B."' (a comma, then the
+    quotation, right after the speaker or the cue of a statement in quoted words)."""
+    if not att.direct_quote or att.cue_span is None or att.source_span is None:
+        return False
+    end = max(att.cue_span[1], att.source_span[1])
+    if end > quote.start or max(e for _, e in att.content) > min(att.cue_span[0], att.source_span[0]):
+        return False  # the quoted words come first, then the cue and speaker, then this quotation
+    between = text[end : quote.start]
+    return between.strip(" \t") == ","
 
 
 def _quoted_inside(att: Attribution, quotes: list[Quote]) -> bool:
