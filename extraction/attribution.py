@@ -1417,10 +1417,14 @@ def _after_colon(head: Token, text: str) -> list[Span]:
     return [content] if content[1] - content[0] >= 3 else []
 
 
+# Spaces within a line, the no-break space news sites put after a full stop among them.
+_BLANKS = " \t\u00a0"
+
+
 def _stands_alone(text: str, quote: Quote) -> bool:
     """A quotation that is a sentence of its own; one inside a narrative sentence is a citation."""
-    before = text[: quote.start].rstrip(" \t")
-    after = text[quote.end :].lstrip(" \t")
+    before = text[: quote.start].rstrip(_BLANKS)
+    after = text[quote.end :].lstrip(_BLANKS)
     return (not before or before[-1] in "\n.!?:”\"'") and (
         # '"...never ends." "The police..."': another quotation may follow straight on.
         not after or after[0] in "\n\"“‘" or after[0].isupper()
@@ -1436,7 +1440,7 @@ def _resumes(text: str, att: Attribution, quote: Quote) -> bool:
     if end > quote.start or max(e for _, e in att.content) > min(att.cue_span[0], att.source_span[0]):
         return False  # the quoted words come first, then the cue and speaker, then this quotation
     between = text[end : quote.start]
-    return between.strip(" \t") == ","
+    return between.strip(_BLANKS) == ","
 
 
 def _quoted_inside(att: Attribution, quotes: list[Quote]) -> bool:
