@@ -41,6 +41,7 @@ _NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "over", "against", "for", 
 _CHANNEL_PREPS = frozenset({"in", "through", "via", "during", "with"})
 _TRIM = frozenset({",", ";", ":", "-", "—", "–", "(", ")", ".", "!", "?"})
 _TRIM_START = _TRIM | {"and", "but"}
+_REASON_MARKS = frozenset({"because", "if", "unless"})
 _TIME_MARKS = frozenset({"when", "after", "before", "as", "while", "once", "since"})
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 _MAKING = frozenset({"make", "level", "issue", "publish", "raise", "air", "circulate", "spread", "voice"})
@@ -446,6 +447,20 @@ def _verbal(verb: Token, subject: Token | None) -> bool:
     )
 
 
+def _through_reason(verb: Token, end: int) -> int:
+    """'said it did not count them because they were routine': the parser hangs the reason or the
+    condition on the cue, but the speaker gave it; the content runs on through it."""
+    doc = verb.doc
+    for c in verb.rights:
+        if c.dep_ != "advcl" or c.left_edge.i < end:
+            continue
+        if not any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in c.children):
+            continue
+        if all(t.is_punct or t.is_space for t in doc[end : c.left_edge.i]):
+            return _subtree_span(c)[1]
+    return end
+
+
 def _before_contrast(heads: list[Token], start: int, end: int) -> int:
     """End the content before ", while Hamas said...": a contrasting clause is someone else's."""
     for head in heads:
@@ -737,6 +752,8 @@ class Finder:
         start = min(_subtree_span(h)[0] for h in heads)
         end = max(_subtree_span(h)[1] for h in heads)
         end = _before_contrast(heads, start, end)
+        if clauses and start > verb.i:
+            end = _through_reason(verb, end)
         if (
             doc[start].lower_ == "that"
             and doc[start].dep_ in ("mark", "dobj")
