@@ -45,6 +45,8 @@ _REASON_MARKS = frozenset({"because", "if", "unless"})
 _TIME_MARKS = frozenset({"when", "after", "before", "as", "while", "once", "since"})
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 _MAKING = frozenset({"make", "level", "issue", "publish", "raise", "air", "circulate", "spread", "voice"})
+# Verbs by which a speaker lets loose words against someone: "unleashed a tirade against".
+_DELIVERING = frozenset({"launch", "unleash", "deliver", "spout", "hurl", "lodge", "file", "fire"})
 _LAUNCHING = frozenset({"launch", "start", "float", "put"})
 # Verbs by which a thing meets words aimed at it: "the plan drew criticism from the EU".
 _DRAWING = frozenset({"draw", "attract", "provoke", "spark", "prompt", "earn", "receive"})
@@ -1207,13 +1209,16 @@ class Finder:
                         content_heads.append(g)
             elif child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS and not _when(child):
                 # "a statement on Thursday", "its message on Friday": when, not what.
-                content_heads.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
+                # "attacks of his own": whose, not what.
+                content_heads.extend(
+                    g for g in child.children if g.dep_ in ("pobj", "pcomp") and g.lower_ != "own"
+                )
         if source is None:
             source = _possessor_before(noun)
         if (
             source is None
             and noun.dep_ == "dobj"
-            and noun.head.lemma_.lower() in _MAKING | _VOICING
+            and noun.head.lemma_.lower() in _MAKING | _VOICING | _DELIVERING
             and self.lex.cue_nouns[lemma] != "claim"
         ):
             # "the EU issued a condemnation of the attack": who issues it speaks. ("raised
