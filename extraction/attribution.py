@@ -46,6 +46,7 @@ _TIME_MARKS = frozenset({"when", "after", "before", "as", "while", "once", "sinc
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 _MAKING = frozenset({"make", "level", "issue", "publish", "raise", "air", "circulate", "spread", "voice"})
 # Verbs by which a speaker lets loose words against someone: "unleashed a tirade against".
+_TALKING = frozenset({"talk", "speak"})
 _DELIVERING = frozenset({"launch", "unleash", "deliver", "spout", "hurl", "lodge", "file", "fire"})
 _LAUNCHING = frozenset({"launch", "start", "float", "put"})
 # Verbs by which a thing meets words aimed at it: "the plan drew criticism from the EU".
@@ -574,6 +575,8 @@ class Finder:
                     # "denied ISIS claims that...": the tagger took the noun for a verb; its
                     # place in the sentence (an object) says it is the noun.
                     att = self._noun(token, lemma, text)
+            elif token.pos_ == "VERB" and lemma in _TALKING:
+                att = self._talking(token, lemma)
             elif token.pos_ == "VERB" and (att := self._phrasal_denial(token, text)) is not None:
                 found.append(att)
                 continue
@@ -824,6 +827,21 @@ class Finder:
             or noun.lemma_.lower() in _TOLD_NOUNS
             or any(_is_quote(t) for t in head.subtree)
         )
+
+    def _talking(self, verb: Token, lemma: str) -> Attribution | None:
+        """'The victims talked of the fog', 'she spoke about her son': what was talked about is
+        what was said (talking to or with someone, or on a condition, says nothing)."""
+        if any(c.dep_ == "neg" for c in verb.children):
+            return None
+        about = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("about", "of")), None)
+        what = next((g for g in about.children if g.dep_ in ("pobj", "pcomp")), None) if about else None
+        subject = _subject(verb)
+        if what is None or subject is None:
+            return None
+        content = _char_span(verb.doc, *_subtree_span(what))
+        if content is None:
+            return None
+        return self._verb_attribution(verb, lemma, "claim", subject, [content])
 
     def _phrasal_denial(self, verb: Token, text: str) -> Attribution | None:
         """'shot down the claims', 'brushed aside reports', 'waved off the allegation': a verb of
