@@ -188,9 +188,6 @@ _PRESS_NOUNS = frozenset({"press", "media", "newspaper", "newspapers", "paper", 
 # Things told, besides the cue nouns: "told the story of...", "told a joke".
 _TOLD_NOUNS = frozenset({"story", "tale", "joke", "lie", "truth", "news", "anecdote", "account"})
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-import os
-_EXP_NEST = bool(os.environ.get('EXP_NEST'))
-_EXP_BARE = set(os.environ.get('EXP_BARE', '').split(','))
 _QUOTE_CHARS = frozenset("\"“”«»„'‘’`")
 
 
@@ -718,7 +715,7 @@ class Finder:
                 )
             ]
             if (
-                (lemma in self.lex.bare_object_verbs or lemma in _EXP_BARE)
+                lemma in self.lex.bare_object_verbs
                 and not any(self._says_something(h) for h in heads)
                 and not _quotes_as_saying(verb, self.lex.speech_verbs)
             ):
@@ -1467,7 +1464,7 @@ def _stands_alone(text: str, quote: Quote) -> bool:
     after = text[quote.end :].lstrip(_BLANKS)
     return (not before or before[-1] in "\n.!?:”\"'") and (
         # '"...never ends." "The police..."': another quotation may follow straight on.
-        not after or after[0] in "\n\"“‘" or after[0].isupper()
+        not after or after[0] in '\n"“‘' or after[0].isupper()
     )
 
 
@@ -1649,14 +1646,6 @@ def _drop_nested(
             # A denial or accusation reported by a third party ("X denied..., VOA reported") is
             # the news itself; a belief inside someone's quotation is not.
             or (inner.kind != "claim" and not outer.direct_quote)
-            or (
-                _EXP_NEST
-                and not outer.direct_quote
-                and inner.form == "verb"
-                and inner.source is not None
-                and inner.lemma not in clausal
-                and any(c.dep_ in ("ccomp", "xcomp") for c in inner.cue.children)
-            )
             # "was not in the town at the time the group claims she was abducted": another side's
             # claim the speaker sets a fact against, in a relative clause with a subject of its own.
             or _relative_claim(inner, outer)

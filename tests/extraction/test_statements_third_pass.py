@@ -1,0 +1,78 @@
+"""Statements, third pass (branch stmts3): passives with an agent, for-to pleas, quotations a cue
+broke, reasons the parser hangs on the cue, talking about. Sentences written for the test."""
+
+from __future__ import annotations
+
+from .conftest import content, only, run
+
+
+def test_a_passive_speech_verb_with_an_agent_reports_its_subject():
+    text = "The grim story was relayed by a local doctor working at the clinic."
+    statement = only(run(text))
+    assert content(text, statement) == "The grim story"
+
+
+def test_a_passive_written_by_names_an_author_not_a_statement():
+    assert run("Most of the front-page stories were written by men.").statements == ()
+
+
+def test_a_for_to_clause_is_what_a_plea_asks():
+    text = "The mayor's family had earlier pleaded for him to be freed."
+    assert content(text, only(run(text))) == "for him to be freed"
+
+
+def test_a_that_clause_after_a_time_clause_is_what_was_said():
+    text = "The envoy said after the talks had ended that the two sides would meet again in May."
+    assert content(text, only(run(text))) == "the two sides would meet again in May"
+
+
+def test_a_quotation_after_said_referring_to_goes_on_with_the_first():
+    text = (
+        "The council met on Monday.\n\n"
+        "“We need the new bridge,” said the mayor, referring to the old crossing. "
+        "“Give us the money and we will build it within three years.”"
+    )
+    statements = run(text).statements
+    first = next(s for s in statements if "We need the new bridge" in content(text, s))
+    assert "Give us the money" in content(text, first)
+
+
+def test_a_quotation_broken_by_the_cue_is_one_statement():
+    text = (
+        "The debate turned to taxes.\n\n"
+        "“It is a hard choice,” said the senator, “because it sets two good aims against each "
+        "other and somebody will lose out.”"
+    )
+    statement = next(s for s in run(text).statements if "hard choice" in content(text, s))
+    assert "two good aims" in content(text, statement)
+
+
+def test_a_quotation_after_a_no_break_space_stands_alone():
+    text = (
+        "The council met.\n\n"
+        "“The ships will sail on Friday,” the minister said.\u00a0“And the crews will be paid in full "
+        "before they leave the harbour.”"
+    )
+    statement = next(s for s in run(text).statements if "ships will sail" in content(text, s))
+    assert "crews will be paid" in content(text, statement)
+
+
+def test_a_reason_hung_on_the_cue_is_part_of_what_was_said():
+    text = "The agency said it had left the visits out of its count because they were routine."
+    assert content(text, only(run(text))).endswith("because they were routine")
+
+
+def test_a_tirade_let_loose_is_spoken_by_who_lets_it_loose():
+    text = "The spokesman unleashed an angry tirade against the foreign ministry."
+    statement = only(run(text))
+    assert content(text, statement) == "the foreign ministry"
+    assert statement.kind == "criticism"
+
+
+def test_what_is_talked_about_is_said():
+    text = "The survivors talked of the thick smoke that filled the tunnel."
+    assert "the thick smoke" in content(text, only(run(text)))
+
+
+def test_talking_to_someone_says_nothing():
+    assert run("The governor talked to reporters outside the court.").statements == ()
