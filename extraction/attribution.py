@@ -428,6 +428,36 @@ def _withheld(verb: Token, lemma: str) -> bool:
     )
 
 
+# Verbs whose infinitive names an act wanted, planned or held back, not one done: "refused to
+# condemn", "was preparing to charge him". Asking verbs count only in the passive: "Ukraine urged
+# the UN to condemn Russia" takes Ukraine's stand, "when asked to condemn the group" does not.
+_UNREALISING = frozenset(
+    {
+        "want", "wish", "need", "refuse", "fail", "decline", "hesitate", "prepare", "plan",
+        "expect", "intend", "dare", "allow", "force",
+    }
+)  # fmt: skip
+_ASKING = frozenset({"ask", "urge", "press", "pressure", "push", "call", "challenge", "invite", "tell"})
+_HOLDING_BACK = frozenset({"refusal", "reluctance", "hesitancy", "hesitation", "right", "chance", "freedom"})
+
+
+def _unrealised(verb: Token) -> bool:
+    """An infinitive cue for an act that the sentence does not say took place: the complement of
+    a verb of wanting or refusing, of being asked, or of a noun of holding back ("his refusal to disavow",
+    "no right to criticize"). A purpose ("took to Twitter to condemn it", "a campaign to condemn
+    him") tells of an act done."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if verb.dep_ == "acl" and head.lemma_.lower() in _HOLDING_BACK:
+        return True
+    if verb.dep_ not in ("xcomp", "ccomp", "oprd"):
+        return False
+    lemma = head.lemma_.lower()
+    passive = head.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+    return lemma in _UNREALISING or (lemma in _ASKING and passive)
+
+
 def _verbal(verb: Token, subject: Token | None) -> bool:
     """'Trump attacked Clinton' is words, 'Russia attacked Kharkiv' is force: a person speaks, a
     reason is given ('attacked the plan as reckless', 'slammed them for...'), or the verb takes
@@ -632,6 +662,8 @@ class Finder:
             return None  # "was quoted as saying": the statement is found at "saying"
         speech = lemma in self.lex.speech_verbs
         kind = self.lex.speech_verbs.get(lemma) or self.lex.clausal_verbs[lemma]
+        if kind != "claim" and _unrealised(verb):
+            return None  # "asked them to condemn the attack", "his refusal to disavow": not done
         if (
             kind == "denial"
             and verb.dep_ in ("xcomp", "advcl")

@@ -3,7 +3,7 @@ broke, reasons the parser hangs on the cue, talking about. Sentences written for
 
 from __future__ import annotations
 
-from .conftest import content, only, run
+from .conftest import content, only, piece, run
 
 
 def test_a_passive_speech_verb_with_an_agent_reports_its_subject():
@@ -76,3 +76,14 @@ def test_what_is_talked_about_is_said():
 
 def test_talking_to_someone_says_nothing():
     assert run("The governor talked to reporters outside the court.").statements == ()
+
+
+def test_an_act_asked_for_or_held_back_is_not_made():
+    text = "When asked to condemn the vandals, the mayor walked away."
+    assert not [s for s in run(text).statements if piece(text, s.cue_span) == "condemn"]
+    assert run("The senator's refusal to denounce the militia angered voters.").statements == ()
+
+
+def test_a_purpose_infinitive_still_tells_of_an_act():
+    text = "The governor took to the radio to condemn the attack on the depot."
+    assert only(run(text)).kind == "criticism"
