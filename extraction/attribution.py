@@ -46,6 +46,7 @@ _TIME_MARKS = frozenset({"when", "after", "before", "as", "while", "once", "sinc
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 _MAKING = frozenset({"make", "level", "issue", "publish", "raise", "air", "circulate", "spread", "voice"})
 # Verbs by which a speaker lets loose words against someone: "unleashed a tirade against".
+_GOING_ON_VERBS = frozenset({"continue"})
 _TALKING = frozenset({"talk", "speak"})
 _DELIVERING = frozenset({"launch", "unleash", "deliver", "spout", "hurl", "lodge", "file", "fire"})
 _LAUNCHING = frozenset({"launch", "start", "float", "put"})
@@ -604,6 +605,8 @@ class Finder:
                     att = self._noun(token, lemma, text)
             elif token.pos_ == "VERB" and lemma in _TALKING:
                 att = self._talking(token, lemma)
+            elif token.pos_ == "VERB" and lemma in _GOING_ON_VERBS:
+                att = self._going_on(token, lemma)
             elif token.pos_ == "VERB" and (att := self._phrasal_denial(token, text)) is not None:
                 found.append(att)
                 continue
@@ -856,6 +859,25 @@ class Finder:
             or noun.lemma_.lower() in _TOLD_NOUNS
             or any(_is_quote(t) for t in head.subtree)
         )
+
+    def _going_on(self, verb: Token, lemma: str) -> Attribution | None:
+        """'"...," he continued': with nothing after it, a verb of going on cues the quotation
+        next to it (find() gives it the quotation, or drops it when there is none)."""
+        if any(c.dep_ in ("dobj", "xcomp", "prep", "neg", "auxpass") for c in verb.children):
+            return None  # "continued to fight", "continued the talks", "continued with the plan"
+        subject = _subject(verb)
+        if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+            return None
+        doc = verb.doc
+        contents = []
+        for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
+            start, end = _subtree_span(clause)
+            quoted = any(_is_quote(t) for t in doc[max(0, start - 1) : end + 1])
+            if not quoted:
+                return None  # "the fighting continued, officials said": no words of its own
+            if (span := _char_span(doc, start, end)) is not None:
+                contents.append(span)
+        return self._verb_attribution(verb, lemma, "claim", subject, contents)
 
     def _talking(self, verb: Token, lemma: str) -> Attribution | None:
         """'The victims talked of the fog', 'she spoke about her son': what was talked about is

@@ -87,3 +87,18 @@ def test_an_act_asked_for_or_held_back_is_not_made():
 def test_a_purpose_infinitive_still_tells_of_an_act():
     text = "The governor took to the radio to condemn the attack on the depot."
     assert only(run(text)).kind == "criticism"
+
+
+def test_continued_next_to_a_quotation_cues_it():
+    text = (
+        "The minister spoke after the vote.\n\n"
+        "“We lost this round,” the minister said. “But the fight is far from over,” she continued, "
+        "“and we will win the next one.”"
+    )
+    statements = run(text).statements
+    assert any("fight is far from over" in content(text, s) for s in statements)
+
+
+def test_continued_without_words_is_no_statement():
+    assert run("The fighting continued for three days near the border.").statements == ()
+    assert run("The rebels continued to shell the town.").statements == ()
