@@ -478,6 +478,24 @@ def _verbal(verb: Token, subject: Token | None) -> bool:
     )
 
 
+def _opens_quote(clause: Token) -> bool:
+    """The clause starts a quotation: a quotation mark just before its first word."""
+    first = clause.left_edge
+    return _is_quote(first) or (first.i > 0 and _is_quote(first.doc[first.i - 1]))
+
+
+def _resumes_quote(clause: Token) -> bool:
+    """'"...," he said, "to make clear..."': the quotation goes on after a comma (a quoted title,
+    'on NBC's "Meet the Press"', follows no comma)."""
+    first = clause.left_edge
+    mark = first if _is_quote(first) else first.doc[first.i - 1] if first.i > 0 else None
+    return mark is not None and _is_quote(mark) and mark.i > 0 and mark.doc[mark.i - 1].text == ","
+
+
+def _has_subject(clause: Token) -> bool:
+    return any(c.dep_ in _SUBJECT_DEPS | {"expl"} for c in clause.children)
+
+
 def _through_reason(verb: Token, end: int) -> int:
     """'said it did not count them because they were routine': the parser hangs the reason or the
     condition on the cue, but the speaker gave it; the content runs on through it."""
@@ -697,6 +715,11 @@ class Finder:
             return self._passive(verb, lemma, kind)
         # A clause is what was said: "said (that) X", "urged him to resign", "wants them to go".
         clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS] or self._clause_past_when(verb)
+        if any(c.i < verb.i and _opens_quote(c) for c in clauses):
+            # '"We are close," he said on "Meet the Press"', '"...," he said in an interview aired
+            # Monday': the quotation came first; a clause after the cue with no subject of its own
+            # and no quotation mark of its own tells where or when it was said.
+            clauses = [c for c in clauses if c.i < verb.i or _has_subject(c) or _resumes_quote(c)]
         # Whom an accusation or criticism is aimed at: "accused the US of lying".
         target = next((c for c in verb.children if c.dep_ == "dobj"), None)
         heads: list[Token]

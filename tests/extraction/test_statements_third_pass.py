@@ -102,3 +102,13 @@ def test_continued_next_to_a_quotation_cues_it():
 def test_continued_without_words_is_no_statement():
     assert run("The fighting continued for three days near the border.").statements == ()
     assert run("The rebels continued to shell the town.").statements == ()
+
+
+def test_a_programme_title_after_the_cue_is_not_what_was_said():
+    text = (
+        "The envoy spoke on Sunday.\n\n"
+        "“We are very close,” the envoy said on NBC’s “Meet the Press.” “The talks will end soon.”"
+    )
+    statement = next(s for s in run(text).statements if "very close" in content(text, s))
+    assert "Meet the Press" not in content(text, statement)
+    assert "The talks will end soon" in content(text, statement)
