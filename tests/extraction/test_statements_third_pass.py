@@ -112,3 +112,7 @@ def test_a_programme_title_after_the_cue_is_not_what_was_said():
     statement = next(s for s in run(text).statements if "very close" in content(text, s))
     assert "Meet the Press" not in content(text, statement)
     assert "The talks will end soon" in content(text, statement)
+
+
+def test_neither_denying_nor_confirming_a_report_says_nothing():
+    assert run("The militia has neither denied nor confirmed the reports.").statements == ()
