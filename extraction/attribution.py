@@ -41,6 +41,10 @@ _NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "over", "against", "for", 
 _CHANNEL_PREPS = frozenset({"in", "through", "via", "during", "with"})
 _TRIM = frozenset({",", ";", ":", "-", "—", "–", "(", ")", ".", "!", "?"})
 _TRIM_START = _TRIM | {"and", "but"}
+# Verbs of saying that take no addressee as their object.
+_SAYING = frozenset(
+    {"say", "claim", "argue", "insist", "add", "note", "state", "declare", "write", "contend"}
+)
 _REASON_MARKS = frozenset({"because", "if", "unless"})
 _TIME_MARKS = frozenset({"when", "after", "before", "as", "while", "once", "since"})
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
@@ -727,6 +731,16 @@ class Finder:
         if clauses:
             heads = clauses
             if lemma in self.lex.speech_verbs and kind != "claim" and target is not None:
+                heads = [target, *clauses]
+            elif (
+                lemma in _SAYING
+                and target is not None
+                and target.i < min(c.i for c in clauses)
+                and target.i > verb.i
+                and any(c.dep_ == "ccomp" and not _has_subject(c) for c in clauses)
+            ):
+                # "said the days when one story united the nation are gone": the parser took the
+                # clause's subject for the object of "said", which names no addressee.
                 heads = [target, *clauses]
         elif (
             speech
