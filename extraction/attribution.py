@@ -1499,6 +1499,15 @@ _PICTURED = re.compile(r"\bpictured\b|\((?:left|right|centre|center|top|bottom|a
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+def _ended(line: str) -> bool:
+    """The line ends as a sentence does: a stop, or a closing quotation mark after one (a quoted
+    phrase closing the line, "...collided with a 'heavy vehicle'", ends no sentence)."""
+    bare = line.rstrip("\"”’'")
+    if bare != line:
+        return bare.endswith(tuple(".?!…,"))
+    return line.endswith(_LINE_ENDS)
+
+
 def caption_lines(text: str) -> list[Span]:
     """Paragraphs under the headline that are sentences without a full stop: photo captions
     ("Lucy Somers said she learned of his death from FBI agents"), "Related: ..." links.
@@ -1513,7 +1522,7 @@ def caption_lines(text: str) -> list[Span]:
     out: list[Span] = []
     for k, (s, e) in enumerate(paragraphs(text)):
         line = text[s:e].strip()
-        if k == 0 or "\n" in line or line.endswith(_LINE_ENDS) or not text[e:].strip():
+        if k == 0 or "\n" in line or _ended(line) or not text[e:].strip():
             continue
         words = _WORD.findall(line)
         if len(words) < 4 or 2 * sum(w[0].islower() for w in words) < len(words):

@@ -121,3 +121,13 @@ def test_neither_denying_nor_confirming_a_report_says_nothing():
 def test_said_takes_no_object_before_its_clause():
     text = "The engineer said the bridge, which opened in 1960, would not survive another flood."
     assert content(text, only(run(text))).startswith("the bridge")
+
+
+def test_a_caption_ending_in_a_quoted_phrase_is_still_a_caption():
+    text = (
+        "Ferry sinks off the coast\n\n"
+        "The ferry sank on Tuesday night, police said.\n\n"
+        "Rescued: The captain told rescuers the hull had struck a 'floating log'\n\n"
+        "Divers searched the wreck on Wednesday."
+    )
+    assert [content(text, s) for s in run(text).statements] == ["The ferry sank on Tuesday night"]
