@@ -707,13 +707,12 @@ class Finder:
             # clause, "has not said whether...", stays: PolNeAR counts it an attribution.)
             return None
         if (
-            (kind != "claim" or not any(c.dep_ in _CLAUSE_DEPS for c in verb.children))
+            kind != "claim"
             and verb.dep_ == "conj"
             and any(c.lower_ == "nor" for c in verb.head.children)
             and any(c.lower_ == "neither" for c in verb.head.children)
         ):
-            # "would neither confirm nor deny the reports": no denial either, nor a confirmation.
-            return None
+            return None  # "would neither confirm nor deny the reports": no denial either
         if any(c.dep_ == "auxpass" for c in verb.children) and not any(
             c.dep_ == "agent" for c in verb.children
         ):

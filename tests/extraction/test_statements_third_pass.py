@@ -114,10 +114,6 @@ def test_a_programme_title_after_the_cue_is_not_what_was_said():
     assert "The talks will end soon" in content(text, statement)
 
 
-def test_neither_denying_nor_confirming_a_report_says_nothing():
-    assert run("The militia has neither denied nor confirmed the reports.").statements == ()
-
-
 def test_said_takes_no_object_before_its_clause():
     text = "The engineer said the bridge, which opened in 1960, would not survive another flood."
     assert content(text, only(run(text))).startswith("the bridge")
