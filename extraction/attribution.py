@@ -41,6 +41,8 @@ _NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "over", "against", "for", 
 _CHANNEL_PREPS = frozenset({"in", "through", "via", "during", "with"})
 _TRIM = frozenset({",", ";", ":", "-", "—", "–", "(", ")", ".", "!", "?"})
 _TRIM_START = _TRIM | {"and", "but"}
+# A claim's content of one word that carries nothing said: "said little", "says it", "said so".
+_SAYS_NOTHING = frozenset({"little", "nothing", "much", "anything", "it", "them", "so", "this", "that"})
 # Verbs of saying that take no addressee as their object.
 _SAYING = frozenset(
     {"say", "claim", "argue", "insist", "add", "note", "state", "declare", "write", "contend"}
@@ -825,6 +827,8 @@ class Finder:
             return None
         start = min(_subtree_span(h)[0] for h in heads)
         end = max(_subtree_span(h)[1] for h in heads)
+        if kind == "claim" and end - start == 1 and start > verb.i and doc[start].lower_ in _SAYS_NOTHING:
+            return None  # "said little about how", "says it", "had nothing to say"
         end = _before_contrast(heads, start, end)
         if clauses and start > verb.i:
             end = _through_reason(verb, end)

@@ -127,3 +127,8 @@ def test_a_caption_ending_in_a_quoted_phrase_is_still_a_caption():
         "Divers searched the wreck on Wednesday."
     )
     assert [content(text, s) for s in run(text).statements] == ["The ferry sank on Tuesday night"]
+
+
+def test_saying_little_or_saying_it_reports_nothing():
+    assert run("The senator said little about how the money would be found.").statements == ()
+    assert run("The governor says it whenever the cameras are on.").statements == ()
