@@ -132,3 +132,13 @@ def test_a_caption_ending_in_a_quoted_phrase_is_still_a_caption():
 def test_saying_little_or_saying_it_reports_nothing():
     assert run("The senator said little about how the money would be found.").statements == ()
     assert run("The governor says it whenever the cameras are on.").statements == ()
+
+
+def test_is_in_capitals_is_the_group_in_running_text():
+    text = "The raids grew heavier after IS announced it had killed a captured pilot."
+    statement = only(run(text))
+    assert content(text, statement) == "it had killed a captured pilot"
+
+
+def test_is_in_a_line_of_capitals_stays_the_verb():
+    assert run("THE FIX IS IN FOR THE VOTE").statements == ()
