@@ -52,6 +52,7 @@ _TIME_MARKS = frozenset({"when", "after", "before", "as", "while", "once", "sinc
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 _MAKING = frozenset({"make", "level", "issue", "publish", "raise", "air", "circulate", "spread", "voice"})
 # Verbs by which a speaker lets loose words against someone: "unleashed a tirade against".
+_CLARITY_DEPS = frozenset({"ccomp", "oprd", "acomp", "advmod", "xcomp", "dobj"})
 _GOING_ON_VERBS = frozenset({"continue"})
 _TALKING = frozenset({"talk", "speak"})
 _DELIVERING = frozenset({"launch", "unleash", "deliver", "spout", "hurl", "lodge", "file", "fire"})
@@ -631,6 +632,8 @@ class Finder:
                 att = self._talking(token, lemma)
             elif token.pos_ == "VERB" and lemma in _GOING_ON_VERBS:
                 att = self._going_on(token, lemma)
+            elif token.pos_ == "VERB" and lemma == "make":
+                att = self._made_clear(token)
             elif token.pos_ == "VERB" and (att := self._phrasal_denial(token, text)) is not None:
                 found.append(att)
                 continue
@@ -900,6 +903,35 @@ class Finder:
             or noun.lemma_.lower() in _TOLD_NOUNS
             or any(_is_quote(t) for t in head.subtree)
         )
+
+    def _made_clear(self, verb: Token) -> Attribution | None:
+        """'Officials made it clear that paying would be treason', 'made plain that...': what was
+        made clear is said."""
+        clear = next(
+            (c for c in verb.children if c.lower_ in ("clear", "plain") and c.dep_ in _CLARITY_DEPS), None
+        )
+        if clear is None or any(c.dep_ == "neg" for c in verb.children):
+            return None
+        clause = next(
+            (
+                g
+                for g in (*clear.children, *verb.children)
+                if g.dep_ in ("ccomp", "advcl")
+                and g.i > clear.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+            ),
+            None,
+        )
+        subject = _subject(verb)
+        if clause is None or subject is None:
+            return None
+        start, end = _subtree_span(clause)
+        if verb.doc[start].lower_ == "that":
+            start += 1
+        content = _char_span(verb.doc, start, end)
+        if content is None:
+            return None
+        return self._verb_attribution(verb, "make clear", "claim", subject, [content])
 
     def _going_on(self, verb: Token, lemma: str) -> Attribution | None:
         """'"...," he continued': with nothing after it, a verb of going on cues the quotation

@@ -142,3 +142,12 @@ def test_is_in_capitals_is_the_group_in_running_text():
 
 def test_is_in_a_line_of_capitals_stays_the_verb():
     assert run("THE FIX IS IN FOR THE VOTE").statements == ()
+
+
+def test_made_it_clear_that_is_said():
+    text = "The ministry made it clear that the border would stay closed."
+    assert content(text, only(run(text))) == "the border would stay closed"
+
+
+def test_made_something_clear_of_dust_says_nothing():
+    assert run("The wind made the road clear of sand by noon.").statements == ()
