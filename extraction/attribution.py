@@ -41,8 +41,21 @@ _NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "over", "against", "for", 
 _CHANNEL_PREPS = frozenset({"in", "through", "via", "during", "with"})
 _TRIM = frozenset({",", ";", ":", "-", "—", "–", "(", ")", ".", "!", "?"})
 _TRIM_START = _TRIM | {"and", "but"}
+# A claim's content of one word that carries nothing said: "said little", "says it", "said so".
+_SAYS_NOTHING = frozenset({"little", "nothing", "much", "anything", "it", "them", "so", "this", "that"})
+# Verbs of saying that take no addressee as their object.
+_SAYING = frozenset(
+    {"say", "claim", "argue", "insist", "add", "note", "state", "declare", "write", "contend"}
+)
+_REASON_MARKS = frozenset({"because", "if", "unless"})
+_TIME_MARKS = frozenset({"when", "after", "before", "as", "while", "once", "since"})
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 _MAKING = frozenset({"make", "level", "issue", "publish", "raise", "air", "circulate", "spread", "voice"})
+# Verbs by which a speaker lets loose words against someone: "unleashed a tirade against".
+_CLARITY_DEPS = frozenset({"ccomp", "oprd", "acomp", "advmod", "xcomp", "dobj"})
+_GOING_ON_VERBS = frozenset({"continue"})
+_TALKING = frozenset({"talk", "speak"})
+_DELIVERING = frozenset({"launch", "unleash", "deliver", "spout", "hurl", "lodge", "file", "fire"})
 _LAUNCHING = frozenset({"launch", "start", "float", "put"})
 # Verbs by which a thing meets words aimed at it: "the plan drew criticism from the EU".
 _DRAWING = frozenset({"draw", "attract", "provoke", "spark", "prompt", "earn", "receive"})
@@ -250,6 +263,21 @@ def _patient_with_agent(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
+# "written by", "asked by": who wrote a text or put a question, not a report of what it says.
+_AUTHORING = frozenset({"write", "ask", "echo", "recommend", "support", "back", "endorse"})
+
+
+def _reported_by(verb: Token, patient: Token, lemma: str) -> bool:
+    """A passive speech verb whose subject is what the agent reported: "the news was announced by
+    the ministry", "the story was relayed by a fighter". Not a relative pronoun ("which was
+    reported by"), which says nothing without the noun outside it, nor one with a clause."""
+    return (
+        lemma not in _AUTHORING
+        and patient.tag_ not in ("WDT", "WP")
+        and not any(c.dep_ in _CLAUSE_DEPS for c in verb.children)
+    )
+
+
 def _quoted_person(verb: Token) -> Token | None:
     """ "The agency quoted the minister as saying...", "cited officials as saying...", "quoted
     fighters, saying that...": the one quoted says it, not the outlet that relays it."""
@@ -408,6 +436,36 @@ def _withheld(verb: Token, lemma: str) -> bool:
     )
 
 
+# Verbs whose infinitive names an act wanted, planned or held back, not one done: "refused to
+# condemn", "was preparing to charge him". Asking verbs count only in the passive: "Ukraine urged
+# the UN to condemn Russia" takes Ukraine's stand, "when asked to condemn the group" does not.
+_UNREALISING = frozenset(
+    {
+        "want", "wish", "need", "refuse", "fail", "decline", "hesitate", "prepare", "plan",
+        "expect", "intend", "dare", "allow", "force",
+    }
+)  # fmt: skip
+_ASKING = frozenset({"ask", "urge", "press", "pressure", "push", "call", "challenge", "invite", "tell"})
+_HOLDING_BACK = frozenset({"refusal", "reluctance", "hesitancy", "hesitation", "right", "chance", "freedom"})
+
+
+def _unrealised(verb: Token) -> bool:
+    """An infinitive cue for an act that the sentence does not say took place: the complement of
+    a verb of wanting or refusing, of being asked, or of a noun of holding back ("his refusal to disavow",
+    "no right to criticize"). A purpose ("took to Twitter to condemn it", "a campaign to condemn
+    him") tells of an act done."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if verb.dep_ == "acl" and head.lemma_.lower() in _HOLDING_BACK:
+        return True
+    if verb.dep_ not in ("xcomp", "ccomp", "oprd"):
+        return False
+    lemma = head.lemma_.lower()
+    passive = head.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+    return lemma in _UNREALISING or (lemma in _ASKING and passive)
+
+
 def _verbal(verb: Token, subject: Token | None) -> bool:
     """'Trump attacked Clinton' is words, 'Russia attacked Kharkiv' is force: a person speaks, a
     reason is given ('attacked the plan as reckless', 'slammed them for...'), or the verb takes
@@ -425,6 +483,38 @@ def _verbal(verb: Token, subject: Token | None) -> bool:
     return verb.lemma_.lower() in _MOSTLY_WORDS and (
         subject.ent_type_ in ("ORG", "NORP", "GPE") or subject.lemma_.lower() in _SPEAKING_BODIES
     )
+
+
+def _opens_quote(clause: Token) -> bool:
+    """The clause starts a quotation: a quotation mark just before its first word."""
+    first = clause.left_edge
+    return _is_quote(first) or (first.i > 0 and _is_quote(first.doc[first.i - 1]))
+
+
+def _resumes_quote(clause: Token) -> bool:
+    """'"...," he said, "to make clear..."': the quotation goes on after a comma (a quoted title,
+    'on NBC's "Meet the Press"', follows no comma)."""
+    first = clause.left_edge
+    mark = first if _is_quote(first) else first.doc[first.i - 1] if first.i > 0 else None
+    return mark is not None and _is_quote(mark) and mark.i > 0 and mark.doc[mark.i - 1].text == ","
+
+
+def _has_subject(clause: Token) -> bool:
+    return any(c.dep_ in _SUBJECT_DEPS | {"expl"} for c in clause.children)
+
+
+def _through_reason(verb: Token, end: int) -> int:
+    """'said it did not count them because they were routine': the parser hangs the reason or the
+    condition on the cue, but the speaker gave it; the content runs on through it."""
+    doc = verb.doc
+    for c in verb.rights:
+        if c.dep_ != "advcl" or c.left_edge.i < end:
+            continue
+        if not any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in c.children):
+            continue
+        if all(t.is_punct or t.is_space for t in doc[end : c.left_edge.i]):
+            return _subtree_span(c)[1]
+    return end
 
 
 def _before_contrast(heads: list[Token], start: int, end: int) -> int:
@@ -538,6 +628,12 @@ class Finder:
                     # "denied ISIS claims that...": the tagger took the noun for a verb; its
                     # place in the sentence (an object) says it is the noun.
                     att = self._noun(token, lemma, text)
+            elif token.pos_ == "VERB" and lemma in _TALKING:
+                att = self._talking(token, lemma)
+            elif token.pos_ == "VERB" and lemma in _GOING_ON_VERBS:
+                att = self._going_on(token, lemma)
+            elif token.pos_ == "VERB" and lemma == "make":
+                att = self._made_clear(token)
             elif token.pos_ == "VERB" and (att := self._phrasal_denial(token, text)) is not None:
                 found.append(att)
                 continue
@@ -596,6 +692,8 @@ class Finder:
             return None  # "was quoted as saying": the statement is found at "saying"
         speech = lemma in self.lex.speech_verbs
         kind = self.lex.speech_verbs.get(lemma) or self.lex.clausal_verbs[lemma]
+        if kind != "claim" and _unrealised(verb):
+            return None  # "asked them to condemn the attack", "his refusal to disavow": not done
         if (
             kind == "denial"
             and verb.dep_ in ("xcomp", "advcl")
@@ -625,7 +723,12 @@ class Finder:
         ):
             return self._passive(verb, lemma, kind)
         # A clause is what was said: "said (that) X", "urged him to resign", "wants them to go".
-        clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+        clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS] or self._clause_past_when(verb)
+        if any(c.i < verb.i and _opens_quote(c) for c in clauses):
+            # '"We are close," he said on "Meet the Press"', '"...," he said in an interview aired
+            # Monday': the quotation came first; a clause after the cue with no subject of its own
+            # and no quotation mark of its own tells where or when it was said.
+            clauses = [c for c in clauses if c.i < verb.i or _has_subject(c) or _resumes_quote(c)]
         # Whom an accusation or criticism is aimed at: "accused the US of lying".
         target = next((c for c in verb.children if c.dep_ == "dobj"), None)
         heads: list[Token]
@@ -633,11 +736,26 @@ class Finder:
             heads = clauses
             if lemma in self.lex.speech_verbs and kind != "claim" and target is not None:
                 heads = [target, *clauses]
-        elif speech and kind != "claim" and (patient := _patient_with_agent(verb)) is not None:
+            elif (
+                lemma in _SAYING
+                and target is not None
+                and target.i < min(c.i for c in clauses)
+                and target.i > verb.i
+                and any(c.dep_ == "ccomp" and not _has_subject(c) for c in clauses)
+            ):
+                # "said the days when one story united the nation are gone": the parser took the
+                # clause's subject for the object of "said", which names no addressee.
+                heads = [target, *clauses]
+        elif (
+            speech
+            and (patient := _patient_with_agent(verb)) is not None
+            and (kind != "claim" or _reported_by(verb, patient, lemma))
+        ):
             # "the figures were disputed by the government", "he was condemned by the UN": what
             # is denied or whom it is aimed at is the passive's subject, the speaker its agent.
+            # "The story was relayed by a fighter": what is reported is the subject.
             heads = [patient]
-            target = patient
+            target = patient if kind != "claim" else None
         elif speech:
             heads = [
                 c
@@ -651,7 +769,16 @@ class Finder:
                     or (c.lower_ in _OBJECT_PREPS and not _when(c))
                     or (kind != "claim" and c.lower_ == "at")
                 )
-                and not (c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "mark") for g in c.children))
+                and not (
+                    c.dep_ == "advcl"
+                    and any(g.dep_ in ("nsubj", "mark") for g in c.children)
+                    # "pleaded for him to be released", "called for the minister to resign":
+                    # the for-to clause is what is asked.
+                    and not (
+                        any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)
+                        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                    )
+                )
                 # "slammed the US for..., adding that its claims were untrue", "rejected the
                 # accusation, blaming the US": a participle with a cue of its own is a new
                 # statement by the same speaker. One that only says why ("denied the report,
@@ -703,7 +830,11 @@ class Finder:
             return None
         start = min(_subtree_span(h)[0] for h in heads)
         end = max(_subtree_span(h)[1] for h in heads)
+        if kind == "claim" and end - start == 1 and start > verb.i and doc[start].lower_ in _SAYS_NOTHING:
+            return None  # "said little about how", "says it", "had nothing to say"
         end = _before_contrast(heads, start, end)
+        if clauses and start > verb.i:
+            end = _through_reason(verb, end)
         if (
             doc[start].lower_ == "that"
             and doc[start].dep_ in ("mark", "dobj")
@@ -736,6 +867,23 @@ class Finder:
             target=target,
         )
 
+    def _clause_past_when(self, verb: Token) -> list[Token]:
+        """'said after the deal was signed that the men posed no risk': the parser hangs the
+        that-clause on the verb of the time clause between; it is what was said."""
+        for c in verb.children:
+            if c.dep_ != "advcl" or c.i < verb.i or self._is_cue_verb(c):
+                continue
+            if not any(g.lower_ in _TIME_MARKS and g.dep_ in ("mark", "advmod") for g in c.children):
+                continue
+            return [
+                g
+                for g in c.children
+                if g.dep_ == "ccomp"
+                and g.i > c.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+            ][:1]
+        return []
+
     def _is_cue_verb(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
         return token.pos_ in ("VERB", "AUX") and (
@@ -755,6 +903,69 @@ class Finder:
             or noun.lemma_.lower() in _TOLD_NOUNS
             or any(_is_quote(t) for t in head.subtree)
         )
+
+    def _made_clear(self, verb: Token) -> Attribution | None:
+        """'Officials made it clear that paying would be treason', 'made plain that...': what was
+        made clear is said."""
+        clear = next(
+            (c for c in verb.children if c.lower_ in ("clear", "plain") and c.dep_ in _CLARITY_DEPS), None
+        )
+        if clear is None or any(c.dep_ == "neg" for c in verb.children):
+            return None
+        clause = next(
+            (
+                g
+                for g in (*clear.children, *verb.children)
+                if g.dep_ in ("ccomp", "advcl")
+                and g.i > clear.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+            ),
+            None,
+        )
+        subject = _subject(verb)
+        if clause is None or subject is None:
+            return None
+        start, end = _subtree_span(clause)
+        if verb.doc[start].lower_ == "that":
+            start += 1
+        content = _char_span(verb.doc, start, end)
+        if content is None:
+            return None
+        return self._verb_attribution(verb, "make clear", "claim", subject, [content])
+
+    def _going_on(self, verb: Token, lemma: str) -> Attribution | None:
+        """'"...," he continued': with nothing after it, a verb of going on cues the quotation
+        next to it (find() gives it the quotation, or drops it when there is none)."""
+        if any(c.dep_ in ("dobj", "xcomp", "prep", "neg", "auxpass") for c in verb.children):
+            return None  # "continued to fight", "continued the talks", "continued with the plan"
+        subject = _subject(verb)
+        if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+            return None
+        doc = verb.doc
+        contents = []
+        for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
+            start, end = _subtree_span(clause)
+            quoted = any(_is_quote(t) for t in doc[max(0, start - 1) : end + 1])
+            if not quoted:
+                return None  # "the fighting continued, officials said": no words of its own
+            if (span := _char_span(doc, start, end)) is not None:
+                contents.append(span)
+        return self._verb_attribution(verb, lemma, "claim", subject, contents)
+
+    def _talking(self, verb: Token, lemma: str) -> Attribution | None:
+        """'The victims talked of the fog', 'she spoke about her son': what was talked about is
+        what was said (talking to or with someone, or on a condition, says nothing)."""
+        if any(c.dep_ == "neg" for c in verb.children):
+            return None
+        about = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("about", "of")), None)
+        what = next((g for g in about.children if g.dep_ in ("pobj", "pcomp")), None) if about else None
+        subject = _subject(verb)
+        if what is None or subject is None:
+            return None
+        content = _char_span(verb.doc, *_subtree_span(what))
+        if content is None:
+            return None
+        return self._verb_attribution(verb, lemma, "claim", subject, [content])
 
     def _phrasal_denial(self, verb: Token, text: str) -> Attribution | None:
         """'shot down the claims', 'brushed aside reports', 'waved off the allegation': a verb of
@@ -1140,13 +1351,16 @@ class Finder:
                         content_heads.append(g)
             elif child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS and not _when(child):
                 # "a statement on Thursday", "its message on Friday": when, not what.
-                content_heads.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
+                # "attacks of his own": whose, not what.
+                content_heads.extend(
+                    g for g in child.children if g.dep_ in ("pobj", "pcomp") and g.lower_ != "own"
+                )
         if source is None:
             source = _possessor_before(noun)
         if (
             source is None
             and noun.dep_ == "dobj"
-            and noun.head.lemma_.lower() in _MAKING | _VOICING
+            and noun.head.lemma_.lower() in _MAKING | _VOICING | _DELIVERING
             and self.lex.cue_nouns[lemma] != "claim"
         ):
             # "the EU issued a condemnation of the attack": who issues it speaks. ("raised
@@ -1276,13 +1490,16 @@ class Finder:
         for q in quotes:
             if any(s <= q.start and q.end <= e for s, e in covered):
                 continue
-            # A quoted word or title ("hegemonic policy") is a citation, not a statement.
-            if not _stands_alone(text, q):
-                continue
             previous = [a for a in ordered if a.start < q.start and a.source_span is not None]
-            if not previous:
+            last = _quoting(previous) if previous else None
+            if last is not None and _resumes(text, last, q):
+                # '"It is hard," said the senator, "because..."': the quotation the cue broke.
+                last.content.append(q.span)
+                covered.append(q.span)
                 continue
-            last = previous[-1]
+            # A quoted word or title ("hegemonic policy") is a citation, not a statement.
+            if last is None or not _stands_alone(text, q):
+                continue
             if last.direct_quote and _same_paragraph(text, max(e for _, e in last.content), q.start):
                 # "“A,” he said. “B.”": one statement in two fragments, as news writing means it.
                 last.content.append(q.span)
@@ -1317,6 +1534,15 @@ _PICTURED = re.compile(r"\bpictured\b|\((?:left|right|centre|center|top|bottom|a
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+def _ended(line: str) -> bool:
+    """The line ends as a sentence does: a stop, or a closing quotation mark after one (a quoted
+    phrase closing the line, "...collided with a 'heavy vehicle'", ends no sentence)."""
+    bare = line.rstrip("\"”’'")
+    if bare != line:
+        return bare.endswith(tuple(".?!…,"))
+    return line.endswith(_LINE_ENDS)
+
+
 def caption_lines(text: str) -> list[Span]:
     """Paragraphs under the headline that are sentences without a full stop: photo captions
     ("Lucy Somers said she learned of his death from FBI agents"), "Related: ..." links.
@@ -1331,7 +1557,7 @@ def caption_lines(text: str) -> list[Span]:
     out: list[Span] = []
     for k, (s, e) in enumerate(paragraphs(text)):
         line = text[s:e].strip()
-        if k == 0 or "\n" in line or line.endswith(_LINE_ENDS) or not text[e:].strip():
+        if k == 0 or "\n" in line or _ended(line) or not text[e:].strip():
             continue
         words = _WORD.findall(line)
         if len(words) < 4 or 2 * sum(w[0].islower() for w in words) < len(words):
@@ -1364,13 +1590,30 @@ def _after_colon(head: Token, text: str) -> list[Span]:
     return [content] if content[1] - content[0] >= 3 else []
 
 
+# Spaces within a line, the no-break space news sites put after a full stop among them.
+_BLANKS = " \t\u00a0"
+
+
 def _stands_alone(text: str, quote: Quote) -> bool:
     """A quotation that is a sentence of its own; one inside a narrative sentence is a citation."""
-    before = text[: quote.start].rstrip(" \t")
-    after = text[quote.end :].lstrip(" \t")
+    before = text[: quote.start].rstrip(_BLANKS)
+    after = text[quote.end :].lstrip(_BLANKS)
     return (not before or before[-1] in "\n.!?:”\"'") and (
-        not after or after[0] in "\n" or after[0].isupper()
+        # '"...never ends." "The police..."': another quotation may follow straight on.
+        not after or after[0] in '\n"“‘' or after[0].isupper()
     )
+
+
+def _resumes(text: str, att: Attribution, quote: Quote) -> bool:
+    """The quotation goes on after the cue that broke it: '"A," he said, "B."' (a comma, then the
+    quotation, right after the speaker or the cue of a statement in quoted words)."""
+    if not att.direct_quote or att.cue_span is None or att.source_span is None:
+        return False
+    end = max(att.cue_span[1], att.source_span[1])
+    if end > quote.start or max(e for _, e in att.content) > min(att.cue_span[0], att.source_span[0]):
+        return False  # the quoted words come first, then the cue and speaker, then this quotation
+    between = text[end : quote.start]
+    return between.strip(_BLANKS) == ","
 
 
 def _quoted_inside(att: Attribution, quotes: list[Quote]) -> bool:
@@ -1401,6 +1644,19 @@ def _adjacent_quote(att: Attribution, quotes: list[Quote], text: str) -> list[Sp
         if q.start >= last and not text[last : q.start].strip(" ,:\t"):
             return [q.span]
     return []
+
+
+def _quoting(previous: list[Attribution]) -> Attribution:
+    """The statement a quotation after `previous` goes on with: the last one, or the quoted words
+    a participle of the last one hangs from ('"A," she said, referring to the law. "B."': B goes on
+    with A; the reference is a statement of its own)."""
+    last = previous[-1]
+    if last.direct_quote or last.cue is None or last.cue.dep_ not in ("advcl", "conj", "xcomp"):
+        return last
+    for earlier in reversed(previous[:-1]):
+        if earlier.direct_quote and earlier.cue is not None and earlier.cue.i == last.cue.head.i:
+            return earlier
+    return last
 
 
 def _same_paragraph(text: str, start: int, end: int) -> bool:
