@@ -6,9 +6,10 @@ threads it keeps, a ``ThreadMatch``. A pair matches when its contents say the sa
 words weighted by how rare they are in English (wordfreq), synonyms of one event meeting
 (``lexicons/match_synonyms.json``), the knowledge base's names of one actor meeting ("U.S." /
 "Washington" / "American"), names and numbers counting extra. The article's salient names
-stand in, at a lower weight, for the subject a content leaves to a pronoun ("she was
-abducted"). The stances then decide the relation: the same stance ``repeats``, opposite
-stances (a denial of a claim, or a claim negating what the other asserts) ``rebuts``.
+stand in, at a lower weight, for the names a content leaves out, and count as its own words
+when it leaves its subject to a pronoun ("she was abducted"). The stances then decide the
+relation: the same stance ``repeats``, opposite stances (a denial of a claim, or a claim
+negating what the other asserts) ``rebuts``.
 """
 
 from __future__ import annotations
@@ -316,11 +317,17 @@ def _terms(text: str, names: frozenset[str] = frozenset()) -> _Terms:
             background[term] = max(background.get(term, 0.0), weight)
     own = dict(weights)
     full = dict(weights)
+    pronoun = _pronoun_subject(text)
     for term, weight in background.items():
         if term in own:
             # What the whole article is about says less about which of its propositions this is.
             own[term] = full[term] = own[term] * BACKGROUND_WEIGHT
             found_names.add(term)  # "Rosenberg had been captured": a name, first word or not
+        elif pronoun and not term.startswith("@"):
+            # "she was captured": the article's own names are who "she" is, so they are the
+            # content's words, at the context's weight. Not the knowledge base's actors: the
+            # states and armed groups an article names are rarely the "he" or "she".
+            own[term] = full[term] = weight * CONTEXT_WEIGHT
         else:
             full[term] = weight * CONTEXT_WEIGHT
     return _Terms(
@@ -333,6 +340,20 @@ def _terms(text: str, names: frozenset[str] = frozenset()) -> _Terms:
         sum(full.values()),
         sum(background.values()),
     )
+
+
+# A content that starts with one of these leaves its subject to the article ("she was abducted",
+# "he is Mohammed Emwazi"). Only as the first word: a pronoun further in ("... said she was") is
+# as often someone else as the article's person.
+_SUBJECT_PRONOUNS = frozenset({"he", "she"})
+
+
+def _pronoun_subject(text: str) -> bool:
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if word[0].isalnum():
+            return word.lower() in _SUBJECT_PRONOUNS
+    return False
 
 
 @lru_cache(maxsize=65536)

@@ -6,6 +6,7 @@ from extraction.matching import (
     Thresholds,
     _content_terms,
     _lemma,
+    _terms,
     best_group_threads,
     best_matches,
     best_threads,
@@ -156,6 +157,51 @@ def test_the_articles_names_give_a_pronoun_its_subject():
     other_story = similarity(claim, pronoun, names_a=names_a, names_b=elsewhere)
 
     assert with_subject > other_story
+
+
+def test_a_pronoun_subject_makes_the_articles_names_its_own_words():
+    names = frozenset({"Okafor", "Warri", "Delta"})
+    pronoun = _terms("she was abducted by gunmen outside the refinery", names)
+    reported = _terms("a colleague said she was abducted by gunmen outside the refinery", names)
+    described = _terms("the engineer was abducted by gunmen outside the refinery", names)
+
+    assert "okafor" in pronoun.weights
+    # Only a content that starts with the pronoun: further in it may be anyone's.
+    assert "okafor" not in reported.weights
+    assert "okafor" not in described.weights
+    assert "okafor" in described.full  # still the article's context, at a lower weight
+
+
+def test_a_pronoun_subject_meets_the_name_another_article_leaves_to_its_context():
+    ours = frozenset({"Okafor", "Warri", "Delta"})
+    theirs = frozenset({"Okafor", "Warri", "Shell"})
+    other = "gunmen have kidnapped a Nigerian woman outside the refinery in the creeks"
+
+    she = similarity("she was abducted by gunmen outside the refinery", other, names_a=ours, names_b=theirs)
+    they = similarity(
+        "they were abducted by gunmen outside the refinery", other, names_a=ours, names_b=theirs
+    )
+
+    assert she > they
+
+
+def test_the_knowledge_bases_actors_are_not_a_pronouns_subject():
+    names = frozenset({"Okafor", "Nigeria"})
+
+    terms = _terms("she was abducted by gunmen outside the refinery", names)
+
+    assert "okafor" in terms.weights
+    assert not any(term.startswith("@") for term in terms.weights)
+
+
+def test_news_synonyms_of_one_thing_meet():
+    pairs = [
+        ("the disease reached the camp from travellers", "the virus reached the camp from travellers"),
+        ("one of the detainees may fight again", "one of the men held there may fight again"),
+    ]
+    for a, b in pairs:
+        shared = _content_terms(a)[0].keys() & _content_terms(b)[0].keys()
+        assert any(term.startswith("~") for term in shared), (a, b)
 
 
 def test_salient_names_are_the_most_mentioned_rare_names():
