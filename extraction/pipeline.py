@@ -60,7 +60,6 @@ def get_nlp() -> Language:
         nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     # Registered with spaCy when .segment is imported (above).
     nlp.add_pipe("claimtrack_hyphen_prefixes", first=True)
-    nlp.add_pipe("claimtrack_acronym_norms", after="claimtrack_hyphen_prefixes")
     nlp.add_pipe("claimtrack_paragraph_breaks", before="parser")
     return nlp
 

@@ -130,24 +130,6 @@ def hyphen_prefixes(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("claimtrack_acronym_norms")
-def acronym_norms(doc: Doc) -> Doc:
-    """Read "IS" in running text as the group's name, before anything is tagged or parsed.
-
-    The tagger sees the verb "is" in it ("after IS announced it had killed a pilot" parses with
-    "IS" as an auxiliary, and the group says nothing). In a line in capitals ("THE FIX IS IN") it
-    stays the verb.
-    """
-    for token in doc:
-        if token.text != "IS" or (token.i + 1 < len(doc) and doc[token.i + 1].text == "-"):
-            continue  # "IS-held towns": a compound the tagger already reads as one
-        around = [t for t in doc[max(0, token.i - 2) : token.i + 3] if t.i != token.i and t.is_alpha]
-        if any(t.is_upper and len(t) > 1 for t in around):
-            continue
-        token.norm_ = "ISIS"
-    return doc
-
-
 @Language.component("claimtrack_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break, before the parser runs.

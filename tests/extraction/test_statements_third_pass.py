@@ -134,16 +134,6 @@ def test_saying_little_or_saying_it_reports_nothing():
     assert run("The governor says it whenever the cameras are on.").statements == ()
 
 
-def test_is_in_capitals_is_the_group_in_running_text():
-    text = "The raids grew heavier after IS announced it had killed a captured pilot."
-    statement = only(run(text))
-    assert content(text, statement) == "it had killed a captured pilot"
-
-
-def test_is_in_a_line_of_capitals_stays_the_verb():
-    assert run("THE FIX IS IN FOR THE VOTE").statements == ()
-
-
 def test_made_it_clear_that_is_said():
     text = "The ministry made it clear that the border would stay closed."
     assert content(text, only(run(text))) == "the border would stay closed"
