@@ -187,6 +187,11 @@ def _called_false(words: list[str], falsehoods: frozenset[str]) -> bool:
     return False
 
 
+def _copula(verb: Token) -> bool:
+    """ "is", and "’s" after "that", which the tagger may read as a verb of its own lemma."""
+    return verb.lemma_ == "be" or _norm(verb) in ("'s", "'re", "'m")
+
+
 def _negated(token: Token) -> bool:
     """The predicate is denied: "did not kill", "is not responsible", "no evidence", "never lied"."""
     for t in (token, token.head) if token.dep_ in ("acomp", "attr", "dobj") else (token,):
@@ -580,13 +585,18 @@ def classify(
     if found is None or found[0] == "criticism":
         # "the militia carried out the massacre", "the regime used chemical weapons": a wrong done
         # by a named actor accuses it, even beside words that only judge.
+        held, held_actor = _held_to_account(tokens, resolve)
         author = (
             _wrong_act_author(tokens, lexicon, resolve)
             or _blamed_cause(tokens, lexicon, resolve)
             or _reported_accusation(tokens, lexicon, resolve)
+            or held_actor
         )
         if author is not None:
             found = ("accusation", author)
+        elif held:
+            # "the marketers should be held accountable": whoever they are, they are accused.
+            return Verdict("accusation", round(confidence - 0.2, 2))
         elif (
             labelled := _insulted(tokens, lexicon, labels=lexicon.wrongdoer_labels, resolve=resolve)
         ) is not None and (labelled_actor := resolve.named(labelled)) is not None:
@@ -603,6 +613,10 @@ def classify(
     if insulted is not None:
         # "he is a phony", "Cruz is not a real conservative": aimed at whom the words name.
         return Verdict("criticism", round(confidence - 0.15, 2), resolve.named(insulted))
+    if att.direct_quote and (blamed := _blame_of_someone(tokens, lexicon, resolve)) is not None:
+        # "They shot civilians in the street", "she is responsible for this": in the speaker's own words
+        # "he", "she" and "they" are someone else, named or not.
+        return Verdict(blamed, round(confidence - 0.2, 2))
     if (
         _affirmed_phrase(words, lexicon.accusation_phrases)
         # "do I bear responsibility for it?", "whether the administration bears responsibility"
@@ -885,6 +899,31 @@ def _culpability_denied(tokens: list[Token]) -> bool:
     return False
 
 
+_THIRD_PERSONS = frozenset({"he", "she", "they", "him", "her", "them"})
+
+
+def _blame_of_someone(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> Kind | None:
+    """The kind of the blame the words put on "he", "she" or "they" when the resolver knows no
+    actor for the pronoun: "they shot civilians", "she lied about her emails", "he is responsible
+    for this". Only for the speaker's own quoted words, where a third person is never the speaker
+    (in indirect speech "she said she was responsible" is the speaker's own)."""
+    if any(t.lemma_.lower() in lexicon.copula_falsehoods for t in tokens):
+        return None  # "they live on propaganda and lies" may answer a claim: the linker's to say
+    someone = object()
+
+    def named(token: Token) -> object | None:
+        actor = resolve.named(token)
+        return someone if actor is None and token.lower_ in _THIRD_PERSONS else actor
+
+    pronouns: Resolver[object] = Resolver(named, resolve.nearby, resolve.extremists, resolve.own)
+    found = _blame(tokens, lexicon, pronouns)
+    if found is not None and found[1] is someone:
+        return found[0]
+    if any(s.lower_ in _THIRD_PERSONS for s in _wrongdoers(tokens, lexicon)):
+        return "accusation"
+    return None
+
+
 def _wrongdoers(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     """The subjects the words give a wrong: "the militia carried out the massacre", "the regime is
     committing genocide", "forces shelled a hospital", "the militia tortured prisoners". Only a
@@ -895,6 +934,8 @@ def _wrongdoers(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     for t in tokens:
         if t.pos_ != "VERB" or t.dep_ in ("relcl", "acl", "amod") or _negated(t) or _conditional(t):
             continue
+        if t.dep_ in ("xcomp", "conj") and t.head.dep_ in ("relcl", "acl"):
+            continue  # "the gun that he used to kill them": which gun, not who did wrong
         lemma = t.lemma_.lower()
         carried_out = lemma == "carry" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children)
         if carried_out or lemma in ("commit", "perpetrate"):
@@ -981,6 +1022,7 @@ def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bo
         ):
             return True  # "called the wall stupid", the complement parsed as the object's adjective
         word = t
+        framed = False  # "the height of hypocrisy": the frame itself judges
         if t.dep_ == "amod" and t.head.dep_ in ("attr", "oprd", "dobj", "pobj"):
             noun = t.head.lemma_.lower()
             if not (noun in judging or noun in lexicon.judged_things or noun in lexicon.violent_acts):
@@ -988,6 +1030,8 @@ def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bo
             word = t.head  # "a flagrant violation", "a reckless act"
         elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _KIND_OF:
             word = t.head.head  # "an act of aggression", "a clear case of piracy"
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _UTMOST:
+            word, framed = t.head.head, True  # "the height of hypocrisy", "the definition of racism"
         if word.dep_ == "conj" and word.head.dep_ in ("attr", "acomp", "oprd"):
             word = word.head  # "illegal and counterproductive"
         verb = word.head
@@ -1003,9 +1047,11 @@ def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bo
                 said_of = next((c for c in verb.children if c.dep_ == "dobj"), None)
             else:
                 continue
-        elif word.dep_ not in ("attr", "acomp", "oprd") or verb.pos_ not in ("AUX", "VERB"):
+        elif (
+            word.dep_ not in ("attr", "acomp", "oprd") and not (word.dep_ == "dobj" and _norm(verb) == "'s")
+        ) or verb.pos_ not in ("AUX", "VERB"):  # "that’s the definition of...", "’s" read as a verb
             continue
-        elif verb.lemma_ == "be":
+        elif _copula(verb):
             if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
                 # "it is irresponsible to cut aid", "it is unacceptable that civilians are
                 # targeted": an act judged in a clause, by a word strong enough to judge alone
@@ -1030,7 +1076,9 @@ def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bo
         if lemma in ("this", "that", "these", "those", "it", "what"):
             if said_of.tag_ in ("WDT", "WP"):
                 continue  # "something that was already flawed": a relative clause describes
-            if quoted and (t.lemma_.lower() in of_pronoun or t.lower_ in of_pronoun):
+            if framed and lemma in _POINTING:
+                return True  # "(he said) that was the textbook definition of racism"
+            if quoted and (t.lemma_.lower() in of_pronoun or t.lower_ in of_pronoun or framed):
                 return True
             continue
         if lemma in lexicon.judged_things or lemma in lexicon.violent_acts or lemma in lexicon.claim_nouns:
@@ -1044,6 +1092,9 @@ _AS_VERBS = frozenset(
 )
 # "an act of aggression": the judgement is the "of" phrase of these.
 _KIND_OF = frozenset({"act", "case", "example", "form", "instance"})
+# "the height of hypocrisy", "the very definition of reckless": a judgement at its utmost, said of
+# whatever the subject is, even "that" in indirect speech.
+_UTMOST = frozenset({"height", "definition", "epitome", "essence", "hallmark", "embodiment", "pinnacle"})
 _PERSONS = frozenset({"he", "she", "they", "you", "him", "her", "them"})
 _BODIES = frozenset(
     {"group", "organisation", "organization", "network", "outfit", "movement", "cell", "entity"}
@@ -1091,7 +1142,7 @@ def _insulted(
             said_of = first  # "branded McConnell a liar", the complement parsed as a second object
         elif t.dep_ not in ("attr", "acomp", "oprd") or t.head.pos_ not in ("AUX", "VERB"):
             continue
-        elif t.head.lemma_ == "be":
+        elif _copula(t.head):
             said_of = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
             if said_of is None and t.head.dep_ == "xcomp":
                 # "were declared by parliament to be terror groups", "is considered to be a fraud"
@@ -1108,6 +1159,8 @@ def _insulted(
             )
         ):
             continue
+        if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in t.children):
+            continue  # "he's our orange buffoon, and we love him": one's own, said fondly
         words = [t, *(c for c in t.children if c.dep_ in ("amod", "conj", "compound"))]
         if labels is not None and t.lemma_.lower() not in _BODIES:
             # "a terrorist group" labels a body; "it's a terrorist attack" an act, not its author.
@@ -1282,8 +1335,10 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
             # "the militia tortured prisoners", "Iran was behind the attack": only an author named
             # in the words is accused, never one guessed from the sentence, nor one a clause only
             # describes ("the man who beheaded him is British": who he is, not what he did).
-            if t.dep_ in ("relcl", "acl", "amod") or (t.head.dep_ == "relcl" and t.dep_ == "prep"):
-                continue
+            if t.dep_ in ("relcl", "acl", "amod") or (
+                t.head.dep_ in ("relcl", "acl") and t.dep_ in ("prep", "xcomp", "conj")
+            ):
+                continue  # also "the gun that he used to slaughter them": which gun, not who did it
             if t.pos_ == "VERB":
                 subject = _subject_of(t)
                 if (
@@ -1299,6 +1354,8 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
             if actor is not None:
                 return "accusation", actor
             continue
+        if lemma in _NEUTRAL_AS_NOUNS and t.pos_ == "NOUN":
+            continue  # "the title sponsor", "the bill's sponsor": no wrong
         aiding = lemma in lexicon.aiding_words and _aiding_extremists(t, lexicon, resolve.extremists)
         outcome = lemma in lexicon.outcome_words and _harm_outcome(t, lexicon)
         if (
@@ -1320,6 +1377,10 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
         ):
             criticism = _aimed(t, resolve, within=within)
     return ("criticism", criticism) if criticism is not None else None
+
+
+# Accusation words that name no wrong as nouns: "the bill's sponsor" (but "sponsored terrorism").
+_NEUTRAL_AS_NOUNS = frozenset({"sponsor"})
 
 
 # "because of X, we lost": what comes of a named actor's doing.
@@ -1364,6 +1425,42 @@ def _blamed_cause(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -
         ) and not _negated(clause):
             return actor
     return None
+
+
+_OWN_PRONOUNS = frozenset({"i", "we", "us", "me", "myself", "ourselves", "itself", "themselves"})
+# "hold X responsible", "X should be held accountable": to hold someone to account for a thing is
+# to say it is theirs to answer for.
+_ANSWERABLE = frozenset({"responsible", "accountable", "liable", "culpable"})
+
+
+def _held_to_account(tokens: list[Token], resolve: Resolver[A]) -> tuple[bool, A | None]:
+    """Whether the words hold someone to account ("we hold the regime responsible", "the White
+    House should be held accountable", "want the sellers held accountable for what happened"),
+    and the actor they name as held. Not negated ("we do not hold him responsible"), not on a
+    condition, and not the speaker's own side ("we must hold ourselves accountable")."""
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.lemma_.lower() != "hold" or t.pos_ != "VERB" or _negated(t) or _conditional(t):
+            continue
+        if any(
+            a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
+            for a in t.children
+        ):
+            continue  # "if they broke the law, they will be held accountable": a consequence foreseen
+        answerable = [c for c in t.children if c.lower_ in _ANSWERABLE and not _negated(c)]
+        if not answerable:
+            continue
+        # Whom: the object, the subject of a passive, or the parser's subject of the adjective
+        # ("hold the regime accountable" read as a small clause), or of "held" itself when it
+        # reads "the sellers held accountable" as a clause of "want".
+        held = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        held = held or next((c for a in answerable for c in a.children if c.dep_ == "nsubj"), None)
+        if held is None and t.dep_ in ("ccomp", "xcomp", "conj"):
+            held = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if held is None or held.i not in inside or held.lower_ in _OWN_PRONOUNS or resolve.own(held):
+            continue
+        return True, resolve.named(held)
+    return False, None
 
 
 def _asserted(verb: Token) -> bool:

@@ -1,0 +1,73 @@
+"""Kinds from the whole statement, third pass (issue 11): accountability, pronouns as wrongdoers."""
+
+from __future__ import annotations
+
+from .conftest import only, run
+
+
+def _target_name(result, statement) -> str | None:
+    return result.actor(statement.target).name if statement.target else None
+
+
+def test_holding_an_actor_to_account_accuses_it():
+    result = run("The senator said the governor should be held responsible for the flooding in Dayton.")
+    assert only(result).kind == "accusation"
+    named = run("The minister said he held Hezbollah fully accountable for the explosion.")
+    assert _target_name(named, only(named, "accusation")) == "Hezbollah"
+
+
+def test_holding_someone_unnamed_to_account_still_accuses():
+    text = (
+        "Maria Ortiz, a teacher, spoke at the vigil. "
+        '"We want the landlords and the builders held accountable for the fire," she said.'
+    )
+    assert only(run(text)).kind == "accusation"
+
+
+def test_not_holding_to_account_or_only_on_a_condition_or_oneself_is_no_accusation():
+    for text in (
+        '"We do not hold Hezbollah responsible for the fire," the minister said.',
+        '"If the builders broke the law, they will be held accountable," the mayor said.',
+        '"We must hold ourselves accountable for the delays," the mayor said.',
+    ):
+        assert only(run(text)).kind == "claim", text
+
+
+def test_a_wrong_done_by_a_pronoun_in_the_speakers_quote_is_an_accusation():
+    for text in (
+        '"They fired on the children outside the school," a witness told reporters.',
+        '"She stole from the pension fund," the auditor said.',
+        '"He is responsible for the collapse of the bridge," the engineer said.',
+    ):
+        assert only(run(text)).kind == "accusation", text
+
+
+def test_a_pronoun_doing_no_wrong_or_a_description_stays_a_claim():
+    for text in (
+        '"They attacked our positions at dawn," the commander said.',
+        '"They are doing a fine job," the mayor said.',
+        '"It is the rifle that he used to kill the children," the detective said.',
+    ):
+        assert only(run(text)).kind == "claim", text
+
+
+def test_a_sponsor_as_a_noun_is_no_wrongdoer():
+    text = '"My company paid for the festival. That is why he is the main sponsor," said Jane Roe, the organiser.'
+    assert only(run(text)).kind == "claim"
+
+
+def test_a_judgement_at_its_utmost_is_a_criticism():
+    for text in (
+        '"That is the height of hypocrisy," the senator said.',
+        '"This plan is the very definition of reckless," the senator said.',
+        "The senator said that’s the textbook definition of cowardice.",
+    ):
+        assert only(run(text)).kind == "criticism", text
+
+
+def test_the_utmost_of_something_good_stays_a_claim():
+    assert only(run('"That is the essence of democracy," the senator said.')).kind == "claim"
+
+
+def test_an_insult_that_is_the_speakers_own_is_said_fondly():
+    assert only(run('"He is our crazy uncle, and we love him," the senator said.')).kind == "claim"
