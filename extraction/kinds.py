@@ -588,6 +588,7 @@ def classify(
         held, held_actor = _held_to_account(tokens, resolve)
         author = (
             _wrong_act_author(tokens, lexicon, resolve)
+            or _harm_kept(tokens, lexicon, resolve)
             or _blamed_cause(tokens, lexicon, resolve)
             or _reported_accusation(tokens, lexicon, resolve)
             or held_actor
@@ -924,6 +925,57 @@ def _blame_of_someone(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A
     return None
 
 
+# Acts of violence that are atrocities by their manner: "beat him to death", "burned two men
+# alive", "killed him and chopped him up". Only these verbs: "scared me to death" and "bored to
+# death" are ways of speaking.
+_CRUEL_MANNERS = frozenset(
+    {
+        "beat",
+        "stab",
+        "hack",
+        "stone",
+        "club",
+        "kick",
+        "burn",
+        "bury",
+        "strangle",
+        "bludgeon",
+        "whip",
+        "flog",
+        "batter",
+        "drown",
+        "chop",
+        "cut",
+        "torture",
+        "skin",
+    }
+)
+_DISMEMBERING = frozenset({"chop", "cut", "hack"})
+
+
+def _cruelly_killed(verb: Token) -> bool:
+    """ "beat him to death", "burned two men alive", "chopped him up": a killing told by its
+    cruelty, which no side reports of itself as war news. A deed done, in the past: "they burn
+    people alive" says what a group is like, a judgement of it rather than a charge."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _CRUEL_MANNERS or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    children = list(verb.children)
+    if any(c.lower_ == "alive" and c.dep_ in ("oprd", "advmod", "acomp", "xcomp") for c in children):
+        return lemma in ("burn", "bury", "skin")
+    if any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+        for c in children
+    ):
+        return True
+    # "chopped him up": a person cut to pieces, not "cut the budget up"
+    return (
+        lemma in _DISMEMBERING
+        and any(c.dep_ == "prt" and c.lower_ == "up" for c in children)
+        and any(c.dep_ == "dobj" and c.lower_ in _THIRD_PERSONS for c in children)
+    )
+
+
 def _wrongdoers(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     """The subjects the words give a wrong: "the militia carried out the massacre", "the regime is
     committing genocide", "forces shelled a hospital", "the militia tortured prisoners". Only a
@@ -942,7 +994,7 @@ def _wrongdoers(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             wrong = any(
                 c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lexicon.wrong_acts for c in t.children
             )
-        elif lemma in lexicon.atrocities:
+        elif lemma in lexicon.atrocities or _cruelly_killed(t):
             # not "militants claim to have beheaded"; "was tortured by the police" names its doer
             wrong = any(c.dep_ in ("dobj", "auxpass") for c in t.children)
         elif lemma in lexicon.force_verbs:
@@ -1461,6 +1513,32 @@ def _held_to_account(tokens: list[Token], resolve: Resolver[A]) -> tuple[bool, A
             continue
         return True, resolve.named(held)
     return False, None
+
+
+# "so that the problem remains unsolved", "so the war goes on": a harm kept as it is.
+_LASTING = frozenset({"remain", "stay", "continue", "persist", "last"})
+_UNSOLVED = frozenset({"unsolved", "unresolved", "unchecked", "unaddressed", "unabated"})
+
+
+def _harm_kept(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> A | None:
+    """The actor the words say acts so that a harm lasts: "is seeking to take out the forces so
+    that the problem with ISIL remains unsolved", "they armed the rebels so the war would
+    continue". The lasting must be the purpose ("so that", "so"), not a fact ("the problem
+    remains unsolved"), and the purposer a named actor."""
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.lemma_.lower() not in _LASTING or t.dep_ != "advcl" or _negated(t):
+            continue
+        if not any(m.dep_ == "mark" and m.lower_ == "so" for m in t.children):
+            continue
+        subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        unsolved = any(c.dep_ == "acomp" and c.lower_ in _UNSOLVED for c in t.children)
+        if not (unsolved or (subject is not None and _harmful(subject, lexicon))):
+            continue
+        purposer = _subject_of(t.head) if t.head.pos_ in ("VERB", "AUX") else None
+        if purposer is not None and purposer.i in inside and (actor := resolve.named(purposer)) is not None:
+            return actor
+    return None
 
 
 def _asserted(verb: Token) -> bool:

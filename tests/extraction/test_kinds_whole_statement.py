@@ -71,3 +71,35 @@ def test_the_utmost_of_something_good_stays_a_claim():
 
 def test_an_insult_that_is_the_speakers_own_is_said_fondly():
     assert only(run('"He is our crazy uncle, and we love him," the senator said.')).kind == "claim"
+
+
+def test_a_killing_told_by_its_cruelty_accuses_its_doer():
+    for text in (
+        '"They beat the shopkeeper to death and left," the witness said.',
+        "The witness said the militia had burned two farmers alive.",
+        '"They shot him and chopped him up," the witness said.',
+    ):
+        assert only(run(text)).kind == "accusation", text
+
+
+def test_cruelty_as_a_way_of_speaking_or_what_a_group_is_like_stays_a_claim():
+    for text in (
+        '"The exam scared me to death," the student said.',
+        '"They cut the budget up into small pieces," the senator said.',
+    ):
+        assert only(run(text)).kind == "claim", text
+    habit = run('"They burn people alive, there is no limit to their depravity," the guard said.')
+    assert only(habit).kind == "criticism"
+
+
+def test_acting_so_that_a_harm_lasts_accuses_the_actor():
+    result = run('"Russia armed the rebels so that the war would continue," the minister said.')
+    assert _target_name(result, only(result, "accusation")) == "Russia"
+
+
+def test_a_harm_that_lasts_as_a_fact_or_a_good_thing_kept_stays_a_claim():
+    for text in (
+        '"The problem remains unsolved," the minister said.',
+        '"Russia sent troops so that the peace would last," the minister said.',
+    ):
+        assert only(run(text)).kind == "claim", text
