@@ -586,6 +586,8 @@ def classify(
         # "the militia carried out the massacre", "the regime used chemical weapons": a wrong done
         # by a named actor accuses it, even beside words that only judge.
         held, held_actor = _held_to_account(tokens, resolve)
+        if not held:
+            held, held_actor = _blame_placed(tokens, lexicon, resolve)
         author = (
             _wrong_act_author(tokens, lexicon, resolve)
             or _harm_kept(tokens, lexicon, resolve)
@@ -596,7 +598,8 @@ def classify(
         if author is not None:
             found = ("accusation", author)
         elif held:
-            # "the marketers should be held accountable": whoever they are, they are accused.
+            # "the marketers should be held accountable", "the blame lies with the builders":
+            # whoever they are, they are accused.
             return Verdict("accusation", round(confidence - 0.2, 2))
         elif (
             labelled := _insulted(tokens, lexicon, labels=lexicon.wrongdoer_labels, resolve=resolve)
@@ -1477,6 +1480,46 @@ def _blamed_cause(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -
         ) and not _negated(clause):
             return actor
     return None
+
+
+# "the fault lies with X", "the blame rests on X".
+_BLAME_NOUNS = frozenset({"blame", "fault"})
+
+
+def _blame_placed(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple[bool, A | None]:
+    """Whether the words lay blame on someone ("the attack was blamed on Hezbollah", "the blame
+    lies with the builders", "the fault rests with the Kremlin"), and the actor they name. Not
+    negated ("the blame does not lie with him"), not on a condition, and on a person or body:
+    "blamed the flooding on poor planning" accuses no one."""
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        lemma = t.lemma_.lower()
+        if t.pos_ != "VERB" or _negated(t) or _conditional(t):
+            continue
+        if lemma == "blame":
+            preps = ("on",)
+        elif lemma in ("lie", "rest") and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _BLAME_NOUNS for c in t.children
+        ):
+            preps = ("with", "on", "at")
+        else:
+            continue
+        blamed = next(
+            (
+                g
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ in preps
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        if blamed is None or blamed.i not in inside or blamed.lower_ in _OWN_PRONOUNS or resolve.own(blamed):
+            continue
+        actor = resolve.named(blamed)
+        if actor is not None or _a_person(blamed, lexicon):
+            return True, actor
+    return False, None
 
 
 _OWN_PRONOUNS = frozenset({"i", "we", "us", "me", "myself", "ourselves", "itself", "themselves"})

@@ -103,3 +103,16 @@ def test_a_harm_that_lasts_as_a_fact_or_a_good_thing_kept_stays_a_claim():
         '"Russia sent troops so that the peace would last," the minister said.',
     ):
         assert only(run(text)).kind == "claim", text
+
+
+def test_blame_laid_on_an_actor_accuses_it():
+    result = run("The spokesman said the explosion was blamed on Hezbollah.")
+    assert _target_name(result, only(result, "accusation")) == "Hezbollah"
+
+
+def test_blame_denied_or_a_problem_placed_on_a_thing_is_no_accusation():
+    for text in (
+        '"The blame does not lie with Hezbollah," the minister said.',
+        '"The problem lies with the software," the minister said.',
+    ):
+        assert only(run(text)).kind == "claim", text
