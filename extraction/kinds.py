@@ -617,7 +617,7 @@ def classify(
     if insulted is not None:
         # "he is a phony", "Cruz is not a real conservative": aimed at whom the words name.
         return Verdict("criticism", round(confidence - 0.15, 2), resolve.named(insulted))
-    if att.direct_quote and (blamed := _blame_of_someone(tokens, lexicon, resolve)) is not None:
+    if (blamed := _blame_of_someone(tokens, lexicon, resolve, quoted=att.direct_quote)) is not None:
         # "They shot civilians in the street", "she is responsible for this": in the speaker's own words
         # "he", "she" and "they" are someone else, named or not.
         return Verdict(blamed, round(confidence - 0.2, 2))
@@ -906,24 +906,41 @@ def _culpability_denied(tokens: list[Token]) -> bool:
 _THIRD_PERSONS = frozenset({"he", "she", "they", "him", "her", "them"})
 
 
-def _blame_of_someone(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> Kind | None:
-    """The kind of the blame the words put on "he", "she" or "they" when the resolver knows no
-    actor for the pronoun: "they shot civilians", "she lied about her emails", "he is responsible
-    for this". Only for the speaker's own quoted words, where a third person is never the speaker
-    (in indirect speech "she said she was responsible" is the speaker's own)."""
+def _blame_of_someone(
+    tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A], *, quoted: bool
+) -> Kind | None:
+    """The kind of the blame the words put on someone the resolver knows no actor for: a person
+    by office ("a federal judge can't be impartial", "the governor lied") or, in the speaker's
+    own quoted words, "he", "she" or "they" ("they shot civilians", "he is responsible for
+    this"), where a third person is never the speaker (in indirect speech "she said she was
+    responsible" is the speaker's own)."""
     if any(t.lemma_.lower() in lexicon.copula_falsehoods for t in tokens):
         return None  # "they live on propaganda and lies" may answer a claim: the linker's to say
     someone = object()
 
     def named(token: Token) -> object | None:
         actor = resolve.named(token)
-        return someone if actor is None and token.lower_ in _THIRD_PERSONS else actor
+        if actor is not None:
+            return actor
+        if quoted and token.lower_ in _THIRD_PERSONS:
+            return someone
+        # "a federal judge", "the governor"; not one a clause describes ("leaders who incite
+        # fear": what kind of leader, not a charge against one)
+        if (
+            token.pos_ == "NOUN"
+            and token.lemma_.lower() in lexicon.role_titles
+            and not any(c.dep_ == "relcl" for c in token.children)
+        ):
+            return someone
+        return None
 
     pronouns: Resolver[object] = Resolver(named, resolve.nearby, resolve.extremists, resolve.own)
-    found = _blame(tokens, lexicon, pronouns)
+    # "to walk the streets without being harassed by a police officer": a harm feared, not done
+    feared = {x.i for t in tokens if t.lower_ == "without" and t.dep_ == "prep" for x in t.subtree}
+    found = _blame([t for t in tokens if t.i not in feared], lexicon, pronouns)
     if found is not None and found[1] is someone:
         return found[0]
-    if any(s.lower_ in _THIRD_PERSONS for s in _wrongdoers(tokens, lexicon)):
+    if quoted and any(s.lower_ in _THIRD_PERSONS for s in _wrongdoers(tokens, lexicon)):
         return "accusation"
     return None
 
@@ -1332,6 +1349,12 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
         if lemma not in lexicon.blame_lemmas or _conditional(t):
             continue  # "if they have committed a crime" accuses no one
         if lemma in lexicon.virtue_words and _negated(t) and t.dep_ in ("acomp", "attr"):
+            if (
+                lemma in _IMPARTIAL
+                and not _promised(t)
+                and (actor := _aimed(t, resolve, within=within)) is not None
+            ):
+                return "accusation", actor  # "the judge can't be impartial": a charge of bias
             # "the coalition is not serious about fighting ISIL": a virtue denied is a judgement
             criticism = criticism or _aimed(t, resolve, within=within)
             continue
@@ -1432,6 +1455,20 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
         ):
             criticism = _aimed(t, resolve, within=within)
     return ("criticism", criticism) if criticism is not None else None
+
+
+def _promised(token: Token) -> bool:
+    """Said of the speaker's side or of what will be: "I will not be neutral" is a stance taken."""
+    verb = token.head if token.dep_ in ("acomp", "attr") else token
+    return any(
+        (c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall"))
+        or (c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON)
+        for c in verb.children
+    )
+
+
+# Virtues whose denial charges bias, not only judges: "he can't be impartial because he is Mexican".
+_IMPARTIAL = frozenset({"impartial", "neutral", "unbiased", "objective", "independent"})
 
 
 # Accusation words that name no wrong as nouns: "the bill's sponsor" (but "sponsored terrorism").

@@ -116,3 +116,27 @@ def test_blame_denied_or_a_problem_placed_on_a_thing_is_no_accusation():
         '"The problem lies with the software," the minister said.',
     ):
         assert only(run(text)).kind == "claim", text
+
+
+def test_saying_someone_cannot_be_impartial_charges_bias():
+    named = run("Donald Trump said the judge, Maria Lopez, can't be impartial because of her heritage.")
+    assert only(named).kind == "accusation"
+    unnamed = run("Donald Trump said a federal judge can't be impartial because of his religion.")
+    assert only(unnamed).kind == "accusation"
+
+
+def test_promising_not_to_be_neutral_is_no_charge_of_bias():
+    text = '"As president, I will not be neutral," Senator Ann Roe said.'
+    assert only(run(text)).kind != "accusation"
+
+
+def test_a_wrong_by_a_person_by_office_accuses_even_unnamed():
+    assert only(run("The union said the governor had embezzled the pension fund.")).kind == "accusation"
+
+
+def test_a_wrong_feared_or_a_kind_of_person_described_accuses_no_one():
+    for text in (
+        "The senator said people should walk the streets without being harassed by a police officer.",
+        "The senator said the last thing we need are leaders who incite more fear.",
+    ):
+        assert only(run(text)).kind == "claim", text
