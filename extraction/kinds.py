@@ -506,6 +506,35 @@ def _heads_a_claim(tokens: list[Token], lexicon: Lexicon) -> bool:
     return len(heads) == 1 and heads[0].pos_ == "NOUN" and heads[0].lemma_.lower() in lexicon.claim_nouns
 
 
+def _of_phrase_actor(tokens: list[Token], resolve: Resolver[A]) -> A | None:
+    """The actor a statement noun's "of" or "on" phrase names: "his criticism of the mogul"."""
+    for t in tokens:
+        if (
+            t.dep_ == "pobj"
+            and t.head.lower_ in ("of", "on", "against")
+            and t.head.head.pos_ == "NOUN"
+            and (actor := resolve.named(t)) is not None
+        ):
+            return actor
+    return None
+
+
+# Cues of saying again: their content is the speaker's own earlier words.
+_REPEATING = frozenset({"repeat", "reiterate", "echo", "renew", "restate"})
+
+
+def _heads_a_statement(tokens: list[Token], lexicon: Lexicon) -> Kind | None:
+    """The kind a noun phrase's head names, when the words are one headed by a noun of a
+    statement not a claim ("the attacks they have been airing", "his denial", "the charge that
+    she lied")."""
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if len(heads) != 1 or heads[0].pos_ != "NOUN":
+        return None
+    kind = lexicon.cue_nouns.get(heads[0].lemma_.lower())
+    return kind if kind in ("accusation", "criticism", "denial") else None
+
+
 def classify(
     doc: Doc,
     att: Attribution,
@@ -529,6 +558,11 @@ def classify(
         # "mocked Carson's story about the knife", "ridiculed the idea that...": to laugh at
         # what someone said is to reject it.
         return Verdict("denial", round(confidence, 2), _owned_claim(tokens, resolve))
+    if att.lemma in _REPEATING and att.kind == "claim" and (said := _heads_a_statement(tokens, lexicon)):
+        # "repeated the attacks they have been airing", "reiterated his denial": what is said
+        # again is of the kind its noun names.
+        # Its owner ("Ryan's denunciation of Trump") is the speaker again, not whom it is aimed at.
+        return Verdict(said, round(confidence - 0.1, 2), _of_phrase_actor(tokens, resolve))
     if att.kind != "claim":
         aimed = _content_aim(tokens, lexicon, resolve)
         # "accused Clinton of being too cozy with Wall Street": a quality charged, not a deed, is

@@ -140,3 +140,23 @@ def test_a_wrong_feared_or_a_kind_of_person_described_accuses_no_one():
         "The senator said the last thing we need are leaders who incite more fear.",
     ):
         assert only(run(text)).kind == "claim", text
+
+
+def test_saying_again_takes_the_kind_of_what_is_said():
+    attacks = run("Senator Ann Roe repeated the attacks she has been airing in her television ads.")
+    assert only(attacks).kind == "criticism"
+    denial = run("The minister, John Smith, reiterated his denial of the reports.")
+    assert denial.statements[0].kind == "denial"
+
+
+def test_repeating_a_claim_or_reporting_an_attack_stays_a_claim():
+    assert only(run("Senator Ann Roe repeated her promise to cut taxes.")).kind == "claim"
+    assert only(run("The ministry reported the attack on the convoy.")).kind == "claim"
+
+
+def test_idioms_of_disparagement_are_criticisms():
+    for text in (
+        '"The plan is pie in the sky," Senator Ann Roe said.',
+        '"They threw the workers under the bus," Senator Ann Roe said.',
+    ):
+        assert only(run(text)).kind == "criticism", text
