@@ -311,6 +311,9 @@ def _bearer(token: Token, *, climb: bool = True, within: Container[int] | None =
                     out.extend(_bearer(subject))  # "moves by the US", "its attempt"
                 break
             if any(c.dep_ == "auxpass" for c in t.children):
+                if t.i == token.i and token.lemma_.lower() in _STATES_OF_MIND:
+                    # "the judges might be biased", read as a passive: a state of the subject
+                    out.extend(c for c in t.children if c.dep_ == "nsubjpass")
                 break
         if t.dep_ not in _UP_DEPS or t.head.i == t.i:
             break
@@ -318,6 +321,11 @@ def _bearer(token: Token, *, climb: bool = True, within: Container[int] | None =
         if t.pos_ == "NOUN" and t.lemma_.lower() in _REPORTED:
             break  # "made allegations of misconduct": the wrong is alleged, not the alleger's
     return out
+
+
+# Participles that say what their subject is like, not what was done to it ("the election was
+# rigged" says nothing of the election's own doing; "the judges are biased" does).
+_STATES_OF_MIND = frozenset({"bias", "biased", "prejudice", "prejudiced"})
 
 
 def _failed_owner(token: Token, resolve: Resolver[A]) -> A | None:

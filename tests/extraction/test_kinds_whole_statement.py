@@ -160,3 +160,8 @@ def test_idioms_of_disparagement_are_criticisms():
         '"They threw the workers under the bus," Senator Ann Roe said.',
     ):
         assert only(run(text)).kind == "criticism", text
+
+
+def test_a_person_said_to_be_biased_is_accused_of_bias():
+    result = run("Senator Ann Roe said Judge Maria Lopez was biased against her.")
+    assert _target_name(result, only(result, "accusation")) == "Maria Lopez"
