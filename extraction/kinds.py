@@ -483,6 +483,19 @@ def _plays_card(token: Token) -> bool:
     )
 
 
+def _unsaid(tokens: list[Token]) -> bool:
+    """ "I never said that", "we did not claim it": a saying the speaker's side denies having made
+    in the past (not "I can't say that I like him", "we cannot say...")."""
+    return any(
+        t.pos_ == "VERB"
+        and t.lemma_.lower() in _CLAIMING_VERBS
+        and _negated(t)
+        and _past(t)
+        and any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in t.children)
+        for t in tokens
+    )
+
+
 def _negated_agent(tokens: list[Token], resolve: Resolver[A]) -> A | None:
     """The actor named as the agent of a negated passive: IS in "she was not captured by IS"."""
     for t in tokens:
@@ -494,9 +507,13 @@ def _negated_agent(tokens: list[Token], resolve: Resolver[A]) -> A | None:
     return None
 
 
-def _owned_claim(tokens: list[Token], resolve: Resolver[A]) -> A | None:
-    """Another actor's claim named inside the words: "the time that IS claims she was abducted"."""
+def _owned_claim(tokens: list[Token], resolve: Resolver[A], *, made: bool = False) -> A | None:
+    """Another actor's claim named inside the words: "the time that IS claims she was abducted".
+    made: only a claim said to be made, not one denied or imagined ("she'd never say she will
+    break up the banks")."""
     for t in tokens:
+        if made and (_negated(t) or any(c.dep_ == "aux" and _norm(c) in _MODALS for c in t.children)):
+            continue
         if t.pos_ == "VERB" and t.lemma_.lower() in _CLAIMING_VERBS:
             subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subject is not None and (actor := resolve.named(subject)) is not None:
@@ -597,11 +614,15 @@ def classify(
     if (
         any(_norm(t) in _NEGATIONS for t in tokens)
         and not _neither_confirmed(tokens)
-        and (owner := _owned_claim(tokens, resolve)) is not None
+        and (owner := _owned_claim(tokens, resolve, made=True)) is not None
     ):
         # "she was not in the city at the time IS claims she was abducted": a negated assertion
         # that names another's claim answers it.
         return Verdict("denial", round(confidence - 0.15, 2), owner)
+    if _unsaid(tokens):
+        # "I never said that", "we did not claim it": the speaker's side denies having said what
+        # it is quoted as saying.
+        return Verdict("denial", round(confidence - 0.15, 2), _owned_claim(tokens, resolve))
     if (agent := _negated_agent(tokens, resolve)) is not None:
         # "she was not captured by IS": denying that another actor did something answers its claim.
         return Verdict("denial", round(confidence - 0.15, 2), agent)

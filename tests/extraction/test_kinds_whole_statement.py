@@ -165,3 +165,19 @@ def test_idioms_of_disparagement_are_criticisms():
 def test_a_person_said_to_be_biased_is_accused_of_bias():
     result = run("Senator Ann Roe said Judge Maria Lopez was biased against her.")
     assert _target_name(result, only(result, "accusation")) == "Maria Lopez"
+
+
+def test_a_saying_denied_or_imagined_owns_no_claim_to_answer():
+    for text in (
+        'Ann Roe spoke. "I like the governor, but he would never say he will cut taxes," Roe said.',
+        'Ann Roe spoke. "We cannot say the people should decide and then ignore them," Roe said.',
+    ):
+        assert only(run(text)).kind != "denial", text
+
+
+def test_denying_having_said_something_is_a_denial():
+    for text in (
+        '"I never said I would raise taxes," Senator Ann Roe said.',
+        '"We never claimed to have won the vote," Senator Ann Roe said.',
+    ):
+        assert only(run(text)).kind == "denial", text
