@@ -794,6 +794,10 @@ _ATTITUDES = frozenset(
 )
 
 
+# Verbs whose clause is what one wants to be so, not what one says is so.
+_GOALS = frozenset({"hope", "want", "wish", "pray", "ensure", "need", "try", "intend", "plan", "expect"})
+
+
 def _habitual(verb: Token) -> bool:
     """ "we do not target civilians", "I don't take money from lobbyists": what one never does,
     said in the present by "I" or "we" (not an attitude: "we do not condone it")."""
@@ -822,6 +826,11 @@ def _self_denial(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A], *,
         lemma = t.lemma_.lower()
         if lemma in lexicon.states or lemma in lexicon.speech_verbs or lemma in lexicon.clausal_verbs:
             continue
+        if t.dep_ in ("ccomp", "xcomp") and (
+            t.head.lemma_.lower() in _GOALS
+            or any(c.dep_ in ("acomp", "oprd") and c.lower_ == "sure" for c in t.head.children)
+        ):
+            continue  # "I hope we don't raise taxes", "making sure we don't divide": a goal
         if not _negated(t) or _conditional(t) or not (_past(t) or (quoted and _habitual(t))):
             continue
         if not any(

@@ -181,3 +181,11 @@ def test_denying_having_said_something_is_a_denial():
         '"We never claimed to have won the vote," Senator Ann Roe said.',
     ):
         assert only(run(text)).kind == "denial", text
+
+
+def test_a_negated_act_one_hopes_for_or_makes_sure_of_is_no_denial():
+    for text in (
+        '"I hope we don’t raise taxes," Senator Ann Roe said.',
+        '"We made sure we didn’t leave anyone behind," Senator Ann Roe said.',
+    ):
+        assert only(run(text)).kind == "claim", text
