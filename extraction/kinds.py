@@ -171,6 +171,34 @@ def _affirmed_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> 
     return False
 
 
+_INTENSIFIERS = frozenset(
+    {
+        "absolutely",
+        "completely",
+        "totally",
+        "utter",
+        "utterly",
+        "pure",
+        "complete",
+        "total",
+        "just",
+        "all",
+        "such",
+    }
+)
+
+
+def _bare_falsehood(words: list[str], lexicon: Lexicon) -> bool:
+    """ "Nonsense", "Utter rubbish", "Lies, all lies": the words are nothing but a word of
+    falsehood, the whole answer to what was put."""
+    falsehoods = lexicon.copula_falsehoods | lexicon.dismissive
+    return (
+        0 < len(words) <= 4
+        and any(w in falsehoods for w in words)
+        and all(w in falsehoods or w in _INTENSIFIERS for w in words)
+    )
+
+
 def _called_false(words: list[str], falsehoods: frozenset[str]) -> bool:
     """Something is said to be false: "these are lies", "the report was all propaganda",
     "the claim was “an old trick”"."""
@@ -609,6 +637,7 @@ def classify(
         or _called_false(_with_acts(tokens), lexicon.copula_falsehoods)
         # "called the story propaganda", "described the report as baseless"
         or (att.lemma in _NAMING_VERBS and not set(words).isdisjoint(lexicon.copula_falsehoods))
+        or _bare_falsehood(words, lexicon)
     ) and not (_only_withholding(tokens, lexicon) or _neither_confirmed(tokens)):
         return Verdict("denial", round(confidence - 0.1, 2), _owned_claim(tokens, resolve))
     if (

@@ -189,3 +189,19 @@ def test_a_negated_act_one_hopes_for_or_makes_sure_of_is_no_denial():
         '"We made sure we didn’t leave anyone behind," Senator Ann Roe said.',
     ):
         assert only(run(text)).kind == "claim", text
+
+
+def test_quoted_rejections_are_denials():
+    for text in (
+        '"Nonsense," the minister, John Smith, said of the reports.',
+        '"These allegations are completely without merit," the minister, John Smith, said.',
+        '"Nothing could be further from the truth," the minister, John Smith, said.',
+        '"The report is wrong," the minister, John Smith, said.',
+        '"That is not what happened," the minister, John Smith, said.',
+        '"I did nothing wrong," the minister, John Smith, said.',
+    ):
+        assert only(run(text)).kind == "denial", text
+
+
+def test_wrong_said_of_a_policy_is_a_judgement_not_a_denial():
+    assert only(run('"The policy is wrong," the minister, John Smith, said.')).kind == "criticism"
