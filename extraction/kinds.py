@@ -1411,6 +1411,22 @@ def _neither_confirmed(tokens: list[Token]) -> bool:
     return any(w == "neither" and "nor" in words[i + 1 : i + 5] for i, w in enumerate(words))
 
 
+def _undergone(verb: Token) -> bool:
+    """ "our request was rejected", "we were denied access", "calls ... unanswered and dismissed":
+    a rejection the words say someone suffered, not one they make."""
+    passive = ("auxpass", "nsubjpass")
+    if any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children) and not any(
+        c.dep_ in ("aux", "agent") for c in verb.children
+    ):
+        return False  # "these claims are rejected": the speaker's own formal rejection
+    return any(c.dep_ in passive for c in verb.children) or (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "conj"
+        and not any(c.dep_ == "nsubj" for c in verb.children)
+        and any(c.dep_ in passive for c in (*verb.head.children, *verb.head.head.children))
+    )
+
+
 def _only_withholding(tokens: list[Token], lexicon: Lexicon) -> bool:
     """ "an attempt to deny Muslims liberty", "made up of 13 aircraft": the denial words there do
     not reject anything said."""
@@ -1421,7 +1437,7 @@ def _only_withholding(tokens: list[Token], lexicon: Lexicon) -> bool:
         if (
             t.pos_ == "VERB"
             and lemma in ("deny", "reject", "dismiss", "refute")
-            and t.dep_ in ("acl", "relcl")
+            and (t.dep_ in ("acl", "relcl") or _undergone(t))
         ):
             kept = [w for w in kept if w != _norm(t)]
         if (

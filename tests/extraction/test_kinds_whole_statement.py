@@ -205,3 +205,12 @@ def test_quoted_rejections_are_denials():
 
 def test_wrong_said_of_a_policy_is_a_judgement_not_a_denial():
     assert only(run('"The policy is wrong," the minister, John Smith, said.')).kind == "criticism"
+
+
+def test_a_rejection_suffered_is_no_denial():
+    for text in (
+        '"Our request was rejected by the council," the mayor, John Smith, said.',
+        '"We were denied access to the prison," the lawyer, John Smith, said.',
+    ):
+        assert only(run(text)).kind == "claim", text
+    assert only(run('"These claims are rejected," the lawyer, John Smith, said.')).kind == "denial"
