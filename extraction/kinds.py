@@ -171,6 +171,34 @@ def _affirmed_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> 
     return False
 
 
+_INTENSIFIERS = frozenset(
+    {
+        "absolutely",
+        "completely",
+        "totally",
+        "utter",
+        "utterly",
+        "pure",
+        "complete",
+        "total",
+        "just",
+        "all",
+        "such",
+    }
+)
+
+
+def _bare_falsehood(words: list[str], lexicon: Lexicon) -> bool:
+    """ "Nonsense", "Utter rubbish", "Lies, all lies": the words are nothing but a word of
+    falsehood, the whole answer to what was put."""
+    falsehoods = lexicon.copula_falsehoods | lexicon.dismissive
+    return (
+        0 < len(words) <= 4
+        and any(w in falsehoods for w in words)
+        and all(w in falsehoods or w in _INTENSIFIERS for w in words)
+    )
+
+
 def _called_false(words: list[str], falsehoods: frozenset[str]) -> bool:
     """Something is said to be false: "these are lies", "the report was all propaganda",
     "the claim was “an old trick”"."""
@@ -185,6 +213,11 @@ def _called_false(words: list[str], falsehoods: frozenset[str]) -> bool:
             if words[j] in _LINKING or words[j] == _ACT_MARK:
                 break  # "is the subject of speculation", "was linked to propaganda": not called false
     return False
+
+
+def _copula(verb: Token) -> bool:
+    """ "is", and "’s" after "that", which the tagger may read as a verb of its own lemma."""
+    return verb.lemma_ == "be" or _norm(verb) in ("'s", "'re", "'m")
 
 
 def _negated(token: Token) -> bool:
@@ -306,6 +339,9 @@ def _bearer(token: Token, *, climb: bool = True, within: Container[int] | None =
                     out.extend(_bearer(subject))  # "moves by the US", "its attempt"
                 break
             if any(c.dep_ == "auxpass" for c in t.children):
+                if t.i == token.i and token.lemma_.lower() in _STATES_OF_MIND:
+                    # "the judges might be biased", read as a passive: a state of the subject
+                    out.extend(c for c in t.children if c.dep_ == "nsubjpass")
                 break
         if t.dep_ not in _UP_DEPS or t.head.i == t.i:
             break
@@ -313,6 +349,11 @@ def _bearer(token: Token, *, climb: bool = True, within: Container[int] | None =
         if t.pos_ == "NOUN" and t.lemma_.lower() in _REPORTED:
             break  # "made allegations of misconduct": the wrong is alleged, not the alleger's
     return out
+
+
+# Participles that say what their subject is like, not what was done to it ("the election was
+# rigged" says nothing of the election's own doing; "the judges are biased" does).
+_STATES_OF_MIND = frozenset({"bias", "biased", "prejudice", "prejudiced"})
 
 
 def _failed_owner(token: Token, resolve: Resolver[A]) -> A | None:
@@ -470,6 +511,19 @@ def _plays_card(token: Token) -> bool:
     )
 
 
+def _unsaid(tokens: list[Token]) -> bool:
+    """ "I never said that", "we did not claim it": a saying the speaker's side denies having made
+    in the past (not "I can't say that I like him", "we cannot say...")."""
+    return any(
+        t.pos_ == "VERB"
+        and t.lemma_.lower() in _CLAIMING_VERBS
+        and _negated(t)
+        and _past(t)
+        and any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in t.children)
+        for t in tokens
+    )
+
+
 def _negated_agent(tokens: list[Token], resolve: Resolver[A]) -> A | None:
     """The actor named as the agent of a negated passive: IS in "she was not captured by IS"."""
     for t in tokens:
@@ -481,9 +535,13 @@ def _negated_agent(tokens: list[Token], resolve: Resolver[A]) -> A | None:
     return None
 
 
-def _owned_claim(tokens: list[Token], resolve: Resolver[A]) -> A | None:
-    """Another actor's claim named inside the words: "the time that IS claims she was abducted"."""
+def _owned_claim(tokens: list[Token], resolve: Resolver[A], *, made: bool = False) -> A | None:
+    """Another actor's claim named inside the words: "the time that IS claims she was abducted".
+    made: only a claim said to be made, not one denied or imagined ("she'd never say she will
+    break up the banks")."""
     for t in tokens:
+        if made and (_negated(t) or any(c.dep_ == "aux" and _norm(c) in _MODALS for c in t.children)):
+            continue
         if t.pos_ == "VERB" and t.lemma_.lower() in _CLAIMING_VERBS:
             subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subject is not None and (actor := resolve.named(subject)) is not None:
@@ -499,6 +557,35 @@ def _heads_a_claim(tokens: list[Token], lexicon: Lexicon) -> bool:
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     return len(heads) == 1 and heads[0].pos_ == "NOUN" and heads[0].lemma_.lower() in lexicon.claim_nouns
+
+
+def _of_phrase_actor(tokens: list[Token], resolve: Resolver[A]) -> A | None:
+    """The actor a statement noun's "of" or "on" phrase names: "his criticism of the mogul"."""
+    for t in tokens:
+        if (
+            t.dep_ == "pobj"
+            and t.head.lower_ in ("of", "on", "against")
+            and t.head.head.pos_ == "NOUN"
+            and (actor := resolve.named(t)) is not None
+        ):
+            return actor
+    return None
+
+
+# Cues of saying again: their content is the speaker's own earlier words.
+_REPEATING = frozenset({"repeat", "reiterate", "echo", "renew", "restate"})
+
+
+def _heads_a_statement(tokens: list[Token], lexicon: Lexicon) -> Kind | None:
+    """The kind a noun phrase's head names, when the words are one headed by a noun of a
+    statement not a claim ("the attacks they have been airing", "his denial", "the charge that
+    she lied")."""
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if len(heads) != 1 or heads[0].pos_ != "NOUN":
+        return None
+    kind = lexicon.cue_nouns.get(heads[0].lemma_.lower())
+    return kind if kind in ("accusation", "criticism", "denial") else None
 
 
 def classify(
@@ -524,6 +611,11 @@ def classify(
         # "mocked Carson's story about the knife", "ridiculed the idea that...": to laugh at
         # what someone said is to reject it.
         return Verdict("denial", round(confidence, 2), _owned_claim(tokens, resolve))
+    if att.lemma in _REPEATING and att.kind == "claim" and (said := _heads_a_statement(tokens, lexicon)):
+        # "repeated the attacks they have been airing", "reiterated his denial": what is said
+        # again is of the kind its noun names.
+        # Its owner ("Ryan's denunciation of Trump") is the speaker again, not whom it is aimed at.
+        return Verdict(said, round(confidence - 0.1, 2), _of_phrase_actor(tokens, resolve))
     if att.kind != "claim":
         aimed = _content_aim(tokens, lexicon, resolve)
         # "accused Clinton of being too cozy with Wall Street": a quality charged, not a deed, is
@@ -545,16 +637,21 @@ def classify(
         or _called_false(_with_acts(tokens), lexicon.copula_falsehoods)
         # "called the story propaganda", "described the report as baseless"
         or (att.lemma in _NAMING_VERBS and not set(words).isdisjoint(lexicon.copula_falsehoods))
+        or _bare_falsehood(words, lexicon)
     ) and not (_only_withholding(tokens, lexicon) or _neither_confirmed(tokens)):
         return Verdict("denial", round(confidence - 0.1, 2), _owned_claim(tokens, resolve))
     if (
         any(_norm(t) in _NEGATIONS for t in tokens)
         and not _neither_confirmed(tokens)
-        and (owner := _owned_claim(tokens, resolve)) is not None
+        and (owner := _owned_claim(tokens, resolve, made=True)) is not None
     ):
         # "she was not in the city at the time IS claims she was abducted": a negated assertion
         # that names another's claim answers it.
         return Verdict("denial", round(confidence - 0.15, 2), owner)
+    if _unsaid(tokens):
+        # "I never said that", "we did not claim it": the speaker's side denies having said what
+        # it is quoted as saying.
+        return Verdict("denial", round(confidence - 0.15, 2), _owned_claim(tokens, resolve))
     if (agent := _negated_agent(tokens, resolve)) is not None:
         # "she was not captured by IS": denying that another actor did something answers its claim.
         return Verdict("denial", round(confidence - 0.15, 2), agent)
@@ -580,13 +677,22 @@ def classify(
     if found is None or found[0] == "criticism":
         # "the militia carried out the massacre", "the regime used chemical weapons": a wrong done
         # by a named actor accuses it, even beside words that only judge.
+        held, held_actor = _held_to_account(tokens, resolve)
+        if not held:
+            held, held_actor = _blame_placed(tokens, lexicon, resolve)
         author = (
             _wrong_act_author(tokens, lexicon, resolve)
+            or _harm_kept(tokens, lexicon, resolve)
             or _blamed_cause(tokens, lexicon, resolve)
             or _reported_accusation(tokens, lexicon, resolve)
+            or held_actor
         )
         if author is not None:
             found = ("accusation", author)
+        elif held:
+            # "the marketers should be held accountable", "the blame lies with the builders":
+            # whoever they are, they are accused.
+            return Verdict("accusation", round(confidence - 0.2, 2))
         elif (
             labelled := _insulted(tokens, lexicon, labels=lexicon.wrongdoer_labels, resolve=resolve)
         ) is not None and (labelled_actor := resolve.named(labelled)) is not None:
@@ -603,6 +709,10 @@ def classify(
     if insulted is not None:
         # "he is a phony", "Cruz is not a real conservative": aimed at whom the words name.
         return Verdict("criticism", round(confidence - 0.15, 2), resolve.named(insulted))
+    if (blamed := _blame_of_someone(tokens, lexicon, resolve, quoted=att.direct_quote)) is not None:
+        # "They shot civilians in the street", "she is responsible for this": in the speaker's own words
+        # "he", "she" and "they" are someone else, named or not.
+        return Verdict(blamed, round(confidence - 0.2, 2))
     if (
         _affirmed_phrase(words, lexicon.accusation_phrases)
         # "do I bear responsibility for it?", "whether the administration bears responsibility"
@@ -713,6 +823,10 @@ _ATTITUDES = frozenset(
 )
 
 
+# Verbs whose clause is what one wants to be so, not what one says is so.
+_GOALS = frozenset({"hope", "want", "wish", "pray", "ensure", "need", "try", "intend", "plan", "expect"})
+
+
 def _habitual(verb: Token) -> bool:
     """ "we do not target civilians", "I don't take money from lobbyists": what one never does,
     said in the present by "I" or "we" (not an attitude: "we do not condone it")."""
@@ -741,6 +855,11 @@ def _self_denial(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A], *,
         lemma = t.lemma_.lower()
         if lemma in lexicon.states or lemma in lexicon.speech_verbs or lemma in lexicon.clausal_verbs:
             continue
+        if t.dep_ in ("ccomp", "xcomp") and (
+            t.head.lemma_.lower() in _GOALS
+            or any(c.dep_ in ("acomp", "oprd") and c.lower_ == "sure" for c in t.head.children)
+        ):
+            continue  # "I hope we don't raise taxes", "making sure we don't divide": a goal
         if not _negated(t) or _conditional(t) or not (_past(t) or (quoted and _habitual(t))):
             continue
         if not any(
@@ -885,6 +1004,99 @@ def _culpability_denied(tokens: list[Token]) -> bool:
     return False
 
 
+_THIRD_PERSONS = frozenset({"he", "she", "they", "him", "her", "them"})
+
+
+def _blame_of_someone(
+    tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A], *, quoted: bool
+) -> Kind | None:
+    """The kind of the blame the words put on someone the resolver knows no actor for: a person
+    by office ("a federal judge can't be impartial", "the governor lied") or, in the speaker's
+    own quoted words, "he", "she" or "they" ("they shot civilians", "he is responsible for
+    this"), where a third person is never the speaker (in indirect speech "she said she was
+    responsible" is the speaker's own)."""
+    if any(t.lemma_.lower() in lexicon.copula_falsehoods for t in tokens):
+        return None  # "they live on propaganda and lies" may answer a claim: the linker's to say
+    someone = object()
+
+    def named(token: Token) -> object | None:
+        actor = resolve.named(token)
+        if actor is not None:
+            return actor
+        if quoted and token.lower_ in _THIRD_PERSONS:
+            return someone
+        # "a federal judge", "the governor"; not one a clause describes ("leaders who incite
+        # fear": what kind of leader, not a charge against one)
+        if (
+            token.pos_ == "NOUN"
+            and token.lemma_.lower() in lexicon.role_titles
+            and not any(c.dep_ == "relcl" for c in token.children)
+        ):
+            return someone
+        return None
+
+    pronouns: Resolver[object] = Resolver(named, resolve.nearby, resolve.extremists, resolve.own)
+    # "to walk the streets without being harassed by a police officer": a harm feared, not done
+    feared = {x.i for t in tokens if t.lower_ == "without" and t.dep_ == "prep" for x in t.subtree}
+    found = _blame([t for t in tokens if t.i not in feared], lexicon, pronouns)
+    if found is not None and found[1] is someone:
+        return found[0]
+    if quoted and any(s.lower_ in _THIRD_PERSONS for s in _wrongdoers(tokens, lexicon)):
+        return "accusation"
+    return None
+
+
+# Acts of violence that are atrocities by their manner: "beat him to death", "burned two men
+# alive", "killed him and chopped him up". Only these verbs: "scared me to death" and "bored to
+# death" are ways of speaking.
+_CRUEL_MANNERS = frozenset(
+    {
+        "beat",
+        "stab",
+        "hack",
+        "stone",
+        "club",
+        "kick",
+        "burn",
+        "bury",
+        "strangle",
+        "bludgeon",
+        "whip",
+        "flog",
+        "batter",
+        "drown",
+        "chop",
+        "cut",
+        "torture",
+        "skin",
+    }
+)
+_DISMEMBERING = frozenset({"chop", "cut", "hack"})
+
+
+def _cruelly_killed(verb: Token) -> bool:
+    """ "beat him to death", "burned two men alive", "chopped him up": a killing told by its
+    cruelty, which no side reports of itself as war news. A deed done, in the past: "they burn
+    people alive" says what a group is like, a judgement of it rather than a charge."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _CRUEL_MANNERS or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    children = list(verb.children)
+    if any(c.lower_ == "alive" and c.dep_ in ("oprd", "advmod", "acomp", "xcomp") for c in children):
+        return lemma in ("burn", "bury", "skin")
+    if any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+        for c in children
+    ):
+        return True
+    # "chopped him up": a person cut to pieces, not "cut the budget up"
+    return (
+        lemma in _DISMEMBERING
+        and any(c.dep_ == "prt" and c.lower_ == "up" for c in children)
+        and any(c.dep_ == "dobj" and c.lower_ in _THIRD_PERSONS for c in children)
+    )
+
+
 def _wrongdoers(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     """The subjects the words give a wrong: "the militia carried out the massacre", "the regime is
     committing genocide", "forces shelled a hospital", "the militia tortured prisoners". Only a
@@ -895,13 +1107,15 @@ def _wrongdoers(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     for t in tokens:
         if t.pos_ != "VERB" or t.dep_ in ("relcl", "acl", "amod") or _negated(t) or _conditional(t):
             continue
+        if t.dep_ in ("xcomp", "conj") and t.head.dep_ in ("relcl", "acl"):
+            continue  # "the gun that he used to kill them": which gun, not who did wrong
         lemma = t.lemma_.lower()
         carried_out = lemma == "carry" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children)
         if carried_out or lemma in ("commit", "perpetrate"):
             wrong = any(
                 c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lexicon.wrong_acts for c in t.children
             )
-        elif lemma in lexicon.atrocities:
+        elif lemma in lexicon.atrocities or _cruelly_killed(t):
             # not "militants claim to have beheaded"; "was tortured by the police" names its doer
             wrong = any(c.dep_ in ("dobj", "auxpass") for c in t.children)
         elif lemma in lexicon.force_verbs:
@@ -981,6 +1195,7 @@ def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bo
         ):
             return True  # "called the wall stupid", the complement parsed as the object's adjective
         word = t
+        framed = False  # "the height of hypocrisy": the frame itself judges
         if t.dep_ == "amod" and t.head.dep_ in ("attr", "oprd", "dobj", "pobj"):
             noun = t.head.lemma_.lower()
             if not (noun in judging or noun in lexicon.judged_things or noun in lexicon.violent_acts):
@@ -988,6 +1203,8 @@ def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bo
             word = t.head  # "a flagrant violation", "a reckless act"
         elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _KIND_OF:
             word = t.head.head  # "an act of aggression", "a clear case of piracy"
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _UTMOST:
+            word, framed = t.head.head, True  # "the height of hypocrisy", "the definition of racism"
         if word.dep_ == "conj" and word.head.dep_ in ("attr", "acomp", "oprd"):
             word = word.head  # "illegal and counterproductive"
         verb = word.head
@@ -1003,9 +1220,11 @@ def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bo
                 said_of = next((c for c in verb.children if c.dep_ == "dobj"), None)
             else:
                 continue
-        elif word.dep_ not in ("attr", "acomp", "oprd") or verb.pos_ not in ("AUX", "VERB"):
+        elif (
+            word.dep_ not in ("attr", "acomp", "oprd") and not (word.dep_ == "dobj" and _norm(verb) == "'s")
+        ) or verb.pos_ not in ("AUX", "VERB"):  # "that’s the definition of...", "’s" read as a verb
             continue
-        elif verb.lemma_ == "be":
+        elif _copula(verb):
             if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
                 # "it is irresponsible to cut aid", "it is unacceptable that civilians are
                 # targeted": an act judged in a clause, by a word strong enough to judge alone
@@ -1030,7 +1249,9 @@ def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bo
         if lemma in ("this", "that", "these", "those", "it", "what"):
             if said_of.tag_ in ("WDT", "WP"):
                 continue  # "something that was already flawed": a relative clause describes
-            if quoted and (t.lemma_.lower() in of_pronoun or t.lower_ in of_pronoun):
+            if framed and lemma in _POINTING:
+                return True  # "(he said) that was the textbook definition of racism"
+            if quoted and (t.lemma_.lower() in of_pronoun or t.lower_ in of_pronoun or framed):
                 return True
             continue
         if lemma in lexicon.judged_things or lemma in lexicon.violent_acts or lemma in lexicon.claim_nouns:
@@ -1044,6 +1265,9 @@ _AS_VERBS = frozenset(
 )
 # "an act of aggression": the judgement is the "of" phrase of these.
 _KIND_OF = frozenset({"act", "case", "example", "form", "instance"})
+# "the height of hypocrisy", "the very definition of reckless": a judgement at its utmost, said of
+# whatever the subject is, even "that" in indirect speech.
+_UTMOST = frozenset({"height", "definition", "epitome", "essence", "hallmark", "embodiment", "pinnacle"})
 _PERSONS = frozenset({"he", "she", "they", "you", "him", "her", "them"})
 _BODIES = frozenset(
     {"group", "organisation", "organization", "network", "outfit", "movement", "cell", "entity"}
@@ -1091,7 +1315,7 @@ def _insulted(
             said_of = first  # "branded McConnell a liar", the complement parsed as a second object
         elif t.dep_ not in ("attr", "acomp", "oprd") or t.head.pos_ not in ("AUX", "VERB"):
             continue
-        elif t.head.lemma_ == "be":
+        elif _copula(t.head):
             said_of = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
             if said_of is None and t.head.dep_ == "xcomp":
                 # "were declared by parliament to be terror groups", "is considered to be a fraud"
@@ -1108,6 +1332,8 @@ def _insulted(
             )
         ):
             continue
+        if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in t.children):
+            continue  # "he's our orange buffoon, and we love him": one's own, said fondly
         words = [t, *(c for c in t.children if c.dep_ in ("amod", "conj", "compound"))]
         if labels is not None and t.lemma_.lower() not in _BODIES:
             # "a terrorist group" labels a body; "it's a terrorist attack" an act, not its author.
@@ -1185,6 +1411,22 @@ def _neither_confirmed(tokens: list[Token]) -> bool:
     return any(w == "neither" and "nor" in words[i + 1 : i + 5] for i, w in enumerate(words))
 
 
+def _undergone(verb: Token) -> bool:
+    """ "our request was rejected", "we were denied access", "calls ... unanswered and dismissed":
+    a rejection the words say someone suffered, not one they make."""
+    passive = ("auxpass", "nsubjpass")
+    if any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children) and not any(
+        c.dep_ in ("aux", "agent") for c in verb.children
+    ):
+        return False  # "these claims are rejected": the speaker's own formal rejection
+    return any(c.dep_ in passive for c in verb.children) or (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "conj"
+        and not any(c.dep_ == "nsubj" for c in verb.children)
+        and any(c.dep_ in passive for c in (*verb.head.children, *verb.head.head.children))
+    )
+
+
 def _only_withholding(tokens: list[Token], lexicon: Lexicon) -> bool:
     """ "an attempt to deny Muslims liberty", "made up of 13 aircraft": the denial words there do
     not reject anything said."""
@@ -1195,7 +1437,7 @@ def _only_withholding(tokens: list[Token], lexicon: Lexicon) -> bool:
         if (
             t.pos_ == "VERB"
             and lemma in ("deny", "reject", "dismiss", "refute")
-            and t.dep_ in ("acl", "relcl")
+            and (t.dep_ in ("acl", "relcl") or _undergone(t))
         ):
             kept = [w for w in kept if w != _norm(t)]
         if (
@@ -1224,6 +1466,12 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
         if lemma not in lexicon.blame_lemmas or _conditional(t):
             continue  # "if they have committed a crime" accuses no one
         if lemma in lexicon.virtue_words and _negated(t) and t.dep_ in ("acomp", "attr"):
+            if (
+                lemma in _IMPARTIAL
+                and not _promised(t)
+                and (actor := _aimed(t, resolve, within=within)) is not None
+            ):
+                return "accusation", actor  # "the judge can't be impartial": a charge of bias
             # "the coalition is not serious about fighting ISIL": a virtue denied is a judgement
             criticism = criticism or _aimed(t, resolve, within=within)
             continue
@@ -1282,8 +1530,10 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
             # "the militia tortured prisoners", "Iran was behind the attack": only an author named
             # in the words is accused, never one guessed from the sentence, nor one a clause only
             # describes ("the man who beheaded him is British": who he is, not what he did).
-            if t.dep_ in ("relcl", "acl", "amod") or (t.head.dep_ == "relcl" and t.dep_ == "prep"):
-                continue
+            if t.dep_ in ("relcl", "acl", "amod") or (
+                t.head.dep_ in ("relcl", "acl") and t.dep_ in ("prep", "xcomp", "conj")
+            ):
+                continue  # also "the gun that he used to slaughter them": which gun, not who did it
             if t.pos_ == "VERB":
                 subject = _subject_of(t)
                 if (
@@ -1299,6 +1549,8 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
             if actor is not None:
                 return "accusation", actor
             continue
+        if lemma in _NEUTRAL_AS_NOUNS and t.pos_ == "NOUN":
+            continue  # "the title sponsor", "the bill's sponsor": no wrong
         aiding = lemma in lexicon.aiding_words and _aiding_extremists(t, lexicon, resolve.extremists)
         outcome = lemma in lexicon.outcome_words and _harm_outcome(t, lexicon)
         if (
@@ -1320,6 +1572,24 @@ def _blame(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple
         ):
             criticism = _aimed(t, resolve, within=within)
     return ("criticism", criticism) if criticism is not None else None
+
+
+def _promised(token: Token) -> bool:
+    """Said of the speaker's side or of what will be: "I will not be neutral" is a stance taken."""
+    verb = token.head if token.dep_ in ("acomp", "attr") else token
+    return any(
+        (c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall"))
+        or (c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON)
+        for c in verb.children
+    )
+
+
+# Virtues whose denial charges bias, not only judges: "he can't be impartial because he is Mexican".
+_IMPARTIAL = frozenset({"impartial", "neutral", "unbiased", "objective", "independent"})
+
+
+# Accusation words that name no wrong as nouns: "the bill's sponsor" (but "sponsored terrorism").
+_NEUTRAL_AS_NOUNS = frozenset({"sponsor"})
 
 
 # "because of X, we lost": what comes of a named actor's doing.
@@ -1362,6 +1632,108 @@ def _blamed_cause(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -
             and not _negated(x)
             for x in effect
         ) and not _negated(clause):
+            return actor
+    return None
+
+
+# "the fault lies with X", "the blame rests on X".
+_BLAME_NOUNS = frozenset({"blame", "fault"})
+
+
+def _blame_placed(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> tuple[bool, A | None]:
+    """Whether the words lay blame on someone ("the attack was blamed on Hezbollah", "the blame
+    lies with the builders", "the fault rests with the Kremlin"), and the actor they name. Not
+    negated ("the blame does not lie with him"), not on a condition, and on a person or body:
+    "blamed the flooding on poor planning" accuses no one."""
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        lemma = t.lemma_.lower()
+        if t.pos_ != "VERB" or _negated(t) or _conditional(t):
+            continue
+        if lemma == "blame":
+            preps = ("on",)
+        elif lemma in ("lie", "rest") and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _BLAME_NOUNS for c in t.children
+        ):
+            preps = ("with", "on", "at")
+        else:
+            continue
+        blamed = next(
+            (
+                g
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ in preps
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        if blamed is None or blamed.i not in inside or blamed.lower_ in _OWN_PRONOUNS or resolve.own(blamed):
+            continue
+        actor = resolve.named(blamed)
+        if actor is not None or _a_person(blamed, lexicon):
+            return True, actor
+    return False, None
+
+
+_OWN_PRONOUNS = frozenset({"i", "we", "us", "me", "myself", "ourselves", "itself", "themselves"})
+# "hold X responsible", "X should be held accountable": to hold someone to account for a thing is
+# to say it is theirs to answer for.
+_ANSWERABLE = frozenset({"responsible", "accountable", "liable", "culpable"})
+
+
+def _held_to_account(tokens: list[Token], resolve: Resolver[A]) -> tuple[bool, A | None]:
+    """Whether the words hold someone to account ("we hold the regime responsible", "the White
+    House should be held accountable", "want the sellers held accountable for what happened"),
+    and the actor they name as held. Not negated ("we do not hold him responsible"), not on a
+    condition, and not the speaker's own side ("we must hold ourselves accountable")."""
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.lemma_.lower() != "hold" or t.pos_ != "VERB" or _negated(t) or _conditional(t):
+            continue
+        if any(
+            a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
+            for a in t.children
+        ):
+            continue  # "if they broke the law, they will be held accountable": a consequence foreseen
+        answerable = [c for c in t.children if c.lower_ in _ANSWERABLE and not _negated(c)]
+        if not answerable:
+            continue
+        # Whom: the object, the subject of a passive, or the parser's subject of the adjective
+        # ("hold the regime accountable" read as a small clause), or of "held" itself when it
+        # reads "the sellers held accountable" as a clause of "want".
+        held = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        held = held or next((c for a in answerable for c in a.children if c.dep_ == "nsubj"), None)
+        if held is None and t.dep_ in ("ccomp", "xcomp", "conj"):
+            held = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if held is None or held.i not in inside or held.lower_ in _OWN_PRONOUNS or resolve.own(held):
+            continue
+        return True, resolve.named(held)
+    return False, None
+
+
+# "so that the problem remains unsolved", "so the war goes on": a harm kept as it is.
+_LASTING = frozenset({"remain", "stay", "continue", "persist", "last"})
+_UNSOLVED = frozenset({"unsolved", "unresolved", "unchecked", "unaddressed", "unabated"})
+
+
+def _harm_kept(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> A | None:
+    """The actor the words say acts so that a harm lasts: "is seeking to take out the forces so
+    that the problem with ISIL remains unsolved", "they armed the rebels so the war would
+    continue". The lasting must be the purpose ("so that", "so"), not a fact ("the problem
+    remains unsolved"), and the purposer a named actor."""
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.lemma_.lower() not in _LASTING or t.dep_ != "advcl" or _negated(t):
+            continue
+        if not any(m.dep_ == "mark" and m.lower_ == "so" for m in t.children):
+            continue
+        subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        unsolved = any(c.dep_ == "acomp" and c.lower_ in _UNSOLVED for c in t.children)
+        if not (unsolved or (subject is not None and _harmful(subject, lexicon))):
+            continue
+        purposer = _subject_of(t.head) if t.head.pos_ in ("VERB", "AUX") else None
+        if purposer is not None and purposer.i in inside and (actor := resolve.named(purposer)) is not None:
             return actor
     return None
 
