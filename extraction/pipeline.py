@@ -31,7 +31,7 @@ from .segment import find_quotes, paragraphs
 from .spans import first_span_root, tokens_in
 from .types import Actor, ExtractionResult, Link, Span, Statement, within
 
-EXTRACTOR_VERSION = "2026.12.6"
+EXTRACTOR_VERSION = "2026.12.7"
 
 _RANK_ABBREVIATIONS = (
     "Sgt.",

@@ -105,7 +105,7 @@ def test_seed_links_f1(scored):
 def test_seed_output_is_the_documented_json(seed_text: str):
     data = extract(seed_text).to_dict()
     assert data["schema"] == "claimtrack.extraction/1"
-    assert data["extractor_version"] == "2026.12.6"
+    assert data["extractor_version"] == "2026.12.7"
     assert {"from", "to", "relation", "confidence"} <= set(data["links"][0])
     assert ExtractionResult.from_dict(json.loads(json.dumps(data))).to_dict() == data
     north_korea = next(a for a in data["actors"] if a["code"] == "PRK")
