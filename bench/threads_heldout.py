@@ -82,12 +82,15 @@ def main() -> None:
     parser.add_argument("held_out", type=Path)
     parser.add_argument("--similarity", type=float, default=Thresholds().similarity)
     parser.add_argument("--confidence", type=float, default=Thresholds().confidence)
-    args = parser.parse_args()
-    print(
-        json.dumps(
-            run(args.development, args.held_out, Thresholds(args.similarity, args.confidence)), indent=2
-        )
+    parser.add_argument(
+        "--restatement",
+        type=float,
+        default=Thresholds().restatement,
+        help="in-article restatement threshold (2.0: none)",
     )
+    args = parser.parse_args()
+    thresholds = Thresholds(args.similarity, args.confidence, restatement=args.restatement)
+    print(json.dumps(run(args.development, args.held_out, thresholds), indent=2))
 
 
 if __name__ == "__main__":

@@ -4,6 +4,8 @@ extractor were perfect. Prints JSON (thread pairs and rebuttal pairs, P/R/F1).
     .venv/bin/python bench/threads_oracle.py bench/gold/news-dev [--similarity 0.42] [--by-story]
     .venv/bin/python bench/threads_oracle.py bench/gold/news-dev --leave-one-story-out
     .venv/bin/python bench/threads_oracle.py bench/gold/news-dev --no-groups   # [--group 0.28]
+    .venv/bin/python bench/threads_oracle.py bench/gold/news-dev --leave-one-story-out --choose restatement
+    .venv/bin/python bench/threads_oracle.py bench/gold/news-dev --as-service  # [--no-restatements]
 
 Articles arrive one by one, in name order, as the threading service sees them. Each statement
 is given its article's salient names (``salient_names``), is scored against every thread so
@@ -12,7 +14,16 @@ statements started) and joins the best one, linked to the member it repeats or r
 starts a thread of its own. The gold's own in-article links count as the extractor's (they
 are its job, scored elsewhere): statements they link end in one thread. When none of a
 group's statements matches a thread alone, the group may join one on its pooled words
-(``best_group_threads``, at ``Thresholds.group``; ``--no-groups`` turns that off).
+(``best_group_threads``, at ``Thresholds.group``; ``--no-groups`` turns that off). Statements
+of one article that restate one proposition (``restatement_groups``, at
+``Thresholds.restatement``; ``--no-restatements`` turns that off) join those groups too, as
+the service threads them together: they join a thread as one, though (as in the service) they
+neither pool their words nor take a link of their own.
+
+``--as-service`` applies the threading service's own rule instead (``simulate_service``): each
+statement's best two pair matches among earlier articles' statements, threads merged over
+every link, rather than the best thread's centroid alone; what the oracle figures leave out of
+what the service does.
 
 ``--by-story`` adds the figures of each story's own pairs (and of the pairs across stories,
 all of them wrong by construction). ``--leave-one-story-out`` picks the similarity threshold
@@ -37,6 +48,7 @@ from bench.thread_pairs import (
     Key,
     PredictedGraph,
     _prf,
+    _UnionFind,
     graph_from_links,
     load_gold,
 )
@@ -45,13 +57,20 @@ from extraction.matching import (
     ThreadProfile,
     Thresholds,
     best_group_threads,
+    best_matches,
     best_threads,
+    group_links,
     match_thread,
+    restatement_groups,
     salient_names,
 )
 
 ACROSS = "(across stories)"
 GRID = tuple(round(0.30 + 0.025 * i, 3) for i in range(21))
+# 2.0: no restatement groups at all (a similarity never exceeds 1).
+# The service's THREADING_LINKS_PER_STATEMENT.
+LINKS_PER_STATEMENT = 2
+RESTATEMENT_GRID = (*(round(0.5 + 0.05 * i, 3) for i in range(11)), 2.0)
 
 
 def _sketch(g: GoldStatement, names: frozenset[str]) -> Sketch:
@@ -86,19 +105,28 @@ class _Threads:
         self.links: list[tuple[Key, Key, str]] = []
         self._next = 0
 
-    def add_group(self, group: list[Sketch], thresholds: Thresholds) -> None:
-        """Statements the extractor linked in their article thread together: the group joins
-        the thread its most confident statement matches, or starts one."""
+    def add_group(
+        self, group: list[Sketch], thresholds: Thresholds, linked: list[list[Sketch]] | None = None
+    ) -> None:
+        """Statements the extractor linked in their article thread together, and those that
+        restate one another: the group joins the thread its most confident statement matches,
+        or starts one. ``linked``: the group's parts the extractor linked (the whole group when
+        None); as in the service, only they pool their words, and only their members take
+        their side in the thread by a link of their own."""
+        linked = [group] if linked is None else linked
         best = None
         for sketch in group:
             ranked = best_threads(sketch, self.profiles.values(), thresholds=thresholds)
             if ranked and (best is None or ranked[0].confidence > best[1].confidence):
                 best = (sketch, ranked[0])
-        if best is None and len(group) > 1:
+        for part in linked if best is None else ():
+            if len(part) < 2:
+                continue
             # None of them alone: together, on their pooled words.
-            pooled = best_group_threads(group, self.profiles.values(), thresholds=thresholds)
-            if pooled:
+            pooled = best_group_threads(part, self.profiles.values(), thresholds=thresholds)
+            if pooled and (best is None or pooled[0].match.similarity > best[1].similarity):
                 best = (pooled[0].anchor, pooled[0].match)
+        sided = {s.key for part in linked if len(part) > 1 for s in part}
         if best is not None:
             anchor, found = best
             tid = int(found.thread)
@@ -107,7 +135,7 @@ class _Threads:
             # of its stance it is closest to (the anchor's link settles the others).
             everyone = Thresholds(similarity=0.0, confidence=0.0)
             for sketch in group:
-                if sketch is anchor:
+                if sketch is anchor or sketch.key not in sided:
                     continue
                 side = match_thread(sketch, self.profiles[tid], thresholds=everyone)
                 if side is not None and side.relation == "repeats":
@@ -139,6 +167,28 @@ def _groups(sketches: list[Sketch], links: Iterable[tuple[Key, Key]]) -> list[li
     return list(groups.values())
 
 
+def _restated(
+    sketches: list[Sketch], linked: list[list[Sketch]], thresholds: Thresholds
+) -> list[tuple[list[Sketch], list[list[Sketch]]]]:
+    """The article's linked groups, those whose statements restate one another
+    (``restatement_groups``) together: each merged group with its linked parts, in order of
+    appearance."""
+    head_of = {s.key: part[0] for part in linked for s in part}
+    restated = [
+        (_key(head_of[group[0].key]), _key(head_of[s.key]))
+        for group in restatement_groups(sketches, thresholds=thresholds)
+        for s in group[1:]
+    ]
+    part_of = {part[0].key: part for part in linked}
+    order = {s.key: i for i, s in enumerate(sketches)}
+    merged = []
+    for heads in _groups([part[0] for part in linked], restated):
+        parts = [part_of[h.key] for h in heads]
+        members = sorted((s for part in parts for s in part), key=lambda s: order[s.key])
+        merged.append((members, parts))
+    return merged
+
+
 def simulate(directory: Path, thresholds: Thresholds, *, context: bool = True) -> PredictedGraph:
     texts, gold = load_gold(directory)
     in_article = _in_article_links(directory)
@@ -150,10 +200,59 @@ def simulate(directory: Path, thresholds: Thresholds, *, context: bool = True) -
         names = salient_names(texts[article]) if context else frozenset()
         sketches = [_sketch(g, names) for g in by_article[article]]
         links = in_article.get(article, [])
-        for group in _groups(sketches, links):
-            threads.add_group(group, thresholds)
+        for group, parts in _restated(sketches, _groups(sketches, links), thresholds):
+            threads.add_group(group, thresholds, parts)
         threads.links.extend((a, b, "rebuts") for a, b in links)
     return graph_from_links(threads.links, threads=threads.thread_of)
+
+
+def simulate_service(directory: Path, thresholds: Thresholds, *, context: bool = True) -> PredictedGraph:
+    """The threading service's own rule (claims.services.threading), on gold statements: each
+    statement links to its best ``LINKS_PER_STATEMENT`` matches among the statements of earlier
+    articles, pair by pair (``best_matches``, not against threads' centroids); a group its
+    article links, none of whose members matches alone, links as the service's
+    ``_add_group_matches`` does (``group_links``, against every earlier group rather than the
+    candidates' groups); threads are the connected groups over all links, the articles' own,
+    and over each article's restatements. What it leaves out: the candidate search (the service
+    scores the 20 its full-text index finds, this every earlier statement) and the re-scoring of
+    old links when a later article is threaded."""
+    texts, gold = load_gold(directory)
+    in_article = _in_article_links(directory)
+    by_article: dict[str, list[GoldStatement]] = {}
+    for g in gold:
+        by_article.setdefault(g.article, []).append(g)
+    earlier: list[Sketch] = []
+    earlier_groups: list[list[Sketch]] = []
+    links: list[tuple[Key, Key, str]] = []
+    components = _UnionFind()
+    for article in sorted(by_article):
+        names = salient_names(texts[article]) if context else frozenset()
+        sketches = [_sketch(g, names) for g in by_article[article]]
+        inner = in_article.get(article, [])
+        matched: set[str] = set()
+        for sketch in sketches:
+            for other, found in best_matches(sketch, earlier, thresholds=thresholds)[:LINKS_PER_STATEMENT]:
+                links.append((_key(sketch), _key(other), found.relation))
+                matched.add(sketch.key)
+        linked = _groups(sketches, inner)
+        for group in linked:
+            if len(group) < 2 or any(s.key in matched for s in group):
+                continue
+            found = [
+                made for other in earlier_groups if (made := group_links(group, other, thresholds=thresholds))
+            ]
+            if found:
+                best = max(found, key=lambda made: (made[0][2].similarity, made[0][1].key))
+                links += [(_key(a), _key(b), m.relation) for a, b, m in best]
+        links += [(a, b, "rebuts") for a, b in inner]
+        for restated in restatement_groups(sketches, thresholds=thresholds):
+            for sibling in restated[1:]:
+                components.union(_key(sibling), _key(restated[0]))
+        earlier += sketches
+        earlier_groups += [g for g in linked if len(g) > 1]
+    for a, b, _ in links:
+        components.union(a, b)
+    return graph_from_links(links, threads={k: components.find(k) for k in components.parent})
 
 
 def _story(g: GoldStatement) -> str:
@@ -195,9 +294,18 @@ def _report(total: dict[str, list[int]]) -> dict:
     return {measure: _prf(*c) for measure, c in total.items()}
 
 
-def run(directory: Path, thresholds: Thresholds, *, by_story: bool = False, context: bool = True) -> dict:
+def run(
+    directory: Path,
+    thresholds: Thresholds,
+    *,
+    by_story: bool = False,
+    context: bool = True,
+    service: bool = False,
+) -> dict:
     _, gold = load_gold(directory)
-    counts = pair_counts(gold, simulate(directory, thresholds, context=context))
+    counts = pair_counts(
+        gold, (simulate_service if service else simulate)(directory, thresholds, context=context)
+    )
     report = _report(_total(counts, counts))
     report["statements"] = len(gold)
     report["articles"] = len({g.article for g in gold})
@@ -215,30 +323,39 @@ def _objective(total: dict[str, list[int]]) -> float:
     return score
 
 
-def leave_one_story_out(directory: Path, thresholds: Thresholds, *, context: bool = True) -> dict:
+def leave_one_story_out(
+    directory: Path,
+    thresholds: Thresholds,
+    *,
+    context: bool = True,
+    choose: str = "similarity",
+    service: bool = False,
+) -> dict:
     _, gold = load_gold(directory)
+    sim = simulate_service if service else simulate
+    grid = GRID if choose == "similarity" else RESTATEMENT_GRID
     by_threshold = {
-        s: pair_counts(gold, simulate(directory, replace(thresholds, similarity=s), context=context))
-        for s in GRID
+        s: pair_counts(gold, sim(directory, replace(thresholds, **{choose: s}), context=context))
+        for s in grid
     }
     stories = sorted({_story(g) for g in gold})
     held_out = {"thread": [0, 0, 0], "rebuttal": [0, 0, 0]}
     chosen: dict[str, float] = {}
     for story in stories:
         rest = [b for b in (*stories, ACROSS) if b != story]
-        best = max(GRID, key=lambda s: (_objective(_total(by_threshold[s], rest)), -s))
+        best = max(grid, key=lambda s: (_objective(_total(by_threshold[s], rest)), -s))
         chosen[story] = best
         held = _total(by_threshold[best], [story])
         for measure, c in held.items():
             held_out[measure] = [x + y for x, y in zip(held_out[measure], c, strict=True)]
     everything = (*stories, ACROSS)
-    best_all = max(GRID, key=lambda s: (_objective(_total(by_threshold[s], everything)), -s))
+    best_all = max(grid, key=lambda s: (_objective(_total(by_threshold[s], everything)), -s))
     in_sample = _total(by_threshold[best_all], stories)
     return {
         "held_out": _report(held_out),
-        "in_sample": _report(in_sample) | {"similarity": best_all},
+        "in_sample": _report(in_sample) | {choose: best_all},
         "across_stories_at_in_sample": _report(_total(by_threshold[best_all], [ACROSS])),
-        "chosen_similarity": chosen,
+        f"chosen_{choose}": chosen,
     }
 
 
@@ -255,15 +372,38 @@ def main() -> None:
     parser.add_argument(
         "--leave-one-story-out", action="store_true", help="threshold chosen without the story"
     )
+    parser.add_argument(
+        "--restatement",
+        type=float,
+        default=Thresholds().restatement,
+        help="in-article similarity at which statements restate one another",
+    )
+    parser.add_argument("--no-restatements", action="store_true", help="no in-article restatement groups")
+    parser.add_argument(
+        "--choose",
+        choices=("similarity", "restatement"),
+        default="similarity",
+        help="the threshold --leave-one-story-out picks",
+    )
+    parser.add_argument(
+        "--as-service", action="store_true", help="the service's rule: pairwise links, threads merged"
+    )
     parser.add_argument("--no-context", action="store_true", help="without the articles' salient names")
     args = parser.parse_args()
     # A pooled similarity never exceeds 1: above it, no group joins on its pooled words.
-    thresholds = Thresholds(args.similarity, args.confidence, 2.0 if args.no_groups else args.group)
+    thresholds = Thresholds(
+        args.similarity,
+        args.confidence,
+        2.0 if args.no_groups else args.group,
+        2.0 if args.no_restatements else args.restatement,
+    )
     context = not args.no_context
     if args.leave_one_story_out:
-        report = leave_one_story_out(args.gold, thresholds, context=context)
+        report = leave_one_story_out(
+            args.gold, thresholds, context=context, choose=args.choose, service=args.as_service
+        )
     else:
-        report = run(args.gold, thresholds, by_story=args.by_story, context=context)
+        report = run(args.gold, thresholds, by_story=args.by_story, context=context, service=args.as_service)
     print(json.dumps(report, indent=2))
 
 

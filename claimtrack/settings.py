@@ -177,6 +177,7 @@ THREADING_TERMS = env.int("THREADING_TERMS", default=8)
 # Unset: the matcher's own defaults (extraction.matching.Thresholds), tuned with the matcher.
 THREADING_SIMILARITY = env.float("THREADING_SIMILARITY", default=None)
 THREADING_CONFIDENCE = env.float("THREADING_CONFIDENCE", default=None)
+THREADING_RESTATEMENT = env.float("THREADING_RESTATEMENT", default=None)
 THREADING_LINKS_PER_STATEMENT = env.int("THREADING_LINKS_PER_STATEMENT", default=2)
 # For tests only, which fetch from a server on 127.0.0.1: never enable it in a deployment, or
 # any user who can ingest a URL can reach services listening on the server's loopback interface.

@@ -40,6 +40,7 @@ from extraction.matching import (
     group_links,
     match,
     rare_terms,
+    restatement_groups,
     salient_names,
 )
 
@@ -92,7 +93,11 @@ class ThreadingOutcome:
 
 def _thresholds() -> Thresholds:
     # Settings left unset keep the matcher's defaults, so tuning the matcher needs no settings change.
-    given = {"similarity": settings.THREADING_SIMILARITY, "confidence": settings.THREADING_CONFIDENCE}
+    given = {
+        "similarity": settings.THREADING_SIMILARITY,
+        "confidence": settings.THREADING_CONFIDENCE,
+        "restatement": settings.THREADING_RESTATEMENT,
+    }
     return Thresholds(**{name: value for name, value in given.items() if value is not None})
 
 
@@ -468,6 +473,14 @@ def _assign_threads(
             groups.union(("c", free.id), ("t", fixed.thread_id))
         else:
             groups.union(node(a), node(b))
+
+    # The article's statements that restate one another thread together, so that one of them
+    # matching another article brings its siblings along. From the statements alone (no query),
+    # so re-threading and regrouping find the same groups. An editor's placement stands.
+    free = sorted((s for s in own.values() if not s.rejected and not s.pinned), key=lambda s: s.id)
+    for restated in restatement_groups([s.sketch for s in free], thresholds=_thresholds()):
+        for sibling in restated[1:]:
+            groups.union(("c", int(sibling.key)), ("c", int(restated[0].key)))
 
     members: dict[tuple[str, int], list[tuple[str, int]]] = {}
     for key in list(groups.parent):

@@ -14,6 +14,7 @@ from extraction.matching import (
     group_links,
     match,
     match_thread,
+    restatement_groups,
     salient_names,
     similarity,
 )
@@ -499,3 +500,56 @@ def test_a_statement_alone_or_another_story_is_no_group_link():
         "c", frozenset({"Mosul"}), "the militants were captured near Mosul", "the allegations were propaganda"
     )
     assert group_link(first, elsewhere) is None
+
+
+SEALS = frozenset({"Varnholt", "Eskerby"})
+
+
+def _restatement_keys(sketches, **kwargs):
+    return [[s.key for s in group] for group in restatement_groups(sketches, **kwargs)]
+
+
+def test_an_articles_restatements_of_one_claim_form_one_group():
+    statements = [
+        Sketch(
+            "r1", "friday", "claim", "the Varnholt trawler dumped toxic sludge off Eskerby", US, names=SEALS
+        ),
+        Sketch("r2", "friday", "claim", "the city council will vote on the harbour budget", US, names=SEALS),
+        Sketch("r3", "friday", "claim", "the trawler dumped toxic sludge off Eskerby", US, names=SEALS),
+    ]
+
+    assert _restatement_keys(statements) == [["r1", "r3"], ["r2"]]
+
+
+def test_restatements_of_other_speakers_or_stances_stay_apart():
+    claim = Sketch("r1", "friday", "claim", "the Varnholt trawler dumped toxic sludge off Eskerby", US)
+    other_side = Sketch("r2", "friday", "claim", "the Varnholt trawler dumped toxic sludge off Eskerby", NK)
+    denial = Sketch("r3", "friday", "denial", "the Varnholt trawler dumped toxic sludge off Eskerby", US)
+    negated = Sketch(
+        "r4", "friday", "claim", "the Varnholt trawler never dumped toxic sludge off Eskerby", US
+    )
+
+    assert _restatement_keys([claim, other_side, denial, negated]) == [["r1"], ["r2"], ["r3"], ["r4"]]
+
+
+def test_statements_without_a_speaker_restate_one_another_but_not_a_speakers():
+    unattributed = Sketch("r1", "friday", "claim", "the Varnholt trawler dumped toxic sludge off Eskerby")
+    again = Sketch("r2", "friday", "claim", "the Varnholt trawler dumped toxic sludge off Eskerby")
+    attributed = Sketch("r3", "friday", "claim", "the Varnholt trawler dumped toxic sludge off Eskerby", US)
+
+    assert _restatement_keys([unattributed, again, attributed]) == [["r1", "r2"], ["r3"]]
+
+
+def test_restatements_are_of_one_article_and_at_the_threshold():
+    here = Sketch("r1", "friday", "claim", "the Varnholt trawler dumped toxic sludge off Eskerby", US)
+    elsewhere = Sketch("s1", "saturday", "claim", "the Varnholt trawler dumped toxic sludge off Eskerby", US)
+    looser = Sketch("r2", "friday", "claim", "toxic sludge from a trawler washed up on the beaches", US)
+    sim = similarity(here.content, looser.content)
+
+    assert _restatement_keys([here, elsewhere]) == [["r1"], ["s1"]]
+    assert 0 < sim < 1
+    assert _restatement_keys([here, looser], thresholds=Thresholds(restatement=sim)) == [["r1", "r2"]]
+    assert _restatement_keys([here, looser], thresholds=Thresholds(restatement=sim + 0.01)) == [
+        ["r1"],
+        ["r2"],
+    ]

@@ -438,3 +438,53 @@ def test_two_articles_disputing_one_claim_share_a_thread_though_no_pair_matches_
     ClaimLink.objects.filter(source=second[1], target=second[0]).delete()
     article_thread(article_id=second[0].article_id)
     assert cross.count() == 1 and Claim.objects.get(pk=second[0].pk).thread_id is None
+
+
+RESTATED = "North Korea is supplying artillery shells to Russia for its war in Ukraine"
+
+
+def _restating_article(usa, *, when=DAY):
+    """One article telling the US claim twice in other words, and once by another speaker."""
+    body = f"{SHELLS}. Officials added that {RESTATED}. A Russian spokesman said: {SHELLS}."
+    article = ArticleFactory(body=body, published_at=when)
+    first = statement(SHELLS, speaker=usa, article=article)
+    again = statement(RESTATED, speaker=usa, article=article)
+    start = body.rindex(SHELLS)
+    other_side = ClaimFactory(
+        article=article,
+        kind="claim",
+        speaker=ActorFactory(name="Russia"),
+        content_start=start,
+        content_end=start + len(SHELLS),
+        quote_text=SHELLS,
+    )
+    return first, again, other_side
+
+
+def test_an_articles_restatements_of_one_claim_share_a_thread_and_keep_it():
+    usa = ActorFactory(name="United States", code="USA")
+    first, again, other_side = _restating_article(usa)
+
+    article_thread(article_id=first.article_id)
+    threads = dict(Claim.objects.values_list("id", "thread_id"))
+    outcome = article_thread(article_id=first.article_id)
+
+    # No link is made for them (they are the article's own): only the thread holds them together.
+    assert not ClaimLink.objects.exists()
+    assert threads[first.id] == threads[again.id] is not None
+    assert threads[other_side.id] is None  # another speaker's words are not a restatement
+    assert (outcome.links_added, outcome.links_removed, outcome.threads_created) == (0, 0, 0)
+    assert dict(Claim.objects.values_list("id", "thread_id")) == threads
+
+
+def test_a_restatement_an_editor_placed_elsewhere_stays_there():
+    usa = ActorFactory(name="United States", code="USA")
+    first, again, _ = _restating_article(usa)
+    elsewhere = Thread.objects.create(origin=Origin.EDITOR)
+    Claim.objects.filter(pk=again.pk).update(thread=elsewhere, thread_origin=Origin.EDITOR)
+
+    article_thread(article_id=first.article_id)
+
+    again.refresh_from_db()
+    first.refresh_from_db()
+    assert again.thread_id == elsewhere.id and first.thread_id is None
