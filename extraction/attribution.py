@@ -32,6 +32,10 @@ _NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubjpass"})
 _NAMING = frozenset({"call", "describe", "brand", "label", "term", "dub"})
 _GOING_ON = frozenset({"say"})  # a participle that gives the reason of the act it follows
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Who a report came from, as the object of "citing": names the source, not anything said.
+_SOURCE_NOUNS = frozenset({"source", "official", "witness", "insider"})
+# What is passed on to someone else to answer: "referred questions to the embassy".
+_PASSED_ON = frozenset({"request", "question", "inquiry", "query", "call"})
 # Complements that carry what was said when there is no clause: the object, "of"/"for" phrases
 # ("accused X of Y"), the predicate of "called X a liar".
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "dative", "prep", "acomp", "advcl"})
@@ -517,6 +521,22 @@ def _through_reason(verb: Token, end: int) -> int:
     return end
 
 
+def _before_own_clause(adverb: Token, head: Token, end: int) -> int:
+    """'Jets were reportedly stolen, and agencies have begun warning...': the adverb vouches for
+    its own clause, not for a clause joined on after it with a subject of its own."""
+    doc = adverb.doc
+    for c in head.children:
+        if c.dep_ != "conj" or c.i < adverb.i or not _has_subject(c):
+            continue
+        cut = c.left_edge.i
+        ccs = [g.i for g in head.children if g.dep_ == "cc" and adverb.i < g.i < c.i]
+        cut = min([cut, *ccs])
+        while cut > adverb.i + 1 and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
+            cut -= 1
+        return min(end, cut)
+    return end
+
+
 def _before_contrast(heads: list[Token], start: int, end: int) -> int:
     """End the content before ", while Hamas said...": a contrasting clause is someone else's."""
     for head in heads:
@@ -690,6 +710,32 @@ class Finder:
             return None  # "did not confirm the report", "declined to confirm": nothing was said
         if _relays_a_quote(verb, self.lex.speech_verbs):
             return None  # "was quoted as saying": the statement is found at "saying"
+        if (
+            lemma == "cite"
+            and not any(c.dep_ in _CLAUSE_DEPS for c in verb.children)
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in _SOURCE_NOUNS for c in verb.children)
+        ):
+            return None  # "citing medical sources": whence the report came, not what it says
+        if lemma == "refer" and any(
+            (c.dep_ == "prep" and (c.lower_ == "for" or (c.lower_ == "to" and not list(c.children))))
+            or (c.dep_ == "dobj" and c.lemma_.lower() in _PASSED_ON)
+            for c in verb.children
+        ):
+            # "referred questions to the campaign", "referred to the ministry for information":
+            # passing a request on; "the men they referred to as 'the Beatles'": naming.
+            return None
+        if (
+            lemma == "say"
+            and verb.dep_ == "conj"
+            and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children)
+            and any(
+                c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                for c in verb.children
+            )
+        ):
+            # "troops remain there but (are) said to be no longer fighting": a passive without
+            # its auxiliary; the subject is what is said of, who says it is not told.
+            return None
         speech = lemma in self.lex.speech_verbs
         kind = self.lex.speech_verbs.get(lemma) or self.lex.clausal_verbs[lemma]
         if kind != "claim" and _unrealised(verb):
@@ -1177,6 +1223,7 @@ class Finder:
         """'The firm reportedly paid the fine': the clause is someone's statement, speaker unnamed."""
         head = adverb.head
         start, end = _subtree_span(head)
+        end = _before_own_clause(adverb, head, end)
         sent = adverb.sent
         content = _char_span(adverb.doc, max(start, sent.start), min(end, sent.end))
         if content is None:
@@ -1412,6 +1459,8 @@ class Finder:
         # Without a speaker and a that-clause, "the denial came after..." tells a story, not a statement.
         if not content_heads or (source is None and not clause):
             return None
+        if lemma == "fear" and not clause and any(h.head.lower_ == "of" for h in content_heads):
+            return None  # "her fears of being arrested": a feeling about herself, nothing said
         if lemma in self.lex.physical_verbs and not clause and self._struck(noun, content_heads):
             # "Russia's attack on Ukraine", "the attack on the tanker" are force; "Trump's attack on
             # Clinton", "his attacks on Muslims" are words (and "Osama's attacks on New York" force:
