@@ -32,8 +32,16 @@ _NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubjpass"})
 _NAMING = frozenset({"call", "describe", "brand", "label", "term", "dub"})
 _GOING_ON = frozenset({"say"})  # a participle that gives the reason of the act it follows
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_ACCORDING_TAIL = re.compile(r"[”\"’']\s*,?\s+(?:according to|as cited by|as reported by)\b", re.IGNORECASE)
 # Who a report came from, as the object of "citing": names the source, not anything said.
 _SOURCE_NOUNS = frozenset({"source", "official", "witness", "insider"})
+# Nouns for the form words take, not for what they say: "in a statement about her, the family
+# called her...", "in a response on the issue, he mentioned...".
+_CHANNEL_NOUNS = frozenset(
+    {"statement", "interview", "speech", "response", "message", "letter", "post", "tweet", "remark"}
+)
+# What "has alleged links to X" has: the tagger takes the adjective for the verb.
+_ALLEGED_TIES = frozenset({"link", "tie", "connection", "involvement", "role"})
 # What is passed on to someone else to answer: "referred questions to the embassy".
 _PASSED_ON = frozenset({"request", "question", "inquiry", "query", "call"})
 # Complements that carry what was said when there is no clause: the object, "of"/"for" phrases
@@ -521,6 +529,19 @@ def _through_reason(verb: Token, end: int) -> int:
     return end
 
 
+def _asked_not_said(verb: Token) -> bool:
+    """A cue in a question whose modal comes before the subject: "How should the US respond?",
+    "Will he deny it?". What the question asks has not been said."""
+    sent = verb.sent
+    last = next((t for t in reversed(sent) if not (t.is_space or _is_quote(t))), None)
+    if last is None or last.text != "?":
+        return False
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    return subject is not None and any(
+        c.dep_ == "aux" and c.tag_ == "MD" and c.i < subject.i for c in verb.children
+    )
+
+
 def _before_own_clause(adverb: Token, head: Token, end: int) -> int:
     """'Jets were reportedly stolen, and agencies have begun warning...': the adverb vouches for
     its own clause, not for a clause joined on after it with a subject of its own."""
@@ -716,6 +737,21 @@ class Finder:
             and any(c.dep_ == "dobj" and c.lemma_.lower() in _SOURCE_NOUNS for c in verb.children)
         ):
             return None  # "citing medical sources": whence the report came, not what it says
+        if _asked_not_said(verb):
+            return None  # "How should the US respond?": the writer asks; nobody has said anything
+        if (
+            lemma in ("report", "write")
+            and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+            and not any(c.dep_ in _CLAUSE_DEPS or c.dep_ == "dobj" for c in verb.children)
+        ):
+            return None  # "reported for the Global Post": working for a paper, not a report
+        if lemma == "allege" and any(
+            c.dep_ == "dobj"
+            and c.lemma_.lower() in _ALLEGED_TIES
+            and not any(d.dep_ in ("det", "poss") for d in c.children)
+            for c in verb.children
+        ):
+            return None  # "has alleged links to the group": the links are alleged, he alleges nothing
         if lemma == "refer" and any(
             (c.dep_ == "prep" and (c.lower_ == "for" or (c.lower_ == "to" and not list(c.children))))
             or (c.dep_ == "dobj" and c.lemma_.lower() in _PASSED_ON)
@@ -850,6 +886,18 @@ class Finder:
                 and any(_quoted_as(g) is not None for g in verb.subtree)
             ):
                 heads = []  # '"...," the website quoted the governor as saying': the quotation
+            if (
+                heads
+                and all(
+                    h.dep_ == "dobj"
+                    and h.lemma_.lower() in self.lex.cue_nouns
+                    and not any(_is_quote(t) for t in h.subtree)
+                    for h in heads
+                )
+                and (colon := _colon_after(verb)) is not None
+            ):
+                # 'tweeted a threat in June: "..."': the noun announces the words after the colon.
+                return self._colon(verb, colon, lemma, kind, text)
             if not heads and (relative := _channel_clause(verb, self.lex.cue_nouns)) is not None:
                 heads = [relative]
             if not heads and (colon := _colon_after(verb)) is not None:
@@ -878,7 +926,18 @@ class Finder:
         end = max(_subtree_span(h)[1] for h in heads)
         if kind == "claim" and end - start == 1 and start > verb.i and doc[start].lower_ in _SAYS_NOTHING:
             return None  # "said little about how", "says it", "had nothing to say"
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and clauses and self._is_cue_verb(verb.head):
+            # "claimed, adding that her parents 'refused to believe' the crash was no accident":
+            # a clause the parser hung on the head past the participle is the participle's.
+            end = max(
+                [end, *(_subtree_span(c)[1] for c in verb.head.rights if c.dep_ == "ccomp" and c.i > verb.i)]
+            )
         end = _before_contrast(heads, start, end)
+        if clauses and (own := self._participle_cue(verb)) is not None and start < own.i < end:
+            # 'X, Press TV claimed, adding that Y': the participle is a statement of its own.
+            end = own.i
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
         if clauses and start > verb.i:
             end = _through_reason(verb, end)
         if (
@@ -929,6 +988,21 @@ class Finder:
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
             ][:1]
         return []
+
+    def _participle_cue(self, verb: Token) -> Token | None:
+        """'claimed, adding that...': a participle after the cue with a cue and clause of its own."""
+        return next(
+            (
+                c
+                for c in verb.rights
+                if c.dep_ == "advcl"
+                and c.tag_ == "VBG"
+                and c.lemma_.lower() not in _NAMING | _GOING_ON
+                and self._is_cue_verb(c)
+                and any(g.dep_ in _CLAUSE_DEPS for g in c.children)
+            ),
+            None,
+        )
 
     def _is_cue_verb(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
@@ -1257,6 +1331,9 @@ class Finder:
         end = text.find("\n", colon.idx)
         end = len(text) if end < 0 else end
         content = _strip(text, colon.idx + 1, end)
+        if (tail := _ACCORDING_TAIL.search(text, content[0], content[1])) is not None:
+            # 'tweeted a threat: "...," according to the paper': the paper's attribution, not the words.
+            content = _strip(text, content[0], tail.start() + 1)
         if content[1] - content[0] < 3 and end < len(text):
             # "An analyst told the agency:" closing a paragraph: the words are the next one.
             start = len(text) - len(text[end:].lstrip())
@@ -1459,6 +1536,14 @@ class Finder:
         # Without a speaker and a that-clause, "the denial came after..." tells a story, not a statement.
         if not content_heads or (source is None and not clause):
             return None
+        if (
+            not clause
+            and lemma in _CHANNEL_NOUNS
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ in _CHANNEL_PREPS
+            and self._is_cue_verb(noun.head.head)
+        ):
+            return None  # "In a statement about her, the family called her...": the channel
         if lemma == "fear" and not clause and any(h.head.lower_ == "of" for h in content_heads):
             return None  # "her fears of being arrested": a feeling about herself, nothing said
         if lemma in self.lex.physical_verbs and not clause and self._struck(noun, content_heads):
