@@ -35,6 +35,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _ACCORDING_TAIL = re.compile(r"[”\"’']\s*,?\s+(?:according to|as cited by|as reported by)\b", re.IGNORECASE)
 # Who a report came from, as the object of "citing": names the source, not anything said.
 _SOURCE_NOUNS = frozenset({"source", "official", "witness", "insider"})
+_DOUBLE_QUOTES = frozenset({'"', "“", "”", "''", "``"})
+_TITLING = frozenset({"titled", "entitled", "headlined", "captioned"})
 # Nouns for the form words take, not for what they say: "in a statement about her, the family
 # called her...", "in a response on the issue, he mentioned...".
 _CHANNEL_NOUNS = frozenset(
@@ -529,6 +531,18 @@ def _through_reason(verb: Token, end: int) -> int:
     return end
 
 
+def _titles(mark: Token) -> bool:
+    """A quotation mark opening or closing a title: 'a video titled "Is an enemy of ISIS a friend?"'."""
+    doc = mark.doc
+    i = mark.i - 1
+    while i >= 0 and (doc[i].is_space or _is_quote(doc[i]) or doc[i].text == ","):
+        i -= 1
+    if i >= 0 and doc[i].lower_ in _TITLING:
+        return True
+    opener = next((t for t in doc[mark.sent.start : mark.i] if _is_quote(t)), None)
+    return opener is not None and opener.i > 0 and doc[opener.i - 1].lower_ in _TITLING
+
+
 def _asked_not_said(verb: Token) -> bool:
     """A cue in a question whose modal comes before the subject: "How should the US respond?",
     "Will he deny it?". What the question asks has not been said."""
@@ -917,7 +931,7 @@ class Finder:
             return None
         if not heads:
             return None
-        subject = _subject(verb)
+        subject = self._going_on_from(verb) or _subject(verb)
         if subject is not None and subject.lower_ == "it" and lemma in ("appear", "seem"):
             return None  # "it appears that...": nobody is saying it
         if lemma in self.lex.physical_verbs and not _verbal(verb, subject):
@@ -933,6 +947,15 @@ class Finder:
                 [end, *(_subtree_span(c)[1] for c in verb.head.rights if c.dep_ == "ccomp" and c.i > verb.i)]
             )
         end = _before_contrast(heads, start, end)
+        if clauses and (joined := self._joined_cue(heads)) is not None and start < joined.i < end:
+            end = min(
+                [
+                    joined.left_edge.i,
+                    *(g.i for g in joined.head.children if g.dep_ == "cc" and g.i < joined.i),
+                ]
+            )
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
         if clauses and (own := self._participle_cue(verb)) is not None and start < own.i < end:
             # 'X, Press TV claimed, adding that Y': the participle is a statement of its own.
             end = own.i
@@ -989,6 +1012,40 @@ class Finder:
             ][:1]
         return []
 
+    def _going_on_from(self, verb: Token) -> Token | None:
+        """'He said the support is evident, and continued, "..."': the parser joins the second
+        cue to the reported clause; with no subject of its own it is the first speaker going on."""
+        head = verb.head
+        if (
+            verb.dep_ != "conj"
+            or _has_subject(verb)
+            or head.dep_ != "ccomp"
+            or not self._is_cue_verb(head.head)
+        ):
+            return None
+        if not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+            return None
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            return None  # "says they are going on and will see what happens": not said yet
+        if sum(t.text in _DOUBLE_QUOTES for t in verb.doc[head.left_edge.i : verb.i]) % 2:
+            # 'said Clinton approached her "and said, ..."': inside a quotation, the one quoted.
+            return None
+        return _subject(head.head)
+
+    def _joined_cue(self, heads: list[Token]) -> Token | None:
+        """The first cue joined to a reported clause that goes on as the speaker's (see above)."""
+        return min(
+            (
+                c
+                for h in heads
+                for c in h.children
+                if (self._is_cue_verb(c) or c.lemma_.lower() in _GOING_ON_VERBS)
+                and self._going_on_from(c) is not None
+            ),
+            key=lambda c: c.i,
+            default=None,
+        )
+
     def _participle_cue(self, verb: Token) -> Token | None:
         """'claimed, adding that...': a participle after the cue with a cue and clause of its own."""
         return next(
@@ -1021,7 +1078,7 @@ class Finder:
         return (
             noun.lemma_.lower() in self.lex.cue_nouns
             or noun.lemma_.lower() in _TOLD_NOUNS
-            or any(_is_quote(t) for t in head.subtree)
+            or any(_is_quote(t) and not _titles(t) for t in head.subtree)
         )
 
     def _made_clear(self, verb: Token) -> Attribution | None:
@@ -1058,7 +1115,7 @@ class Finder:
         next to it (find() gives it the quotation, or drops it when there is none)."""
         if any(c.dep_ in ("dobj", "xcomp", "prep", "neg", "auxpass") for c in verb.children):
             return None  # "continued to fight", "continued the talks", "continued with the plan"
-        subject = _subject(verb)
+        subject = self._going_on_from(verb) or _subject(verb)
         if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
             return None
         doc = verb.doc
@@ -1280,10 +1337,12 @@ class Finder:
         if subject is None or subject.head.i != verb.i:
             return None
         head = verb.head
-        if verb.i > head.i and (
+        between = verb.doc[verb.i : head.i]
+        if (verb.i > head.i or (verb.dep_ == "ccomp" and not any(_is_quote(t) for t in between))) and (
             head.lemma_.lower() in self.lex.speech_verbs or head.lemma_.lower() in self.lex.clausal_verbs
         ):
-            # "He said that the group would respond": what is said, not a cue set into it.
+            # "He said that the group would respond", "X once posted a photo..., the paper
+            # reported": what is said, not a cue set into it.
             return None
         start, end = _subtree_span(head)
         content = _char_span(verb.doc, start, end)
