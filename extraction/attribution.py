@@ -36,6 +36,9 @@ _ACCORDING_TAIL = re.compile(r"[”\"’']\s*,?\s+(?:according to|as cited by|as
 # Who a report came from, as the object of "citing": names the source, not anything said.
 _SOURCE_NOUNS = frozenset({"source", "official", "witness", "insider"})
 _DOUBLE_QUOTES = frozenset({'"', "“", "”", "''", "``"})
+_PICTURES = frozenset(
+    {"footage", "video", "photo", "photograph", "image", "picture", "clip", "recording", "tape"}
+)
 _TITLING = frozenset({"titled", "entitled", "headlined", "captioned"})
 # Nouns for the form words take, not for what they say: "in a statement about her, the family
 # called her...", "in a response on the issue, he mentioned...".
@@ -766,6 +769,14 @@ class Finder:
             for c in verb.children
         ):
             return None  # "has alleged links to the group": the links are alleged, he alleges nothing
+        pictured = verb.head if verb.dep_ == "acl" else verb.head.head if verb.dep_ == "xcomp" else None
+        if (
+            pictured is not None
+            and pictured.lemma_.lower() in _PICTURES
+            and (verb.dep_ == "xcomp" or any(c.dep_ == "xcomp" for c in verb.children))
+            and (verb if verb.dep_ == "acl" else verb.head).lemma_.lower() in ("claim", "purport")
+        ):
+            return None  # "footage claiming to show his murder": what the pictures are said to be
         if lemma == "refer" and any(
             (c.dep_ == "prep" and (c.lower_ == "for" or (c.lower_ == "to" and not list(c.children))))
             or (c.dep_ == "dobj" and c.lemma_.lower() in _PASSED_ON)
@@ -912,6 +923,8 @@ class Finder:
             ):
                 # 'tweeted a threat in June: "..."': the noun announces the words after the colon.
                 return self._colon(verb, colon, lemma, kind, text)
+            if not heads and (relayed := self._as_relayed(verb, lemma, kind)) is not None:
+                return relayed
             if not heads and (relative := _channel_clause(verb, self.lex.cue_nouns)) is not None:
                 heads = [relative]
             if not heads and (colon := _colon_after(verb)) is not None:
@@ -1305,6 +1318,29 @@ class Finder:
             contents = [content]
         # Without a clause before it, find() gives it the quotation next to it, if any.
         return self._verb_attribution(verb, lemma, kind, quoted, contents)
+
+    def _as_relayed(self, verb: Token, lemma: str, kind: Kind) -> Attribution | None:
+        """'..., as cited by the Independent', 'as reported by the BBC': the agent relays the
+        sentence the clause hangs on."""
+        if verb.dep_ != "advcl" or verb.tag_ != "VBN" or lemma not in _RELAYING:
+            return None
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            return None
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        source = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if source is None:
+            return None
+        doc, sent = verb.doc, verb.sent
+        head = verb.head
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head  # "X was charged and Y accused, as cited by": the whole sentence
+        start, end = _subtree_span(head)
+        content = _char_span(doc, max(start, sent.start), min(end, sent.end))
+        if content is None:
+            return None
+        v_start, v_end = _subtree_span(verb)
+        hole = (doc[v_start].idx, doc[v_end - 1].idx + len(doc[v_end - 1]))
+        return self._verb_attribution(verb, lemma, kind, source, _spans_minus([content], [hole], doc.text))
 
     def _trailing(self, verb: Token, lemma: str, kind: Kind) -> Attribution | None:
         """'..., the Voice of America (VOA) reported.' when the parser lost the cue's subject.
