@@ -534,16 +534,30 @@ def _through_reason(verb: Token, end: int) -> int:
     return end
 
 
-def _titles(mark: Token) -> bool:
-    """A quotation mark opening or closing a title: 'a video titled "Is an enemy of ISIS a friend?"'."""
-    doc = mark.doc
-    i = mark.i - 1
-    while i >= 0 and (doc[i].is_space or _is_quote(doc[i]) or doc[i].text == ","):
+def _is_title(clause: Token) -> bool:
+    """'posted a video titled "Is an enemy of ISIS a friend?"': a title the parser took for a clause."""
+    doc = clause.doc
+    i = clause.left_edge.i - 1
+    while i >= 0 and _is_quote(doc[i]):
         i -= 1
-    if i >= 0 and doc[i].lower_ in _TITLING:
-        return True
-    opener = next((t for t in doc[mark.sent.start : mark.i] if _is_quote(t)), None)
-    return opener is not None and opener.i > 0 and doc[opener.i - 1].lower_ in _TITLING
+    return 0 <= i < clause.left_edge.i - 1 and doc[i].lower_ in _TITLING
+
+
+def _quotes_words(head: Token) -> bool:
+    """A quotation in the phrase that is not a title: 'a video titled "Is an enemy of ISIS a
+    friend?"' names the video; 'told a story: "..."' gives words."""
+    doc = head.doc
+    in_title = False
+    for t in head.subtree:
+        if not _is_quote(t):
+            continue
+        if in_title:
+            in_title = False
+        elif t.i > 0 and doc[t.i - 1].lower_ in _TITLING:
+            in_title = True
+        else:
+            return True
+    return False
 
 
 def _asked_not_said(verb: Token) -> bool:
@@ -831,6 +845,7 @@ class Finder:
             return self._passive(verb, lemma, kind)
         # A clause is what was said: "said (that) X", "urged him to resign", "wants them to go".
         clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS] or self._clause_past_when(verb)
+        clauses = [c for c in clauses if not _is_title(c)]  # a title is no clause said
         if any(c.i < verb.i and _opens_quote(c) for c in clauses):
             # '"We are close," he said on "Meet the Press"', '"...," he said in an interview aired
             # Monday': the quotation came first; a clause after the cue with no subject of its own
@@ -1091,7 +1106,7 @@ class Finder:
         return (
             noun.lemma_.lower() in self.lex.cue_nouns
             or noun.lemma_.lower() in _TOLD_NOUNS
-            or any(_is_quote(t) and not _titles(t) for t in head.subtree)
+            or _quotes_words(head)
         )
 
     def _made_clear(self, verb: Token) -> Attribution | None:
