@@ -791,6 +791,11 @@ class Finder:
             and (verb if verb.dep_ == "acl" else verb.head).lemma_.lower() in ("claim", "purport")
         ):
             return None  # "footage claiming to show his murder": what the pictures are said to be
+        if lemma == "identify" and not any(
+            c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")
+            for c in verb.children
+        ):
+            return None  # "identified the hostage by name": who she is; "identified him as X" says X
         if lemma == "refer" and any(
             (c.dep_ == "prep" and (c.lower_ == "for" or (c.lower_ == "to" and not list(c.children))))
             or (c.dep_ == "dobj" and c.lemma_.lower() in _PASSED_ON)
