@@ -560,6 +560,26 @@ def _quotes_words(head: Token) -> bool:
     return False
 
 
+def _past_false_stop(verb: Token, end: int) -> int:
+    """'said the head of the YPG | Kurdish forces in Kobane "refuted these allegations."': the
+    parser ended the sentence inside the content, with no stop and no line break; the content
+    runs on to the end of the sentence it broke off."""
+    doc, sent = verb.doc, verb.sent
+    if end != sent.end or end >= len(doc) or verb.i >= end:
+        return end
+    last = doc[end - 1]
+    if (
+        last.is_punct
+        or last.is_space
+        or last.text[-1] in ".?!"
+        or "\n" in last.whitespace_
+        or doc[end].is_space
+    ):
+        return end
+    following = doc[end].sent
+    return following.end if following.start == end else end
+
+
 def _asked_not_said(verb: Token) -> bool:
     """A cue in a question whose modal comes before the subject: "How should the US respond?",
     "Will he deny it?". What the question asks has not been said."""
@@ -996,6 +1016,7 @@ class Finder:
                 end -= 1
         if clauses and start > verb.i:
             end = _through_reason(verb, end)
+        end = _past_false_stop(verb, end)
         if (
             doc[start].lower_ == "that"
             and doc[start].dep_ in ("mark", "dobj")
