@@ -39,7 +39,6 @@ _DOUBLE_QUOTES = frozenset({'"', "“", "”", "''", "``"})
 _PICTURES = frozenset(
     {"footage", "video", "photo", "photograph", "image", "picture", "clip", "recording", "tape"}
 )
-_TITLING = frozenset({"titled", "entitled", "headlined", "captioned"})
 # Nouns for the form words take, not for what they say: "in a statement about her, the family
 # called her...", "in a response on the issue, he mentioned...".
 _CHANNEL_NOUNS = frozenset(
@@ -534,32 +533,6 @@ def _through_reason(verb: Token, end: int) -> int:
     return end
 
 
-def _is_title(clause: Token) -> bool:
-    """'posted a video titled "Is an enemy of ISIS a friend?"': a title the parser took for a clause."""
-    doc = clause.doc
-    i = clause.left_edge.i - 1
-    while i >= 0 and _is_quote(doc[i]):
-        i -= 1
-    return 0 <= i < clause.left_edge.i - 1 and doc[i].lower_ in _TITLING
-
-
-def _quotes_words(head: Token) -> bool:
-    """A quotation in the phrase that is not a title: 'a video titled "Is an enemy of ISIS a
-    friend?"' names the video; 'told a story: "..."' gives words."""
-    doc = head.doc
-    in_title = False
-    for t in head.subtree:
-        if not _is_quote(t):
-            continue
-        if in_title:
-            in_title = False
-        elif t.i > 0 and doc[t.i - 1].lower_ in _TITLING:
-            in_title = True
-        else:
-            return True
-    return False
-
-
 def _past_false_stop(verb: Token, end: int) -> int:
     """'said the head of the YPG | Kurdish forces in Kobane "refuted these allegations."': the
     parser ended the sentence inside the content, with no stop and no line break; the content
@@ -870,7 +843,6 @@ class Finder:
             return self._passive(verb, lemma, kind)
         # A clause is what was said: "said (that) X", "urged him to resign", "wants them to go".
         clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS] or self._clause_past_when(verb)
-        clauses = [c for c in clauses if not _is_title(c)]  # a title is no clause said
         if any(c.i < verb.i and _opens_quote(c) for c in clauses):
             # '"We are close," he said on "Meet the Press"', '"...," he said in an interview aired
             # Monday': the quotation came first; a clause after the cue with no subject of its own
@@ -993,12 +965,6 @@ class Finder:
         end = max(_subtree_span(h)[1] for h in heads)
         if kind == "claim" and end - start == 1 and start > verb.i and doc[start].lower_ in _SAYS_NOTHING:
             return None  # "said little about how", "says it", "had nothing to say"
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and clauses and self._is_cue_verb(verb.head):
-            # "claimed, adding that her parents 'refused to believe' the crash was no accident":
-            # a clause the parser hung on the head past the participle is the participle's.
-            end = max(
-                [end, *(_subtree_span(c)[1] for c in verb.head.rights if c.dep_ == "ccomp" and c.i > verb.i)]
-            )
         end = _before_contrast(heads, start, end)
         if clauses and (joined := self._joined_cue(heads)) is not None and start < joined.i < end:
             end = min(
@@ -1007,11 +973,6 @@ class Finder:
                     *(g.i for g in joined.head.children if g.dep_ == "cc" and g.i < joined.i),
                 ]
             )
-            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-                end -= 1
-        if clauses and (own := self._participle_cue(verb)) is not None and start < own.i < end:
-            # 'X, Press TV claimed, adding that Y': the participle is a statement of its own.
-            end = own.i
             while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
                 end -= 1
         if clauses and start > verb.i:
@@ -1100,21 +1061,6 @@ class Finder:
             default=None,
         )
 
-    def _participle_cue(self, verb: Token) -> Token | None:
-        """'claimed, adding that...': a participle after the cue with a cue and clause of its own."""
-        return next(
-            (
-                c
-                for c in verb.rights
-                if c.dep_ == "advcl"
-                and c.tag_ == "VBG"
-                and c.lemma_.lower() not in _NAMING | _GOING_ON
-                and self._is_cue_verb(c)
-                and any(g.dep_ in _CLAUSE_DEPS for g in c.children)
-            ),
-            None,
-        )
-
     def _is_cue_verb(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
         return token.pos_ in ("VERB", "AUX") and (
@@ -1132,7 +1078,7 @@ class Finder:
         return (
             noun.lemma_.lower() in self.lex.cue_nouns
             or noun.lemma_.lower() in _TOLD_NOUNS
-            or _quotes_words(head)
+            or any(_is_quote(t) for t in head.subtree)
         )
 
     def _made_clear(self, verb: Token) -> Attribution | None:
