@@ -32,6 +32,22 @@ _NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubjpass"})
 _NAMING = frozenset({"call", "describe", "brand", "label", "term", "dub"})
 _GOING_ON = frozenset({"say"})  # a participle that gives the reason of the act it follows
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_ACCORDING_TAIL = re.compile(r"[”\"’']\s*,?\s+(?:according to|as cited by|as reported by)\b", re.IGNORECASE)
+# Who a report came from, as the object of "citing": names the source, not anything said.
+_SOURCE_NOUNS = frozenset({"source", "official", "witness", "insider"})
+_DOUBLE_QUOTES = frozenset({'"', "“", "”", "''", "``"})
+_PICTURES = frozenset(
+    {"footage", "video", "photo", "photograph", "image", "picture", "clip", "recording", "tape"}
+)
+# Nouns for the form words take, not for what they say: "in a statement about her, the family
+# called her...", "in a response on the issue, he mentioned...".
+_CHANNEL_NOUNS = frozenset(
+    {"statement", "interview", "speech", "response", "message", "letter", "post", "tweet", "remark"}
+)
+# What "has alleged links to X" has: the tagger takes the adjective for the verb.
+_ALLEGED_TIES = frozenset({"link", "tie", "connection", "involvement", "role"})
+# What is passed on to someone else to answer: "referred questions to the embassy".
+_PASSED_ON = frozenset({"request", "question", "inquiry", "query", "call"})
 # Complements that carry what was said when there is no clause: the object, "of"/"for" phrases
 # ("accused X of Y"), the predicate of "called X a liar".
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "dative", "prep", "acomp", "advcl"})
@@ -517,6 +533,55 @@ def _through_reason(verb: Token, end: int) -> int:
     return end
 
 
+def _past_false_stop(verb: Token, end: int) -> int:
+    """'said the head of the YPG | Kurdish forces in Kobane "refuted these allegations."': the
+    parser ended the sentence inside the content, with no stop and no line break; the content
+    runs on to the end of the sentence it broke off."""
+    doc, sent = verb.doc, verb.sent
+    if end != sent.end or end >= len(doc) or verb.i >= end:
+        return end
+    last = doc[end - 1]
+    if (
+        last.is_punct
+        or last.is_space
+        or last.text[-1] in ".?!"
+        or "\n" in last.whitespace_
+        or doc[end].is_space
+    ):
+        return end
+    following = doc[end].sent
+    return following.end if following.start == end else end
+
+
+def _asked_not_said(verb: Token) -> bool:
+    """A cue in a question whose modal comes before the subject: "How should the US respond?",
+    "Will he deny it?". What the question asks has not been said."""
+    sent = verb.sent
+    last = next((t for t in reversed(sent) if not (t.is_space or _is_quote(t))), None)
+    if last is None or last.text != "?":
+        return False
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    return subject is not None and any(
+        c.dep_ == "aux" and c.tag_ == "MD" and c.i < subject.i for c in verb.children
+    )
+
+
+def _before_own_clause(adverb: Token, head: Token, end: int) -> int:
+    """'Jets were reportedly stolen, and agencies have begun warning...': the adverb vouches for
+    its own clause, not for a clause joined on after it with a subject of its own."""
+    doc = adverb.doc
+    for c in head.children:
+        if c.dep_ != "conj" or c.i < adverb.i or not _has_subject(c):
+            continue
+        cut = c.left_edge.i
+        ccs = [g.i for g in head.children if g.dep_ == "cc" and adverb.i < g.i < c.i]
+        cut = min([cut, *ccs])
+        while cut > adverb.i + 1 and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
+            cut -= 1
+        return min(end, cut)
+    return end
+
+
 def _before_contrast(heads: list[Token], start: int, end: int) -> int:
     """End the content before ", while Hamas said...": a contrasting clause is someone else's."""
     for head in heads:
@@ -690,6 +755,60 @@ class Finder:
             return None  # "did not confirm the report", "declined to confirm": nothing was said
         if _relays_a_quote(verb, self.lex.speech_verbs):
             return None  # "was quoted as saying": the statement is found at "saying"
+        if (
+            lemma == "cite"
+            and not any(c.dep_ in _CLAUSE_DEPS for c in verb.children)
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in _SOURCE_NOUNS for c in verb.children)
+        ):
+            return None  # "citing medical sources": whence the report came, not what it says
+        if _asked_not_said(verb):
+            return None  # "How should the US respond?": the writer asks; nobody has said anything
+        if (
+            lemma in ("report", "write")
+            and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+            and not any(c.dep_ in _CLAUSE_DEPS or c.dep_ == "dobj" for c in verb.children)
+        ):
+            return None  # "reported for the Global Post": working for a paper, not a report
+        if lemma == "allege" and any(
+            c.dep_ == "dobj"
+            and c.lemma_.lower() in _ALLEGED_TIES
+            and not any(d.dep_ in ("det", "poss") for d in c.children)
+            for c in verb.children
+        ):
+            return None  # "has alleged links to the group": the links are alleged, he alleges nothing
+        pictured = verb.head if verb.dep_ == "acl" else verb.head.head if verb.dep_ == "xcomp" else None
+        if (
+            pictured is not None
+            and pictured.lemma_.lower() in _PICTURES
+            and (verb.dep_ == "xcomp" or any(c.dep_ == "xcomp" for c in verb.children))
+            and (verb if verb.dep_ == "acl" else verb.head).lemma_.lower() in ("claim", "purport")
+        ):
+            return None  # "footage claiming to show his murder": what the pictures are said to be
+        if lemma == "identify" and not any(
+            c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")
+            for c in verb.children
+        ):
+            return None  # "identified the hostage by name": who she is; "identified him as X" says X
+        if lemma == "refer" and any(
+            (c.dep_ == "prep" and (c.lower_ == "for" or (c.lower_ == "to" and not list(c.children))))
+            or (c.dep_ == "dobj" and c.lemma_.lower() in _PASSED_ON)
+            for c in verb.children
+        ):
+            # "referred questions to the campaign", "referred to the ministry for information":
+            # passing a request on; "the men they referred to as 'the Beatles'": naming.
+            return None
+        if (
+            lemma == "say"
+            and verb.dep_ == "conj"
+            and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children)
+            and any(
+                c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                for c in verb.children
+            )
+        ):
+            # "troops remain there but (are) said to be no longer fighting": a passive without
+            # its auxiliary; the subject is what is said of, who says it is not told.
+            return None
         speech = lemma in self.lex.speech_verbs
         kind = self.lex.speech_verbs.get(lemma) or self.lex.clausal_verbs[lemma]
         if kind != "claim" and _unrealised(verb):
@@ -804,6 +923,20 @@ class Finder:
                 and any(_quoted_as(g) is not None for g in verb.subtree)
             ):
                 heads = []  # '"...," the website quoted the governor as saying': the quotation
+            if (
+                heads
+                and all(
+                    h.dep_ == "dobj"
+                    and h.lemma_.lower() in self.lex.cue_nouns
+                    and not any(_is_quote(t) for t in h.subtree)
+                    for h in heads
+                )
+                and (colon := _colon_after(verb)) is not None
+            ):
+                # 'tweeted a threat in June: "..."': the noun announces the words after the colon.
+                return self._colon(verb, colon, lemma, kind, text)
+            if not heads and (relayed := self._as_relayed(verb, lemma, kind)) is not None:
+                return relayed
             if not heads and (relative := _channel_clause(verb, self.lex.cue_nouns)) is not None:
                 heads = [relative]
             if not heads and (colon := _colon_after(verb)) is not None:
@@ -823,7 +956,7 @@ class Finder:
             return None
         if not heads:
             return None
-        subject = _subject(verb)
+        subject = self._going_on_from(verb) or _subject(verb)
         if subject is not None and subject.lower_ == "it" and lemma in ("appear", "seem"):
             return None  # "it appears that...": nobody is saying it
         if lemma in self.lex.physical_verbs and not _verbal(verb, subject):
@@ -833,8 +966,18 @@ class Finder:
         if kind == "claim" and end - start == 1 and start > verb.i and doc[start].lower_ in _SAYS_NOTHING:
             return None  # "said little about how", "says it", "had nothing to say"
         end = _before_contrast(heads, start, end)
+        if clauses and (joined := self._joined_cue(heads)) is not None and start < joined.i < end:
+            end = min(
+                [
+                    joined.left_edge.i,
+                    *(g.i for g in joined.head.children if g.dep_ == "cc" and g.i < joined.i),
+                ]
+            )
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
         if clauses and start > verb.i:
             end = _through_reason(verb, end)
+        end = _past_false_stop(verb, end)
         if (
             doc[start].lower_ == "that"
             and doc[start].dep_ in ("mark", "dobj")
@@ -883,6 +1026,40 @@ class Finder:
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
             ][:1]
         return []
+
+    def _going_on_from(self, verb: Token) -> Token | None:
+        """'He said the support is evident, and continued, "..."': the parser joins the second
+        cue to the reported clause; with no subject of its own it is the first speaker going on."""
+        head = verb.head
+        if (
+            verb.dep_ != "conj"
+            or _has_subject(verb)
+            or head.dep_ != "ccomp"
+            or not self._is_cue_verb(head.head)
+        ):
+            return None
+        if not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+            return None
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            return None  # "says they are going on and will see what happens": not said yet
+        if sum(t.text in _DOUBLE_QUOTES for t in verb.doc[head.left_edge.i : verb.i]) % 2:
+            # 'said Clinton approached her "and said, ..."': inside a quotation, the one quoted.
+            return None
+        return _subject(head.head)
+
+    def _joined_cue(self, heads: list[Token]) -> Token | None:
+        """The first cue joined to a reported clause that goes on as the speaker's (see above)."""
+        return min(
+            (
+                c
+                for h in heads
+                for c in h.children
+                if (self._is_cue_verb(c) or c.lemma_.lower() in _GOING_ON_VERBS)
+                and self._going_on_from(c) is not None
+            ),
+            key=lambda c: c.i,
+            default=None,
+        )
 
     def _is_cue_verb(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
@@ -938,7 +1115,7 @@ class Finder:
         next to it (find() gives it the quotation, or drops it when there is none)."""
         if any(c.dep_ in ("dobj", "xcomp", "prep", "neg", "auxpass") for c in verb.children):
             return None  # "continued to fight", "continued the talks", "continued with the plan"
-        subject = _subject(verb)
+        subject = self._going_on_from(verb) or _subject(verb)
         if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
             return None
         doc = verb.doc
@@ -1129,6 +1306,29 @@ class Finder:
         # Without a clause before it, find() gives it the quotation next to it, if any.
         return self._verb_attribution(verb, lemma, kind, quoted, contents)
 
+    def _as_relayed(self, verb: Token, lemma: str, kind: Kind) -> Attribution | None:
+        """'..., as cited by the Independent', 'as reported by the BBC': the agent relays the
+        sentence the clause hangs on."""
+        if verb.dep_ != "advcl" or verb.tag_ != "VBN" or lemma not in _RELAYING:
+            return None
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            return None
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        source = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if source is None:
+            return None
+        doc, sent = verb.doc, verb.sent
+        head = verb.head
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head  # "X was charged and Y accused, as cited by": the whole sentence
+        start, end = _subtree_span(head)
+        content = _char_span(doc, max(start, sent.start), min(end, sent.end))
+        if content is None:
+            return None
+        v_start, v_end = _subtree_span(verb)
+        hole = (doc[v_start].idx, doc[v_end - 1].idx + len(doc[v_end - 1]))
+        return self._verb_attribution(verb, lemma, kind, source, _spans_minus([content], [hole], doc.text))
+
     def _trailing(self, verb: Token, lemma: str, kind: Kind) -> Attribution | None:
         """'..., the Voice of America (VOA) reported.' when the parser lost the cue's subject.
 
@@ -1160,10 +1360,12 @@ class Finder:
         if subject is None or subject.head.i != verb.i:
             return None
         head = verb.head
-        if verb.i > head.i and (
+        between = verb.doc[verb.i : head.i]
+        if (verb.i > head.i or (verb.dep_ == "ccomp" and not any(_is_quote(t) for t in between))) and (
             head.lemma_.lower() in self.lex.speech_verbs or head.lemma_.lower() in self.lex.clausal_verbs
         ):
-            # "He said that the group would respond": what is said, not a cue set into it.
+            # "He said that the group would respond", "X once posted a photo..., the paper
+            # reported": what is said, not a cue set into it.
             return None
         start, end = _subtree_span(head)
         content = _char_span(verb.doc, start, end)
@@ -1177,6 +1379,7 @@ class Finder:
         """'The firm reportedly paid the fine': the clause is someone's statement, speaker unnamed."""
         head = adverb.head
         start, end = _subtree_span(head)
+        end = _before_own_clause(adverb, head, end)
         sent = adverb.sent
         content = _char_span(adverb.doc, max(start, sent.start), min(end, sent.end))
         if content is None:
@@ -1210,6 +1413,9 @@ class Finder:
         end = text.find("\n", colon.idx)
         end = len(text) if end < 0 else end
         content = _strip(text, colon.idx + 1, end)
+        if (tail := _ACCORDING_TAIL.search(text, content[0], content[1])) is not None:
+            # 'tweeted a threat: "...," according to the paper': the paper's attribution, not the words.
+            content = _strip(text, content[0], tail.start() + 1)
         if content[1] - content[0] < 3 and end < len(text):
             # "An analyst told the agency:" closing a paragraph: the words are the next one.
             start = len(text) - len(text[end:].lstrip())
@@ -1412,6 +1618,16 @@ class Finder:
         # Without a speaker and a that-clause, "the denial came after..." tells a story, not a statement.
         if not content_heads or (source is None and not clause):
             return None
+        if (
+            not clause
+            and lemma in _CHANNEL_NOUNS
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ in _CHANNEL_PREPS
+            and self._is_cue_verb(noun.head.head)
+        ):
+            return None  # "In a statement about her, the family called her...": the channel
+        if lemma == "fear" and not clause and any(h.head.lower_ == "of" for h in content_heads):
+            return None  # "her fears of being arrested": a feeling about herself, nothing said
         if lemma in self.lex.physical_verbs and not clause and self._struck(noun, content_heads):
             # "Russia's attack on Ukraine", "the attack on the tanker" are force; "Trump's attack on
             # Clinton", "his attacks on Muslims" are words (and "Osama's attacks on New York" force:
