@@ -148,6 +148,10 @@ _BODY_NOUNS = frozenset(
 # A body named again by what it is: "the group said", "the militia denied".
 _GROUP_NOUNS = frozenset(["group", "organisation", "organization", "movement", "militia"])
 # A state's own bodies, named bare in the story of that state: "the army", "the regime".
+# Modifiers that put an institution noun on the side fighting or opposing the state.
+_AGAINST_THE_STATE = frozenset(
+    {"rebel", "insurgent", "guerrilla", "guerilla", "militant", "separatist", "opposition", "jihadist"}
+)
 _STATE_BODIES = frozenset(["government", "regime", "army", "military", "authorities", "junta", "police"])
 # A document's clause that names its author: "a statement attributed to the group", "a video
 # released by the ministry", "a communique issued by the rebels".
@@ -1099,6 +1103,8 @@ class DocActors:
             not bodies
             and tokens[0].lower_ == "the"
             and head.lemma_.lower() in self.index.institutions
+            # "the rebel command", "the opposition council": the other side's, not the state's
+            and not any(t.lemma_.lower() in _AGAINST_THE_STATE for t in tokens)
             and (body := self._last_body(head)) is not None
         ):
             # "the ministry said": the institution of the state or body last named.

@@ -118,7 +118,7 @@ _SPEAKING_BODIES = frozenset(
     }
 )
 # Verbs of the phrases _idiom reads ("held X responsible", "pointed the finger at").
-_IDIOM_VERBS = frozenset({"hold", "push", "take", "point", "lay", "put", "place", "call"})
+_IDIOM_VERBS = frozenset({"hold", "push", "take", "point", "lay", "put", "place", "call", "hit"})
 # An attack of these kinds, or on one of these, is force, not words.
 _FORCE_KINDS = frozenset(
     {
@@ -1006,7 +1006,8 @@ class Finder:
     def _idiom(self, verb: Token) -> Attribution | None:
         """Verb phrases of news whose verb alone says nothing: "held the rebels responsible for the
         bombing" accuses the rebels; "pushed back against the criticism" denies it; "took aim at the
-        plan" criticises it, "took issue with the report" denies it (a statement) or criticises it."""
+        plan" and "hit out at the plan" criticise it, "took issue with the report" denies it (a
+        statement) or criticises it."""
         lemma = verb.lemma_.lower()
         subject = _subject(verb)
         if subject is None or any(c.dep_ == "neg" for c in verb.children):
@@ -1076,6 +1077,9 @@ class Finder:
                 on = next((c for c in preps if c.lower_ in ("against", "on", "at")), None)
             elif lemma == "take" and prt & {"aim", "issue"}:
                 on = next((c for c in preps if c.lower_ in ("at", "with")), None)
+            elif lemma == "hit" and "out" in prt:
+                # "hit out at the unions": words, as "lashed out at" is
+                on = next((c for c in preps if c.lower_ in ("at", "against")), None)
             else:
                 return None
             what = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None

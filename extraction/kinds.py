@@ -669,7 +669,7 @@ def classify(
     if _nothing_happened(tokens):
         # "no attack took place", "no shots were fired": an event said not to have happened.
         return Verdict("denial", round(confidence - 0.15, 2), _owned_claim(tokens, resolve))
-    if att.direct_quote and _culpability_denied(tokens):
+    if (att.direct_quote and _culpability_denied(tokens)) or _culpability_denied(tokens, resolve.own):
         # "we are not responsible for the explosion", "it was not involved in the incident": saying
         # one is not to blame answers whoever blamed.
         return Verdict("denial", round(confidence - 0.15, 2), _owned_claim(tokens, resolve))
@@ -979,12 +979,13 @@ def _own_side(subject: Token) -> bool:
     )
 
 
-def _culpability_denied(tokens: list[Token]) -> bool:
+def _culpability_denied(tokens: list[Token], own: Callable[[Token], bool] | None = None) -> bool:
     """In the speaker's own quoted words, the speaker's side is not to blame: "we are not
     responsible for the blast", "our forces were not involved", "I am not guilty", "we were not
     behind the attack" (not inside a condition: "if we are not responsible, who is?"). Said of
     someone else ("the man was not involved") it is an assertion that the linker may find
-    answering a claim."""
+    answering a claim. With own, the speaker's side is whatever own says names it, in reported
+    words too: "the group said it was not responsible for the bombing"."""
     for t in tokens:
         if t.lower_ not in _CULPABLE or _conditional(t):
             continue
@@ -999,7 +1000,7 @@ def _culpability_denied(tokens: list[Token]) -> bool:
         else:
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and _own_side(subject):
+        if subject is not None and (own(subject) if own is not None else _own_side(subject)):
             return True
     return False
 
@@ -1160,13 +1161,46 @@ def _wrong_act_author(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A
     return None
 
 
+def _charged_subjects(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """Subjects of a charge word done or said of them: "the chief executive had falsified the
+    books", "the army was responsible for the massacre", "the rebels broke the truce"."""
+    within = {t.i for t in tokens}
+    out: list[Token] = []
+    for t in tokens:
+        charged = t.lemma_.lower() in lexicon.accusation_words or _breaks_rules(t, lexicon)
+        if not charged or t.dep_ in ("relcl", "acl", "amod"):
+            continue
+        if _negated(t) or _conditional(t):
+            continue
+        if t.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children):
+            subject = _subject_of(t)  # the doer, not "the official was bribed"
+        elif t.pos_ == "ADJ" and t.dep_ == "acomp" and _copula(t.head):
+            subject = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        else:
+            continue
+        if subject is not None and subject.i in within:
+            out.append(subject)
+    return out
+
+
 def _unnamed_wrongdoer(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> bool:
     """A wrong done by someone the words describe but name no known actor for: "the militia
-    tortured prisoners", "gunmen fired on protesters". An agent, not a thing ("the strike killed
-    civilians": a grim fact with no one to blame), nor a pronoun or the speaker's own side."""
+    tortured prisoners", "gunmen fired on protesters", and a charge word done by a body or an
+    office holder ("the chief executive had falsified the books"). An agent, not a thing ("the
+    strike killed civilians": a grim fact with no one to blame), nor a pronoun or the speaker's
+    own side."""
+    doers = lexicon.wrongdoer_nouns | lexicon.role_titles | lexicon.speaker_nouns
+    if any(
+        s.pos_ == "NOUN"
+        and (s.lemma_.lower() in doers or s.lower_ in doers)
+        and not any(c.dep_ == "poss" and c.lower_ in ("our", "my", "its", "their") for c in s.children)
+        and not resolve.own(s)
+        for s in _charged_subjects(tokens, lexicon)
+    ):
+        return True
     return any(
         s.pos_ in ("NOUN", "PROPN")
-        and (s.lemma_.lower() in lexicon.wrongdoer_nouns or s.lower_ in lexicon.wrongdoer_nouns)
+        and (s.lemma_.lower() in doers or s.lower_ in doers)
         and not any(c.dep_ == "poss" and c.lower_ in ("our", "my", "its", "their") for c in s.children)
         and not resolve.own(s)
         for s in _wrongdoers(tokens, lexicon)
@@ -1205,13 +1239,22 @@ def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bo
             word = t.head.head  # "an act of aggression", "a clear case of piracy"
         elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _UTMOST:
             word, framed = t.head.head, True  # "the height of hypocrisy", "the definition of racism"
-        if word.dep_ == "conj" and word.head.dep_ in ("attr", "acomp", "oprd"):
+        if word.dep_ == "conj" and (
+            word.head.dep_ in ("attr", "acomp", "oprd")
+            or (word.head.dep_ == "amod" and word.head.head.lower_ == "as")
+        ):
             word = word.head  # "illegal and counterproductive"
         verb = word.head
+        # "described the tax as cruel": the parser hangs the adjective on "as" as a modifier
+        as_adjective = word.dep_ == "amod" and verb.lower_ == "as" and verb.dep_ == "prep"
         if word.dep_ == "dobj" and verb.lemma_.lower() in ("constitute", "represent"):
             # "the strikes constituted a violation of international law"
             said_of = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        elif word.dep_ == "pobj" and verb.lower_ in ("to", "as") and verb.head.pos_ in ("VERB", "AUX"):
+        elif (
+            (word.dep_ == "pobj" or as_adjective)
+            and verb.lower_ in ("to", "as")
+            and verb.head.pos_ in ("VERB", "AUX")
+        ):
             # "the blockade amounted to collective punishment", "described the visit as a provocation"
             prep, verb = verb, verb.head
             if prep.lower_ == "to" and verb.lemma_.lower() == "amount":
@@ -1313,6 +1356,14 @@ def _insulted(
             and first.i < t.i
         ):
             said_of = first  # "branded McConnell a liar", the complement parsed as a second object
+        elif (
+            t.dep_ in ("pobj", "amod")
+            and t.head.lower_ == "as"
+            and t.head.dep_ == "prep"
+            and t.head.head.lemma_.lower() in _NAMING_VERBS | _AS_VERBS
+        ):
+            # "described the protesters as hooligans", "sees him as dishonest"
+            said_of = next((c for c in t.head.head.children if c.dep_ == "dobj"), None)
         elif t.dep_ not in ("attr", "acomp", "oprd") or t.head.pos_ not in ("AUX", "VERB"):
             continue
         elif _copula(t.head):
