@@ -148,6 +148,15 @@ _BODY_NOUNS = frozenset(
 # A body named again by what it is: "the group said", "the militia denied".
 _GROUP_NOUNS = frozenset(["group", "organisation", "organization", "movement", "militia"])
 # A state's own bodies, named bare in the story of that state: "the army", "the regime".
+_SEATED = frozenset({"based", "headquartered", "born"})
+
+
+def _located(token: Token) -> bool:
+    """The place in "Lima-based", "London-headquartered", "Paris-born"."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in _SEATED
+
+
 # Modifiers that put an institution noun on the side fighting or opposing the state.
 _AGAINST_THE_STATE = frozenset(
     {"rebel", "insurgent", "guerrilla", "guerilla", "militant", "separatist", "opposition", "jihadist"}
@@ -954,12 +963,16 @@ class DocActors:
         ):
             # "IS media sources alleged": the parser reads the group's initials as the verb "is".
             tokens = [before, *tokens]
-        mentioned = [self.by_token[t.i] for t in tokens if t.i in self.by_token]
+        # "the Lima-based group Fair Water": where a body sits is not whose side it speaks for
+        tokens_of_side = [t for t in tokens if not _located(t)]
+        mentioned = [self.by_token[t.i] for t in tokens_of_side if t.i in self.by_token]
         if head.lemma_.lower() in _ADVERSARIES:
             # "his opponents", "the party's critics": whose they are is whom they oppose, not
             # their side (which would keep their attacks from being aimed at him).
             possessed = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
-            mentioned = [self.by_token[t.i] for t in tokens if t.i in self.by_token and t.i not in possessed]
+            mentioned = [
+                self.by_token[t.i] for t in tokens_of_side if t.i in self.by_token and t.i not in possessed
+            ]
         people = [d for d in mentioned if d.kind == "person"]
         bodies = [d for d in mentioned if d.kind != "person"]
         if not mentioned and head.lemma_.lower() not in _ADVERSARIES:

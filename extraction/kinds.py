@@ -669,7 +669,7 @@ def classify(
     if _nothing_happened(tokens):
         # "no attack took place", "no shots were fired": an event said not to have happened.
         return Verdict("denial", round(confidence - 0.15, 2), _owned_claim(tokens, resolve))
-    if (att.direct_quote and _culpability_denied(tokens)) or _culpability_denied(tokens, resolve.own):
+    if att.direct_quote and _culpability_denied(tokens):
         # "we are not responsible for the explosion", "it was not involved in the incident": saying
         # one is not to blame answers whoever blamed.
         return Verdict("denial", round(confidence - 0.15, 2), _owned_claim(tokens, resolve))
@@ -979,13 +979,12 @@ def _own_side(subject: Token) -> bool:
     )
 
 
-def _culpability_denied(tokens: list[Token], own: Callable[[Token], bool] | None = None) -> bool:
+def _culpability_denied(tokens: list[Token]) -> bool:
     """In the speaker's own quoted words, the speaker's side is not to blame: "we are not
     responsible for the blast", "our forces were not involved", "I am not guilty", "we were not
     behind the attack" (not inside a condition: "if we are not responsible, who is?"). Said of
     someone else ("the man was not involved") it is an assertion that the linker may find
-    answering a claim. With own, the speaker's side is whatever own says names it, in reported
-    words too: "the group said it was not responsible for the bombing"."""
+    answering a claim."""
     for t in tokens:
         if t.lower_ not in _CULPABLE or _conditional(t):
             continue
@@ -1000,7 +999,7 @@ def _culpability_denied(tokens: list[Token], own: Callable[[Token], bool] | None
         else:
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and (own(subject) if own is not None else _own_side(subject)):
+        if subject is not None and _own_side(subject):
             return True
     return False
 
@@ -1170,8 +1169,10 @@ def _charged_subjects(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
         charged = t.lemma_.lower() in lexicon.accusation_words or _breaks_rules(t, lexicon)
         if not charged or t.dep_ in ("relcl", "acl", "amod"):
             continue
-        if _negated(t) or _conditional(t):
-            continue
+        if _negated(t) or _conditional(t) or (t.dep_ == "xcomp" and _negated(t.head)):
+            continue  # "is not going to lie"
+        if any(a.dep_ in ("relcl", "acl") and a.i in within for a in t.ancestors):
+            continue  # "a candidate who's going to lie to me": which one, not a charge
         if t.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children):
             subject = _subject_of(t)  # the doer, not "the official was bribed"
         elif t.pos_ == "ADJ" and t.dep_ == "acomp" and _copula(t.head):
@@ -1306,6 +1307,8 @@ def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bo
 _AS_VERBS = frozenset(
     {"describe", "see", "view", "regard", "consider", "condemn", "denounce", "characterise", "characterize"}
 )
+# Verbs that say what someone is called: "denounced him as a traitor", "portrayed them as thugs".
+_CALLING_AS = frozenset({"condemn", "denounce", "characterise", "characterize", "portray", "paint", "brand"})
 # "an act of aggression": the judgement is the "of" phrase of these.
 _KIND_OF = frozenset({"act", "case", "example", "form", "instance"})
 # "the height of hypocrisy", "the very definition of reckless": a judgement at its utmost, said of
@@ -1360,9 +1363,10 @@ def _insulted(
             t.dep_ in ("pobj", "amod")
             and t.head.lower_ == "as"
             and t.head.dep_ == "prep"
-            and t.head.head.lemma_.lower() in _NAMING_VERBS | _AS_VERBS
+            and t.head.head.lemma_.lower() in _NAMING_VERBS | _CALLING_AS
         ):
-            # "described the protesters as hooligans", "sees him as dishonest"
+            # "described the protesters as hooligans", "denounced him as a traitor"; not a view
+            # ("viewed Sanders as a genuine threat": a rival weighed, not insulted)
             said_of = next((c for c in t.head.head.children if c.dep_ == "dobj"), None)
         elif t.dep_ not in ("attr", "acomp", "oprd") or t.head.pos_ not in ("AUX", "VERB"):
             continue
