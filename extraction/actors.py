@@ -147,7 +147,27 @@ _BODY_NOUNS = frozenset(
 )
 # A body named again by what it is: "the group said", "the militia denied".
 _GROUP_NOUNS = frozenset(["group", "organisation", "organization", "movement", "militia"])
+
+
 # A state's own bodies, named bare in the story of that state: "the army", "the regime".
+def _participle_antecedent(pronoun: Token) -> Token | None:
+    """The object of the main verb that the object pronoun of a subjectless participle stands for:
+    "them" in "expelled three diplomats, accusing them of spying"; "him" only for one person or
+    thing ("arrested the mayor, accusing him of fraud")."""
+    verb = pronoun.head
+    if pronoun.dep_ != "dobj" or verb.tag_ != "VBG" or verb.dep_ != "advcl":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ == "PRON":
+        return None
+    plural = obj.tag_ in ("NNS", "NNPS")
+    return obj if plural == (pronoun.lower_ == "them") else None
+
+
+# Nouns of one state's or body's tie to another: "Ukraine's neighbour Moldova" is Moldova.
+_RELATIONS = frozenset({"neighbour", "neighbor", "ally", "partner", "rival", "foe", "enemy", "adversary"})
 _SEATED = frozenset({"based", "headquartered", "born"})
 
 
@@ -975,6 +995,13 @@ class DocActors:
             ]
         people = [d for d in mentioned if d.kind == "person"]
         bodies = [d for d in mentioned if d.kind != "person"]
+        if head.lemma_.lower() in _RELATIONS:
+            named = next(
+                (self.by_token[c.i] for c in head.children if c.dep_ == "appos" and c.i in self.by_token),
+                None,
+            )
+            if named is not None and named.kind != "person":
+                return named  # "Ukraine's neighbour Moldova said": Moldova, not Ukraine
         if not mentioned and head.lemma_.lower() not in _ADVERSARIES:
             # "the group's leader", "the ministry's spokesman": the body named before.
             owner = next(
@@ -1633,6 +1660,11 @@ class DocActors:
     def resolve_object(self, token: Token, exclude: set[int]) -> _Draft | None:
         """The actor an object names: "accused him of..." is the man named before."""
         if token.pos_ == "PRON":
+            if (earlier := _participle_antecedent(token)) is not None:
+                # "expelled three Belarusian diplomats, accusing them of spying": the ones expelled
+                found = self.in_subtree(earlier, exclude)
+                if found is not None:
+                    return found
             # The speaker is not the one they accuse: "officers accused him" is someone else.
             return self._antecedent(token, exclude)
         return self.in_subtree(token, exclude)

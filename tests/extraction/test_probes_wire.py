@@ -254,6 +254,25 @@ CASES = [
         [("claim", "Indonesia's finance minister", None)],
     ),
     ('"Nobody was hurt," said fire chief Ben Lacroix.', [("claim", "Ben Lacroix", None)]),
+    # "X's neighbour Y": Y speaks
+    ("Ukraine's neighbour Moldova said the plot had been foiled.", [("claim", "Moldova", None)]),
+    ("Russia's ally Belarus said the drills would go on.", [("claim", "Belarus", None)]),
+    ("Trump's rival Ted Cruz said the poll was wrong.", [("claim", "Ted Cruz", None)]),
+    # a view of someone is no insult; calling them so is
+    (
+        "The campaign manager said he viewed the senator as a genuine threat.",
+        [("claim", "campaign manager", None)],
+    ),
+    ("The senator denounced the governor as a traitor.", [("criticism", "senator", None)]),
+    # "accusing them of": the ones the main verb acted on
+    (
+        "Lithuania expelled three Belarusian diplomats, accusing them of spying.",
+        [("accusation", "Lithuania", "Belarus")],
+    ),
+    (
+        "Police arrested the Bulgarian minister, accusing him of fraud.",
+        [("accusation", "Police", "Bulgaria")],
+    ),
     ("The storm hit the coast on Monday.", []),
 ]
 
