@@ -742,6 +742,10 @@ def classify(
     if _characterisation_rejected(tokens, quoted=att.direct_quote):
         # "this is not a combat mission", "this party is not divided": what others call it, denied.
         return Verdict("denial", round(confidence - 0.2, 2), _owned_claim(tokens, resolve))
+    if _unnamed_failing(tokens, lexicon, resolve):
+        # "management had failed patients", "the council ignored the warnings": a body or an
+        # office holder judged by what it did, though no known actor names it.
+        return Verdict("criticism", round(confidence - 0.2, 2))
     return Verdict("claim", round(confidence, 2))
 
 
@@ -1182,6 +1186,35 @@ def _charged_subjects(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
         if subject is not None and subject.i in within:
             out.append(subject)
     return out
+
+
+def _unnamed_failing(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> bool:
+    """A criticism verb done to something by a body or an office holder the words describe:
+    "management had failed patients", "the council ignored the warnings"."""
+    within = {t.i for t in tokens}
+    doers = lexicon.wrongdoer_nouns | lexicon.role_titles | lexicon.speaker_nouns
+    for t in tokens:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in lexicon.criticism_words:
+            continue
+        if t.dep_ in ("relcl", "acl", "amod") or _negated(t) or _conditional(t):
+            continue
+        if any(a.dep_ in ("relcl", "acl") and a.i in within for a in t.ancestors):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children):
+            continue  # "they might neglect the schools": foreseen, not done
+        if not any(c.dep_ == "dobj" for c in t.children):
+            continue
+        subject = _subject_of(t)
+        if (
+            subject is not None
+            and subject.i in within
+            and subject.pos_ == "NOUN"
+            and subject.lemma_.lower() in doers
+            and not any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children)
+            and not resolve.own(subject)
+        ):
+            return True
+    return False
 
 
 def _unnamed_wrongdoer(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> bool:

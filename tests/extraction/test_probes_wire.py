@@ -273,6 +273,13 @@ CASES = [
         "Police arrested the Bulgarian minister, accusing him of fraud.",
         [("accusation", "Police", "Bulgaria")],
     ),
+    # a body or an office holder judged by a criticism verb, though no actor names it
+    ("Residents said the council ignored the warnings.", [("criticism", "Residents", None)]),
+    (
+        "The premier said the federal government had betrayed the province.",
+        [("criticism", "premier", None)],
+    ),
+    ("The coach said the players ignored the noise.", [("claim", "coach", None)]),
     ("The storm hit the coast on Monday.", []),
 ]
 
