@@ -166,6 +166,22 @@ def _participle_antecedent(pronoun: Token) -> Token | None:
     return obj if plural == (pronoun.lower_ == "them") else None
 
 
+# Capitalised words after a place name that make it a city's own service: "Ottawa Police
+# Service", "London Fire Brigade", "Toronto Transit Commission", "Lima City Council".
+_CITY_SERVICES = frozenset({"City", "Municipal", "Fire", "Transit", "Metropolitan", "Metro"})
+_POLICE_BODIES = frozenset({"Service", "Department", "Board"})
+
+
+def _city_body(doc: Doc, end: int) -> bool:
+    """The place matched just before end names a city whose own service follows."""
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    if after.text in _CITY_SERVICES:
+        return True
+    return after.text == "Police" and end + 1 < len(doc) and doc[end + 1].text in _POLICE_BODIES
+
+
 # Nouns of one state's or body's tie to another: "Ukraine's neighbour Moldova" is Moldova.
 _RELATIONS = frozenset({"neighbour", "neighbor", "ally", "partner", "rival", "foe", "enemy", "adversary"})
 _SEATED = frozenset({"based", "headquartered", "born"})
@@ -602,6 +618,8 @@ class DocActors:
             entry = kb.get(key)
             if entry is None or self._inside_longer_name(start, end, taken):
                 continue
+            if entry.kind == "state" and _city_body(doc, end):
+                continue  # "the Ottawa Police Service", "London Fire Brigade": the city's, not Canada
             taken.update(range(start, end))
             self._mention(self._kb_actor(entry), start, end)
         self._korean_halves(taken)

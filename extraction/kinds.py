@@ -1180,12 +1180,25 @@ def _charged_subjects(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
         if t.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children):
             subject = _subject_of(t)  # the doer, not "the official was bribed"
         elif t.pos_ == "ADJ" and t.dep_ == "acomp" and _copula(t.head):
+            if t.lemma_.lower() in _ANSWERABLE and not _for_a_wrong(t, lexicon):
+                continue  # "candidates are responsible for dividing expenses": a duty, no wrong
             subject = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
         else:
             continue
         if subject is not None and subject.i in within:
             out.append(subject)
     return out
+
+
+def _for_a_wrong(token: Token, lexicon: Lexicon) -> bool:
+    """ "responsible for the massacre", "liable for the fraud": what one answers for is a wrong."""
+    wrongs = (lexicon.violent_acts, lexicon.harm_words, lexicon.accusation_words, lexicon.wrong_acts)
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ == "for"
+        and any(g.dep_ == "pobj" and any(g.lemma_.lower() in w for w in wrongs) for g in p.children)
+        for p in token.children
+    )
 
 
 def _unnamed_failing(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> bool:

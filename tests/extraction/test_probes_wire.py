@@ -280,6 +280,18 @@ CASES = [
         [("criticism", "premier", None)],
     ),
     ("The coach said the players ignored the noise.", [("claim", "coach", None)]),
+    # answerable for a duty is no charge
+    (
+        "The commission said candidates are responsible for dividing personal and campaign expenses.",
+        [("claim", "commission", None)],
+    ),
+    # a city's own service is not the state its capital names
+    (
+        "The Ottawa Police Service said a man had been arrested.",
+        [("claim", "The Ottawa Police Service", None)],
+    ),
+    ("London Fire Brigade said the blaze was under control.", [("claim", "London Fire Brigade", None)]),
+    ("Moscow said the drills were routine.", [("claim", "Russia", None)]),
     ("The storm hit the coast on Monday.", []),
 ]
 
