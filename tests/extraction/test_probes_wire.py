@@ -292,6 +292,26 @@ CASES = [
     ),
     ("London Fire Brigade said the blaze was under control.", [("claim", "London Fire Brigade", None)]),
     ("Moscow said the drills were routine.", [("claim", "Russia", None)]),
+    # local-news titles and bodies
+    ('"That\'s simply not true," said Coun. Maria Santos.', [("denial", "Maria Santos", None)]),
+    ("Coun. Maria Santos said the vote would be held on Monday.", [("claim", "Maria Santos", None)]),
+    (
+        "The residents' association said the developer had ignored their concerns.",
+        [("criticism", "residents' association", None)],
+    ),
+    ("The minister called the protesters' demands unreasonable.", [("criticism", "minister", None)]),
+    (
+        "The foreign ministry in Hanoi said Chinese ships had rammed a Vietnamese fishing boat.",
+        [("accusation", "foreign ministry", "China")],
+    ),
+    (
+        'Chile\'s foreign minister said the Bolivian claims were "pure fiction".',
+        [("denial", "Chile's foreign minister", "Bolivia")],
+    ),
+    (
+        "South Africa's president said his government had done nothing wrong.",
+        [("denial", "South Africa's president", None)],
+    ),
     ("The storm hit the coast on Monday.", []),
 ]
 
