@@ -1019,8 +1019,10 @@ def _blame_of_someone(
     own quoted words, "he", "she" or "they" ("they shot civilians", "he is responsible for
     this"), where a third person is never the speaker (in indirect speech "she said she was
     responsible" is the speaker's own)."""
-    if any(t.lemma_.lower() in lexicon.copula_falsehoods for t in tokens):
-        return None  # "they live on propaganda and lies" may answer a claim: the linker's to say
+    if any(t.lemma_.lower() in lexicon.copula_falsehoods and t.pos_ != "VERB" for t in tokens):
+        # "they live on propaganda and lies" may answer a claim: the linker's to say; "they lied
+        # to us" charges them.
+        return None
     someone = object()
 
     def named(token: Token) -> object | None:

@@ -312,6 +312,12 @@ CASES = [
         "South Africa's president said his government had done nothing wrong.",
         [("denial", "South Africa's president", None)],
     ),
+    # "they lied": the verb charges; the noun "lies" is left to the linker
+    ('"They lied to us," the union leader said.', [("accusation", "union leader", None)]),
+    (
+        '"They are lying to the public," the union leader said of the hospital board.',
+        [("accusation", "union leader", None)],
+    ),
     ("The storm hit the coast on Monday.", []),
 ]
 
