@@ -532,6 +532,23 @@ def _before_contrast(heads: list[Token], start: int, end: int) -> int:
     return end
 
 
+def _answered_as(heads: list[Token], start: int, end: int, lex: Lexicon) -> Token | None:
+    """The noun after a comma that names the statement before it and has a clause of someone
+    answering it: "..., a charge the rebels denied", "..., an accusation Bangkok rejected"."""
+    for head in heads:
+        for token in head.subtree:
+            if (
+                start < token.i < end
+                and token.dep_ in ("appos", "npadvmod")
+                and token.lemma_.lower() in lex.cue_nouns
+                and token.left_edge.i > start
+                and token.doc[token.left_edge.i - 1].text == ","
+                and any(c.dep_ == "relcl" for c in token.children)
+            ):
+                return token
+    return None
+
+
 def _possessor_before(noun: Token) -> Token | None:
     """ "Guterres' recent condemnation" when the parser detached the possessive from the noun."""
     i = noun.i - 1
@@ -835,6 +852,15 @@ class Finder:
         end = _before_contrast(heads, start, end)
         if clauses and start > verb.i:
             end = _through_reason(verb, end)
+        if kind == "claim" and (named := _answered_as(heads, start, end, self.lex)) is not None:
+            # "said the rebels had shelled the town, a charge the rebels denied": the words end
+            # before the reporter's name for them, which says what they were.
+            end = max(start + 1, named.left_edge.i)
+            if named.lemma_.lower() in self.lex.cue_nouns and self.lex.cue_nouns[named.lemma_.lower()] in (
+                "accusation",
+                "criticism",
+            ):
+                kind = self.lex.cue_nouns[named.lemma_.lower()]
         if (
             doc[start].lower_ == "that"
             and doc[start].dep_ in ("mark", "dobj")

@@ -395,3 +395,29 @@ def test_not_going_to_lie_in_a_relative_clause_charges_no_one():
     text = '"I need a candidate who\'s not going to lie to me," the voter said.'
     result = run(text)
     assert [s.kind for s in result.statements] == ["claim"]
+
+
+def test_the_reporters_name_for_words_a_side_denied_ends_them_and_says_their_kind():
+    text = "The Cambodian government said Thailand had started the clashes, an accusation Bangkok rejected."
+    result = run(text)
+    denial, charge = result.statements
+    assert (charge.kind, speaker_name(result, charge), _target(result, charge)) == (
+        "accusation",
+        "Cambodia",
+        "Thailand",
+    )
+    assert (
+        text[charge.content_spans[0][0] : charge.content_spans[-1][1]] == "Thailand had started the clashes"
+    )
+    assert (denial.kind, speaker_name(result, denial)) == ("denial", "Thailand")
+    assert [(lk.source, lk.target) for lk in result.links if lk.relation == "rebuts"] == [
+        (denial.id, charge.id)
+    ]
+
+
+def test_a_claim_named_so_stays_a_claim_but_ends_before_its_name():
+    text = "Venezuela said Guyana had provoked the crisis, a claim Georgetown denies."
+    result = run(text)
+    claim = next(s for s in result.statements if speaker_name(result, s) == "Venezuela")
+    assert claim.kind == "claim"
+    assert text[claim.content_spans[0][0] : claim.content_spans[-1][1]] == "Guyana had provoked the crisis"
