@@ -318,6 +318,32 @@ CASES = [
         '"They are lying to the public," the union leader said of the hospital board.',
         [("accusation", "union leader", None)],
     ),
+    # more wire forms of criticism and charge
+    (
+        "Norway's foreign minister said Israel had no right to seize the ship.",
+        [("criticism", "Norway's foreign minister", "Israel")],
+    ),
+    (
+        "The bishops said the government had shown total disregard for the poor.",
+        [("criticism", "bishops", None)],
+    ),
+    (
+        "Ireland's prime minister said the British government's plan was deeply damaging.",
+        [("criticism", "Ireland's prime minister", "United Kingdom")],
+    ),
+    (
+        "The Kenyan opposition said the police were using excessive force against protesters.",
+        [("accusation", "Kenyan opposition", "Kenya")],
+    ),
+    ("Japan said China's remarks were deeply offensive.", [("criticism", "Japan", "China")]),
+    (
+        "Sweden's prime minister said Turkey's demands were unacceptable.",
+        [("criticism", "Sweden's prime minister", "Turkey")],
+    ),
+    (
+        "The Greek government said the Turkish flights were a violation of its airspace.",
+        [("accusation", "Greece", "Turkey")],
+    ),
     ("The storm hit the coast on Monday.", []),
 ]
 
