@@ -147,7 +147,56 @@ _BODY_NOUNS = frozenset(
 )
 # A body named again by what it is: "the group said", "the militia denied".
 _GROUP_NOUNS = frozenset(["group", "organisation", "organization", "movement", "militia"])
+
+
 # A state's own bodies, named bare in the story of that state: "the army", "the regime".
+def _participle_antecedent(pronoun: Token) -> Token | None:
+    """The object of the main verb that the object pronoun of a subjectless participle stands for:
+    "them" in "expelled three diplomats, accusing them of spying"; "him" only for one person or
+    thing ("arrested the mayor, accusing him of fraud")."""
+    verb = pronoun.head
+    if pronoun.dep_ != "dobj" or verb.tag_ != "VBG" or verb.dep_ != "advcl":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ == "PRON":
+        return None
+    plural = obj.tag_ in ("NNS", "NNPS")
+    return obj if plural == (pronoun.lower_ == "them") else None
+
+
+# Capitalised words after a place name that make it a city's own service: "Ottawa Police
+# Service", "London Fire Brigade", "Toronto Transit Commission", "Lima City Council".
+_CITY_SERVICES = frozenset({"City", "Municipal", "Fire", "Transit", "Metropolitan", "Metro"})
+_POLICE_BODIES = frozenset({"Service", "Department", "Board"})
+
+
+def _city_body(doc: Doc, end: int) -> bool:
+    """The place matched just before end names a city whose own service follows."""
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    if after.text in _CITY_SERVICES:
+        return True
+    return after.text == "Police" and end + 1 < len(doc) and doc[end + 1].text in _POLICE_BODIES
+
+
+# Nouns of one state's or body's tie to another: "Ukraine's neighbour Moldova" is Moldova.
+_RELATIONS = frozenset({"neighbour", "neighbor", "ally", "partner", "rival", "foe", "enemy", "adversary"})
+_SEATED = frozenset({"based", "headquartered", "born"})
+
+
+def _located(token: Token) -> bool:
+    """The place in "Lima-based", "London-headquartered", "Paris-born"."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in _SEATED
+
+
+# Modifiers that put an institution noun on the side fighting or opposing the state.
+_AGAINST_THE_STATE = frozenset(
+    {"rebel", "insurgent", "guerrilla", "guerilla", "militant", "separatist", "opposition", "jihadist"}
+)
 _STATE_BODIES = frozenset(["government", "regime", "army", "military", "authorities", "junta", "police"])
 # A document's clause that names its author: "a statement attributed to the group", "a video
 # released by the ministry", "a communique issued by the rebels".
@@ -569,6 +618,8 @@ class DocActors:
             entry = kb.get(key)
             if entry is None or self._inside_longer_name(start, end, taken):
                 continue
+            if entry.kind == "state" and _city_body(doc, end):
+                continue  # "the Ottawa Police Service", "London Fire Brigade": the city's, not Canada
             taken.update(range(start, end))
             self._mention(self._kb_actor(entry), start, end)
         self._korean_halves(taken)
@@ -950,14 +1001,25 @@ class DocActors:
         ):
             # "IS media sources alleged": the parser reads the group's initials as the verb "is".
             tokens = [before, *tokens]
-        mentioned = [self.by_token[t.i] for t in tokens if t.i in self.by_token]
+        # "the Lima-based group Fair Water": where a body sits is not whose side it speaks for
+        tokens_of_side = [t for t in tokens if not _located(t)]
+        mentioned = [self.by_token[t.i] for t in tokens_of_side if t.i in self.by_token]
         if head.lemma_.lower() in _ADVERSARIES:
             # "his opponents", "the party's critics": whose they are is whom they oppose, not
             # their side (which would keep their attacks from being aimed at him).
             possessed = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
-            mentioned = [self.by_token[t.i] for t in tokens if t.i in self.by_token and t.i not in possessed]
+            mentioned = [
+                self.by_token[t.i] for t in tokens_of_side if t.i in self.by_token and t.i not in possessed
+            ]
         people = [d for d in mentioned if d.kind == "person"]
         bodies = [d for d in mentioned if d.kind != "person"]
+        if head.lemma_.lower() in _RELATIONS:
+            named = next(
+                (self.by_token[c.i] for c in head.children if c.dep_ == "appos" and c.i in self.by_token),
+                None,
+            )
+            if named is not None and named.kind != "person":
+                return named  # "Ukraine's neighbour Moldova said": Moldova, not Ukraine
         if not mentioned and head.lemma_.lower() not in _ADVERSARIES:
             # "the group's leader", "the ministry's spokesman": the body named before.
             owner = next(
@@ -1099,6 +1161,8 @@ class DocActors:
             not bodies
             and tokens[0].lower_ == "the"
             and head.lemma_.lower() in self.index.institutions
+            # "the rebel command", "the opposition council": the other side's, not the state's
+            and not any(t.lemma_.lower() in _AGAINST_THE_STATE for t in tokens)
             and (body := self._last_body(head)) is not None
         ):
             # "the ministry said": the institution of the state or body last named.
@@ -1614,6 +1678,11 @@ class DocActors:
     def resolve_object(self, token: Token, exclude: set[int]) -> _Draft | None:
         """The actor an object names: "accused him of..." is the man named before."""
         if token.pos_ == "PRON":
+            if (earlier := _participle_antecedent(token)) is not None:
+                # "expelled three Belarusian diplomats, accusing them of spying": the ones expelled
+                found = self.in_subtree(earlier, exclude)
+                if found is not None:
+                    return found
             # The speaker is not the one they accuse: "officers accused him" is someone else.
             return self._antecedent(token, exclude)
         return self.in_subtree(token, exclude)

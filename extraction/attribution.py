@@ -134,7 +134,7 @@ _SPEAKING_BODIES = frozenset(
     }
 )
 # Verbs of the phrases _idiom reads ("held X responsible", "pointed the finger at").
-_IDIOM_VERBS = frozenset({"hold", "push", "take", "point", "lay", "put", "place", "call"})
+_IDIOM_VERBS = frozenset({"hold", "push", "take", "point", "lay", "put", "place", "call", "hit"})
 # An attack of these kinds, or on one of these, is force, not words.
 _FORCE_KINDS = frozenset(
     {
@@ -597,6 +597,23 @@ def _before_contrast(heads: list[Token], start: int, end: int) -> int:
     return end
 
 
+def _answered_as(heads: list[Token], start: int, end: int, lex: Lexicon) -> Token | None:
+    """The noun after a comma that names the statement before it and has a clause of someone
+    answering it: "..., a charge the rebels denied", "..., an accusation Bangkok rejected"."""
+    for head in heads:
+        for token in head.subtree:
+            if (
+                start < token.i < end
+                and token.dep_ in ("appos", "npadvmod")
+                and token.lemma_.lower() in lex.cue_nouns
+                and token.left_edge.i > start
+                and token.doc[token.left_edge.i - 1].text == ","
+                and any(c.dep_ == "relcl" for c in token.children)
+            ):
+                return token
+    return None
+
+
 def _possessor_before(noun: Token) -> Token | None:
     """ "Guterres' recent condemnation" when the parser detached the possessive from the noun."""
     i = noun.i - 1
@@ -978,6 +995,15 @@ class Finder:
         if clauses and start > verb.i:
             end = _through_reason(verb, end)
         end = _past_false_stop(verb, end)
+        if kind == "claim" and (named := _answered_as(heads, start, end, self.lex)) is not None:
+            # "said the rebels had shelled the town, a charge the rebels denied": the words end
+            # before the reporter's name for them, which says what they were.
+            end = max(start + 1, named.left_edge.i)
+            if named.lemma_.lower() in self.lex.cue_nouns and self.lex.cue_nouns[named.lemma_.lower()] in (
+                "accusation",
+                "criticism",
+            ):
+                kind = self.lex.cue_nouns[named.lemma_.lower()]
         if (
             doc[start].lower_ == "that"
             and doc[start].dep_ in ("mark", "dobj")
@@ -1183,7 +1209,8 @@ class Finder:
     def _idiom(self, verb: Token) -> Attribution | None:
         """Verb phrases of news whose verb alone says nothing: "held the rebels responsible for the
         bombing" accuses the rebels; "pushed back against the criticism" denies it; "took aim at the
-        plan" criticises it, "took issue with the report" denies it (a statement) or criticises it."""
+        plan" and "hit out at the plan" criticise it, "took issue with the report" denies it (a
+        statement) or criticises it."""
         lemma = verb.lemma_.lower()
         subject = _subject(verb)
         if subject is None or any(c.dep_ == "neg" for c in verb.children):
@@ -1253,6 +1280,9 @@ class Finder:
                 on = next((c for c in preps if c.lower_ in ("against", "on", "at")), None)
             elif lemma == "take" and prt & {"aim", "issue"}:
                 on = next((c for c in preps if c.lower_ in ("at", "with")), None)
+            elif lemma == "hit" and "out" in prt:
+                # "hit out at the unions": words, as "lashed out at" is
+                on = next((c for c in preps if c.lower_ in ("at", "against")), None)
             else:
                 return None
             what = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None

@@ -25,6 +25,7 @@ _ABBREVIATIONS = {
     "lt": "lieutenant",
     "col": "colonel",
     "sgt": "sergeant",
+    "coun": "councillor",
     "capt": "captain",
     "cmdr": "commander",
     "adm": "admiral",

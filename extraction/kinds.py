@@ -742,6 +742,10 @@ def classify(
     if _characterisation_rejected(tokens, quoted=att.direct_quote):
         # "this is not a combat mission", "this party is not divided": what others call it, denied.
         return Verdict("denial", round(confidence - 0.2, 2), _owned_claim(tokens, resolve))
+    if _unnamed_failing(tokens, lexicon, resolve):
+        # "management had failed patients", "the council ignored the warnings": a body or an
+        # office holder judged by what it did, though no known actor names it.
+        return Verdict("criticism", round(confidence - 0.2, 2))
     return Verdict("claim", round(confidence, 2))
 
 
@@ -1015,8 +1019,10 @@ def _blame_of_someone(
     own quoted words, "he", "she" or "they" ("they shot civilians", "he is responsible for
     this"), where a third person is never the speaker (in indirect speech "she said she was
     responsible" is the speaker's own)."""
-    if any(t.lemma_.lower() in lexicon.copula_falsehoods for t in tokens):
-        return None  # "they live on propaganda and lies" may answer a claim: the linker's to say
+    if any(t.lemma_.lower() in lexicon.copula_falsehoods and t.pos_ != "VERB" for t in tokens):
+        # "they live on propaganda and lies" may answer a claim: the linker's to say; "they lied
+        # to us" charges them.
+        return None
     someone = object()
 
     def named(token: Token) -> object | None:
@@ -1160,13 +1166,90 @@ def _wrong_act_author(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A
     return None
 
 
+def _charged_subjects(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """Subjects of a charge word done or said of them: "the chief executive had falsified the
+    books", "the army was responsible for the massacre", "the rebels broke the truce"."""
+    within = {t.i for t in tokens}
+    out: list[Token] = []
+    for t in tokens:
+        charged = t.lemma_.lower() in lexicon.accusation_words or _breaks_rules(t, lexicon)
+        if not charged or t.dep_ in ("relcl", "acl", "amod"):
+            continue
+        if _negated(t) or _conditional(t) or (t.dep_ == "xcomp" and _negated(t.head)):
+            continue  # "is not going to lie"
+        if any(a.dep_ in ("relcl", "acl") and a.i in within for a in t.ancestors):
+            continue  # "a candidate who's going to lie to me": which one, not a charge
+        if t.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children):
+            subject = _subject_of(t)  # the doer, not "the official was bribed"
+        elif t.pos_ == "ADJ" and t.dep_ == "acomp" and _copula(t.head):
+            if t.lemma_.lower() in _ANSWERABLE and not _for_a_wrong(t, lexicon):
+                continue  # "candidates are responsible for dividing expenses": a duty, no wrong
+            subject = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        else:
+            continue
+        if subject is not None and subject.i in within:
+            out.append(subject)
+    return out
+
+
+def _for_a_wrong(token: Token, lexicon: Lexicon) -> bool:
+    """ "responsible for the massacre", "liable for the fraud": what one answers for is a wrong."""
+    wrongs = (lexicon.violent_acts, lexicon.harm_words, lexicon.accusation_words, lexicon.wrong_acts)
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ == "for"
+        and any(g.dep_ == "pobj" and any(g.lemma_.lower() in w for w in wrongs) for g in p.children)
+        for p in token.children
+    )
+
+
+def _unnamed_failing(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> bool:
+    """A criticism verb done to something by a body or an office holder the words describe:
+    "management had failed patients", "the council ignored the warnings"."""
+    within = {t.i for t in tokens}
+    doers = lexicon.wrongdoer_nouns | lexicon.role_titles | lexicon.speaker_nouns
+    for t in tokens:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in lexicon.criticism_words:
+            continue
+        if t.dep_ in ("relcl", "acl", "amod") or _negated(t) or _conditional(t):
+            continue
+        if any(a.dep_ in ("relcl", "acl") and a.i in within for a in t.ancestors):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children):
+            continue  # "they might neglect the schools": foreseen, not done
+        if not any(c.dep_ == "dobj" for c in t.children):
+            continue
+        subject = _subject_of(t)
+        if (
+            subject is not None
+            and subject.i in within
+            and subject.pos_ == "NOUN"
+            and subject.lemma_.lower() in doers
+            and not any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children)
+            and not resolve.own(subject)
+        ):
+            return True
+    return False
+
+
 def _unnamed_wrongdoer(tokens: list[Token], lexicon: Lexicon, resolve: Resolver[A]) -> bool:
     """A wrong done by someone the words describe but name no known actor for: "the militia
-    tortured prisoners", "gunmen fired on protesters". An agent, not a thing ("the strike killed
-    civilians": a grim fact with no one to blame), nor a pronoun or the speaker's own side."""
+    tortured prisoners", "gunmen fired on protesters", and a charge word done by a body or an
+    office holder ("the chief executive had falsified the books"). An agent, not a thing ("the
+    strike killed civilians": a grim fact with no one to blame), nor a pronoun or the speaker's
+    own side."""
+    doers = lexicon.wrongdoer_nouns | lexicon.role_titles | lexicon.speaker_nouns
+    if any(
+        s.pos_ == "NOUN"
+        and (s.lemma_.lower() in doers or s.lower_ in doers)
+        and not any(c.dep_ == "poss" and c.lower_ in ("our", "my", "its", "their") for c in s.children)
+        and not resolve.own(s)
+        for s in _charged_subjects(tokens, lexicon)
+    ):
+        return True
     return any(
         s.pos_ in ("NOUN", "PROPN")
-        and (s.lemma_.lower() in lexicon.wrongdoer_nouns or s.lower_ in lexicon.wrongdoer_nouns)
+        and (s.lemma_.lower() in doers or s.lower_ in doers)
         and not any(c.dep_ == "poss" and c.lower_ in ("our", "my", "its", "their") for c in s.children)
         and not resolve.own(s)
         for s in _wrongdoers(tokens, lexicon)
@@ -1205,13 +1288,22 @@ def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bo
             word = t.head.head  # "an act of aggression", "a clear case of piracy"
         elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _UTMOST:
             word, framed = t.head.head, True  # "the height of hypocrisy", "the definition of racism"
-        if word.dep_ == "conj" and word.head.dep_ in ("attr", "acomp", "oprd"):
+        if word.dep_ == "conj" and (
+            word.head.dep_ in ("attr", "acomp", "oprd")
+            or (word.head.dep_ == "amod" and word.head.head.lower_ == "as")
+        ):
             word = word.head  # "illegal and counterproductive"
         verb = word.head
+        # "described the tax as cruel": the parser hangs the adjective on "as" as a modifier
+        as_adjective = word.dep_ == "amod" and verb.lower_ == "as" and verb.dep_ == "prep"
         if word.dep_ == "dobj" and verb.lemma_.lower() in ("constitute", "represent"):
             # "the strikes constituted a violation of international law"
             said_of = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        elif word.dep_ == "pobj" and verb.lower_ in ("to", "as") and verb.head.pos_ in ("VERB", "AUX"):
+        elif (
+            (word.dep_ == "pobj" or as_adjective)
+            and verb.lower_ in ("to", "as")
+            and verb.head.pos_ in ("VERB", "AUX")
+        ):
             # "the blockade amounted to collective punishment", "described the visit as a provocation"
             prep, verb = verb, verb.head
             if prep.lower_ == "to" and verb.lemma_.lower() == "amount":
@@ -1263,6 +1355,8 @@ def _judges_an_act(tokens: list[Token], lexicon: Lexicon, *, quoted: bool) -> bo
 _AS_VERBS = frozenset(
     {"describe", "see", "view", "regard", "consider", "condemn", "denounce", "characterise", "characterize"}
 )
+# Verbs that say what someone is called: "denounced him as a traitor", "portrayed them as thugs".
+_CALLING_AS = frozenset({"condemn", "denounce", "characterise", "characterize", "portray", "paint", "brand"})
 # "an act of aggression": the judgement is the "of" phrase of these.
 _KIND_OF = frozenset({"act", "case", "example", "form", "instance"})
 # "the height of hypocrisy", "the very definition of reckless": a judgement at its utmost, said of
@@ -1313,6 +1407,15 @@ def _insulted(
             and first.i < t.i
         ):
             said_of = first  # "branded McConnell a liar", the complement parsed as a second object
+        elif (
+            t.dep_ in ("pobj", "amod")
+            and t.head.lower_ == "as"
+            and t.head.dep_ == "prep"
+            and t.head.head.lemma_.lower() in _NAMING_VERBS | _CALLING_AS
+        ):
+            # "described the protesters as hooligans", "denounced him as a traitor"; not a view
+            # ("viewed Sanders as a genuine threat": a rival weighed, not insulted)
+            said_of = next((c for c in t.head.head.children if c.dep_ == "dobj"), None)
         elif t.dep_ not in ("attr", "acomp", "oprd") or t.head.pos_ not in ("AUX", "VERB"):
             continue
         elif _copula(t.head):

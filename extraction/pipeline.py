@@ -45,6 +45,7 @@ _RANK_ABBREVIATIONS = (
     "Cmdr.",
     "Supt.",
     "Insp.",
+    "Coun.",  # a city councillor, in Canadian local news ("Coun. Maria Santos")
 )
 
 
