@@ -7,7 +7,8 @@ in name order) on the union of the two folders, then scores the cross-article pa
 groups: both statements in the development folder, one in each (a held-out article joining a
 development thread), both held out. The last two are the held-out estimate: the matcher's
 thresholds were chosen on the development folder. Prints JSON (P/R/F1 of thread and rebuttal
-pairs per group).
+pairs per group). ``--as-service`` runs the service's rule instead (``simulate_service``;
+``--no-thread-check`` without its best-thread rule).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.thread_pairs import _prf, load_gold
-from bench.threads_oracle import simulate
+from bench.threads_oracle import simulate, simulate_service
 from extraction.matching import Thresholds
 
 GROUPS = ("development", "held-out joins development", "held-out only")
@@ -45,12 +46,22 @@ def _write_union(folders: list[Path], into: Path) -> dict[str, int]:
     return origin
 
 
-def run(development: Path, held_out: Path, thresholds: Thresholds) -> dict:
+def run(
+    development: Path,
+    held_out: Path,
+    thresholds: Thresholds,
+    *,
+    service: bool = False,
+    thread_check: bool = True,
+) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         union = Path(tmp)
         origin = _write_union([development, held_out], union)
         _, gold = load_gold(union)
-        graph = simulate(union, thresholds)
+        if service:
+            graph = simulate_service(union, thresholds, thread_check=thread_check)
+        else:
+            graph = simulate(union, thresholds)
     counts = {group: {"thread": [0, 0, 0], "rebuttal": [0, 0, 0]} for group in GROUPS}
     for a, b in combinations(gold, 2):
         if a.article == b.article:
@@ -88,9 +99,20 @@ def main() -> None:
         default=Thresholds().restatement,
         help="in-article restatement threshold (2.0: none)",
     )
+    parser.add_argument("--as-service", action="store_true", help="the service's rule (simulate_service)")
+    parser.add_argument(
+        "--no-thread-check", action="store_true", help="with --as-service: pair matches into any thread"
+    )
     args = parser.parse_args()
     thresholds = Thresholds(args.similarity, args.confidence, restatement=args.restatement)
-    print(json.dumps(run(args.development, args.held_out, thresholds), indent=2))
+    report = run(
+        args.development,
+        args.held_out,
+        thresholds,
+        service=args.as_service,
+        thread_check=not args.no_thread_check,
+    )
+    print(json.dumps(report, indent=2))
 
 
 if __name__ == "__main__":

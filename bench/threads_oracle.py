@@ -38,6 +38,7 @@ import json
 import sys
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import partial
 from itertools import combinations
 from pathlib import Path
 
@@ -206,7 +207,9 @@ def simulate(directory: Path, thresholds: Thresholds, *, context: bool = True) -
     return graph_from_links(threads.links, threads=threads.thread_of)
 
 
-def simulate_service(directory: Path, thresholds: Thresholds, *, context: bool = True) -> PredictedGraph:
+def simulate_service(
+    directory: Path, thresholds: Thresholds, *, context: bool = True, thread_check: bool = True
+) -> PredictedGraph:
     """The threading service's own rule (claims.services.threading), on gold statements: each
     statement links to its best ``LINKS_PER_STATEMENT`` matches among the statements of earlier
     articles, pair by pair (``best_matches``, not against threads' centroids); a group its
@@ -215,7 +218,10 @@ def simulate_service(directory: Path, thresholds: Thresholds, *, context: bool =
     candidates' groups); threads are the connected groups over all links, the articles' own,
     and over each article's restatements. What it leaves out: the candidate search (the service
     scores the 20 its full-text index finds, this every earlier statement) and the re-scoring of
-    old links when a later article is threaded."""
+    old links when a later article is threaded. ``thread_check`` (the service's rule since
+    branch svc4, ``_keep_best_threads``): each in-article group (linked or restated) keeps only
+    its pair matches into the one thread its most confident statement matches best as a whole
+    (``best_threads``, here over every earlier thread, there over its candidates' threads)."""
     texts, gold = load_gold(directory)
     in_article = _in_article_links(directory)
     by_article: dict[str, list[GoldStatement]] = {}
@@ -230,8 +236,29 @@ def simulate_service(directory: Path, thresholds: Thresholds, *, context: bool =
         sketches = [_sketch(g, names) for g in by_article[article]]
         inner = in_article.get(article, [])
         matched: set[str] = set()
+        members: dict[Key, list[Sketch]] = {}
+        for s in earlier if thread_check else ():
+            members.setdefault(components.find(_key(s)), []).append(s)
+        profiles = {root: ThreadProfile.of(str(root), m) for root, m in members.items()}
+        ranked_of = {s.key: best_matches(s, earlier, thresholds=thresholds) for s in sketches}
+        if thread_check:
+            # Each in-article group (linked or restated) joins the one thread it matches best
+            # as a whole, by its most confident statement (the oracle's rule): its statements'
+            # pair matches count only into that thread.
+            for group, _ in _restated(sketches, _groups(sketches, inner), thresholds):
+                best = None
+                for sketch in group:
+                    found = best_threads(sketch, profiles.values(), thresholds=thresholds)
+                    if found and (best is None or found[0].confidence > best.confidence):
+                        best = found[0]
+                for sketch in group:
+                    ranked_of[sketch.key] = [
+                        (other, m)
+                        for other, m in ranked_of[sketch.key]
+                        if best is not None and str(components.find(_key(other))) == best.thread
+                    ]
         for sketch in sketches:
-            for other, found in best_matches(sketch, earlier, thresholds=thresholds)[:LINKS_PER_STATEMENT]:
+            for other, found in ranked_of[sketch.key][:LINKS_PER_STATEMENT]:
                 links.append((_key(sketch), _key(other), found.relation))
                 matched.add(sketch.key)
         linked = _groups(sketches, inner)
@@ -250,8 +277,9 @@ def simulate_service(directory: Path, thresholds: Thresholds, *, context: bool =
                 components.union(_key(sibling), _key(restated[0]))
         earlier += sketches
         earlier_groups += [g for g in linked if len(g) > 1]
-    for a, b, _ in links:
-        components.union(a, b)
+        # The threads as the next article finds them (the service stores them article by article).
+        for a, b, _ in links:
+            components.union(a, b)
     return graph_from_links(links, threads={k: components.find(k) for k in components.parent})
 
 
@@ -301,11 +329,14 @@ def run(
     by_story: bool = False,
     context: bool = True,
     service: bool = False,
+    thread_check: bool = True,
 ) -> dict:
     _, gold = load_gold(directory)
-    counts = pair_counts(
-        gold, (simulate_service if service else simulate)(directory, thresholds, context=context)
-    )
+    if service:
+        graph = simulate_service(directory, thresholds, context=context, thread_check=thread_check)
+    else:
+        graph = simulate(directory, thresholds, context=context)
+    counts = pair_counts(gold, graph)
     report = _report(_total(counts, counts))
     report["statements"] = len(gold)
     report["articles"] = len({g.article for g in gold})
@@ -330,9 +361,10 @@ def leave_one_story_out(
     context: bool = True,
     choose: str = "similarity",
     service: bool = False,
+    thread_check: bool = True,
 ) -> dict:
     _, gold = load_gold(directory)
-    sim = simulate_service if service else simulate
+    sim = partial(simulate_service, thread_check=thread_check) if service else simulate
     grid = GRID if choose == "similarity" else RESTATEMENT_GRID
     by_threshold = {
         s: pair_counts(gold, sim(directory, replace(thresholds, **{choose: s}), context=context))
@@ -388,6 +420,11 @@ def main() -> None:
     parser.add_argument(
         "--as-service", action="store_true", help="the service's rule: pairwise links, threads merged"
     )
+    parser.add_argument(
+        "--no-thread-check",
+        action="store_true",
+        help="with --as-service: pair matches taken without matching the other end's thread",
+    )
     parser.add_argument("--no-context", action="store_true", help="without the articles' salient names")
     args = parser.parse_args()
     # A pooled similarity never exceeds 1: above it, no group joins on its pooled words.
@@ -400,10 +437,22 @@ def main() -> None:
     context = not args.no_context
     if args.leave_one_story_out:
         report = leave_one_story_out(
-            args.gold, thresholds, context=context, choose=args.choose, service=args.as_service
+            args.gold,
+            thresholds,
+            context=context,
+            choose=args.choose,
+            service=args.as_service,
+            thread_check=not args.no_thread_check,
         )
     else:
-        report = run(args.gold, thresholds, by_story=args.by_story, context=context, service=args.as_service)
+        report = run(
+            args.gold,
+            thresholds,
+            by_story=args.by_story,
+            context=context,
+            service=args.as_service,
+            thread_check=not args.no_thread_check,
+        )
     print(json.dumps(report, indent=2))
 
 

@@ -12,7 +12,8 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import Case, F, FloatField, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 
 from actors.models import Actor
 from articles.models import Article
@@ -112,6 +113,30 @@ def statement_rows(*, claim_ids: Iterable[int]) -> dict[int, StatementRow]:
     if not ids:
         return {}
     return {r.id: r for r in map(_row, Claim.objects.filter(id__in=ids).order_by().values(*_FIELDS))}
+
+
+def thread_members(
+    *, thread_ids: Iterable[int], other_than_article: int, per_thread: int
+) -> dict[int, list[StatementRow]]:
+    """The live statements of these threads outside the article, at most `per_thread` of each
+    (the latest), by thread: what the matcher pools into a thread's profile. One query."""
+    ids = list(thread_ids)
+    if not ids:
+        return {}
+    latest = Window(RowNumber(), partition_by=F("thread_id"), order_by=F("id").desc())
+    rows = (
+        Claim.objects.filter(thread_id__in=ids)
+        .exclude(article_id=other_than_article)
+        .exclude(review_status=ReviewStatus.REJECTED)
+        .annotate(latest=latest)
+        .filter(latest__lte=per_thread)
+        .order_by()
+        .values(*_FIELDS)
+    )
+    members: dict[int, list[StatementRow]] = {}
+    for row in map(_row, rows):
+        members.setdefault(row.thread_id, []).append(row)
+    return members
 
 
 def article_statements(*, article_id: int) -> list[StatementRow]:

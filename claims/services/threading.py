@@ -35,8 +35,10 @@ from django.utils import timezone
 from articles.models import Article
 from extraction.matching import (
     Match,
+    ThreadProfile,
     Thresholds,
     best_matches,
+    best_threads,
     group_links,
     match,
     rare_terms,
@@ -59,11 +61,16 @@ from ..selectors.threading import (
     statement_candidates,
     statement_rows,
     term_statistics,
+    thread_members,
 )
 
 # Key of the PostgreSQL advisory lock every threading write takes first (an arbitrary constant;
 # the ASCII of "thrd").
 THREADING_LOCK_KEY = 0x74687264
+
+# How many of a thread's latest members pool into its profile (_keep_best_threads): enough for
+# its proposition's words, few enough that a thread of thousands costs what a small one does.
+THREAD_PROFILE_MEMBERS = 30
 
 
 def threading_lock() -> None:
@@ -137,8 +144,75 @@ def _match(
             statement.sketch, (c.sketch for c in candidates.values()), thresholds=thresholds
         )
         ranked_by_statement[statement.id] = [(candidates[int(sketch.key)], found) for sketch, found in ranked]
-    _add_group_matches(article_id, live, candidates_of, ranked_by_statement, thresholds)
+    own_groups = _components({s.id: s for s in live}, in_article_pairs(article_ids=[article_id]))
+    _keep_best_threads(article_id, live, own_groups, candidates_of, ranked_by_statement, thresholds)
+    _add_group_matches(live, own_groups, candidates_of, ranked_by_statement, thresholds)
     return ranked_by_statement
+
+
+def _thread_key(row: StatementRow) -> str:
+    # A candidate with no thread yet stands for a thread of its own.
+    return f"t{row.thread_id}" if row.thread_id is not None else f"c{row.id}"
+
+
+def _keep_best_threads(
+    article_id: int,
+    live: list[StatementRow],
+    own_groups: dict[int, tuple[int, ...]],
+    candidates_of: dict[int, dict[int, StatementRow]],
+    ranked_by_statement: dict[int, list[tuple[StatementRow, Match]]],
+    thresholds: Thresholds,
+) -> None:
+    """Each group of the article's statements (those its extraction linked, and those that
+    restate one another) joins one thread: the one among its candidates' threads that its most
+    confident statement matches best as a whole (matching.best_threads, on the thread's pooled
+    members of other articles). Its statements' pair matches into any other thread are dropped.
+
+    Why: a statement's best single pair may share words with a statement of another
+    proposition ("Kayla Mueller was killed when the building ..." / "No Islamic State
+    militants were killed in the airstrikes"); the thread it belongs to matches it better as a
+    whole, and the pair would merge the two threads. One query per article (the threads'
+    members), whatever its number of statements."""
+    candidates = {c.id: c for found in candidates_of.values() for c in found.values()}
+    if not candidates:
+        return
+    members = thread_members(
+        thread_ids={c.thread_id for c in candidates.values() if c.thread_id is not None},
+        other_than_article=article_id,
+        per_thread=THREAD_PROFILE_MEMBERS,
+    )
+    pooled: dict[str, dict[int, StatementRow]] = {}
+    for c in candidates.values():
+        pooled.setdefault(_thread_key(c), {}).update({c.id: c})
+    for thread_id, rows in members.items():
+        pooled.setdefault(f"t{thread_id}", {}).update({r.id: r for r in rows})
+    own = {s.id: s for s in live}
+    groups = _Groups()
+    for ids in own_groups.values():
+        for i in ids[1:]:
+            groups.union(("c", i), ("c", ids[0]))
+    free = sorted((s for s in live if not s.pinned), key=lambda s: s.id)
+    for restated in restatement_groups([s.sketch for s in free], thresholds=thresholds):
+        for sibling in restated[1:]:
+            groups.union(("c", int(sibling.key)), ("c", int(restated[0].key)))
+    by_group: dict[tuple[str, int], list[int]] = {}
+    for statement_id in own:
+        by_group.setdefault(groups.find(("c", statement_id)), []).append(statement_id)
+    for ids in by_group.values():
+        # Only the threads its statements' own candidates are in, as the search found them.
+        keys = {_thread_key(c) for i in ids for c in candidates_of.get(i, {}).values()}
+        profiles = [ThreadProfile.of(k, [r.sketch for r in pooled[k].values()]) for k in sorted(keys)]
+        best = None
+        for i in sorted(ids):
+            found = best_threads(own[i].sketch, profiles, thresholds=thresholds)
+            if found and (best is None or found[0].confidence > best.confidence):
+                best = found[0]
+        for i in ids:
+            ranked_by_statement[i] = [
+                (other, m)
+                for other, m in ranked_by_statement.get(i, [])
+                if best is not None and _thread_key(other) == best.thread
+            ]
 
 
 def _components(
@@ -188,8 +262,8 @@ class _Grouped:
 
 
 def _add_group_matches(
-    article_id: int,
     live: list[StatementRow],
+    own_groups: dict[int, tuple[int, ...]],
     candidates_of: dict[int, dict[int, StatementRow]],
     ranked_by_statement: dict[int, list[tuple[StatementRow, Match]]],
     thresholds: Thresholds,
@@ -198,7 +272,6 @@ def _add_group_matches(
     it answers), none of which matches anything alone, joins what the group of one of their
     candidates tells, when the two groups together tell one dispute (matching.group_link)."""
     own = {s.id: s for s in live}
-    own_groups = _components(own, in_article_pairs(article_ids=[article_id]))
     waiting = sorted(
         {g for g in own_groups.values() if len(g) > 1 and not any(ranked_by_statement.get(i) for i in g)}
     )

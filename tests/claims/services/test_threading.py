@@ -363,14 +363,19 @@ def _threads_of(claims: list[Claim]) -> list[int | None]:
     return [Claim.objects.get(pk=c.pk).thread_id for c in claims]
 
 
-def test_articles_threaded_as_they_arrive_end_in_the_threads_rethreading_gives():
+def test_a_statement_matching_two_threads_joins_the_one_it_matches_best_and_rethreading_settles():
+    # The third statement's two pairs would merge two propositions; it joins one thread only
+    # (_keep_best_threads). The first statement, threaded again, finds the third in that thread.
     claims = _arrive_and_thread()
     arrived = _threads_of(claims)
-    assert len(set(arrived)) == 1 and None not in arrived
+    assert arrived[2] is not None and arrived.count(arrived[2]) == 2
 
+    article_thread(article_id=claims[0].article_id)
+    settled = _threads_of(claims)
+    assert len(set(settled)) == 1 and None not in settled
     for claim in claims:
         article_thread(article_id=claim.article_id)
-    assert _threads_of(claims) == arrived
+    assert _threads_of(claims) == settled
 
 
 def test_with_one_link_per_statement_the_arrival_order_leaves_a_statement_out(settings):
