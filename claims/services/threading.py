@@ -183,7 +183,7 @@ def _keep_best_threads(
     )
     pooled: dict[str, dict[int, StatementRow]] = {}
     for c in candidates.values():
-        pooled.setdefault(_thread_key(c), {}).update({c.id: c})
+        pooled.setdefault(_thread_key(c), {})[c.id] = c
     for thread_id, rows in members.items():
         pooled.setdefault(f"t{thread_id}", {}).update({r.id: r for r in rows})
     own = {s.id: s for s in live}
@@ -191,10 +191,7 @@ def _keep_best_threads(
     for ids in own_groups.values():
         for i in ids[1:]:
             groups.union(("c", i), ("c", ids[0]))
-    free = sorted((s for s in live if not s.pinned), key=lambda s: s.id)
-    for restated in restatement_groups([s.sketch for s in free], thresholds=thresholds):
-        for sibling in restated[1:]:
-            groups.union(("c", int(sibling.key)), ("c", int(restated[0].key)))
+    groups.union_restatements(live, thresholds)
     by_group: dict[tuple[str, int], list[int]] = {}
     for statement_id in own:
         by_group.setdefault(groups.find(("c", statement_id)), []).append(statement_id)
@@ -503,6 +500,14 @@ class _Groups:
     def union(self, a: tuple[str, int], b: tuple[str, int]) -> None:
         self.parent[self.find(a)] = self.find(b)
 
+    def union_restatements(self, statements: Iterable[StatementRow], thresholds: Thresholds) -> None:
+        """One article's statements that restate one another (matching.restatement_groups),
+        together; rejected statements and those an editor placed are left where they are."""
+        free = sorted((s for s in statements if not s.rejected and not s.pinned), key=lambda s: s.id)
+        for restated in restatement_groups([s.sketch for s in free], thresholds=thresholds):
+            for sibling in restated[1:]:
+                self.union(("c", int(sibling.key)), ("c", int(restated[0].key)))
+
 
 @dataclass(frozen=True, slots=True)
 class _Assigned:
@@ -550,10 +555,7 @@ def _assign_threads(
     # The article's statements that restate one another thread together, so that one of them
     # matching another article brings its siblings along. From the statements alone (no query),
     # so re-threading and regrouping find the same groups. An editor's placement stands.
-    free = sorted((s for s in own.values() if not s.rejected and not s.pinned), key=lambda s: s.id)
-    for restated in restatement_groups([s.sketch for s in free], thresholds=_thresholds()):
-        for sibling in restated[1:]:
-            groups.union(("c", int(sibling.key)), ("c", int(restated[0].key)))
+    groups.union_restatements(own.values(), _thresholds())
 
     members: dict[tuple[str, int], list[tuple[str, int]]] = {}
     for key in list(groups.parent):
