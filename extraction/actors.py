@@ -149,7 +149,6 @@ _BODY_NOUNS = frozenset(
 _GROUP_NOUNS = frozenset(["group", "organisation", "organization", "movement", "militia"])
 
 
-# A state's own bodies, named bare in the story of that state: "the army", "the regime".
 def _participle_antecedent(pronoun: Token) -> Token | None:
     """The object of the main verb that the object pronoun of a subjectless participle stands for:
     "them" in "expelled three diplomats, accusing them of spying"; "him" only for one person or
@@ -197,6 +196,7 @@ def _located(token: Token) -> bool:
 _AGAINST_THE_STATE = frozenset(
     {"rebel", "insurgent", "guerrilla", "guerilla", "militant", "separatist", "opposition", "jihadist"}
 )
+# A state's own bodies, named bare in the story of that state: "the army", "the regime".
 _STATE_BODIES = frozenset(["government", "regime", "army", "military", "authorities", "junta", "police"])
 # A document's clause that names its author: "a statement attributed to the group", "a video
 # released by the ministry", "a communique issued by the rebels".

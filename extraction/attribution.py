@@ -67,10 +67,10 @@ _REASON_MARKS = frozenset({"because", "if", "unless"})
 _TIME_MARKS = frozenset({"when", "after", "before", "as", "while", "once", "since"})
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 _MAKING = frozenset({"make", "level", "issue", "publish", "raise", "air", "circulate", "spread", "voice"})
-# Verbs by which a speaker lets loose words against someone: "unleashed a tirade against".
 _CLARITY_DEPS = frozenset({"ccomp", "oprd", "acomp", "advmod", "xcomp", "dobj"})
 _GOING_ON_VERBS = frozenset({"continue"})
 _TALKING = frozenset({"talk", "speak"})
+# Verbs by which a speaker lets loose words against someone: "unleashed a tirade against".
 _DELIVERING = frozenset({"launch", "unleash", "deliver", "spout", "hurl", "lodge", "file", "fire"})
 _LAUNCHING = frozenset({"launch", "start", "float", "put"})
 # Verbs by which a thing meets words aimed at it: "the plan drew criticism from the EU".
@@ -515,8 +515,11 @@ def _resumes_quote(clause: Token) -> bool:
     return mark is not None and _is_quote(mark) and mark.i > 0 and mark.doc[mark.i - 1].text == ","
 
 
+_SUBJECT_OR_EXPLETIVE = _SUBJECT_DEPS | {"expl"}
+
+
 def _has_subject(clause: Token) -> bool:
-    return any(c.dep_ in _SUBJECT_DEPS | {"expl"} for c in clause.children)
+    return any(c.dep_ in _SUBJECT_OR_EXPLETIVE for c in clause.children)
 
 
 def _through_reason(verb: Token, end: int) -> int:
@@ -999,11 +1002,9 @@ class Finder:
             # "said the rebels had shelled the town, a charge the rebels denied": the words end
             # before the reporter's name for them, which says what they were.
             end = max(start + 1, named.left_edge.i)
-            if named.lemma_.lower() in self.lex.cue_nouns and self.lex.cue_nouns[named.lemma_.lower()] in (
-                "accusation",
-                "criticism",
-            ):
-                kind = self.lex.cue_nouns[named.lemma_.lower()]
+            # _answered_as finds only the lexicon's cue nouns.
+            if (named_kind := self.lex.cue_nouns[named.lemma_.lower()]) in ("accusation", "criticism"):
+                kind = named_kind
         if (
             doc[start].lower_ == "that"
             and doc[start].dep_ in ("mark", "dobj")

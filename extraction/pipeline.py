@@ -453,15 +453,15 @@ def _target(
         )
         if aimed is not None:
             return aimed
-        if speaker is not None and obj.pos_ != "PRON" and verdict.kind in _SUBJECT_AIMED:
-            # "Navalny accused the Kremlin of rigging the election", "the opposition leader
-            # accused the UK government of misleading parliament": the named object of an
-            # accusing cue is never the speaker, but may be the speaker's own state.
-            others = (exclude - {id(d) for d in _side(speaker)}) | {id(speaker)}
-            aimed = actors.named_in_words(obj, others | _victims(obj, actors))
-            if aimed is not None and aimed.kind in ("state", "organisation"):
-                return aimed
         if obj.pos_ != "PRON" and verdict.kind in _SUBJECT_AIMED:
+            if speaker is not None:
+                # "Navalny accused the Kremlin of rigging the election", "the opposition leader
+                # accused the UK government of misleading parliament": the named object of an
+                # accusing cue is never the speaker, but may be the speaker's own state.
+                others = (exclude - {id(d) for d in _side(speaker)}) | {id(speaker)}
+                aimed = actors.named_in_words(obj, others | _victims(obj, actors))
+                if aimed is not None and aimed.kind in ("state", "organisation"):
+                    return aimed
             # "activists accused the army of firing on protesters"
             aimed = actors.described_state(obj, speaker)
             if aimed is not None:
